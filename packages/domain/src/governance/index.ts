@@ -1,0 +1,2 @@
+// Village self-governance rules, versioned by the law in force.
+export {};

@@ -1,0 +1,8 @@
+/**
+ * @fazhi/domain — rule-of-law indicators, scoring and village self-governance rules.
+ * One curated list of named exports; helpers in `_internal/` are never exported.
+ */
+export type { LocalizedText } from './localized-text.js';
+export * from './divisions/index.js';
+export * from './indicators/index.js';
+export * from './governance/index.js';

@@ -1,0 +1,2 @@
+// Indicator frameworks and scoring (see the indicators section of the package README).
+export {};

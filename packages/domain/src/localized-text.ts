@@ -1,0 +1,5 @@
+/** A user-facing text in Chinese (the default) and English. */
+export interface LocalizedText {
+  readonly zh: string;
+  readonly en: string;
+}
