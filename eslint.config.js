@@ -8,11 +8,26 @@ const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
 
 /** Infrastructure that the pure domain library must never import. */
 const infrastructureImports = [
-  { group: ['drizzle-orm', 'drizzle-orm/*', 'drizzle-kit'], message: 'The domain library is pure: no database code.' },
-  { group: ['@trpc/*', 'fastify', 'fastify/*', '@fastify/*'], message: 'The domain library is pure: no API code.' },
-  { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'antd', 'antd/*'], message: 'The domain library is pure: no UI code.' },
-  { group: ['@electric-sql/*', 'postgres', 'zod', 'zod/*'], message: 'The domain library has no runtime dependencies.' },
-  { group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], message: 'The domain library must not use Node built-ins.' },
+  {
+    group: ['drizzle-orm', 'drizzle-orm/*', 'drizzle-kit'],
+    message: 'The domain library is pure: no database code.',
+  },
+  {
+    group: ['@trpc/*', 'fastify', 'fastify/*', '@fastify/*'],
+    message: 'The domain library is pure: no API code.',
+  },
+  {
+    group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'antd', 'antd/*'],
+    message: 'The domain library is pure: no UI code.',
+  },
+  {
+    group: ['@electric-sql/*', 'postgres', 'zod', 'zod/*'],
+    message: 'The domain library has no runtime dependencies.',
+  },
+  {
+    group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)],
+    message: 'The domain library must not use Node built-ins.',
+  },
 ];
 
 export default tseslint.config(
@@ -31,7 +46,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -52,7 +70,11 @@ export default tseslint.config(
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'The domain library must not read process.env.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'The domain library must not read process.env.',
+        },
       ],
     },
   },

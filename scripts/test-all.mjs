@@ -38,7 +38,15 @@ for (const suite of suites) {
   console.log(`\n— ${suite.name}`);
   const run = spawnSync(
     'pnpm',
-    ['exec', 'vitest', 'run', ...suite.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    [
+      'exec',
+      'vitest',
+      'run',
+      ...suite.args,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
     { cwd: join(root, suite.dir), stdio: 'inherit', env: process.env },
   );
   if (!existsSync(report)) {
