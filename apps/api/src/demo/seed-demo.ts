@@ -1,0 +1,45 @@
+import { count } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { users } from '../db/schema.js';
+import { Scope } from '../auth/scope.js';
+import { hashPassword } from '../auth/password.js';
+import { importDivisions } from '../services/divisions/import-divisions.js';
+import { writeAudit } from '../services/audit.js';
+import { DEMO_PASSWORD, demoDivisionsCsv, demoUsers } from './demo-county.js';
+import { parseDivisionCode } from '@fazhi/domain';
+
+/** Whether the database has no users yet (a fresh installation). */
+export async function isEmptyDatabase(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(users);
+  return Number(row?.n ?? 0) === 0;
+}
+
+/** Loads the demo county and one account per role, in one transaction with its audit event. */
+export async function seedDemo(db: Db): Promise<void> {
+  const hashes = await Promise.all(demoUsers.map(() => hashPassword(DEMO_PASSWORD)));
+  await db.transaction(async (tx) => {
+    const result = await importDivisions({
+      db: tx,
+      csv: demoDivisionsCsv(),
+      scope: new Scope('000000000000', 'system_admin'),
+    });
+    await tx.insert(users).values(
+      demoUsers.map((u, i) => {
+        const parsed = parseDivisionCode(u.scopeCode);
+        return {
+          username: u.username,
+          displayName: u.displayName,
+          role: u.role,
+          scopeCode: u.scopeCode,
+          countyCode: parsed.ok ? parsed.division.countyCode : null,
+          passwordHash: hashes[i]!,
+        };
+      }),
+    );
+    await writeAudit(tx, { id: null, username: 'system' }, 'demo-seed', {
+      action: 'demo.seed',
+      entity: 'deployment',
+      after: { divisions: result.total, users: demoUsers.map((u) => u.username) },
+    });
+  });
+}

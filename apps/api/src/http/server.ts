@@ -1,0 +1,153 @@
+// The HTTP server: tRPC at /trpc, health at /healthz, the CSV upload route, and in production
+// the built SPA on the same port.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import { TRPCError } from '@trpc/server';
+import type { Database } from '../db/client.js';
+import { SESSION_COOKIE } from '../auth/session-token.js';
+import { createRequestContext, type CookieJar } from '../trpc/context.js';
+import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
+import { describeError } from '../trpc/error-formatter.js';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+
+export interface ServerOptions {
+  database: Database;
+  /** Directory of the built SPA; served when it exists. */
+  staticDir?: string | undefined;
+  sessionHours?: number;
+  logLevel?: string;
+}
+
+/** Largest request body: a national division file through the upload route. */
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+function cookieJar(req: FastifyRequest, reply: FastifyReply): CookieJar {
+  const secure = req.protocol === 'https';
+  return {
+    setSession(token, expiresAt) {
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: '/',
+        expires: expiresAt,
+      });
+    },
+    clearSession() {
+      reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+    },
+  };
+}
+
+export async function createServer(opts: ServerOptions) {
+  const { db } = opts.database;
+  const sessionHours = opts.sessionHours ?? 12;
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel ?? 'info' },
+    genReqId: () => randomUUID(),
+    bodyLimit: MAX_UPLOAD_BYTES,
+    routerOptions: { maxParamLength: 5000 },
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // plain HTTP on a LAN must keep working; HSTS belongs to the TLS terminator
+    strictTransportSecurity: false,
+  });
+
+  const contextFor = (req: FastifyRequest, reply: FastifyReply) =>
+    createRequestContext({
+      db,
+      sessionToken: req.cookies[SESSION_COOKIE],
+      requestId: String(req.id),
+      cookies: cookieJar(req, reply),
+      sessionHours,
+      userAgent: req.headers['user-agent'],
+      ip: req.ip,
+    });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }) => contextFor(req, res),
+      onError({ error, path, req }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          req.log.error({ err: error.cause ?? error, path }, 'unexpected error');
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  app.get('/healthz', async (_req, reply) => {
+    const ok = await opts.database.ping();
+    return reply
+      .code(ok ? 200 : 503)
+      .send({ status: ok ? 'ok' : 'unavailable', database: opts.database.driver });
+  });
+
+  // Large CSV files: the same procedure as divisions.import, with upload progress in the SPA.
+  await app.register(async (scope) => {
+    scope.addContentTypeParser(
+      ['text/csv', 'text/plain', 'application/octet-stream'],
+      { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES },
+      (_req, body, done) => done(null, body),
+    );
+    scope.post('/api/divisions/import', async (req, reply) => {
+      const ctx = await contextFor(req, reply);
+      const fileName =
+        typeof req.headers['x-file-name'] === 'string'
+          ? decodeURIComponent(req.headers['x-file-name']).slice(0, 255)
+          : undefined;
+      try {
+        const result = await createCaller(ctx).divisions.import({
+          csv: typeof req.body === 'string' ? req.body : '',
+          fileName,
+        });
+        return reply.send(result);
+      } catch (error) {
+        const trpcError =
+          error instanceof TRPCError
+            ? error
+            : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
+        if (trpcError.code === 'INTERNAL_SERVER_ERROR')
+          req.log.error({ err: error }, 'import failed');
+        return reply
+          .code(getHTTPStatusCodeFromError(trpcError))
+          .send({ error: { code: trpcError.code, ...describeError(trpcError) } });
+      }
+    });
+  });
+
+  const staticDir = opts.staticDir;
+  if (staticDir && existsSync(join(staticDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: staticDir, wildcard: false, index: 'index.html' });
+    app.setNotFoundHandler((req, reply) => {
+      const url = req.url.split('?')[0] ?? '/';
+      if (req.method === 'GET' && !url.startsWith('/trpc') && !url.startsWith('/api/')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.code(404).send({ error: { code: 'NOT_FOUND' } });
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,49 @@
+// `pnpm start`: opens the database (PGlite in FAZHI_DATA_DIR, or DATABASE_URL), applies the
+// migrations, loads the demo county on an empty database (never in production), and serves.
+import { readEnv } from './env.js';
+import { openDatabase } from './db/client.js';
+import { createServer } from './http/server.js';
+import { isEmptyDatabase, seedDemo } from './demo/seed-demo.js';
+import { DEMO_PASSWORD, demoUsers } from './demo/demo-county.js';
+
+const env = readEnv();
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.FAZHI_DATA_DIR });
+await database.migrate();
+
+const loadDemo =
+  env.FAZHI_DEMO === 'true' || (env.FAZHI_DEMO !== 'false' && env.NODE_ENV !== 'production');
+let seeded = false;
+if (loadDemo && (await isEmptyDatabase(database.db))) {
+  await seedDemo(database.db);
+  seeded = true;
+}
+
+const app = await createServer({
+  database,
+  staticDir: env.FAZHI_STATIC_DIR,
+  sessionHours: env.FAZHI_SESSION_HOURS,
+  logLevel: env.FAZHI_LOG_LEVEL,
+});
+await app.listen({ port: env.PORT, host: env.HOST });
+
+const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
+const where = database.driver === 'pglite' ? `PGlite at ${env.FAZHI_DATA_DIR}` : 'PostgreSQL';
+console.log(`\n法治示范村创建管理平台 fazhi is running at ${url}  (database: ${where})`);
+if (loadDemo) {
+  console.log(seeded ? 'Loaded the demo county 清和县 (330728).' : 'Demo county already loaded.');
+  console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
+  for (const u of demoUsers)
+    console.log(`  ${u.username.padEnd(10)} ${u.role.padEnd(17)} ${u.displayName}`);
+}
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

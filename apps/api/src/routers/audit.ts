@@ -1,0 +1,42 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { authedProcedure } from '../trpc/init.js';
+import { auditActions, listAuditEvents } from '../services/audit-list.js';
+import { divisionCode, paged, pagination } from './schemas.js';
+
+const event = z.object({
+  id: z.number().int(),
+  at: z.date(),
+  actorId: z.string().nullable(),
+  actorUsername: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  divisionCode: z.string().nullable(),
+  countyCode: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  requestId: z.string().nullable(),
+});
+
+/** Read-only: no procedure changes or deletes an audit event (a trigger forbids it too). */
+export const auditRouter = {
+  list: authedProcedure
+    .input(
+      z.object({
+        action: z.string().max(100).optional(),
+        entity: z.string().max(100).optional(),
+        actor: z.string().max(64).optional(),
+        divisionCode: divisionCode.optional(),
+        from: z.coerce.date().optional(),
+        to: z.coerce.date().optional(),
+        ...pagination,
+      }),
+    )
+    .output(paged(event))
+    .query(({ ctx, input }) => listAuditEvents({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  actions: authedProcedure
+    .output(z.array(z.string()))
+    .query(({ ctx }) => auditActions(ctx.db, ctx.scope)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,70 @@
+// The inner context (database + session) is what tests build; the outer one adds the request.
+import type { Db } from '../db/client.js';
+import type { Role } from '../auth/roles.js';
+import { loadSession } from '../services/sessions.js';
+
+export interface SessionUser {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly scopeCode: string;
+  readonly sessionId: string;
+}
+
+/** How a procedure sets or clears the session cookie (a no-op jar in tests that ignore it). */
+export interface CookieJar {
+  setSession(token: string, expiresAt: Date): void;
+  clearSession(): void;
+}
+
+export interface ContextInner {
+  db: Db;
+  user: SessionUser | null;
+  requestId: string;
+  cookies: CookieJar;
+  /** How long a new session lasts. */
+  sessionHours: number;
+  userAgent?: string | undefined;
+  ip?: string | undefined;
+}
+
+export const noCookies: CookieJar = { setSession: () => {}, clearSession: () => {} };
+
+let requestCounter = 0;
+
+export function createContextInner(opts: {
+  db: Db;
+  user?: SessionUser | null;
+  requestId?: string;
+  cookies?: CookieJar;
+  sessionHours?: number;
+  userAgent?: string;
+  ip?: string;
+}): ContextInner {
+  return {
+    db: opts.db,
+    user: opts.user ?? null,
+    requestId: opts.requestId ?? `local-${++requestCounter}`,
+    cookies: opts.cookies ?? noCookies,
+    sessionHours: opts.sessionHours ?? 12,
+    userAgent: opts.userAgent,
+    ip: opts.ip,
+  };
+}
+
+/** The outer context: resolves the session cookie of an HTTP request. */
+export async function createRequestContext(opts: {
+  db: Db;
+  sessionToken: string | undefined;
+  requestId: string;
+  cookies: CookieJar;
+  sessionHours: number;
+  userAgent?: string;
+  ip?: string;
+}): Promise<ContextInner> {
+  const user = opts.sessionToken ? await loadSession(opts.db, opts.sessionToken) : null;
+  return createContextInner({ ...opts, user });
+}
+
+export type Context = ContextInner;

@@ -1,0 +1,128 @@
+// initTRPC once. Only these procedures exist; every resolver builds on one of them, so that
+// authentication, region scope, read-only roles and audit are enforced in one place.
+import { initTRPC, TRPCError } from '@trpc/server';
+import { Scope } from '../auth/scope.js';
+import { readOnlyRoles, type Role } from '../auth/roles.js';
+import { writeAudit, type AuditInput } from '../services/audit.js';
+import type { Context, SessionUser } from './context.js';
+import { describeError } from './error-formatter.js';
+import { fail, forbidden } from './problem-error.js';
+import './messages.js';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const data = describeError(error);
+    return {
+      code: shape.code,
+      message: data.messages.zh,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        ...data,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Only `auth.login` may use it: every other procedure requires a session. */
+export const publicProcedure = t.procedure;
+
+const twelveDigits = /^\d{12}$/;
+
+/** Collects every 12-digit string under a key named `code` or ending in `Code`. */
+function divisionCodesIn(value: unknown, out: string[] = [], depth = 0): string[] {
+  if (depth > 5 || value === null || typeof value !== 'object') return out;
+  for (const [key, v] of Object.entries(value)) {
+    if ((key === 'code' || key.endsWith('Code')) && typeof v === 'string' && twelveDigits.test(v)) {
+      out.push(v);
+    } else if (typeof v === 'object') {
+      divisionCodesIn(v, out, depth + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * Requires a session, adds the user's `scope`, and refuses any division code in the input that
+ * lies outside it (so `divisions.get`, `children`, `users.create` and the like cannot forget).
+ */
+export const authedProcedure = t.procedure.use(async ({ ctx, next, getRawInput }) => {
+  if (!ctx.user) fail('UNAUTHORIZED', 'UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' });
+  const user: SessionUser = ctx.user;
+  const scope = new Scope(user.scopeCode, user.role);
+  if (!scope.isWholeDeployment) {
+    const raw = await getRawInput();
+    for (const code of divisionCodesIn(raw)) if (!scope.includes(code)) forbidden();
+  }
+  return next({ ctx: { ...ctx, user, scope } });
+});
+
+/** Restricts a procedure to some roles. */
+export function requireRole(allowed: ReadonlySet<Role> | readonly Role[]) {
+  const set = allowed instanceof Set ? allowed : new Set(allowed);
+  return t.middleware(({ ctx, next }) => {
+    const role = (ctx.user as SessionUser | null)?.role;
+    if (!role || !set.has(role)) {
+      fail('FORBIDDEN', 'ROLE_FORBIDDEN', {
+        zh: '您的角色无权执行此操作',
+        en: 'Your role may not do this',
+      });
+    }
+    return next();
+  });
+}
+
+class Rollback {
+  constructor(readonly result: unknown) {}
+}
+
+/**
+ * Runs the mutation in one transaction with its audit event; a failure rolls both back.
+ * A mutation that records no audit event, or more than one, is a bug and fails.
+ */
+const auditedTransaction = t.middleware(async ({ ctx, next, path }) => {
+  const user = ctx.user;
+  const actor = { id: user?.id ?? null, username: user?.username ?? null };
+  let recorded = 0;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const audit = async (event: AuditInput) => {
+        recorded += 1;
+        await writeAudit(tx, actor, ctx.requestId, event);
+      };
+      const result = await next({ ctx: { db: tx, audit } });
+      if (!result.ok) throw new Rollback(result);
+      if (recorded !== 1) {
+        throw new TRPCError({
+          code: 'INTERNAL_SERVER_ERROR',
+          message: `${path} recorded ${recorded} audit events; exactly one is required`,
+        });
+      }
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.result as never;
+    throw error;
+  }
+});
+
+/** Any signed-in user acting on their own account (logout, change password). */
+export const selfMutationProcedure = authedProcedure.use(auditedTransaction);
+
+/** A change to data: signed in, not a read-only role, in one audited transaction. */
+export const writeProcedure = authedProcedure
+  .use(({ ctx, next }) => {
+    if (readOnlyRoles.has(ctx.user.role)) {
+      fail('FORBIDDEN', 'READ_ONLY_ROLE', {
+        zh: '您的角色为只读，不能修改数据',
+        en: 'Your role is read-only',
+      });
+    }
+    return next();
+  })
+  .use(auditedTransaction);
