@@ -18,6 +18,8 @@ const schema = z.object({
   /** Set to "false" to start on an empty database without the demo county. */
   FAZHI_DEMO: z.enum(['true', 'false']).optional(),
   TEST_DATABASE_URL: z.string().url().optional(),
+  /** The directory pnpm was started from (for relative paths given to CLI commands). */
+  INIT_CWD: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -14,9 +14,14 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
   return Number(row?.n ?? 0) === 0;
 }
 
-/** Loads the demo county and one account per role, in one transaction with its audit event. */
-export async function seedDemo(db: Db): Promise<void> {
-  const hashes = await Promise.all(demoUsers.map(() => hashPassword(DEMO_PASSWORD)));
+/**
+ * Loads the demo county and one account per role, in one transaction with its audit event.
+ * `passwordHash` lets tests reuse one precomputed hash of the demo password.
+ */
+export async function seedDemo(db: Db, options: { passwordHash?: string } = {}): Promise<void> {
+  const hashes = await Promise.all(
+    demoUsers.map(() => options.passwordHash ?? hashPassword(DEMO_PASSWORD)),
+  );
   await db.transaction(async (tx) => {
     const result = await importDivisions({
       db: tx,

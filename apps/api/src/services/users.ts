@@ -16,7 +16,7 @@ export const userColumns = {
   displayName: users.displayName,
   role: users.role,
   scopeCode: users.scopeCode,
-  scopeName: sql<string | null>`(select name from divisions d where d.code = ${users.scopeCode})`,
+  scopeName: sql<string | null>`(select name from divisions d where d.code = "users"."scope_code")`,
   disabled: users.disabled,
   lockedUntil: users.lockedUntil,
   lastLoginAt: users.lastLoginAt,

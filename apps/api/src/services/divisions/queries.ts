@@ -5,7 +5,8 @@ import { divisions, users } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { WHOLE_DEPLOYMENT } from '../../auth/roles.js';
 
-const childCount = sql<number>`(select count(*)::int from divisions c where c.parent_code = ${divisions.code})`;
+// qualified explicitly: drizzle renders a lone column without its table inside a subquery
+const childCount = sql<number>`(select count(*)::int from divisions c where c.parent_code = "divisions"."code")`;
 
 const columns = {
   code: divisions.code,

@@ -1,0 +1,57 @@
+// `pnpm divisions:import <file.csv>`: imports administrative divisions into the configured
+// database (DATABASE_URL, or PGlite in FAZHI_DATA_DIR) as one transaction with its audit event.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TRPCError } from '@trpc/server';
+import { readEnv } from '../env.js';
+import { openDatabase } from '../db/client.js';
+import { Scope } from '../auth/scope.js';
+import { importDivisions } from '../services/divisions/import-divisions.js';
+import { writeAudit } from '../services/audit.js';
+import { describeError } from '../trpc/error-formatter.js';
+import type { LineProblem } from '../services/divisions/parse-division-csv.js';
+
+const file = process.argv[2];
+if (!file) {
+  console.error('用法 / usage: pnpm divisions:import <file.csv>');
+  process.exit(2);
+}
+const env = readEnv();
+const path = resolve(env.INIT_CWD ?? process.cwd(), file);
+const csv = readFileSync(path, 'utf8');
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.FAZHI_DATA_DIR });
+await database.migrate();
+const started = performance.now();
+try {
+  const result = await database.db.transaction(async (tx) => {
+    const counts = await importDivisions({
+      db: tx,
+      csv,
+      scope: new Scope('000000000000', 'system_admin'),
+    });
+    await writeAudit(tx, { id: null, username: 'cli' }, `cli-${Date.now()}`, {
+      action: 'divisions.import',
+      entity: 'division',
+      after: { fileName: file, ...counts },
+    });
+    return counts;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `导入完成 / imported: ${result.total} rows (${result.inserted} new, ${result.updated} changed, ` +
+      `${result.unchanged} unchanged) in ${seconds.toFixed(1)} s`,
+  );
+} catch (error) {
+  if (!(error instanceof TRPCError)) throw error;
+  const data = describeError(error);
+  console.error(`${data.messages.zh} / ${data.messages.en}`);
+  const details = data.details as { errorCount: number; errors: LineProblem[] } | undefined;
+  for (const e of details?.errors ?? []) {
+    console.error(
+      `  第${e.line}行 line ${e.line}: [${e.problem}] ${e.message.zh} / ${e.message.en}`,
+    );
+  }
+  process.exitCode = 1;
+} finally {
+  await database.close();
+}

@@ -1,0 +1,203 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditEvents, users } from '../src/db/schema.js';
+import { router, writeProcedure } from '../src/trpc/init.js';
+import { createContextInner } from '../src/trpc/context.js';
+import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
+import { countRows, recordingCookies, routerProcedures, useTestDatabase } from './harness.js';
+import { expectError } from './expect-error.js';
+
+const t = useTestDatabase();
+
+async function snapshot() {
+  const rows = await t.db.execute(sql`
+    select (select count(*) from users)::int as users,
+           (select count(*) from divisions)::int as divisions,
+           (select count(*) from audit_events)::int as audit,
+           (select md5(string_agg(u::text, ',' order by id)) from users u) as users_hash,
+           (select md5(string_agg(d::text, ',' order by code)) from divisions d) as divisions_hash`);
+  return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0];
+}
+
+async function events() {
+  return t.db.select().from(auditEvents).orderBy(auditEvents.id);
+}
+
+const X_VILLAGE = '330728101201';
+
+/** One successful and one failing call of every mutation. */
+const mutations: Record<
+  string,
+  {
+    ok: () => Promise<unknown>;
+    fails: () => Promise<unknown>;
+    action: string;
+    actor: string | null;
+  }
+> = {
+  'auth.login': {
+    ok: () => t.anonymous().auth.login({ username: 'county', password: DEMO_PASSWORD }),
+    fails: async () => {
+      // an unknown user: nothing exists to record against
+      return t.anonymous().auth.login({ username: 'nobody', password: DEMO_PASSWORD });
+    },
+    action: 'auth.login',
+    actor: 'county',
+  },
+  'auth.logout': {
+    ok: async () => (await t.as('county', recordingCookies())).auth.logout(),
+    fails: async () => t.anonymous().auth.logout(),
+    action: 'auth.logout',
+    actor: 'county',
+  },
+  'auth.changePassword': {
+    ok: async () =>
+      (await t.as('clerk')).auth.changePassword({
+        currentPassword: DEMO_PASSWORD,
+        newPassword: 'Next2027x',
+      }),
+    fails: async () =>
+      (await t.as('clerk')).auth.changePassword({
+        currentPassword: DEMO_PASSWORD,
+        newPassword: 'weak',
+      }),
+    action: 'auth.change_password',
+    actor: 'clerk',
+  },
+  'divisions.import': {
+    ok: async () => (await t.as('county')).divisions.import({ csv: `${X_VILLAGE},杨林新村\n` }),
+    fails: async () =>
+      (await t.as('county')).divisions.import({ csv: `${X_VILLAGE},杨林新村\n330728101999,\n` }),
+    action: 'divisions.import',
+    actor: 'county',
+  },
+  'users.create': {
+    ok: async () =>
+      (await t.as('township')).users.create({
+        username: 'clerk_b',
+        displayName: '文书乙',
+        password: 'Clerk2026',
+        role: 'village_clerk',
+        scopeCode: X_VILLAGE,
+      }),
+    fails: async () =>
+      (await t.as('township')).users.create({
+        username: 'clerk', // taken
+        displayName: '文书乙',
+        password: 'Clerk2026',
+        role: 'village_clerk',
+        scopeCode: X_VILLAGE,
+      }),
+    action: 'users.create',
+    actor: 'township',
+  },
+  'users.update': {
+    ok: async () => {
+      const township = await t.as('township');
+      const { items } = await township.users.list({ role: 'village_clerk' });
+      return township.users.update({ id: items[0]!.id, displayName: '改名文书', disabled: true });
+    },
+    fails: async () => {
+      const township = await t.as('township');
+      const { items } = await township.users.list({ role: 'village_clerk' });
+      // a valid name change together with an invalid password: neither may land
+      return township.users.update({
+        id: items[0]!.id,
+        displayName: '改名文书',
+        password: 'short',
+      });
+    },
+    action: 'users.update',
+    actor: 'township',
+  },
+};
+
+const mutationPaths = Object.entries(routerProcedures())
+  .filter(([, type]) => type === 'mutation')
+  .map(([path]) => path)
+  .sort();
+
+describe('audit events', () => {
+  it('this table covers every mutation of the router', () => {
+    expect(Object.keys(mutations).sort()).toEqual(mutationPaths);
+  });
+
+  it.each(mutationPaths)('%s leaves exactly one audit event', async (path) => {
+    const m = mutations[path]!;
+    await m.ok();
+    const recorded = await events();
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ action: m.action, actorUsername: m.actor });
+    expect(recorded[0]!.requestId).toBeTruthy();
+    expect(recorded[0]!.at).toBeInstanceOf(Date);
+  });
+
+  it.each(mutationPaths)('a failed %s leaves none and changes nothing', async (path) => {
+    const before = await snapshot();
+    await expect(mutations[path]!.fails()).rejects.toThrow();
+    expect(await snapshot()).toEqual(before);
+    expect(await countRows(t.db, 'audit_events')).toBe(0);
+  });
+
+  it('records before and after of a user change, never the password hash', async () => {
+    await mutations['users.update']!.ok();
+    const [event] = await events();
+    expect(event!.before).toMatchObject({ displayName: '村文书 张敏', disabled: false });
+    expect(event!.after).toMatchObject({ displayName: '改名文书', disabled: true });
+    expect(JSON.stringify(event)).not.toContain('argon2');
+    expect(event!.divisionCode).toBe(X_VILLAGE);
+    expect(event!.countyCode).toBe('330728000000');
+  });
+
+  it('a failed login of a known user is recorded as a security event', async () => {
+    await expectError(
+      t.anonymous().auth.login({ username: 'county', password: 'wrong-12' }),
+      'UNAUTHORIZED',
+    );
+    const recorded = await events();
+    expect(recorded.map((e) => e.action)).toEqual(['auth.login_failed']);
+  });
+
+  it('no procedure changes or deletes audit events, and the database refuses to', async () => {
+    const auditProcedures = Object.entries(routerProcedures()).filter(([path]) =>
+      path.startsWith('audit.'),
+    );
+    expect(auditProcedures.length).toBeGreaterThan(0);
+    for (const [, type] of auditProcedures) expect(type).toBe('query');
+    await mutations['users.create']!.ok();
+    await expect(t.db.update(auditEvents).set({ action: 'forged' })).rejects.toThrow();
+    await expect(t.db.delete(auditEvents)).rejects.toThrow();
+    expect(await countRows(t.db, 'audit_events')).toBe(1);
+  });
+
+  it('a mutation that forgets its audit event fails and rolls back its change', async () => {
+    const careless = router({
+      rename: writeProcedure.mutation(async ({ ctx }) => {
+        await ctx.db.update(users).set({ displayName: '未审计' });
+        return 'done';
+      }),
+    });
+    const user = await t.sessionUser('county');
+    const caller = careless.createCaller(createContextInner({ db: t.db, user }));
+    await expectError(caller.rename(), 'INTERNAL_SERVER_ERROR');
+    const names = await t.db.select({ n: users.displayName }).from(users);
+    expect(names.map((r) => r.n)).not.toContain('未审计');
+  });
+});
+
+describe('audit.list', () => {
+  it('filters by action and actor and pages', async () => {
+    await mutations['users.create']!.ok();
+    await mutations['divisions.import']!.ok();
+    const county = await t.as('county');
+    expect((await county.audit.list({ action: 'users.create' })).items).toHaveLength(1);
+    expect((await county.audit.list({ actor: 'coun' })).items.map((e) => e.action)).toEqual([
+      'divisions.import',
+    ]);
+    const page = await county.audit.list({ page: 1, pageSize: 1 });
+    expect(page.total).toBe(2);
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]!.action).toBe('divisions.import'); // newest first
+    expect(await county.audit.actions()).toEqual(['divisions.import', 'users.create']);
+  });
+});

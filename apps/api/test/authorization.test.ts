@@ -1,0 +1,258 @@
+// Authorization across every procedure of the router: a new procedure fails the first test
+// until it is added to the tables below, so none can escape these checks.
+import { describe, expect, it } from 'vitest';
+import { roleRank, roles, type Role } from '../src/auth/roles.js';
+import { routerProcedures, useTestDatabase } from './harness.js';
+import { expectError } from './expect-error.js';
+
+const t = useTestDatabase();
+
+const X = '330728101000'; // 白石镇, the township officer's scope
+const Y = '330728102000'; // 青山镇, another township
+const X_VILLAGE = '330728101201';
+const Y_VILLAGE = '330728102201';
+
+type Caller = Awaited<ReturnType<typeof t.as>>;
+const procedures = routerProcedures();
+const paths = Object.keys(procedures).sort();
+
+/** A valid input for each procedure (used for the anonymous and read-only checks). */
+const sampleInput: Record<string, unknown> = {
+  'auth.login': { username: 'county', password: 'x' },
+  'auth.logout': undefined,
+  'auth.me': undefined,
+  'auth.changePassword': { currentPassword: 'Fazhi2026', newPassword: 'Other2027x' },
+  'audit.list': {},
+  'audit.actions': undefined,
+  'dashboard.summary': undefined,
+  'divisions.get': { code: X_VILLAGE },
+  'divisions.children': { parentCode: X },
+  'divisions.search': { q: '村' },
+  'divisions.import': { csv: `${X_VILLAGE},新名字村\n` },
+  'users.list': {},
+  'users.create': {
+    username: 'newclerk',
+    displayName: '新文书',
+    password: 'Clerk2026',
+    role: 'village_clerk',
+    scopeCode: X_VILLAGE,
+  },
+  'users.update': { id: '00000000-0000-4000-8000-000000000000', displayName: '改名' },
+};
+
+/** Procedures any signed-in user may call about themselves (no other user's data). */
+const selfOnly = new Set(['auth.logout', 'auth.me', 'auth.changePassword']);
+
+function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  const [group, name] = path.split('.') as [string, string];
+  const fn = (
+    caller as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>
+  )[group]![name]!;
+  return fn(input);
+}
+
+/** A user of township Y and an audit event about it, made by the county admin. */
+async function somethingInY() {
+  const county = await t.as('county');
+  const yUser = await county.users.create({
+    username: 'y_officer',
+    displayName: '青山镇 干部',
+    password: 'Yofficer2026',
+    role: 'township_officer',
+    scopeCode: Y,
+  });
+  return { yUser };
+}
+
+/** For each procedure: how a township officer of X is kept away from township Y. */
+const outsideChecks: Record<
+  string,
+  (x: Caller, y: Awaited<ReturnType<typeof somethingInY>>) => Promise<void>
+> = {
+  'auth.login': async () => {}, // public; covered by the credentials tests
+  'auth.logout': async () => {},
+  'auth.me': async (x) => {
+    expect((await x.auth.me()).scopeCode).toBe(X);
+  },
+  'auth.changePassword': async () => {},
+  'audit.list': async (x) => {
+    const { items } = await x.audit.list({ pageSize: 200 });
+    for (const e of items) expect(e.divisionCode?.startsWith('330728101')).toBe(true);
+    expect(items.some((e) => e.divisionCode === Y)).toBe(false);
+    const filtered = await x.audit.list({ divisionCode: Y }).catch((e: unknown) => e);
+    expect(filtered).toMatchObject({ code: 'FORBIDDEN' });
+  },
+  'audit.actions': async (x) => {
+    expect(await x.audit.actions()).not.toContain('users.create');
+  },
+  'dashboard.summary': async (x) => {
+    expect(await x.dashboard.summary()).toEqual({ townships: 1, villages: 24, users: 2 });
+  },
+  'divisions.get': async (x) => {
+    await expectError(x.divisions.get({ code: Y_VILLAGE }), 'FORBIDDEN', 'OUT_OF_SCOPE');
+    await expectError(x.divisions.get({ code: '330728000000' }), 'FORBIDDEN');
+  },
+  'divisions.children': async (x) => {
+    await expectError(x.divisions.children({ parentCode: Y }), 'FORBIDDEN');
+    await expectError(x.divisions.children({ parentCode: '330728000000' }), 'FORBIDDEN');
+  },
+  'divisions.search': async (x) => {
+    const yName = (await (await t.as('county')).divisions.get({ code: Y_VILLAGE })).name;
+    expect(await x.divisions.search({ q: yName })).toEqual([]);
+    const all = await x.divisions.search({ q: '村', limit: 100 });
+    expect(all.length).toBeGreaterThan(0);
+    for (const d of all) expect(d.code.startsWith('330728101')).toBe(true);
+    expect(await x.divisions.search({ q: '330728102' })).toEqual([]);
+  },
+  'divisions.import': async (x) => {
+    await expectError(x.divisions.import({ csv: `${Y_VILLAGE},改名村\n` }), 'FORBIDDEN');
+  },
+  'users.list': async (x, y) => {
+    const { items } = await x.users.list({ pageSize: 200 });
+    expect(items.map((u) => u.username).sort()).toEqual(['clerk', 'township']);
+    expect(items.some((u) => u.id === y.yUser.id)).toBe(false);
+  },
+  'users.create': async (x) => {
+    await expectError(
+      x.users.create({ ...(sampleInput['users.create'] as object), scopeCode: Y_VILLAGE } as never),
+      'FORBIDDEN',
+    );
+  },
+  'users.update': async (x, y) => {
+    await expectError(x.users.update({ id: y.yUser.id, displayName: '越权' }), 'NOT_FOUND');
+    await expectError(x.users.update({ id: y.yUser.id, disabled: true }), 'NOT_FOUND');
+  },
+};
+
+describe('the authorization tables', () => {
+  it('cover every procedure of the router', () => {
+    expect(Object.keys(sampleInput).sort()).toEqual(paths);
+    expect(Object.keys(outsideChecks).sort()).toEqual(paths);
+  });
+});
+
+describe('anonymous callers', () => {
+  it.each(paths.filter((p) => p !== 'auth.login'))('are refused %s', async (path) => {
+    await expectError(call(t.anonymous(), path, sampleInput[path]), 'UNAUTHORIZED');
+  });
+
+  it('may call auth.login', async () => {
+    await expectError(
+      call(t.anonymous(), 'auth.login', sampleInput['auth.login']),
+      'UNAUTHORIZED',
+      'BAD_CREDENTIALS',
+    );
+  });
+});
+
+describe('a township officer of township X', () => {
+  it.each(paths)('gets nothing of township Y through %s', async (path) => {
+    const y = await somethingInY();
+    await outsideChecks[path]!(await t.as('township'), y);
+  });
+});
+
+describe('the read-only inspector', () => {
+  const mutations = paths.filter(
+    (p) => procedures[p] === 'mutation' && !selfOnly.has(p) && p !== 'auth.login',
+  );
+  it.each(mutations)('is refused %s', async (path) => {
+    await expectError(call(await t.as('inspector'), path, sampleInput[path]), 'FORBIDDEN');
+  });
+
+  it('may still read inside the county', async () => {
+    const inspector = await t.as('inspector');
+    expect((await inspector.dashboard.summary()).villages).toBe(300);
+  });
+});
+
+describe('user management', () => {
+  it('a village clerk cannot create users', async () => {
+    await expectError(
+      (await t.as('clerk')).users.create(sampleInput['users.create'] as never),
+      'FORBIDDEN',
+      'ROLE_FORBIDDEN',
+    );
+  });
+
+  const scopeFor: Record<Role, string> = {
+    system_admin: '000000000000',
+    county_admin: '330728000000',
+    township_officer: X,
+    inspector: X,
+    village_clerk: X_VILLAGE,
+  };
+  const granters = [
+    ['admin', 'system_admin'],
+    ['county', 'county_admin'],
+    ['township', 'township_officer'],
+  ] as const;
+  const above = granters.flatMap(([username, own]) =>
+    roles.filter((r) => roleRank[r] > roleRank[own]).map((r) => [username, own, r] as const),
+  );
+
+  it.each(above)(
+    '%s (%s) cannot grant %s, even inside their own scope',
+    async (username, own, role) => {
+      const caller = await t.as(username);
+      await expectError(
+        caller.users.create({
+          username: `new_${role}`,
+          displayName: '越级',
+          password: 'Grant2026',
+          role,
+          scopeCode: scopeFor[own],
+        }),
+        'BAD_REQUEST',
+        'ROLE_ABOVE_OWN',
+      );
+    },
+  );
+
+  it('a township officer cannot raise a clerk above their own role', async () => {
+    const township = await t.as('township');
+    const { items } = await township.users.list({ role: 'village_clerk' });
+    await expectError(
+      township.users.update({ id: items[0]!.id, role: 'county_admin', scopeCode: '330728000000' }),
+      'FORBIDDEN',
+    );
+    await expectError(
+      township.users.update({ id: items[0]!.id, role: 'county_admin' }),
+      'BAD_REQUEST',
+      'ROLE_ABOVE_OWN',
+    );
+  });
+
+  it('a county admin cannot change the system administrator', async () => {
+    const admin = await (await t.as('admin')).auth.me();
+    await expectError(
+      (await t.as('county')).users.update({ id: admin.id, displayName: 'x' }),
+      'NOT_FOUND',
+    );
+  });
+
+  it('within scope, each manager may grant roles up to their own', async () => {
+    const township = await t.as('township');
+    const created = await township.users.create({
+      username: 'clerk2',
+      displayName: '二号文书',
+      password: 'Clerk2026',
+      role: 'village_clerk',
+      scopeCode: X_VILLAGE,
+    });
+    expect(created).toMatchObject({
+      role: 'village_clerk',
+      scopeCode: X_VILLAGE,
+      scopeName: expect.any(String),
+    });
+    const county = await t.as('county');
+    const officer = await county.users.create({
+      username: 'officer2',
+      displayName: '乡镇干部',
+      password: 'Officer2026',
+      role: 'township_officer',
+      scopeCode: Y,
+    });
+    expect(officer.role).toBe('township_officer');
+  });
+});

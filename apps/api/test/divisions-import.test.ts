@@ -1,0 +1,131 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { divisions } from '../src/db/schema.js';
+import { countRows, useTestDatabase } from './harness.js';
+import { expectError } from './expect-error.js';
+
+const t = useTestDatabase({ seed: true });
+
+const good = [
+  'code,name,urban_rural_code',
+  '330729000000,示范二县',
+  '330729100000,河口镇',
+  '330729100001,河口社区,121',
+  '330729100201,上河村,220',
+  '330729100202,下河村,220',
+].join('\r\n');
+
+interface Details {
+  errorCount: number;
+  errors: { line: number; problem: string; message: { zh: string; en: string } }[];
+}
+
+describe('divisions.import', () => {
+  it('imports a good file whole, with levels and parents derived from the codes', async () => {
+    const admin = await t.as('admin');
+    const before = await countRows(t.db, 'divisions');
+    const result = await admin.divisions.import({ csv: good });
+    expect(result).toEqual({ total: 5, inserted: 5, updated: 0, unchanged: 0 });
+    expect(await countRows(t.db, 'divisions')).toBe(before + 5);
+    const [village] = await t.db.select().from(divisions).where(eq(divisions.code, '330729100201'));
+    expect(village).toMatchObject({
+      name: '上河村',
+      level: 'village',
+      parentCode: '330729100000',
+      countyCode: '330729000000',
+      urbanRuralCode: '220',
+    });
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const admin = await t.as('admin');
+    await admin.divisions.import({ csv: good });
+    const [before] = await t.db.select().from(divisions).where(eq(divisions.code, '330729100201'));
+    const again = await admin.divisions.import({ csv: good });
+    expect(again).toEqual({ total: 5, inserted: 0, updated: 0, unchanged: 5 });
+    const [after] = await t.db.select().from(divisions).where(eq(divisions.code, '330729100201'));
+    expect(after).toEqual(before);
+  });
+
+  it('updates a changed name and counts it', async () => {
+    const admin = await t.as('admin');
+    await admin.divisions.import({ csv: good });
+    const result = await admin.divisions.import({ csv: good.replace('上河村', '上河新村') });
+    expect(result).toMatchObject({ inserted: 0, updated: 1, unchanged: 4 });
+  });
+
+  it('accepts a UTF-8 BOM, no header and LF line ends', async () => {
+    const admin = await t.as('admin');
+    const result = await admin.divisions.import({
+      csv: '\uFEFF330729000000,示范二县\n330729100000,河口镇\n',
+    });
+    expect(result.inserted).toBe(2);
+  });
+
+  it('rejects a bad file whole and lists every bad line with its reason', async () => {
+    const admin = await t.as('admin');
+    const before = await countRows(t.db, 'divisions');
+    const csv = [
+      'code,name', //                        1 header
+      '330729000000,示范二县', //            2 good
+      '33072910000,短码镇', //                3 malformed code
+      '330729100000,', //                     4 empty name
+      '330729100000,河口镇,220,多余', //      5 wrong column count
+      '330729200000,山后乡', //               6 good
+      '330729200000,山后乡', //               7 duplicate of line 6
+      '330799100000,无主镇', //               8 unknown parent 330799000000
+      '330729200201,某村,999', //             9 bad urban-rural code
+      'abc', //                               10 wrong column count
+    ].join('\n');
+    const error = await expectError(
+      admin.divisions.import({ csv }),
+      'BAD_REQUEST',
+      'IMPORT_REJECTED',
+    );
+    const details = error.details as Details;
+    expect(details.errors.map((e) => [e.line, e.problem])).toEqual([
+      [3, 'MALFORMED_CODE'],
+      [4, 'EMPTY_NAME'],
+      [5, 'WRONG_COLUMN_COUNT'],
+      [7, 'DUPLICATE_CODE'],
+      [8, 'UNKNOWN_PARENT'],
+      [9, 'BAD_URBAN_RURAL_CODE'],
+      [10, 'WRONG_COLUMN_COUNT'],
+    ]);
+    expect(details.errorCount).toBe(7);
+    for (const e of details.errors) {
+      expect(e.message.zh).not.toBe('');
+      expect(e.message.en).not.toBe('');
+    }
+    expect(details.errors.find((e) => e.line === 7)?.message.zh).toContain('第6行');
+    expect(error.messages.zh).toBe('文件有7处错误，未导入任何数据');
+    expect(await countRows(t.db, 'divisions')).toBe(before);
+    expect(await countRows(t.db, 'audit_events')).toBe(0);
+  });
+
+  it('rejects a file without data lines', async () => {
+    const admin = await t.as('admin');
+    const error = await expectError(admin.divisions.import({ csv: 'code,name\n' }), 'BAD_REQUEST');
+    expect((error.details as Details).errors[0]?.problem).toBe('EMPTY_FILE');
+  });
+
+  it('lets a county admin import inside the county only', async () => {
+    const county = await t.as('county');
+    const error = await expectError(county.divisions.import({ csv: good }), 'BAD_REQUEST');
+    const lines = (error.details as Details).errors.filter((e) => e.problem === 'OUT_OF_SCOPE');
+    expect(lines.map((e) => e.line)).toEqual([2, 3, 4, 5, 6]);
+    const inside = await county.divisions.import({ csv: '330728101201,杨林新村\n' });
+    expect(inside).toMatchObject({ updated: 1 });
+  });
+
+  it('refuses the out-of-scope lines of a county admin’s file line by line', async () => {
+    const county = await t.as('county');
+    const error = await expectError(
+      county.divisions.import({ csv: '330728101201,杨林村\n330729000000,示范二县\n' }),
+      'BAD_REQUEST',
+    );
+    expect((error.details as Details).errors.map((e) => [e.line, e.problem])).toEqual([
+      [2, 'OUT_OF_SCOPE'],
+    ]);
+  });
+});

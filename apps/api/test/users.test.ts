@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
+import { loadSession } from '../src/services/sessions.js';
+import { recordingCookies, useTestDatabase } from './harness.js';
+import { expectError } from './expect-error.js';
+
+const t = useTestDatabase();
+
+const clerkInput = {
+  username: 'clerk_new',
+  displayName: '新文书',
+  password: 'Clerk2026',
+  role: 'village_clerk' as const,
+  scopeCode: '330728101202',
+};
+
+describe('users', () => {
+  it('list filters by text, role and status, and pages', async () => {
+    const county = await t.as('county');
+    expect((await county.users.list({})).total).toBe(4);
+    expect((await county.users.list({ q: '李所' })).items.map((u) => u.username)).toEqual([
+      'township',
+    ]);
+    expect((await county.users.list({ role: 'inspector' })).items.map((u) => u.username)).toEqual([
+      'inspector',
+    ]);
+    const page2 = await county.users.list({ page: 2, pageSize: 3 });
+    expect(page2).toMatchObject({ total: 4 });
+    expect(page2.items).toHaveLength(1);
+    expect((await county.users.list({ disabled: true })).total).toBe(0);
+  });
+
+  it('create checks that the scope fits the role and exists', async () => {
+    const county = await t.as('county');
+    const wrongLevel = await expectError(
+      county.users.create({ ...clerkInput, scopeCode: '330728101000' }),
+      'BAD_REQUEST',
+    );
+    expect(wrongLevel.fieldErrors[0]).toMatchObject({
+      path: 'scopeCode',
+      message: { zh: '该角色的管辖范围须为村级区划' },
+    });
+    const missing = await expectError(
+      county.users.create({ ...clerkInput, scopeCode: '330728101299' }),
+      'BAD_REQUEST',
+    );
+    expect(missing.fieldErrors[0]?.path).toBe('scopeCode');
+    const taken = await expectError(
+      county.users.create({ ...clerkInput, username: 'clerk' }),
+      'BAD_REQUEST',
+      'USERNAME_TAKEN',
+    );
+    expect(taken.fieldErrors[0]?.path).toBe('username');
+    const weak = await expectError(
+      county.users.create({ ...clerkInput, password: 'abcdefgh' }),
+      'BAD_REQUEST',
+    );
+    expect(weak.fieldErrors[0]?.path).toBe('password');
+  });
+
+  it('a created user can sign in', async () => {
+    await (await t.as('county')).users.create(clerkInput);
+    const result = await t.anonymous().auth.login({ username: 'clerk_new', password: 'Clerk2026' });
+    expect(result.user.scopeCode).toBe('330728101202');
+    expect(result.user.role).toBe('village_clerk');
+  });
+
+  it('disabling a user ends their sessions and stops their logins', async () => {
+    const cookies = recordingCookies();
+    await t.anonymous(cookies).auth.login({ username: 'clerk', password: DEMO_PASSWORD });
+    const county = await t.as('county');
+    const { items } = await county.users.list({ q: 'clerk' });
+    const updated = await county.users.update({ id: items[0]!.id, disabled: true });
+    expect(updated.disabled).toBe(true);
+    expect(await loadSession(t.db, cookies.token!)).toBeNull();
+    await expectError(
+      t.anonymous().auth.login({ username: 'clerk', password: DEMO_PASSWORD }),
+      'UNAUTHORIZED',
+    );
+  });
+
+  it('resetting a password unlocks the account', async () => {
+    for (let i = 0; i < 5; i++) {
+      await expectError(
+        t.anonymous().auth.login({ username: 'clerk', password: 'bad-pass1' }),
+        'UNAUTHORIZED',
+      );
+    }
+    const county = await t.as('county');
+    const { items } = await county.users.list({ q: 'clerk' });
+    expect(items[0]!.lockedUntil).not.toBeNull();
+    await county.users.update({ id: items[0]!.id, password: 'Reset2026' });
+    expect(
+      (await t.anonymous().auth.login({ username: 'clerk', password: 'Reset2026' })).user.username,
+    ).toBe('clerk');
+  });
+
+  it('nobody changes their own role or disables themselves', async () => {
+    const county = await t.as('county');
+    const me = await county.auth.me();
+    await expectError(county.users.update({ id: me.id, disabled: true }), 'BAD_REQUEST');
+    await expectError(county.users.update({ id: me.id, role: 'inspector' }), 'BAD_REQUEST');
+    expect((await county.users.update({ id: me.id, displayName: '王科长' })).displayName).toBe(
+      '王科长',
+    );
+  });
+
+  it('an update with nothing to change is refused', async () => {
+    const county = await t.as('county');
+    const me = await county.auth.me();
+    await expectError(county.users.update({ id: me.id }), 'BAD_REQUEST', 'VALIDATION_FAILED');
+  });
+});

@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// The same suite runs on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL.
+const drivers = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export default defineConfig({
+  resolve: { conditions: ['@fazhi/source'] },
+  ssr: { resolve: { conditions: ['@fazhi/source'] } },
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: drivers.map((driver) => ({
+      extends: true,
+      test: {
+        name: driver,
+        include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+        env: { FAZHI_TEST_DRIVER: driver },
+      },
+    })),
+  },
+});
