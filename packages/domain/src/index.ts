@@ -6,3 +6,4 @@ export type { LocalizedText } from './localized-text.js';
 export * from './divisions/index.js';
 export * from './indicators/index.js';
 export * from './governance/index.js';
+export * from './campaigns/index.js';

@@ -1,2 +1,63 @@
 // Village self-governance rules, versioned by the law in force.
-export {};
+export {
+  collectiveEconomicOrganizationsLawArticles,
+  landContractingLawArticles,
+  majorDecisionRegulationArticles,
+  organicLawArticles,
+  organicLawCitation,
+} from './articles.js';
+export type { OrganicLawRule } from './articles.js';
+export { checkAppraisals } from './check-appraisals.js';
+export type { Appraisal, AppraisalRating, AppraisalsResult } from './check-appraisals.js';
+export { checkDisclosures } from './check-disclosures.js';
+export type {
+  DisclosureCategory,
+  DisclosurePosting,
+  DisclosuresInput,
+  DisclosuresResult,
+  OverdueDisclosure,
+} from './check-disclosures.js';
+export { checkElection } from './check-election.js';
+export type {
+  ElectionCandidate,
+  ElectionInput,
+  ElectionResult,
+  ElectionRound,
+} from './check-election.js';
+export { checkFourDeliberations, deliberationSteps } from './check-four-deliberations.js';
+export type {
+  DeliberationStep,
+  DeliberationStepRecord,
+  FourDeliberationsInput,
+  FourDeliberationsResult,
+} from './check-four-deliberations.js';
+export { checkMajorDecision } from './check-major-decision.js';
+export type { MajorDecisionInput, MajorDecisionResult } from './check-major-decision.js';
+export { checkProxy } from './check-proxy.js';
+export type { ProxyInput, ProxyRelation, ProxyResult } from './check-proxy.js';
+export { checkRecall } from './check-recall.js';
+export type { RecallInput, RecallResult } from './check-recall.js';
+export { checkRepresentatives } from './check-representatives.js';
+export type { RepresentativesInput, RepresentativesResult } from './check-representatives.js';
+export { checkResolution, meetingBodies, resolutionMatters } from './check-resolution.js';
+export type {
+  Approval,
+  MeetingBody,
+  ResolutionInput,
+  ResolutionMatter,
+  ResolutionResult,
+} from './check-resolution.js';
+export { checkVillageRules } from './check-village-rules.js';
+export type {
+  VillageRulesInput,
+  VillageRulesKind,
+  VillageRulesResult,
+} from './check-village-rules.js';
+export {
+  isCollectiveEconomicOrganizationsLawInForce,
+  organicLawVersion,
+} from './organic-law-version.js';
+export type { OrganicLawVersion } from './organic-law-version.js';
+export type { Citation, LawId, Problem, ProblemCode } from './problem.js';
+export { governanceRules, lawDates } from './rules.js';
+export type { LawDates, Threshold } from './rules.js';

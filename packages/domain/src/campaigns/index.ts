@@ -1,0 +1,17 @@
+export {
+  allowedParticipationEvents,
+  noticeEndsOn,
+  participationStateName,
+  participationStates,
+  transitionParticipation,
+} from './participation.js';
+export type {
+  ParticipationActor,
+  ParticipationEvent,
+  ParticipationEventType,
+  ParticipationRules,
+  ParticipationSnapshot,
+  ParticipationState,
+  TransitionProblem,
+  TransitionResult,
+} from './participation.js';
