@@ -1,2 +1,51 @@
 // Indicator frameworks and scoring (see the indicators section of the package README).
-export {};
+export { validateFramework } from './validate-framework.js';
+export type { FrameworkProblemCode, FrameworkValidation } from './validate-framework.js';
+export { scoreAssessment } from './score-assessment.js';
+export type {
+  AnswerProblemCode,
+  AreaScore,
+  ItemScore,
+  Scorecard,
+  ScoreResult,
+} from './score-assessment.js';
+export { rankScorecards } from './rank-scorecards.js';
+export type { RankableScorecard, RankedEntry, RankInput } from './rank-scorecards.js';
+export { summarizeScorecards } from './summarize-scorecards.js';
+export type { ScorecardSummary, SummarizableScorecard } from './summarize-scorecards.js';
+export { compositeIndex } from './composite-index.js';
+export type {
+  CompositeIndexOptions,
+  CompositeIndexProblemCode,
+  CompositeIndexResult,
+  IndexComponent,
+} from './composite-index.js';
+export { frameworkJsonSchema } from './framework-json-schema.js';
+export { builtinFrameworks } from './builtin-frameworks/index.js';
+export { assessmentMethods, frameworkStatuses, ruleKinds, scorecardGrades } from './types.js';
+export type {
+  AssessmentAnswers,
+  AssessmentMethod,
+  BandsRule,
+  CheckRule,
+  ChecklistEntry,
+  ChecklistRule,
+  CountRule,
+  DeductionRule,
+  Framework,
+  FrameworkSource,
+  FrameworkStatus,
+  Grade,
+  GradeBand,
+  IndicatorArea,
+  IndicatorItem,
+  IndicatorProblem,
+  ItemAnswer,
+  ListedGrade,
+  ProportionalRule,
+  RuleKind,
+  ScoreBand,
+  ScoringRule,
+  SourceReliability,
+  VetoCondition,
+} from './types.js';
