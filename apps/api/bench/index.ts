@@ -1,12 +1,14 @@
-// `pnpm bench` (API part): imports a national-size division file into PostgreSQL and prints
-// rows per second. Uses BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server;
+// `pnpm bench` (API part): times the campaign ranking and a score-sheet save, then imports a
+// national-size division file into PostgreSQL and prints rows per second. Uses BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server;
 // the benchmark creates and drops its own database there.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
 import { Scope } from '../src/auth/scope.js';
 import { importDivisions } from '../src/services/divisions/import-divisions.js';
 import { nationalDivisionsCsv } from './national-divisions.js';
+import { benchCampaigns } from './campaigns.js';
 
 const adminUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -23,6 +25,10 @@ const scope = new Scope('000000000000', 'system_admin');
 
 try {
   await database.migrate();
+  await benchCampaigns(database);
+  await database.db.execute(
+    sql`truncate table participations, campaigns, users, divisions cascade`,
+  );
   let t = performance.now();
   const { csv, rows } = nationalDivisionsCsv();
   console.log(

@@ -4,11 +4,13 @@ import { readEnv } from './env.js';
 import { openDatabase } from './db/client.js';
 import { createServer } from './http/server.js';
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo.js';
+import { ensureBuiltinFrameworks } from './services/campaigns/frameworks.js';
 import { DEMO_PASSWORD, demoUsers } from './demo/demo-county.js';
 
 const env = readEnv();
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.FAZHI_DATA_DIR });
 await database.migrate();
+await ensureBuiltinFrameworks(database.db);
 
 const loadDemo =
   env.FAZHI_DEMO === 'true' || (env.FAZHI_DEMO !== 'false' && env.NODE_ENV !== 'production');
@@ -20,6 +22,7 @@ if (loadDemo && (await isEmptyDatabase(database.db))) {
 
 const app = await createServer({
   database,
+  dataDir: env.FAZHI_DATA_DIR,
   staticDir: env.FAZHI_STATIC_DIR,
   sessionHours: env.FAZHI_SESSION_HOURS,
   logLevel: env.FAZHI_LOG_LEVEL,

@@ -6,6 +6,8 @@ import { createContextInner } from '../src/trpc/context.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
 import { countRows, recordingCookies, routerProcedures, useTestDatabase } from './harness.js';
 import { expectError } from './expect-error.js';
+import { createCampaign, demoFramework, goodSheet } from './campaign-fixture.js';
+import { titles } from '../src/db/schema.js';
 
 const t = useTestDatabase();
 
@@ -15,7 +17,11 @@ async function snapshot() {
            (select count(*) from divisions)::int as divisions,
            (select count(*) from audit_events)::int as audit,
            (select md5(string_agg(u::text, ',' order by id)) from users u) as users_hash,
-           (select md5(string_agg(d::text, ',' order by code)) from divisions d) as divisions_hash`);
+           (select md5(string_agg(d::text, ',' order by code)) from divisions d) as divisions_hash,
+           (select md5(string_agg(c::text, ',' order by id)) from campaigns c) as campaigns_hash,
+           (select md5(string_agg(p::text, ',' order by id)) from participations p) as participations_hash,
+           (select md5(string_agg(f::text, ',' order by id)) from frameworks f) as frameworks_hash,
+           (select md5(string_agg(x::text, ',' order by id)) from titles x) as titles_hash`);
   return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0];
 }
 
@@ -30,7 +36,7 @@ const mutations: Record<
   string,
   {
     ok: () => Promise<unknown>;
-    fails: () => Promise<unknown>;
+    fails: () => Promise<() => Promise<unknown>>;
     action: string;
     actor: string | null;
   }
@@ -39,14 +45,14 @@ const mutations: Record<
     ok: () => t.anonymous().auth.login({ username: 'county', password: DEMO_PASSWORD }),
     fails: async () => {
       // an unknown user: nothing exists to record against
-      return t.anonymous().auth.login({ username: 'nobody', password: DEMO_PASSWORD });
+      return () => t.anonymous().auth.login({ username: 'nobody', password: DEMO_PASSWORD });
     },
     action: 'auth.login',
     actor: 'county',
   },
   'auth.logout': {
     ok: async () => (await t.as('county', recordingCookies())).auth.logout(),
-    fails: async () => t.anonymous().auth.logout(),
+    fails: async () => () => t.anonymous().auth.logout(),
     action: 'auth.logout',
     actor: 'county',
   },
@@ -56,18 +62,23 @@ const mutations: Record<
         currentPassword: DEMO_PASSWORD,
         newPassword: 'Next2027x',
       }),
-    fails: async () =>
-      (await t.as('clerk')).auth.changePassword({
-        currentPassword: DEMO_PASSWORD,
-        newPassword: 'weak',
-      }),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.auth.changePassword({
+          currentPassword: DEMO_PASSWORD,
+          newPassword: 'weak',
+        });
+    },
     action: 'auth.change_password',
     actor: 'clerk',
   },
   'divisions.import': {
     ok: async () => (await t.as('county')).divisions.import({ csv: `${X_VILLAGE},杨林新村\n` }),
-    fails: async () =>
-      (await t.as('county')).divisions.import({ csv: `${X_VILLAGE},杨林新村\n330728101999,\n` }),
+    fails: async () => {
+      const caller = await t.as('county');
+      return () => caller.divisions.import({ csv: `${X_VILLAGE},杨林新村\n330728101999,\n` });
+    },
     action: 'divisions.import',
     actor: 'county',
   },
@@ -80,14 +91,17 @@ const mutations: Record<
         role: 'village_clerk',
         scopeCode: X_VILLAGE,
       }),
-    fails: async () =>
-      (await t.as('township')).users.create({
-        username: 'clerk', // taken
-        displayName: '文书乙',
-        password: 'Clerk2026',
-        role: 'village_clerk',
-        scopeCode: X_VILLAGE,
-      }),
+    fails: async () => {
+      const caller = await t.as('township');
+      return () =>
+        caller.users.create({
+          username: 'clerk', // taken
+          displayName: '文书乙',
+          password: 'Clerk2026',
+          role: 'village_clerk',
+          scopeCode: X_VILLAGE,
+        });
+    },
     action: 'users.create',
     actor: 'township',
   },
@@ -101,16 +115,173 @@ const mutations: Record<
       const township = await t.as('township');
       const { items } = await township.users.list({ role: 'village_clerk' });
       // a valid name change together with an invalid password: neither may land
-      return township.users.update({
-        id: items[0]!.id,
-        displayName: '改名文书',
-        password: 'short',
-      });
+      return () =>
+        township.users.update({
+          id: items[0]!.id,
+          displayName: '改名文书',
+          password: 'short',
+        });
     },
     action: 'users.update',
     actor: 'township',
   },
 };
+
+/** A campaign in its declare stage, with the clerk's village declared. */
+async function declaredCampaign() {
+  const { campaign, framework, county } = await createCampaign(t);
+  await county.campaigns.advance({ id: campaign.id });
+  const p = await county.participations.declare({
+    campaignId: campaign.id,
+    villageCode: X_VILLAGE,
+  });
+  await t.db.execute(sql`truncate table audit_events restart identity`);
+  return { campaign, framework, county, id: p.id };
+}
+
+async function selfAssessing() {
+  const d = await declaredCampaign();
+  await t.db.execute(sql`update campaigns set stage = 'self_assess'`);
+  return d;
+}
+
+Object.assign(mutations, {
+  'campaigns.create': {
+    ok: () => createCampaign(t),
+    fails: async () => () => createCampaign(t, { minSelfScore: 101 }),
+    action: 'campaigns.create',
+    actor: 'county',
+  },
+  'campaigns.advance': {
+    ok: async () => {
+      const { campaign } = await declaredCampaign();
+      return (await t.as('county')).campaigns.advance({ id: campaign.id });
+    },
+    fails: async () => {
+      const { campaign } = await selfAssessing();
+      const caller = await t.as('county');
+      return () => caller.campaigns.advance({ id: campaign.id });
+    },
+    action: 'campaigns.advance',
+    actor: 'county',
+  },
+  'frameworks.import': {
+    ok: async () => {
+      const { definition } = await demoFramework(t);
+      return (await t.as('county')).frameworks.import({
+        definition: { ...definition, version: '9.9.9' },
+      });
+    },
+    fails: async () => {
+      const { definition } = await demoFramework(t);
+      const caller = await t.as('county');
+      return () =>
+        caller.frameworks.import({
+          definition: { ...definition, version: '9.9.9', totalPoints: 99 },
+        });
+    },
+    action: 'frameworks.import',
+    actor: 'county',
+  },
+  'participations.declare': {
+    ok: async () => {
+      const { campaign } = await createCampaign(t);
+      await t.db.execute(sql`update campaigns set stage = 'declare'`);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return (await t.as('clerk')).participations.declare({
+        campaignId: campaign.id,
+        villageCode: X_VILLAGE,
+      });
+    },
+    fails: async () => {
+      const { campaign } = await declaredCampaign();
+      const caller = await t.as('clerk');
+      return () =>
+        caller.participations.declare({ campaignId: campaign.id, villageCode: X_VILLAGE });
+    },
+    action: 'participations.declare',
+    actor: 'clerk',
+  },
+  'participations.saveSheet': {
+    ok: async () => {
+      const { framework, id } = await selfAssessing();
+      return (await t.as('clerk')).participations.saveSheet({
+        id,
+        version: 1,
+        column: 'self',
+        data: goodSheet(framework.definition),
+      });
+    },
+    fails: async () => {
+      const { framework, id } = await selfAssessing();
+      const data = goodSheet(framework.definition);
+      const caller = await t.as('clerk');
+      return () =>
+        caller.participations.saveSheet({
+          id,
+          version: 1,
+          column: 'self',
+          data: { ...data, vetoes: ['NO_SUCH_VETO'] },
+        });
+    },
+    action: 'participations.save_sheet',
+    actor: 'clerk',
+  },
+  'participations.transition': {
+    ok: async () => {
+      const { id } = await selfAssessing();
+      return (await t.as('clerk')).participations.transition({
+        id,
+        version: 1,
+        event: { type: 'withdraw', reason: '本年度不参加' },
+      });
+    },
+    fails: async () => {
+      const { id } = await selfAssessing();
+      // the sheet is empty: submitting is refused
+      const caller = await t.as('clerk');
+      return () =>
+        caller.participations.transition({
+          id,
+          version: 1,
+          event: { type: 'submit_self_assessment' },
+        });
+    },
+    action: 'participations.withdraw',
+    actor: 'clerk',
+  },
+  'titles.recheck': {
+    ok: async () => {
+      await t.db.insert(titles).values({
+        countyCode: '330728000000',
+        villageCode: X_VILLAGE,
+        level: 'county',
+        year: 2024,
+        namedOn: '2024-06-01',
+      });
+      const [title] = await t.db.select().from(titles);
+      return (await t.as('county')).titles.recheck({
+        ids: [title!.id],
+        outcome: 'revoke',
+        reasons: ['unlawful_act'],
+      });
+    },
+    fails: async () => {
+      await t.db.insert(titles).values({
+        countyCode: '330728000000',
+        villageCode: X_VILLAGE,
+        level: 'county',
+        year: 2024,
+        namedOn: '2024-06-01',
+      });
+      const [title] = await t.db.select().from(titles);
+      const caller = await t.as('county');
+      return () => caller.titles.recheck({ ids: [title!.id], outcome: 'revoke', reasons: [] });
+    },
+    action: 'titles.recheck',
+    actor: 'county',
+  },
+});
 
 const mutationPaths = Object.entries(routerProcedures())
   .filter(([, type]) => type === 'mutation')
@@ -133,8 +304,10 @@ describe('audit events', () => {
   });
 
   it.each(mutationPaths)('a failed %s leaves none and changes nothing', async (path) => {
+    const attempt = await mutations[path]!.fails();
+    await t.db.execute(sql`truncate table audit_events restart identity`);
     const before = await snapshot();
-    await expect(mutations[path]!.fails()).rejects.toThrow();
+    await expect(attempt()).rejects.toThrow();
     expect(await snapshot()).toEqual(before);
     expect(await countRows(t.db, 'audit_events')).toBe(0);
   });

@@ -1,15 +1,19 @@
 // Authorization across every procedure of the router: a new procedure fails the first test
 // until it is added to the tables below, so none can escape these checks.
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { roleRank, roles, type Role } from '../src/auth/roles.js';
 import { routerProcedures, useTestDatabase } from './harness.js';
 import { expectError } from './expect-error.js';
+import { campaignInSelfAssessment, goodSheet } from './campaign-fixture.js';
+import { titles } from '../src/db/schema.js';
 
 const t = useTestDatabase();
 
 const X = '330728101000'; // 白石镇, the township officer's scope
 const Y = '330728102000'; // 青山镇, another township
 const X_VILLAGE = '330728101201';
+const NO_ID = '00000000-0000-4000-8000-000000000000';
 const Y_VILLAGE = '330728102201';
 
 type Caller = Awaited<ReturnType<typeof t.as>>;
@@ -38,10 +42,41 @@ const sampleInput: Record<string, unknown> = {
     scopeCode: X_VILLAGE,
   },
   'users.update': { id: '00000000-0000-4000-8000-000000000000', displayName: '改名' },
+  'campaigns.list': {},
+  'campaigns.get': { id: NO_ID },
+  'campaigns.create': {
+    countyCode: '330728000000',
+    name: '创建',
+    year: 2026,
+    level: 'county',
+    frameworkId: NO_ID,
+  },
+  'campaigns.advance': { id: NO_ID },
+  'campaigns.ranking': { id: NO_ID },
+  'campaigns.results': { id: NO_ID },
+  'campaigns.noticeList': { id: NO_ID },
+  'frameworks.list': undefined,
+  'frameworks.get': { id: NO_ID },
+  'frameworks.import': { definition: {} },
+  'participations.list': { campaignId: NO_ID },
+  'participations.get': { id: NO_ID },
+  'participations.declare': { campaignId: NO_ID, villageCode: X_VILLAGE },
+  'participations.saveSheet': {
+    id: NO_ID,
+    version: 1,
+    column: 'county',
+    data: { items: {}, vetoes: [], comments: {} },
+  },
+  'participations.transition': { id: NO_ID, version: 1, event: { type: 'approve' } },
+  'titles.list': {},
+  'titles.revocationReasons': undefined,
+  'titles.recheck': { ids: [NO_ID], outcome: 'keep' },
 };
 
 /** Procedures any signed-in user may call about themselves (no other user's data). */
 const selfOnly = new Set(['auth.logout', 'auth.me', 'auth.changePassword']);
+/** Mutations whose service decides by role and assignment (an assigned inspector scores). */
+const serviceDecides = new Set(['participations.saveSheet']);
 
 function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
   const [group, name] = path.split('.') as [string, string];
@@ -51,7 +86,7 @@ function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
   return fn(input);
 }
 
-/** A user of township Y and an audit event about it, made by the county admin. */
+/** A user, a campaign participation and a title in township Y, and audit events about them. */
 async function somethingInY() {
   const county = await t.as('county');
   const yUser = await county.users.create({
@@ -61,7 +96,25 @@ async function somethingInY() {
     role: 'township_officer',
     scopeCode: Y,
   });
-  return { yUser };
+  const { campaign, framework, ids } = await campaignInSelfAssessment(t, [X_VILLAGE, Y_VILLAGE]);
+  await t.db.insert(titles).values([
+    {
+      countyCode: '330728000000',
+      villageCode: Y_VILLAGE,
+      level: 'county',
+      year: 2024,
+      namedOn: '2024-06-01',
+    },
+    {
+      countyCode: '330728000000',
+      villageCode: X_VILLAGE,
+      level: 'county',
+      year: 2024,
+      namedOn: '2024-06-01',
+    },
+  ]);
+  const yTitle = (await t.db.select().from(titles)).find((r) => r.villageCode === Y_VILLAGE)!;
+  return { yUser, campaign, framework, yParticipation: ids[Y_VILLAGE]!, yTitle };
 }
 
 /** For each procedure: how a township officer of X is kept away from township Y. */
@@ -122,6 +175,106 @@ const outsideChecks: Record<
     await expectError(x.users.update({ id: y.yUser.id, displayName: '越权' }), 'NOT_FOUND');
     await expectError(x.users.update({ id: y.yUser.id, disabled: true }), 'NOT_FOUND');
   },
+  // A county's campaign is visible to its townships; its villages are not.
+  'campaigns.list': async (x, y) => {
+    expect((await x.campaigns.list({})).items.map((c) => c.id)).toEqual([y.campaign.id]);
+  },
+  'campaigns.get': async (x, y) => {
+    expect((await x.campaigns.get({ id: y.campaign.id })).counts).toEqual({ declared: 1 });
+  },
+  'campaigns.create': async (x, y) => {
+    await expectError(
+      x.campaigns.create({
+        countyCode: '330728000000',
+        name: '越权',
+        year: 2026,
+        level: 'county',
+        frameworkId: y.framework.id,
+      }),
+      'FORBIDDEN',
+    );
+  },
+  'campaigns.advance': async (x, y) => {
+    await expectError(x.campaigns.advance({ id: y.campaign.id }), 'FORBIDDEN');
+  },
+  'campaigns.ranking': async (x, y) => {
+    await t.db.execute(
+      sql`update participations set county_total = 9000, county_grade = 'excellent'`,
+    );
+    expect((await x.campaigns.ranking({ id: y.campaign.id })).map((r) => r.villageCode)).toEqual([
+      X_VILLAGE,
+    ]);
+  },
+  'campaigns.results': async (x, y) => {
+    await t.db.execute(
+      sql`update participations set county_total = 9000, county_grade = 'excellent'`,
+    );
+    const results = await x.campaigns.results({ id: y.campaign.id });
+    expect(results.ranking.map((r) => r.villageCode)).toEqual([X_VILLAGE]);
+    expect(results.progress.map((p) => p.townshipCode)).toEqual([X]);
+  },
+  'campaigns.noticeList': async (x, y) => {
+    await t.db.execute(sql`update participations set state = 'posted', posted_on = '2026-03-01'`);
+    expect(
+      (await x.campaigns.noticeList({ id: y.campaign.id })).rows.map((r) => r.villageCode),
+    ).toEqual([X_VILLAGE]);
+  },
+  'frameworks.list': async (x) => {
+    // reference data shared by every county
+    expect((await x.frameworks.list()).length).toBeGreaterThan(0);
+  },
+  'frameworks.get': async (x, y) => {
+    expect((await x.frameworks.get({ id: y.framework.id })).code).toBe('demo-county-2026');
+  },
+  'frameworks.import': async (x) => {
+    await expectError(x.frameworks.import({ definition: {} }), 'FORBIDDEN');
+  },
+  'participations.list': async (x, y) => {
+    const { items } = await x.participations.list({ campaignId: y.campaign.id });
+    expect(items.map((p) => p.villageCode)).toEqual([X_VILLAGE]);
+  },
+  'participations.get': async (x, y) => {
+    await expectError(x.participations.get({ id: y.yParticipation }), 'NOT_FOUND');
+  },
+  'participations.declare': async (x, y) => {
+    await expectError(
+      x.participations.declare({ campaignId: y.campaign.id, villageCode: '330728102202' }),
+      'FORBIDDEN',
+    );
+  },
+  'participations.saveSheet': async (x, y) => {
+    await expectError(
+      x.participations.saveSheet({
+        id: y.yParticipation,
+        version: 1,
+        column: 'township',
+        data: goodSheet(y.framework.definition),
+      }),
+      'NOT_FOUND',
+    );
+  },
+  'participations.transition': async (x, y) => {
+    await expectError(
+      x.participations.transition({
+        id: y.yParticipation,
+        version: 1,
+        event: { type: 'withdraw', reason: '越权' },
+      }),
+      'NOT_FOUND',
+    );
+  },
+  'titles.list': async (x) => {
+    expect((await x.titles.list({})).items.map((r) => r.villageCode)).toEqual([X_VILLAGE]);
+  },
+  'titles.revocationReasons': async (x) => {
+    expect((await x.titles.revocationReasons()).length).toBeGreaterThan(0);
+  },
+  'titles.recheck': async (x, y) => {
+    await expectError(
+      x.titles.recheck({ ids: [y.yTitle.id], outcome: 'revoke', reasons: ['other'] }),
+      'FORBIDDEN',
+    );
+  },
 };
 
 describe('the authorization tables', () => {
@@ -154,7 +307,11 @@ describe('a township officer of township X', () => {
 
 describe('the read-only inspector', () => {
   const mutations = paths.filter(
-    (p) => procedures[p] === 'mutation' && !selfOnly.has(p) && p !== 'auth.login',
+    (p) =>
+      procedures[p] === 'mutation' &&
+      !selfOnly.has(p) &&
+      !serviceDecides.has(p) &&
+      p !== 'auth.login',
   );
   it.each(mutations)('is refused %s', async (path) => {
     await expectError(call(await t.as('inspector'), path, sampleInput[path]), 'FORBIDDEN');
@@ -254,5 +411,38 @@ describe('user management', () => {
       scopeCode: Y,
     });
     expect(officer.role).toBe('township_officer');
+  });
+});
+
+describe('inspectors and the county column', () => {
+  it('an inspector scores only when assigned to the campaign, and only in acceptance', async () => {
+    const { campaign, framework, ids } = await campaignInSelfAssessment(t, [X_VILLAGE]);
+    const id = ids[X_VILLAGE]!;
+    await t.db.execute(sql`update campaigns set stage = 'county_acceptance'`);
+    await t.db.execute(sql`update participations set state = 'township_approved'`);
+    const inspector = await t.as('inspector');
+    const version = (await inspector.participations.get({ id })).participation.version;
+    const data = goodSheet(framework.definition);
+    await expectError(
+      inspector.participations.saveSheet({ id, version, column: 'county', data }),
+      'FORBIDDEN',
+      'NOT_YOUR_TURN',
+    );
+    const me = await inspector.auth.me();
+    await t.db.execute(
+      sql`update campaigns set inspector_ids = ${JSON.stringify([me.id])}::jsonb where id = ${campaign.id}`,
+    );
+    const saved = await inspector.participations.saveSheet({ id, version, column: 'county', data });
+    expect(saved.total).toBe(100);
+    // but an inspector never moves the village on
+    await expectError(
+      inspector.participations.transition({
+        id,
+        version: saved.version,
+        event: { type: 'accept' },
+      }),
+      'FORBIDDEN',
+      'READ_ONLY_ROLE',
+    );
   });
 });

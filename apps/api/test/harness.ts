@@ -13,6 +13,7 @@ import { createSession } from '../src/services/sessions.js';
 import { createContextInner, type CookieJar, type SessionUser } from '../src/trpc/context.js';
 import { appRouter, createCaller } from '../src/trpc/root.js';
 import { users } from '../src/db/schema.js';
+import { ensureBuiltinFrameworks } from '../src/services/campaigns/frameworks.js';
 import { eq } from 'drizzle-orm';
 
 export const driver = (process.env.FAZHI_TEST_DRIVER ?? 'pglite') as 'pglite' | 'postgres';
@@ -53,12 +54,13 @@ export interface TestDb {
 let passwordHash: Promise<string> | undefined;
 
 /** Call at the top of a test file. The database is reset to the demo county before each test. */
-export function useTestDatabase(options: { seed?: boolean } = {}): TestDb {
+export function useTestDatabase(options: { seed?: boolean; campaign?: boolean } = {}): TestDb {
   let database: Database & { drop: () => Promise<void> };
   const handle = {} as TestDb;
   beforeAll(async () => {
     database = await openTestDatabase();
     await database.migrate();
+    await ensureBuiltinFrameworks(database.db);
     handle.db = database.db;
     handle.database = database;
   });
@@ -68,11 +70,14 @@ export function useTestDatabase(options: { seed?: boolean } = {}): TestDb {
   });
   beforeEach(async () => {
     await database.db.execute(
-      sql`truncate table sessions, users, divisions, audit_events restart identity cascade`,
+      sql`truncate table evidence_files, objections, titles, participations, campaigns, sessions, users, divisions, audit_events restart identity cascade`,
     );
     if (options.seed !== false) {
       passwordHash ??= hashPassword(DEMO_PASSWORD);
-      await seedDemo(database.db, { passwordHash: await passwordHash });
+      await seedDemo(database.db, {
+        passwordHash: await passwordHash,
+        campaign: options.campaign ?? false,
+      });
       // the seed's own audit event is not part of what a test observes
       await database.db.execute(sql`truncate table audit_events restart identity`);
     }

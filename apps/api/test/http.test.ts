@@ -13,7 +13,12 @@ const staticDir = mkdtempSync(join(tmpdir(), 'fazhi-static-'));
 beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>法治</title>');
   writeFileSync(join(staticDir, 'app.js'), 'console.log(1)');
-  app = await createServer({ database: t.database, staticDir, logLevel: 'silent' });
+  app = await createServer({
+    database: t.database,
+    staticDir,
+    dataDir: staticDir,
+    logLevel: 'silent',
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -138,6 +143,17 @@ describe('POST /api/divisions/import', () => {
       action: 'divisions.import',
       after: { fileName: '区划.csv', updated: 1 },
     });
+  });
+
+  it('imports even when the file name header is malformed', async () => {
+    const { cookie } = await login();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/divisions/import',
+      headers: { cookie, 'content-type': 'text/csv', 'x-file-name': '%E0%A4%A' },
+      payload: '330728101201,杨林村\n',
+    });
+    expect(res.statusCode).toBe(200);
   });
 
   it('rejects a bad file with 400 and every bad line', async () => {

@@ -21,6 +21,28 @@ export class Scope {
     }
   }
 
+  /** The county of a scope at county level or below; null above county or for everything. */
+  get countyCode(): string | null {
+    if (this.prefix.length < 6) return null;
+    return this.prefix.slice(0, 6) + '000000';
+  }
+
+  /**
+   * Rows of a county-owned table (a campaign) the user may see: those of the user's own county
+   * for users at county level or below, those inside the scope for users above.
+   */
+  whereCounty(countyColumn: AnyPgColumn): SQL {
+    const county = this.countyCode;
+    if (county) return sql`${countyColumn} = ${county}`;
+    return this.where(countyColumn);
+  }
+
+  /** Whether a county-owned row of `countyCode` is visible (see `whereCounty`). */
+  includesCounty(countyCode: string): boolean {
+    const county = this.countyCode;
+    return county ? county === countyCode : this.includes(countyCode);
+  }
+
   get isWholeDeployment(): boolean {
     return this.prefix === '';
   }

@@ -7,7 +7,11 @@ import {
   index,
   integer,
   jsonb,
+  date,
+  foreignKey,
   pgTable,
+  primaryKey,
+  unique,
   text,
   timestamp,
   uuid,
@@ -108,5 +112,218 @@ export const auditEvents = pgTable(
     index('audit_division_idx').using('btree', t.divisionCode.op('varchar_pattern_ops')),
     index('audit_at_idx').on(t.at),
     index('audit_action_idx').on(t.action),
+  ],
+);
+
+// ——— Campaigns (民主法治示范村创建) ———
+
+/** Indicator frameworks, validated by @fazhi/domain; a reference table shared by all counties. */
+export const frameworks = pgTable(
+  'frameworks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    version: text('version').notNull(),
+    name: text('name').notNull(),
+    definition: jsonb('definition').notNull(),
+    builtin: boolean('builtin').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('frameworks_code_version').on(t.code, t.version)],
+);
+
+export const campaignLevels = ['county', 'municipal', 'provincial', 'national'] as const;
+export type CampaignLevel = (typeof campaignLevels)[number];
+
+/** 部署 → 申报 → 自评 → 乡镇初审 → 县级验收 → 公示 → 命名 → 复核 */
+export const campaignStages = [
+  'deploy',
+  'declare',
+  'self_assess',
+  'township_review',
+  'county_acceptance',
+  'public_notice',
+  'naming',
+  'recheck',
+] as const;
+export type CampaignStage = (typeof campaignStages)[number];
+
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    level: text('level', { enum: campaignLevels }).notNull(),
+    frameworkId: uuid('framework_id')
+      .notNull()
+      .references(() => frameworks.id),
+    stage: text('stage', { enum: campaignStages }).notNull().default('deploy'),
+    /** Planned dates per stage: { [stage]: 'YYYY-MM-DD' }. */
+    stageDates: jsonb('stage_dates')
+      .$type<Partial<Record<CampaignStage, string>>>()
+      .notNull()
+      .default({}),
+    noticeDays: integer('notice_days').notNull().default(7),
+    /** Points in hundredths, so 90 is 9000; null means no minimum. */
+    minSelfScore: integer('min_self_score'),
+    minAcceptedScore: integer('min_accepted_score'),
+    requireLowerTitle: boolean('require_lower_title').notNull().default(false),
+    pilotVillageCodes: jsonb('pilot_village_codes').$type<string[]>().notNull().default([]),
+    /** Inspectors assigned to score the county column during acceptance. */
+    inspectorIds: jsonb('inspector_ids').$type<string[]>().notNull().default([]),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.countyCode, t.id] })],
+);
+
+export const participationStates = [
+  'declared',
+  'self_assessed',
+  'returned',
+  'township_approved',
+  'county_accepted',
+  'county_failed',
+  'posted',
+  'objected',
+  'removed',
+  'named',
+  'withdrawn',
+] as const;
+
+/** The three columns of a score sheet (考核评分表). */
+export const sheetColumns = ['self', 'township', 'county'] as const;
+export type SheetColumn = (typeof sheetColumns)[number];
+
+/** One column of a score sheet: answers per item, triggered vetoes, comments per item. */
+export interface SheetColumnData {
+  items: Record<string, boolean | number | string[]>;
+  vetoes: string[];
+  comments: Record<string, string>;
+}
+export type ScoreSheetData = Partial<Record<SheetColumn, SheetColumnData>>;
+
+/** A village's participation in a campaign, with its score sheet (optimistically locked). */
+export const participations = pgTable(
+  'participations',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    campaignId: uuid('campaign_id').notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    townshipCode: varchar('township_code', { length: 12 }).notNull(),
+    state: text('state', { enum: participationStates }).notNull().default('declared'),
+    sheet: jsonb('sheet').$type<ScoreSheetData>().notNull().default({}),
+    /** Incremented by every save of the sheet and every transition. */
+    version: integer('version').notNull().default(1),
+    sheetUpdatedBy: text('sheet_updated_by'),
+    sheetUpdatedAt: timestamp('sheet_updated_at', { withTimezone: true }),
+    /** Totals in hundredths of a point, computed by @fazhi/domain when the sheet is saved. */
+    selfTotal: integer('self_total'),
+    townshipTotal: integer('township_total'),
+    countyTotal: integer('county_total'),
+    countyGrade: text('county_grade'),
+    countyVetoed: boolean('county_vetoed').notNull().default(false),
+    postedOn: date('posted_on'),
+    namedOn: date('named_on'),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    unique('participations_village').on(t.countyCode, t.campaignId, t.villageCode),
+    foreignKey({
+      columns: [t.countyCode, t.campaignId],
+      foreignColumns: [campaigns.countyCode, campaigns.id],
+    }),
+    index('participations_campaign_idx').on(t.countyCode, t.campaignId, t.state),
+  ],
+);
+
+/** Real-name objections (实名异议) raised during public notice. */
+export const objections = pgTable(
+  'objections',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    participationId: uuid('participation_id').notNull(),
+    name: text('name').notNull(),
+    contact: text('contact').notNull(),
+    content: text('content').notNull(),
+    status: text('status', { enum: ['open', 'upheld', 'dismissed'] })
+      .notNull()
+      .default('open'),
+    resolution: text('resolution'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    foreignKey({
+      columns: [t.countyCode, t.participationId],
+      foreignColumns: [participations.countyCode, participations.id],
+    }),
+  ],
+);
+
+/** Evidence files attached to a score-sheet item; the bytes live under the data directory. */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    participationId: uuid('participation_id').notNull(),
+    itemCode: text('item_code').notNull(),
+    column: text('column', { enum: sheetColumns }).notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    storagePath: text('storage_path').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    foreignKey({
+      columns: [t.countyCode, t.participationId],
+      foreignColumns: [participations.countyCode, participations.id],
+    }),
+    index('evidence_item_idx').on(t.countyCode, t.participationId, t.itemCode),
+  ],
+);
+
+/** Reasons a re-check may revoke a title: configurable, seeded from legal-reference §1.C. */
+export const revocationReasons = pgTable('revocation_reasons', {
+  code: text('code').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  active: boolean('active').notNull().default(true),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+/** Named titles (命名) and their re-check outcomes (复核: 保留 / 撤销 / 注销). */
+export const titles = pgTable(
+  'titles',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    level: text('level', { enum: campaignLevels }).notNull(),
+    year: integer('year').notNull(),
+    campaignId: uuid('campaign_id'),
+    namedOn: date('named_on').notNull(),
+    status: text('status', { enum: ['active', 'revoked', 'cancelled'] })
+      .notNull()
+      .default('active'),
+    recheckedOn: date('rechecked_on'),
+    recheckOutcome: text('recheck_outcome', { enum: ['keep', 'revoke', 'cancel'] }),
+    recheckReasons: jsonb('recheck_reasons').$type<string[]>(),
+    recheckNote: text('recheck_note'),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    index('titles_village_idx').on(t.countyCode, t.villageCode),
   ],
 );

@@ -7,6 +7,8 @@ import { importDivisions } from '../services/divisions/import-divisions.js';
 import { writeAudit } from '../services/audit.js';
 import { DEMO_PASSWORD, demoDivisionsCsv, demoUsers } from './demo-county.js';
 import { parseDivisionCode } from '@fazhi/domain';
+import { ensureBuiltinFrameworks } from '../services/campaigns/frameworks.js';
+import { seedDemoCampaign } from './demo-campaign.js';
 
 /** Whether the database has no users yet (a fresh installation). */
 export async function isEmptyDatabase(db: Db): Promise<boolean> {
@@ -16,9 +18,13 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
 
 /**
  * Loads the demo county and one account per role, in one transaction with its audit event.
- * `passwordHash` lets tests reuse one precomputed hash of the demo password.
+ * `passwordHash` lets tests reuse one precomputed hash of the demo password; `campaign: false`
+ * leaves out the demo campaign.
  */
-export async function seedDemo(db: Db, options: { passwordHash?: string } = {}): Promise<void> {
+export async function seedDemo(
+  db: Db,
+  options: { passwordHash?: string; campaign?: boolean } = {},
+): Promise<void> {
   const hashes = await Promise.all(
     demoUsers.map(() => options.passwordHash ?? hashPassword(DEMO_PASSWORD)),
   );
@@ -41,6 +47,8 @@ export async function seedDemo(db: Db, options: { passwordHash?: string } = {}):
         };
       }),
     );
+    await ensureBuiltinFrameworks(tx);
+    if (options.campaign !== false) await seedDemoCampaign(tx);
     await writeAudit(tx, { id: null, username: 'system' }, 'demo-seed', {
       action: 'demo.seed',
       entity: 'deployment',

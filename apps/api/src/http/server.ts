@@ -11,13 +11,16 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/a
 import { TRPCError } from '@trpc/server';
 import type { Database } from '../db/client.js';
 import { SESSION_COOKIE } from '../auth/session-token.js';
-import { createRequestContext, type CookieJar } from '../trpc/context.js';
+import { createRequestContext, type Context, type CookieJar } from '../trpc/context.js';
 import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
 import { describeError } from '../trpc/error-formatter.js';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { campaignFileRoutes } from './campaign-files.js';
 
 export interface ServerOptions {
   database: Database;
+  /** Where uploaded evidence files are stored (under `evidence/`). */
+  dataDir: string;
   /** Directory of the built SPA; served when it exists. */
   staticDir?: string | undefined;
   sessionHours?: number;
@@ -44,6 +47,9 @@ function cookieJar(req: FastifyRequest, reply: FastifyReply): CookieJar {
     },
   };
 }
+
+/** Builds the tRPC context of an HTTP request (session cookie, request id). */
+export type ContextFor = (req: FastifyRequest, reply: FastifyReply) => Promise<Context>;
 
 export async function createServer(opts: ServerOptions) {
   const { db } = opts.database;
@@ -73,7 +79,7 @@ export async function createServer(opts: ServerOptions) {
     strictTransportSecurity: false,
   });
 
-  const contextFor = (req: FastifyRequest, reply: FastifyReply) =>
+  const contextFor: ContextFor = (req, reply) =>
     createRequestContext({
       db,
       sessionToken: req.cookies[SESSION_COOKIE],
@@ -113,10 +119,13 @@ export async function createServer(opts: ServerOptions) {
     );
     scope.post('/api/divisions/import', async (req, reply) => {
       const ctx = await contextFor(req, reply);
-      const fileName =
-        typeof req.headers['x-file-name'] === 'string'
-          ? decodeURIComponent(req.headers['x-file-name']).slice(0, 255)
-          : undefined;
+      let fileName: string | undefined;
+      try {
+        const raw = req.headers['x-file-name'];
+        fileName = typeof raw === 'string' ? decodeURIComponent(raw).slice(0, 255) : undefined;
+      } catch {
+        fileName = undefined; // a malformed name is only a label: import the file without it
+      }
       try {
         const result = await createCaller(ctx).divisions.import({
           csv: typeof req.body === 'string' ? req.body : '',
@@ -136,6 +145,8 @@ export async function createServer(opts: ServerOptions) {
       }
     });
   });
+
+  await app.register(campaignFileRoutes({ contextFor, dataDir: opts.dataDir }));
 
   const staticDir = opts.staticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {

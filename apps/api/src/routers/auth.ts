@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, publicProcedure, selfMutationProcedure } from '../trpc/init.js';
+import { authedProcedure, publicProcedure, auditedProcedure } from '../trpc/init.js';
 import { changePassword, login, logout } from '../services/auth.js';
 import { bi } from '../trpc/messages.js';
 import { password, role } from './schemas.js';
@@ -75,23 +75,21 @@ export const authRouter = {
       return { user: await describeMe(ctx.db, user) };
     }),
 
-  logout: selfMutationProcedure
-    .output(z.object({ ok: z.literal(true) }))
-    .mutation(async ({ ctx }) => {
-      await logout(ctx.db, ctx.user.sessionId);
-      await ctx.audit({
-        action: 'auth.logout',
-        entity: 'session',
-        entityId: ctx.user.id,
-        divisionCode: ctx.user.scopeCode,
-      });
-      ctx.cookies.clearSession();
-      return { ok: true as const };
-    }),
+  logout: auditedProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+    await logout(ctx.db, ctx.user.sessionId);
+    await ctx.audit({
+      action: 'auth.logout',
+      entity: 'session',
+      entityId: ctx.user.id,
+      divisionCode: ctx.user.scopeCode,
+    });
+    ctx.cookies.clearSession();
+    return { ok: true as const };
+  }),
 
   me: authedProcedure.output(me).query(({ ctx }) => describeMe(ctx.db, ctx.user)),
 
-  changePassword: selfMutationProcedure
+  changePassword: auditedProcedure
     .input(
       z.object({
         currentPassword: z

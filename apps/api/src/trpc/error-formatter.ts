@@ -24,6 +24,8 @@ const generic: Record<string, LocalizedText> = {
     zh: '数据已被他人修改，请刷新后重试',
     en: 'Changed by someone else; reload and retry',
   },
+  PRECONDITION_FAILED: { zh: '当前状态下不能执行此操作', en: 'Not possible in the current state' },
+  UNSUPPORTED_MEDIA_TYPE: { zh: '不支持的内容类型', en: 'Unsupported content type' },
   PAYLOAD_TOO_LARGE: { zh: '内容过大', en: 'Payload too large' },
   PARSE_ERROR: { zh: '请求格式有误', en: 'Malformed request' },
   METHOD_NOT_SUPPORTED: { zh: '不支持的请求方式', en: 'Method not supported' },

@@ -111,8 +111,11 @@ const auditedTransaction = t.middleware(async ({ ctx, next, path }) => {
   }
 });
 
-/** Any signed-in user acting on their own account (logout, change password). */
-export const selfMutationProcedure = authedProcedure.use(auditedTransaction);
+/**
+ * A change by any signed-in role, in one audited transaction: a user's own account (logout,
+ * change password), or work whose service checks the role itself (an inspector's scores).
+ */
+export const auditedProcedure = authedProcedure.use(auditedTransaction);
 
 /** A change to data: signed in, not a read-only role, in one audited transaction. */
 export const writeProcedure = authedProcedure

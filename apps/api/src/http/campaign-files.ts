@@ -1,0 +1,17 @@
+// File routes of campaigns: evidence uploads and downloads, and the Excel round trip of score
+// sheets and the public-notice list. Each goes through the same tRPC procedures (session,
+// scope, audit), so these routes add only the file handling.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ContextFor } from './server.js';
+import { evidenceRoutes } from './evidence-routes.js';
+import { excelRoutes } from './excel-routes.js';
+
+export function campaignFileRoutes(deps: {
+  contextFor: ContextFor;
+  dataDir: string;
+}): FastifyPluginAsync {
+  return async (app) => {
+    await app.register(evidenceRoutes(deps));
+    await app.register(excelRoutes(deps));
+  };
+}

@@ -1,0 +1,182 @@
+// Evidence uploads (POST the raw bytes, with the file name in x-file-name) and downloads.
+// Only the role whose turn it is may attach evidence to its column; only users in scope read it.
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { z } from 'zod';
+import type { ContextFor } from './server.js';
+import { createCaller } from '../trpc/root.js';
+import { describeError } from '../trpc/error-formatter.js';
+import { fail } from '../trpc/problem-error.js';
+import { Scope } from '../auth/scope.js';
+import { writeAudit } from '../services/audit.js';
+import {
+  findEvidence,
+  MAX_EVIDENCE_BYTES,
+  sniffEvidenceType,
+  storeEvidence,
+} from '../services/campaigns/evidence.js';
+import { findParticipation } from '../services/campaigns/participations.js';
+import { sheetColumns } from '../db/schema.js';
+
+const uuid = z.uuid();
+
+export async function sendError(reply: FastifyReply, error: unknown) {
+  const trpcError =
+    error instanceof TRPCError
+      ? error
+      : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
+  if (trpcError.code === 'INTERNAL_SERVER_ERROR') reply.log.error({ err: error }, 'request failed');
+  return reply
+    .code(getHTTPStatusCodeFromError(trpcError))
+    .send({ error: { code: trpcError.code, ...describeError(trpcError) } });
+}
+
+function contentDisposition(kind: 'inline' | 'attachment', fileName: string) {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function evidenceRoutes(deps: {
+  contextFor: ContextFor;
+  dataDir: string;
+}): FastifyPluginAsync {
+  return async (app) => {
+    app.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: MAX_EVIDENCE_BYTES },
+      (_req, body, done) => done(null, body),
+    );
+
+    app.post<{ Params: { id: string }; Querystring: { item?: string; column?: string } }>(
+      '/api/participations/:id/evidence',
+      { bodyLimit: MAX_EVIDENCE_BYTES },
+      async (req, reply) => {
+        try {
+          const ctx = await deps.contextFor(req, reply);
+          if (!uuid.safeParse(req.params.id).success) {
+            fail('BAD_REQUEST', 'INVALID_INPUT', { zh: '编号无效', en: 'Invalid id' }, [
+              { path: 'id', message: { zh: '编号无效', en: 'Invalid id' } },
+            ]);
+          }
+          // the same checks as the score sheet: session, scope, and whose turn it is
+          const detail = await createCaller(ctx).participations.get({ id: req.params.id });
+          const column = req.query.column;
+          if (
+            !column ||
+            !(sheetColumns as readonly string[]).includes(column) ||
+            detail.editableColumn !== column
+          ) {
+            fail('FORBIDDEN', 'NOT_YOUR_TURN', {
+              zh: '当前阶段您不能为这一栏上传佐证材料',
+              en: 'You may not attach evidence to this column at this stage',
+            });
+          }
+          const itemCodes = new Set(
+            (detail.framework.areas as { items: { code: string }[] }[]).flatMap((a) =>
+              a.items.map((i) => i.code),
+            ),
+          );
+          if (!req.query.item || !itemCodes.has(req.query.item)) {
+            fail('BAD_REQUEST', 'INVALID_INPUT', { zh: '未知的指标', en: 'Unknown item' }, [
+              { path: 'item', message: { zh: '未知的指标', en: 'Unknown item' } },
+            ]);
+          }
+          const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          if (bytes.length === 0) {
+            fail('BAD_REQUEST', 'EMPTY_FILE', { zh: '文件为空', en: 'The file is empty' });
+          }
+          const type = sniffEvidenceType(bytes);
+          if (!type) {
+            fail('BAD_REQUEST', 'FILE_TYPE', {
+              zh: '只能上传图片（JPG、PNG、GIF、WebP）或PDF文件',
+              en: 'Only images (JPG, PNG, GIF, WebP) and PDF files are accepted',
+            });
+          }
+          const rawName =
+            typeof req.headers['x-file-name'] === 'string' ? req.headers['x-file-name'] : '';
+          let fileName = `evidence.${type.ext}`;
+          try {
+            fileName = decodeURIComponent(rawName).slice(0, 200) || fileName;
+          } catch {
+            // keep the default
+          }
+          const user = ctx.user!;
+          const saved = await ctx.db.transaction(async (tx) => {
+            const participation = await findParticipation(
+              tx,
+              new Scope(user.scopeCode, user.role),
+              req.params.id,
+            );
+            const { row } = await storeEvidence({
+              db: tx,
+              dataDir: deps.dataDir,
+              participation,
+              itemCode: req.query.item!,
+              column: column as (typeof sheetColumns)[number],
+              fileName,
+              bytes,
+              type,
+              uploadedBy: user.id,
+            });
+            await writeAudit(tx, { id: user.id, username: user.username }, ctx.requestId, {
+              action: 'participations.add_evidence',
+              entity: 'evidence',
+              entityId: row.id,
+              divisionCode: participation.villageCode,
+              after: {
+                itemCode: row.itemCode,
+                column: row.column,
+                fileName,
+                size: row.size,
+                sha256: row.sha256,
+              },
+            });
+            return row;
+          });
+          return reply.code(201).send({
+            id: saved.id,
+            itemCode: saved.itemCode,
+            column: saved.column,
+            fileName: saved.fileName,
+            mimeType: saved.mimeType,
+            size: saved.size,
+          });
+        } catch (error) {
+          return sendError(reply, error);
+        }
+      },
+    );
+
+    app.get<{ Params: { id: string } }>('/api/evidence/:id', async (req, reply) => {
+      try {
+        const ctx = await deps.contextFor(req, reply);
+        if (!ctx.user)
+          fail('UNAUTHORIZED', 'UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' });
+        if (!uuid.safeParse(req.params.id).success) {
+          fail('NOT_FOUND', 'NOT_FOUND', { zh: '文件不存在', en: 'No such file' });
+        }
+        const found = await findEvidence(
+          ctx.db,
+          new Scope(ctx.user.scopeCode, ctx.user.role),
+          req.params.id,
+        );
+        if (!found) {
+          fail('NOT_FOUND', 'NOT_FOUND', {
+            zh: '文件不存在或不在您的管辖范围内',
+            en: 'No such file, or outside your scope',
+          });
+        }
+        return reply
+          .type(found.file.mimeType)
+          .header('content-disposition', contentDisposition('inline', found.file.fileName))
+          .header('cache-control', 'private, max-age=0')
+          .send(createReadStream(join(deps.dataDir, found.file.storagePath)));
+      } catch (error) {
+        return sendError(reply, error);
+      }
+    });
+  };
+}

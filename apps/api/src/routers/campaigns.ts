@@ -1,0 +1,204 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { campaignLevels, campaignStages } from '../db/schema.js';
+import {
+  advanceBlockers,
+  advanceCampaign,
+  createCampaign,
+  findCampaign,
+  listCampaigns,
+  present,
+  stateCounts,
+} from '../services/campaigns/campaigns.js';
+import { getFramework } from '../services/campaigns/frameworks.js';
+import { campaignResults, campaignRanking, noticeList } from '../services/campaigns/results.js';
+import { todayIso } from '../services/campaigns/participations.js';
+import { bi } from '../trpc/messages.js';
+import { divisionCode, paged, pagination } from './schemas.js';
+
+const countyAdmins = requireRole(['system_admin', 'county_admin']);
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: bi('日期格式应为YYYY-MM-DD', 'Use YYYY-MM-DD') });
+const points = z
+  .number()
+  .min(0)
+  .refine(
+    (v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9,
+    {
+      error: bi('分数最多两位小数', 'At most two decimals'),
+    },
+  );
+
+const campaign = z.object({
+  id: z.string(),
+  countyCode: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  level: z.enum(campaignLevels),
+  frameworkId: z.string(),
+  stage: z.enum(campaignStages),
+  stageDates: z.record(z.string(), z.string()),
+  noticeDays: z.number().int(),
+  minSelfScore: z.number().nullable(),
+  minAcceptedScore: z.number().nullable(),
+  requireLowerTitle: z.boolean(),
+  pilotVillageCodes: z.array(z.string()),
+  inspectorIds: z.array(z.string()),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+const rankingEntry = z.object({
+  villageCode: z.string(),
+  villageName: z.string(),
+  townshipCode: z.string(),
+  state: z.string(),
+  rank: z.number().int().nullable(),
+  total: z.number(),
+  grade: z.string(),
+  vetoed: z.boolean(),
+});
+
+const blocker = z.object({
+  code: z.string(),
+  count: z.number().optional(),
+  message: z.object({ zh: z.string(), en: z.string() }),
+});
+
+export const campaignsRouter = {
+  list: authedProcedure
+    .input(z.object({ year: z.number().int().optional(), ...pagination }))
+    .output(paged(campaign))
+    .query(({ ctx, input }) => listCampaigns({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  get: authedProcedure
+    .input(z.object({ id: z.uuid({ error: bi('编号无效', 'Invalid id') }) }))
+    .output(
+      campaign.extend({
+        frameworkName: z.string(),
+        frameworkVersion: z.string(),
+        counts: z.record(z.string(), z.number()),
+        blockers: z.array(blocker),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const row = await findCampaign(ctx.db, ctx.scope, input.id);
+      const framework = await getFramework(ctx.db, row.frameworkId);
+      return {
+        ...present(row),
+        frameworkName: framework.name,
+        frameworkVersion: framework.version,
+        counts: await stateCounts(ctx.db, ctx.scope, row),
+        blockers: await advanceBlockers(ctx.db, row, todayIso()),
+      };
+    }),
+
+  create: writeProcedure
+    .use(countyAdmins)
+    .input(
+      z.object({
+        countyCode: divisionCode,
+        name: z
+          .string()
+          .trim()
+          .min(1, { error: bi('请填写名称', 'The name is required') })
+          .max(100),
+        year: z.number().int().min(2000).max(2100),
+        level: z.enum(campaignLevels),
+        frameworkId: z.uuid({ error: bi('请选择指标体系', 'Choose a framework') }),
+        stageDates: z.partialRecord(z.enum(campaignStages), isoDate).optional(),
+        noticeDays: z.number().int().min(1).max(60).optional(),
+        minSelfScore: points.nullable().optional(),
+        minAcceptedScore: points.nullable().optional(),
+        requireLowerTitle: z.boolean().optional(),
+        pilotVillageCodes: z.array(divisionCode).max(1000).optional(),
+        inspectorIds: z.array(z.uuid()).max(100).optional(),
+      }),
+    )
+    .output(campaign)
+    .mutation(async ({ ctx, input }) => {
+      const row = await createCampaign(ctx.db, input);
+      await ctx.audit({
+        action: 'campaigns.create',
+        entity: 'campaign',
+        entityId: row.id,
+        divisionCode: row.countyCode,
+        after: { name: row.name, year: row.year, level: row.level, frameworkId: row.frameworkId },
+      });
+      return present(row);
+    }),
+
+  advance: writeProcedure
+    .use(countyAdmins)
+    .input(z.object({ id: z.uuid() }))
+    .output(campaign)
+    .mutation(async ({ ctx, input }) => {
+      const { before, after } = await advanceCampaign(ctx.db, ctx.scope, input.id, todayIso());
+      await ctx.audit({
+        action: 'campaigns.advance',
+        entity: 'campaign',
+        entityId: after.id,
+        divisionCode: after.countyCode,
+        before: { stage: before.stage },
+        after: { stage: after.stage },
+      });
+      return present(after);
+    }),
+
+  ranking: authedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(z.array(rankingEntry))
+    .query(({ ctx, input }) => campaignRanking(ctx.db, ctx.scope, input.id)),
+
+  results: authedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(
+      z.object({
+        ranking: z.array(rankingEntry),
+        summary: z.object({
+          count: z.number(),
+          mean: z.number().nullable(),
+          median: z.number().nullable(),
+          min: z.number().nullable(),
+          max: z.number().nullable(),
+          byGrade: z.record(z.string(), z.number()),
+          passed: z.number(),
+          passRate: z.number().nullable(),
+        }),
+        progress: z.array(
+          z.object({
+            townshipCode: z.string(),
+            townshipName: z.string(),
+            counts: z.record(z.string(), z.number()),
+            total: z.number(),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => campaignResults(ctx.db, ctx.scope, input.id)),
+
+  noticeList: authedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(
+      z.object({
+        campaign,
+        rows: z.array(
+          z.object({
+            villageCode: z.string(),
+            villageName: z.string(),
+            townshipName: z.string(),
+            total: z.number().nullable(),
+            state: z.string(),
+            postedOn: z.string().nullable(),
+          }),
+        ),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const list = await noticeList(ctx.db, ctx.scope, input.id);
+      return { campaign: present(list.campaign), rows: list.rows };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,228 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { auditedProcedure, authedProcedure, writeProcedure } from '../trpc/init.js';
+import { participationStates, sheetColumns } from '../db/schema.js';
+import {
+  declare,
+  getParticipation,
+  listParticipations,
+  saveSheet,
+  todayIso,
+  transition,
+} from '../services/campaigns/participations.js';
+import { bi } from '../trpc/messages.js';
+import { divisionCode, paged, pagination } from './schemas.js';
+
+const reason = z.string().trim().max(1000);
+
+const event = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('submit_self_assessment') }),
+  z.object({ type: z.literal('approve') }),
+  z.object({
+    type: z.literal('return'),
+    reason: reason.min(1, { error: bi('请填写退回理由', 'Give the reason') }),
+  }),
+  z.object({ type: z.literal('accept') }),
+  z.object({
+    type: z.literal('fail'),
+    reason: reason.min(1, { error: bi('请填写理由', 'Give the reason') }),
+  }),
+  z.object({ type: z.literal('post') }),
+  z.object({
+    type: z.literal('object'),
+    objector: z.object({
+      name: z
+        .string()
+        .trim()
+        .min(1, { error: bi('请填写异议人姓名', 'The objector’s name is required') })
+        .max(50),
+      contact: z
+        .string()
+        .trim()
+        .min(1, { error: bi('请填写联系方式', 'A contact is required') })
+        .max(100),
+      content: z
+        .string()
+        .trim()
+        .min(1, { error: bi('请填写异议内容', 'The objection is required') })
+        .max(2000),
+    }),
+  }),
+  z.object({
+    type: z.literal('resolve_objection'),
+    upheld: z.boolean(),
+    reason: reason.min(1, { error: bi('请填写处理意见', 'Give the resolution') }),
+  }),
+  z.object({ type: z.literal('name') }),
+  z.object({
+    type: z.literal('withdraw'),
+    reason: reason.min(1, { error: bi('请填写撤回理由', 'Give the reason') }),
+  }),
+]);
+
+const columnData = z.object({
+  items: z.record(
+    z.string().max(50),
+    z.union([z.boolean(), z.number(), z.array(z.string().max(50)).max(100)]),
+  ),
+  vetoes: z.array(z.string().max(50)).max(100),
+  comments: z.record(z.string().max(50), z.string().max(2000)),
+});
+
+const summary = z.object({
+  id: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  townshipCode: z.string(),
+  townshipName: z.string().nullable(),
+  state: z.enum(participationStates),
+  version: z.number().int(),
+  selfTotal: z.number().nullable(),
+  townshipTotal: z.number().nullable(),
+  countyTotal: z.number().nullable(),
+  countyGrade: z.string().nullable(),
+  countyVetoed: z.boolean(),
+  postedOn: z.string().nullable(),
+  namedOn: z.string().nullable(),
+  updatedAt: z.date(),
+});
+
+function auditView(p: {
+  state: string;
+  version: number;
+  selfTotal: number | null;
+  townshipTotal: number | null;
+  countyTotal: number | null;
+}) {
+  return {
+    state: p.state,
+    version: p.version,
+    selfTotal: p.selfTotal,
+    townshipTotal: p.townshipTotal,
+    countyTotal: p.countyTotal,
+  };
+}
+
+export const participationsRouter = {
+  list: authedProcedure
+    .input(
+      z.object({
+        campaignId: z.uuid(),
+        state: z.enum(participationStates).optional(),
+        townshipCode: divisionCode.optional(),
+        ...pagination,
+      }),
+    )
+    .output(paged(summary))
+    .query(({ ctx, input }) => listParticipations({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** The participation with its framework, sheet, scorecards and what the caller may do next. */
+  get: authedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(z.any())
+    .query(({ ctx, input }) =>
+      getParticipation({ db: ctx.db, scope: ctx.scope, user: ctx.user, id: input.id }),
+    ),
+
+  declare: writeProcedure
+    .input(z.object({ campaignId: z.uuid(), villageCode: divisionCode }))
+    .output(z.object({ id: z.string(), state: z.enum(participationStates), version: z.number() }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await declare({
+        db: ctx.db,
+        scope: ctx.scope,
+        user: ctx.user,
+        today: todayIso(),
+        ...input,
+      });
+      await ctx.audit({
+        action: 'participations.declare',
+        entity: 'participation',
+        entityId: row.id,
+        divisionCode: row.villageCode,
+        after: { campaignId: row.campaignId, state: row.state },
+      });
+      return { id: row.id, state: row.state, version: row.version };
+    }),
+
+  /** Saves one column of the score sheet; `version` is the one the caller read (optimistic lock). */
+  saveSheet: auditedProcedure
+    .input(
+      z.object({
+        id: z.uuid(),
+        version: z.number().int().min(1),
+        column: z.enum(sheetColumns),
+        data: columnData,
+      }),
+    )
+    .output(
+      z.object({
+        version: z.number(),
+        total: z.number(),
+        grade: z.string(),
+        vetoed: z.boolean(),
+        complete: z.boolean(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { before, after, scorecard } = await saveSheet({
+        db: ctx.db,
+        scope: ctx.scope,
+        user: ctx.user,
+        id: input.id,
+        version: input.version,
+        column: input.column,
+        data: input.data,
+      });
+      await ctx.audit({
+        action: 'participations.save_sheet',
+        entity: 'participation',
+        entityId: after.id,
+        divisionCode: after.villageCode,
+        before: {
+          column: input.column,
+          ...(before.sheet[input.column] ?? {}),
+          version: before.version,
+        },
+        after: {
+          column: input.column,
+          ...input.data,
+          version: after.version,
+          total: scorecard.total,
+        },
+      });
+      return {
+        version: after.version,
+        total: scorecard.total,
+        grade: scorecard.grade,
+        vetoed: scorecard.vetoed,
+        complete: scorecard.complete,
+      };
+    }),
+
+  transition: writeProcedure
+    .input(z.object({ id: z.uuid(), version: z.number().int().min(1), event }))
+    .output(z.object({ id: z.string(), state: z.enum(participationStates), version: z.number() }))
+    .mutation(async ({ ctx, input }) => {
+      // The domain event takes scores and dates from the sheet and the server's clock.
+      const domainEvent = { ...input.event, selfScore: 0, acceptedScore: 0, on: '' } as never;
+      const { before, after } = await transition({
+        db: ctx.db,
+        scope: ctx.scope,
+        user: ctx.user,
+        id: input.id,
+        version: input.version,
+        event: domainEvent,
+        today: todayIso(),
+      });
+      await ctx.audit({
+        action: `participations.${input.event.type}`,
+        entity: 'participation',
+        entityId: after.id,
+        divisionCode: after.villageCode,
+        before: auditView(before),
+        after: { ...auditView(after), event: input.event },
+      });
+      return { id: after.id, state: after.state, version: after.version };
+    }),
+} satisfies TRPCRouterRecord;

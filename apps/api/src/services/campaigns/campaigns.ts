@@ -1,0 +1,279 @@
+// Campaigns: created by a county, pinned to a framework version, advanced stage by stage by
+// an explicit action that is refused, with reasons, while the current stage has open work.
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { noticeEndsOn, type LocalizedText } from '@fazhi/domain';
+import type { Db } from '../../db/client.js';
+import {
+  campaigns,
+  campaignStages,
+  divisions,
+  participations,
+  type CampaignLevel,
+  type CampaignStage,
+} from '../../db/schema.js';
+import type { Scope } from '../../auth/scope.js';
+import { fail, invalidField, notFound } from '../../trpc/problem-error.js';
+import { getFramework } from './frameworks.js';
+import { fromHundredths, toHundredths } from './points.js';
+
+export const stageNames: Record<CampaignStage, LocalizedText> = {
+  deploy: { zh: '部署', en: 'deployment' },
+  declare: { zh: '申报', en: 'declaration' },
+  self_assess: { zh: '自评', en: 'self-assessment' },
+  township_review: { zh: '乡镇初审', en: 'township review' },
+  county_acceptance: { zh: '县级验收', en: 'county acceptance' },
+  public_notice: { zh: '公示', en: 'public notice' },
+  naming: { zh: '命名', en: 'naming' },
+  recheck: { zh: '复核', en: 're-check' },
+};
+
+export interface CampaignInput {
+  countyCode: string;
+  name: string;
+  year: number;
+  level: CampaignLevel;
+  frameworkId: string;
+  stageDates?: Partial<Record<CampaignStage, string>> | undefined;
+  noticeDays?: number | undefined;
+  minSelfScore?: number | null | undefined;
+  minAcceptedScore?: number | null | undefined;
+  requireLowerTitle?: boolean | undefined;
+  pilotVillageCodes?: string[] | undefined;
+  inspectorIds?: string[] | undefined;
+}
+
+export async function createCampaign(db: Db, input: CampaignInput) {
+  const [county] = await db
+    .select({ level: divisions.level })
+    .from(divisions)
+    .where(eq(divisions.code, input.countyCode));
+  if (!county || county.level !== 'county') {
+    invalidField('countyCode', {
+      zh: `区划${input.countyCode}不是系统中的县级区划`,
+      en: `${input.countyCode} is not a county in the system`,
+    });
+  }
+  const framework = await getFramework(db, input.frameworkId).catch(() =>
+    invalidField('frameworkId', { zh: '指标体系不存在', en: 'Unknown framework' }),
+  );
+  const prefix = input.countyCode.slice(0, 6);
+  for (const [i, code] of (input.pilotVillageCodes ?? []).entries()) {
+    if (!code.startsWith(prefix)) {
+      invalidField(`pilotVillageCodes.${i}`, {
+        zh: `试点村${code}不在本县`,
+        en: `The pilot village ${code} is not in this county`,
+      });
+    }
+  }
+  const max = framework.definition.totalPoints;
+  for (const field of ['minSelfScore', 'minAcceptedScore'] as const) {
+    const value = input[field];
+    if (value !== null && value !== undefined && value > max) {
+      invalidField(field, { zh: `不能超过总分${max}`, en: `Must not exceed the total of ${max}` });
+    }
+  }
+  const [row] = await db
+    .insert(campaigns)
+    .values({
+      countyCode: input.countyCode,
+      name: input.name,
+      year: input.year,
+      level: input.level,
+      frameworkId: input.frameworkId,
+      stageDates: input.stageDates ?? {},
+      noticeDays: input.noticeDays ?? 7,
+      minSelfScore: input.minSelfScore == null ? null : toHundredths(input.minSelfScore),
+      minAcceptedScore:
+        input.minAcceptedScore == null ? null : toHundredths(input.minAcceptedScore),
+      requireLowerTitle: input.requireLowerTitle ?? false,
+      pilotVillageCodes: input.pilotVillageCodes ?? [],
+      inspectorIds: input.inspectorIds ?? [],
+    })
+    .returning();
+  return row!;
+}
+
+/** A campaign row as the API shows it (scores in points). */
+export function present(row: typeof campaigns.$inferSelect) {
+  return {
+    ...row,
+    minSelfScore: row.minSelfScore === null ? null : fromHundredths(row.minSelfScore),
+    minAcceptedScore: row.minAcceptedScore === null ? null : fromHundredths(row.minAcceptedScore),
+  };
+}
+
+export async function findCampaign(db: Db, scope: Scope, id: string) {
+  const [row] = await db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, id), scope.whereCounty(campaigns.countyCode)));
+  if (!row) notFound({ zh: '创建活动', en: 'Campaign' });
+  return row;
+}
+
+export async function listCampaigns(opts: {
+  db: Db;
+  scope: Scope;
+  year?: number | undefined;
+  page: number;
+  pageSize: number;
+}) {
+  const where = and(
+    opts.scope.whereCounty(campaigns.countyCode),
+    opts.year ? eq(campaigns.year, opts.year) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    opts.db
+      .select()
+      .from(campaigns)
+      .where(where)
+      .orderBy(desc(campaigns.year), asc(campaigns.name))
+      .limit(opts.pageSize)
+      .offset((opts.page - 1) * opts.pageSize),
+    opts.db.select({ n: count() }).from(campaigns).where(where),
+  ]);
+  return { items: items.map(present), total: Number(total?.n ?? 0) };
+}
+
+/** How many participations are in each state (inside the scope). */
+export async function stateCounts(
+  db: Db,
+  scope: Scope,
+  campaign: { countyCode: string; id: string },
+) {
+  const rows = await db
+    .select({ state: participations.state, n: count() })
+    .from(participations)
+    .where(
+      and(
+        eq(participations.countyCode, campaign.countyCode),
+        eq(participations.campaignId, campaign.id),
+        scope.where(participations.villageCode),
+      ),
+    )
+    .groupBy(participations.state);
+  return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)])) as Record<string, number>;
+}
+
+export interface Blocker {
+  code: string;
+  count?: number;
+  message: LocalizedText;
+}
+
+/** What keeps the campaign from leaving its current stage. */
+export async function advanceBlockers(
+  db: Db,
+  campaign: typeof campaigns.$inferSelect,
+  today: string,
+): Promise<Blocker[]> {
+  const all = await db
+    .select({
+      state: participations.state,
+      n: count(),
+      lastPosted: sql<string | null>`max(${participations.postedOn})`,
+    })
+    .from(participations)
+    .where(
+      and(
+        eq(participations.countyCode, campaign.countyCode),
+        eq(participations.campaignId, campaign.id),
+      ),
+    )
+    .groupBy(participations.state);
+  const n = (state: string) => Number(all.find((r) => r.state === state)?.n ?? 0);
+  const blockers: Blocker[] = [];
+  const open = (code: string, states: string[], zh: string, en: string) => {
+    const c = states.reduce((sum, s) => sum + n(s), 0);
+    if (c > 0)
+      blockers.push({
+        code,
+        count: c,
+        message: { zh: `${c}个村${zh}`, en: `${c} villages ${en}` },
+      });
+  };
+  switch (campaign.stage) {
+    case 'deploy':
+      break;
+    case 'declare':
+      if (all.reduce((s, r) => s + Number(r.n), 0) === 0) {
+        blockers.push({
+          code: 'NO_DECLARATIONS',
+          message: { zh: '还没有村申报', en: 'No village has declared' },
+        });
+      }
+      break;
+    case 'self_assess':
+      open(
+        'SELF_ASSESSMENT_OPEN',
+        ['declared', 'returned'],
+        '尚未提交自评',
+        'have not submitted a self-assessment',
+      );
+      break;
+    case 'township_review':
+      open(
+        'TOWNSHIP_REVIEW_OPEN',
+        ['self_assessed', 'returned', 'declared'],
+        '尚未完成乡镇初审',
+        'await the township review',
+      );
+      break;
+    case 'county_acceptance':
+      open('ACCEPTANCE_OPEN', ['township_approved'], '尚未完成县级验收', 'await county acceptance');
+      break;
+    case 'public_notice': {
+      open('NOT_POSTED', ['county_accepted'], '验收通过但尚未公示', 'are accepted but not posted');
+      open('OBJECTIONS_OPEN', ['objected'], '有未处理的异议', 'have unresolved objections');
+      const lastPosted = all
+        .map((r) => r.lastPosted)
+        .filter(Boolean)
+        .sort()
+        .pop();
+      const ends = lastPosted
+        ? noticeEndsOn(String(lastPosted).slice(0, 10), campaign.noticeDays)
+        : null;
+      if (ends && today <= ends) {
+        blockers.push({
+          code: 'NOTICE_NOT_OVER',
+          message: { zh: `公示期至${ends}结束`, en: `The public notice runs until ${ends}` },
+        });
+      }
+      break;
+    }
+    case 'naming':
+      open('NOT_NAMED', ['posted'], '公示期满但尚未命名', 'are posted but not named');
+      break;
+    case 'recheck':
+      blockers.push({
+        code: 'LAST_STAGE',
+        message: { zh: '已是最后阶段', en: 'This is the last stage' },
+      });
+      break;
+  }
+  return blockers;
+}
+
+export async function advanceCampaign(db: Db, scope: Scope, id: string, today: string) {
+  const campaign = await findCampaign(db, scope, id);
+  const blockers = await advanceBlockers(db, campaign, today);
+  if (blockers.length > 0) {
+    fail(
+      'PRECONDITION_FAILED',
+      'STAGE_BLOCKED',
+      {
+        zh: `当前阶段“${stageNames[campaign.stage].zh}”还有未完成的工作：${blockers.map((b) => b.message.zh).join('；')}`,
+        en: `The ${stageNames[campaign.stage].en} stage has open work: ${blockers.map((b) => b.message.en).join('; ')}`,
+      },
+      [],
+      { blockers },
+    );
+  }
+  const next = campaignStages[campaignStages.indexOf(campaign.stage) + 1]!;
+  const [row] = await db
+    .update(campaigns)
+    .set({ stage: next, updatedAt: new Date() })
+    .where(and(eq(campaigns.countyCode, campaign.countyCode), eq(campaigns.id, campaign.id)))
+    .returning();
+  return { before: campaign, after: row! };
+}

@@ -1,0 +1,562 @@
+// A village's participation: declaration, its score sheet (one column per level, optimistically
+// locked), and its transitions, all decided by @fazhi/domain.
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import {
+  allowedParticipationEvents,
+  scoreAssessment,
+  transitionParticipation,
+  type Framework,
+  type ParticipationActor,
+  type ParticipationEvent,
+  type Scorecard,
+} from '@fazhi/domain';
+import type { Db } from '../../db/client.js';
+import type { campaigns } from '../../db/schema.js';
+import {
+  divisions,
+  objections,
+  participations,
+  titles,
+  type CampaignStage,
+  type ScoreSheetData,
+  type SheetColumn,
+  type SheetColumnData,
+} from '../../db/schema.js';
+import type { Scope } from '../../auth/scope.js';
+import type { SessionUser } from '../../trpc/context.js';
+import { fail, forbidden, invalidField, notFound } from '../../trpc/problem-error.js';
+import { findCampaign, stageNames } from './campaigns.js';
+import { getFramework } from './frameworks.js';
+import { fromHundredths, toHundredths } from './points.js';
+import { listEvidence } from './evidence.js';
+
+type Campaign = typeof campaigns.$inferSelect;
+type Participation = typeof participations.$inferSelect;
+
+/** A revoked title blocks the village from declaring again for this many years. */
+export const REVOCATION_BAR_YEARS = 2;
+
+export function actorLevel(role: SessionUser['role']): ParticipationActor | null {
+  switch (role) {
+    case 'village_clerk':
+      return 'village';
+    case 'township_officer':
+      return 'township';
+    case 'county_admin':
+    case 'system_admin':
+      return 'county';
+    default:
+      return null;
+  }
+}
+
+/** The stages in which each event may be sent. */
+const eventStages: Record<ParticipationEvent['type'], readonly CampaignStage[]> = {
+  submit_self_assessment: ['self_assess', 'township_review'],
+  approve: ['township_review'],
+  return: ['township_review'],
+  accept: ['county_acceptance'],
+  fail: ['county_acceptance'],
+  post: ['public_notice'],
+  object: ['public_notice'],
+  resolve_objection: ['public_notice', 'naming'],
+  name: ['naming'],
+  withdraw: [
+    'declare',
+    'self_assess',
+    'township_review',
+    'county_acceptance',
+    'public_notice',
+    'naming',
+  ],
+};
+
+const columnRules: Record<
+  SheetColumn,
+  { stages: CampaignStage[]; states: Participation['state'][] }
+> = {
+  self: { stages: ['self_assess', 'township_review'], states: ['declared', 'returned'] },
+  township: { stages: ['township_review'], states: ['self_assessed'] },
+  county: { stages: ['county_acceptance'], states: ['township_approved'] },
+};
+
+function townshipOf(villageCode: string): string {
+  return villageCode.slice(0, 9) + '000';
+}
+
+export function todayIso(now = new Date()): string {
+  // the county's calendar day (China Standard Time, UTC+8)
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export async function declare(opts: {
+  db: Db;
+  scope: Scope;
+  user: SessionUser;
+  campaignId: string;
+  villageCode: string;
+  today: string;
+}) {
+  const campaign = await findCampaign(opts.db, opts.scope, opts.campaignId);
+  if (campaign.stage !== 'declare') {
+    fail('PRECONDITION_FAILED', 'STAGE_CLOSED', {
+      zh: `当前为“${stageNames[campaign.stage].zh}”阶段，不能申报`,
+      en: `Declarations are closed in the ${stageNames[campaign.stage].en} stage`,
+    });
+  }
+  if (actorLevel(opts.user.role) === null) forbidden();
+  const [village] = await opts.db
+    .select({ level: divisions.level, name: divisions.name })
+    .from(divisions)
+    .where(eq(divisions.code, opts.villageCode));
+  if (
+    !village ||
+    village.level !== 'village' ||
+    !opts.villageCode.startsWith(campaign.countyCode.slice(0, 6))
+  ) {
+    invalidField('villageCode', {
+      zh: '所选区划不是本县的村（社区）',
+      en: 'Not a village or community of this county',
+    });
+  }
+  if (
+    campaign.pilotVillageCodes.length > 0 &&
+    !campaign.pilotVillageCodes.includes(opts.villageCode)
+  ) {
+    invalidField(
+      'villageCode',
+      {
+        zh: '本次创建仅限试点村参加',
+        en: 'Only the pilot villages take part in this campaign',
+      },
+      'NOT_A_PILOT',
+    );
+  }
+  const villageTitles = await opts.db
+    .select()
+    .from(titles)
+    .where(
+      and(eq(titles.countyCode, campaign.countyCode), eq(titles.villageCode, opts.villageCode)),
+    );
+  const bar = villageTitles.find(
+    (t) =>
+      t.status === 'revoked' &&
+      t.recheckedOn !== null &&
+      addYears(String(t.recheckedOn), REVOCATION_BAR_YEARS) > opts.today,
+  );
+  if (bar) {
+    const until = addYears(String(bar.recheckedOn), REVOCATION_BAR_YEARS);
+    fail('PRECONDITION_FAILED', 'REVOKED_RECENTLY', {
+      zh: `该村称号于${bar.recheckedOn}被撤销，${until}前不得再次申报`,
+      en: `The village's title was revoked on ${bar.recheckedOn}; it may not declare before ${until}`,
+    });
+  }
+  if (villageTitles.some((t) => t.status === 'active' && t.level === campaign.level)) {
+    fail('CONFLICT', 'ALREADY_NAMED', {
+      zh: '该村已获得同级称号，不再重复命名',
+      en: 'The village already holds a title of this level',
+    });
+  }
+  if (campaign.requireLowerTitle && campaign.level !== 'county') {
+    const lower = { municipal: 'county', provincial: 'municipal', national: 'provincial' }[
+      campaign.level
+    ];
+    if (!villageTitles.some((t) => t.status === 'active' && t.level === lower)) {
+      fail('PRECONDITION_FAILED', 'LOWER_TITLE_REQUIRED', {
+        zh: '申报本级称号须先获得下一级称号',
+        en: 'A title of the level below is required first',
+      });
+    }
+  }
+  const [existing] = await opts.db
+    .select({ id: participations.id, state: participations.state })
+    .from(participations)
+    .where(
+      and(
+        eq(participations.countyCode, campaign.countyCode),
+        eq(participations.campaignId, campaign.id),
+        eq(participations.villageCode, opts.villageCode),
+      ),
+    );
+  if (existing) {
+    fail('CONFLICT', 'ALREADY_DECLARED', {
+      zh: '该村已申报',
+      en: 'The village has already declared',
+    });
+  }
+  const [row] = await opts.db
+    .insert(participations)
+    .values({
+      countyCode: campaign.countyCode,
+      campaignId: campaign.id,
+      villageCode: opts.villageCode,
+      townshipCode: townshipOf(opts.villageCode),
+    })
+    .returning();
+  return row!;
+}
+
+function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  // 29 February + 1 year → 1 March
+  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+}
+
+export async function findParticipation(db: Db, scope: Scope, id: string) {
+  const [row] = await db
+    .select()
+    .from(participations)
+    .where(and(eq(participations.id, id), scope.where(participations.villageCode)));
+  if (!row) notFound({ zh: '申报记录', en: 'Participation' });
+  return row;
+}
+
+/** Scores one column of a sheet with the campaign's framework. */
+export function scoreColumn(
+  framework: Framework,
+  data: SheetColumnData | undefined,
+): Scorecard | null {
+  if (!data) return null;
+  const result = scoreAssessment(framework, { items: data.items, vetoes: data.vetoes });
+  return result.ok ? result.scorecard : null;
+}
+
+/** Which column the user may edit now, or null. */
+export function editableColumn(
+  user: SessionUser,
+  campaign: Campaign,
+  participation: Participation,
+): SheetColumn | null {
+  const byRole: Partial<Record<SessionUser['role'], SheetColumn>> = {
+    village_clerk: 'self',
+    township_officer: 'township',
+    county_admin: 'county',
+    system_admin: 'county',
+    inspector: 'county',
+  };
+  const column = byRole[user.role];
+  if (!column) return null;
+  if (user.role === 'inspector' && !campaign.inspectorIds.includes(user.id)) return null;
+  const rule = columnRules[column];
+  if (!rule.stages.includes(campaign.stage) || !rule.states.includes(participation.state))
+    return null;
+  return column;
+}
+
+export async function getParticipation(opts: {
+  db: Db;
+  scope: Scope;
+  user: SessionUser;
+  id: string;
+}) {
+  const participation = await findParticipation(opts.db, opts.scope, opts.id);
+  const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  const framework = (await getFramework(opts.db, campaign.frameworkId)).definition;
+  const [village] = await opts.db
+    .select({ name: divisions.name })
+    .from(divisions)
+    .where(eq(divisions.code, participation.villageCode));
+  const openObjections = await opts.db
+    .select()
+    .from(objections)
+    .where(
+      and(
+        eq(objections.countyCode, participation.countyCode),
+        eq(objections.participationId, participation.id),
+      ),
+    )
+    .orderBy(asc(objections.createdAt));
+  const level = actorLevel(opts.user.role);
+  const scorecards = {
+    self: scoreColumn(framework, participation.sheet.self),
+    township: scoreColumn(framework, participation.sheet.township),
+    county: scoreColumn(framework, participation.sheet.county),
+  };
+  return {
+    participation,
+    villageName: village?.name ?? participation.villageCode,
+    campaign,
+    framework,
+    scorecards,
+    objections: openObjections,
+    evidence: await listEvidence(opts.db, participation.id),
+    editableColumn: editableColumn(opts.user, campaign, participation),
+    allowedEvents: level
+      ? allowedParticipationEvents(participation.state, level).filter((e) =>
+          eventStages[e].includes(campaign.stage),
+        )
+      : [],
+  };
+}
+
+function conflict(current: Participation, column?: SheetColumn): never {
+  fail(
+    'CONFLICT',
+    'SHEET_CONFLICT',
+    {
+      zh: `${current.sheetUpdatedBy ?? '其他用户'}已在您之后修改了这份记录，请查看对方的修改后再保存`,
+      en: `${current.sheetUpdatedBy ?? 'Someone else'} changed this record after you opened it; review their change and save again`,
+    },
+    [],
+    {
+      version: current.version,
+      state: current.state,
+      updatedBy: current.sheetUpdatedBy,
+      updatedAt: current.sheetUpdatedAt,
+      ...(column ? { column: current.sheet[column] ?? null } : {}),
+    },
+  );
+}
+
+export async function saveSheet(opts: {
+  db: Db;
+  scope: Scope;
+  user: SessionUser;
+  id: string;
+  version: number;
+  column: SheetColumn;
+  data: SheetColumnData;
+}) {
+  const participation = await findParticipation(opts.db, opts.scope, opts.id);
+  const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  if (participation.version !== opts.version) conflict(participation, opts.column);
+  const allowed = editableColumn(opts.user, campaign, participation);
+  if (allowed !== opts.column) {
+    fail('FORBIDDEN', 'NOT_YOUR_TURN', {
+      zh: '当前阶段您不能填写这一栏的分数',
+      en: 'You may not enter scores in this column at this stage',
+    });
+  }
+  const framework = (await getFramework(opts.db, campaign.frameworkId)).definition;
+  const scored = scoreAssessment(framework, { items: opts.data.items, vetoes: opts.data.vetoes });
+  if (!scored.ok) {
+    fail(
+      'BAD_REQUEST',
+      'ANSWERS_INVALID',
+      {
+        zh: `评分有${scored.problems.length}处错误`,
+        en: `The scores have ${scored.problems.length} problems`,
+      },
+      scored.problems.map((p) => ({ path: p.path, message: p.message })),
+    );
+  }
+  const itemCodes = new Set(framework.areas.flatMap((a) => a.items.map((i) => i.code)));
+  for (const code of Object.keys(opts.data.comments)) {
+    if (!itemCodes.has(code)) {
+      invalidField(`comments.${code}`, { zh: `未知的指标${code}`, en: `Unknown item ${code}` });
+    }
+  }
+  const sheet: ScoreSheetData = { ...participation.sheet, [opts.column]: opts.data };
+  const totalColumn = {
+    self: 'selfTotal',
+    township: 'townshipTotal',
+    county: 'countyTotal',
+  } as const;
+  const card = scored.scorecard;
+  const [row] = await opts.db
+    .update(participations)
+    .set({
+      sheet,
+      version: sql`${participations.version} + 1`,
+      sheetUpdatedBy: opts.user.displayName,
+      sheetUpdatedAt: new Date(),
+      updatedAt: new Date(),
+      [totalColumn[opts.column]]: toHundredths(card.total),
+      ...(opts.column === 'county' ? { countyGrade: card.grade, countyVetoed: card.vetoed } : {}),
+    })
+    .where(
+      and(
+        eq(participations.countyCode, participation.countyCode),
+        eq(participations.id, participation.id),
+        eq(participations.version, opts.version),
+      ),
+    )
+    .returning();
+  if (!row) {
+    const [current] = await opts.db
+      .select()
+      .from(participations)
+      .where(eq(participations.id, participation.id));
+    conflict(current!, opts.column);
+  }
+  return { before: participation, after: row, scorecard: card };
+}
+
+export async function transition(opts: {
+  db: Db;
+  scope: Scope;
+  user: SessionUser;
+  id: string;
+  version: number;
+  event: ParticipationEvent;
+  today: string;
+}) {
+  const participation = await findParticipation(opts.db, opts.scope, opts.id);
+  const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  if (participation.version !== opts.version) conflict(participation);
+  const level = actorLevel(opts.user.role);
+  if (!level) forbidden();
+  if (!eventStages[opts.event.type].includes(campaign.stage)) {
+    fail('PRECONDITION_FAILED', 'WRONG_STAGE', {
+      zh: `“${stageNames[campaign.stage].zh}”阶段不能执行此操作`,
+      en: `Not possible in the ${stageNames[campaign.stage].en} stage`,
+    });
+  }
+  const framework = (await getFramework(opts.db, campaign.frameworkId)).definition;
+  let event = opts.event;
+  // Scores come from the sheet, never from the caller.
+  if (event.type === 'submit_self_assessment' || event.type === 'accept') {
+    const column = event.type === 'accept' ? 'county' : 'self';
+    const card = scoreColumn(framework, participation.sheet[column]);
+    if (!card || !card.complete) {
+      fail('PRECONDITION_FAILED', 'SHEET_INCOMPLETE', {
+        zh: `评分表尚未填写完整（还有${card ? card.missing.length : '全部'}项未评分）`,
+        en: `The score sheet is incomplete (${card ? card.missing.length : 'all'} items unscored)`,
+      });
+    }
+    event =
+      event.type === 'accept'
+        ? { type: 'accept', acceptedScore: card.total, vetoed: card.vetoed }
+        : { type: 'submit_self_assessment', selfScore: card.total };
+  }
+  if (event.type === 'post' || event.type === 'name') event = { ...event, on: opts.today };
+  const result = transitionParticipation(
+    { state: participation.state, postedOn: participation.postedOn ?? undefined },
+    event,
+    level,
+    {
+      minSelfScore:
+        campaign.minSelfScore === null ? undefined : fromHundredths(campaign.minSelfScore),
+      minAcceptedScore:
+        campaign.minAcceptedScore === null ? undefined : fromHundredths(campaign.minAcceptedScore),
+      noticeDays: campaign.noticeDays,
+    },
+  );
+  if (!result.ok) {
+    fail(
+      'PRECONDITION_FAILED',
+      result.problems[0]!.code,
+      {
+        zh: result.problems.map((p) => p.message.zh).join('；'),
+        en: result.problems.map((p) => p.message.en).join('; '),
+      },
+      [],
+      { problems: result.problems },
+    );
+  }
+  const changes: Partial<typeof participations.$inferInsert> = {
+    state: result.state,
+    updatedAt: new Date(),
+  };
+  if (event.type === 'post') changes.postedOn = opts.today;
+  if (event.type === 'name') changes.namedOn = opts.today;
+  const [row] = await opts.db
+    .update(participations)
+    .set({ ...changes, version: sql`${participations.version} + 1` })
+    .where(
+      and(
+        eq(participations.countyCode, participation.countyCode),
+        eq(participations.id, participation.id),
+        eq(participations.version, opts.version),
+      ),
+    )
+    .returning();
+  if (!row) {
+    const [current] = await opts.db
+      .select()
+      .from(participations)
+      .where(eq(participations.id, participation.id));
+    conflict(current!);
+  }
+  if (event.type === 'object') {
+    await opts.db.insert(objections).values({
+      countyCode: participation.countyCode,
+      participationId: participation.id,
+      ...event.objector,
+    });
+  }
+  if (event.type === 'resolve_objection') {
+    await opts.db
+      .update(objections)
+      .set({
+        status: event.upheld ? 'upheld' : 'dismissed',
+        resolution: event.reason,
+        resolvedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(objections.countyCode, participation.countyCode),
+          eq(objections.participationId, participation.id),
+          eq(objections.status, 'open'),
+        ),
+      );
+  }
+  if (event.type === 'name') {
+    await opts.db.insert(titles).values({
+      countyCode: participation.countyCode,
+      villageCode: participation.villageCode,
+      level: campaign.level,
+      year: campaign.year,
+      campaignId: campaign.id,
+      namedOn: opts.today,
+    });
+  }
+  return { before: participation, after: row, campaign };
+}
+
+export async function listParticipations(opts: {
+  db: Db;
+  scope: Scope;
+  campaignId: string;
+  state?: Participation['state'] | undefined;
+  townshipCode?: string | undefined;
+  page: number;
+  pageSize: number;
+}) {
+  const campaign = await findCampaign(opts.db, opts.scope, opts.campaignId);
+  const township = sql`(select name from divisions t where t.code = "participations"."township_code")`;
+  const where = and(
+    eq(participations.countyCode, campaign.countyCode),
+    eq(participations.campaignId, campaign.id),
+    opts.scope.where(participations.villageCode),
+    opts.state ? eq(participations.state, opts.state) : undefined,
+    opts.townshipCode ? eq(participations.townshipCode, opts.townshipCode) : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    opts.db
+      .select({
+        id: participations.id,
+        villageCode: participations.villageCode,
+        villageName: divisions.name,
+        townshipCode: participations.townshipCode,
+        townshipName: sql<string | null>`${township}`,
+        state: participations.state,
+        version: participations.version,
+        selfTotal: participations.selfTotal,
+        townshipTotal: participations.townshipTotal,
+        countyTotal: participations.countyTotal,
+        countyGrade: participations.countyGrade,
+        countyVetoed: participations.countyVetoed,
+        postedOn: participations.postedOn,
+        namedOn: participations.namedOn,
+        updatedAt: participations.updatedAt,
+      })
+      .from(participations)
+      .innerJoin(divisions, eq(divisions.code, participations.villageCode))
+      .where(where)
+      .orderBy(asc(participations.villageCode))
+      .limit(opts.pageSize)
+      .offset((opts.page - 1) * opts.pageSize),
+    opts.db.select({ n: count() }).from(participations).where(where),
+  ]);
+  const points = (h: number | null) => (h === null ? null : fromHundredths(h));
+  return {
+    items: items.map((i) => ({
+      ...i,
+      selfTotal: points(i.selfTotal),
+      townshipTotal: points(i.townshipTotal),
+      countyTotal: points(i.countyTotal),
+    })),
+    total: Number(total?.n ?? 0),
+  };
+}
