@@ -1,0 +1,151 @@
+// The admin SPA in real Chromium against the real API: a township officer sees only their
+// township's villages; the county administrator creates a user. No console errors anywhere.
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@fazhi/api';
+import { resultsDir, signIn, signOut, startHarness, type Harness } from './harness';
+
+const BAISHI = '330728101000'; // 白石镇, the demo township officer's scope
+const QINGSHAN = '330728102000'; // 青山镇, another township
+
+interface Division {
+  code: string;
+  name: string;
+  level: string;
+}
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness(DEMO_PASSWORD);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('admin SPA', () => {
+  it('a township officer sees only the villages of their township', async () => {
+    const baishi = await h.api<Division[]>('county', 'divisions.children', { parentCode: BAISHI });
+    const qingshan = await h.api<Division[]>('county', 'divisions.children', {
+      parentCode: QINGSHAN,
+    });
+    const own = baishi.find((d) => d.name.endsWith('村'))!;
+    const other = qingshan.find((d) => d.name.endsWith('村'))!;
+    expect(own).toBeDefined();
+    expect(other).toBeDefined();
+
+    const page = await h.newPage();
+    await signIn(page, 'township', DEMO_PASSWORD);
+    await expect(page.getByTestId('user-menu').textContent()).resolves.toContain('白石镇');
+
+    await page.getByRole('menuitem', { name: /行政区划/ }).click();
+    const tree = page.getByTestId('division-tree');
+    await tree.getByText(own.name, { exact: true }).waitFor();
+    const treeText = (await tree.textContent()) ?? '';
+    expect(treeText).toContain('白石镇');
+    for (const village of baishi) expect(treeText).toContain(village.name);
+    expect(treeText).not.toContain(other.name);
+    expect(treeText).not.toContain('青山镇');
+
+    // the detail panel of a selected village
+    await tree.getByText(own.name, { exact: true }).click();
+    const detail = page.getByTestId('division-detail');
+    await detail.getByText(own.code).waitFor();
+    await expect(detail.textContent()).resolves.toContain('村（社区）');
+
+    // searching for the other township's village finds nothing; its own village is found
+    const search = page.getByPlaceholder('输入名称或代码搜索');
+    await search.fill(other.name);
+    await search.press('Enter');
+    await page.getByTestId('division-search-results').getByText('没有匹配的区划').waitFor();
+    await search.fill(own.name);
+    await search.press('Enter');
+    await page.getByTestId('division-search-results').getByText(own.code).waitFor();
+
+    // no import button for a township officer
+    await expect(page.getByRole('button', { name: /导入/ }).count()).resolves.toBe(0);
+
+    await search.fill('');
+    await tree.getByText(own.name, { exact: true }).waitFor();
+    await page.screenshot({
+      path: resolve(resultsDir, 'township-divisions.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
+
+    await signOut(page);
+    await page.close();
+    expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('the county administrator creates a village clerk and sees it in the list', async () => {
+    const villages = await h.api<Division[]>('county', 'divisions.children', {
+      parentCode: BAISHI,
+    });
+    const village = villages.find((d) => d.name.endsWith('村'))!;
+
+    const page = await h.newPage();
+    await signIn(page, 'county', DEMO_PASSWORD);
+    await expect(page.getByTestId('count-villages').textContent()).resolves.toMatch(/\d{3}/);
+    await page.screenshot({
+      path: resolve(resultsDir, 'county-dashboard.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
+
+    await page.getByRole('menuitem', { name: /用户管理/ }).click();
+    const table = page.getByTestId('users-table');
+    await table.getByText('township', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: /新建用户/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#user-form_username').fill('e2e_clerk');
+    await dialog.locator('#user-form_displayName').fill('测试文书');
+    await dialog.locator('#user-form_password').fill('Clerk2026x');
+
+    // only roles up to the county administrator's own are offered
+    await dialog.locator('#user-form_role').click();
+    const roleOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect
+      .poll(() => roleOptions.allTextContents())
+      .toEqual(['县级管理员', '乡镇工作人员', '考核人员', '村级文书']);
+    await roleOptions.filter({ hasText: '村级文书' }).click();
+
+    await dialog.locator('#user-form_scopeCode').click();
+    await dialog.locator('#user-form_scopeCode').fill(village.name);
+    const scopeOption = page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: village.code });
+    await scopeOption.click();
+
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('用户已创建').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const row = table.locator('tr', { hasText: 'e2e_clerk' });
+    await row.waitFor();
+    const rowText = (await row.textContent()) ?? '';
+    expect(rowText).toContain('测试文书');
+    expect(rowText).toContain('村级文书');
+    expect(rowText).toContain(village.name);
+    await page.screenshot({
+      path: resolve(resultsDir, 'county-users.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
+
+    // the creation is in the audit log
+    await page.getByRole('menuitem', { name: /审计日志/ }).click();
+    await page.getByTestId('audit-table').getByText('新建用户').first().waitFor();
+    await page.screenshot({
+      path: resolve(resultsDir, 'county-audit.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
+
+    await signOut(page);
+    await page.close();
+    expect(h.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,130 @@
+// Starts the real API (in-memory PGlite with the demo county) serving the built SPA, and Debian's
+// Chromium driven by playwright-core; collects console errors of every page.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, openDatabase, seedDemo, type Database } from '@fazhi/api';
+
+const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const distDir = resolve(appDir, 'dist');
+export const resultsDir = resolve(appDir, 'test-results');
+
+export interface Harness {
+  baseUrl: string;
+  browser: Browser;
+  /** Console errors and warnings and uncaught page errors seen so far, on every page. */
+  consoleErrors: string[];
+  newPage(): Promise<Page>;
+  /** Calls a tRPC procedure over HTTP as `username`, outside the browser. */
+  api<T>(username: string, path: string, input: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(password: string): Promise<Harness> {
+  mkdirSync(resultsDir, { recursive: true });
+  const database: Database = await openDatabase({});
+  await database.migrate();
+  await seedDemo(database.db);
+  // uploaded files go to a throw-away directory; the database is in memory
+  const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
+  const app = await createServer({ database, dataDir, staticDir: distDir, logLevel: 'silent' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no server address');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1366, height: 860 },
+    locale: 'zh-CN',
+  });
+  const consoleErrors: string[] = [];
+
+  const cookies = new Map<string, string>();
+  async function cookieFor(username: string) {
+    const known = cookies.get(username);
+    if (known) return known;
+    const res = await fetch(`${baseUrl}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    cookies.set(username, cookie);
+    return cookie;
+  }
+
+  return {
+    baseUrl,
+    browser,
+    consoleErrors,
+    async newPage() {
+      const page = await context.newPage();
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' || msg.type() === 'warning') {
+          consoleErrors.push(`console.${msg.type()}: ${msg.text()}`);
+        }
+      });
+      page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+      return page;
+    },
+    async api<T>(username: string, path: string, input: unknown) {
+      const url = `${baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
+      const res = await fetch(url, { headers: { cookie: await cookieFor(username) } });
+      const body = (await res.json()) as { result?: { data: T }; error?: unknown };
+      if (!res.ok || !body.result)
+        throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+      return body.result.data;
+    },
+    async close() {
+      await context.close().catch(() => {});
+      await browser.close().catch(() => {});
+      await app.close();
+      await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in through the login page and waits for the dashboard. */
+export async function signIn(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByTestId('count-villages').locator('.ant-statistic-content').waitFor();
+}
+
+/** Signs out through the user menu and waits for the login page. */
+export async function signOut(page: Page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: /退出登录/ }).click();
+  await page.waitForURL((url) => url.pathname === '/login');
+  await page.locator('#username').waitFor();
+}
+
+/**
+ * Console errors other than the expected ones (a refused request is logged by Chromium as
+ * "Failed to load resource: … status of 400"); empties the list for the next test.
+ */
+export function takeConsoleErrors(h: Harness, expected: RegExp[] = []): string[] {
+  const seen = h.consoleErrors.splice(0);
+  return seen.filter((text) => !expected.some((pattern) => pattern.test(text)));
+}

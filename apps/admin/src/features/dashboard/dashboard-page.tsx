@@ -1,0 +1,94 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useLang } from '../../i18n';
+import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
+import { trpc } from '../../trpc';
+import { QueryError } from '../../components/query-error';
+import { useMe } from '../auth/me-context';
+
+export function DashboardPage() {
+  const { t } = useLang();
+  const me = useMe();
+  const summary = useQuery(trpc.dashboard.summary.queryOptions());
+
+  const cards = [
+    { key: 'townships', icon: <ApartmentOutlined />, title: t('dashboard.townships') },
+    { key: 'villages', icon: <HomeOutlined />, title: t('dashboard.villages') },
+    { key: 'users', icon: <TeamOutlined />, title: t('dashboard.users') },
+  ] as const;
+
+  return (
+    <>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('dashboard.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">
+        {t('auth.welcome', { name: me.displayName })}
+      </Typography.Paragraph>
+      {summary.isError ? (
+        <QueryError error={summary.error} onRetry={() => void summary.refetch()} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          {cards.map((card) => (
+            <Col xs={24} sm={8} key={card.key}>
+              <Card variant="borderless" data-testid={`count-${card.key}`}>
+                {summary.isPending ? (
+                  <Skeleton active paragraph={{ rows: 1 }} />
+                ) : (
+                  <Statistic
+                    title={t('dashboard.countTitle', { what: card.title })}
+                    value={summary.data[card.key]}
+                    prefix={card.icon}
+                  />
+                )}
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      )}
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} md={12}>
+          <Card title={t('dashboard.myScope')} variant="borderless">
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                {
+                  key: 'name',
+                  label: t('auth.scope'),
+                  children:
+                    me.scopeCode === WHOLE_DEPLOYMENT
+                      ? t('dashboard.wholeDeployment')
+                      : (me.scopeName ?? t('app.none')),
+                },
+                { key: 'code', label: t('dashboard.scopeCode'), children: me.scopeCode },
+                {
+                  key: 'role',
+                  label: t('auth.role'),
+                  children: <Tag color="red">{t(`roles.${me.role}`)}</Tag>,
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card title={t('dashboard.quickLinks')} variant="borderless">
+            <Typography.Paragraph>
+              <Link to="/divisions">{t('nav.divisions')}</Link>
+            </Typography.Paragraph>
+            {canManageUsers(me.role) ? (
+              <Typography.Paragraph>
+                <Link to="/users">{t('nav.users')}</Link>
+              </Typography.Paragraph>
+            ) : null}
+            <Typography.Paragraph style={{ marginBottom: 0 }}>
+              <Link to="/audit">{t('nav.audit')}</Link>
+            </Typography.Paragraph>
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

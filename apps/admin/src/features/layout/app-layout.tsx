@@ -1,0 +1,205 @@
+// The signed-in frame: side navigation, header with the user menu, and the page.
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import {
+  App,
+  Avatar,
+  Button,
+  Dropdown,
+  Flex,
+  Layout,
+  Menu,
+  Spin,
+  Tag,
+  Typography,
+  type MenuProps,
+} from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  GlobalOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { setLang, useLang } from '../../i18n';
+import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
+import { queryClient, trpc } from '../../trpc';
+import { useErrorText } from '../../components/use-error-text';
+import { ChangePasswordDialog } from '../auth/change-password-dialog';
+import { useMe } from '../auth/me-context';
+import { RequireAuth } from '../auth/require-auth';
+
+export function AppLayout() {
+  return (
+    <RequireAuth>
+      <Frame />
+    </RequireAuth>
+  );
+}
+
+function Frame() {
+  const { t } = useLang();
+  const me = useMe();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('nav.dashboard')}</Link> },
+    {
+      key: '/divisions',
+      icon: <ApartmentOutlined />,
+      label: <Link to="/divisions">{t('nav.divisions')}</Link>,
+    },
+    ...(canManageUsers(me.role)
+      ? [
+          {
+            key: '/users',
+            icon: <TeamOutlined />,
+            label: <Link to="/users">{t('nav.users')}</Link>,
+          },
+        ]
+      : []),
+    { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> },
+  ];
+  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        trigger={null}
+        width={216}
+        theme="light"
+        style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+      >
+        <Flex
+          align="center"
+          justify="center"
+          style={{ height: 56, borderBottom: '1px solid #f0f0f0', padding: '0 12px' }}
+        >
+          <Typography.Text strong ellipsis style={{ color: '#b71c1c', fontSize: 16 }}>
+            {collapsed ? t('app.logo') : t('app.shortTitle')}
+          </Typography.Text>
+        </Flex>
+        <Menu
+          mode="inline"
+          items={items}
+          selectedKeys={[selected]}
+          style={{ borderInlineEnd: 'none' }}
+          aria-label={t('nav.main')}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            height: 56,
+            lineHeight: '56px',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <Flex align="center" justify="space-between" style={{ height: '100%' }}>
+            <Flex align="center" gap={12}>
+              <Button
+                type="text"
+                aria-label={t('nav.toggle')}
+                icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                onClick={() => setCollapsed(!collapsed)}
+              />
+              <Typography.Text strong>{t('app.title')}</Typography.Text>
+              {navigation.state === 'loading' ? <Spin size="small" /> : null}
+            </Flex>
+            <UserMenu />
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function UserMenu() {
+  const { t, lang } = useLang();
+  const me = useMe();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [changing, setChanging] = useState(false);
+  // the API names the whole deployment in Chinese only
+  const scopeName =
+    me.scopeCode === WHOLE_DEPLOYMENT
+      ? t('dashboard.wholeDeployment')
+      : (me.scopeName ?? me.scopeCode);
+  const logout = useMutation(trpc.auth.logout.mutationOptions());
+
+  const doLogout = () => {
+    logout.mutate(undefined, {
+      onSuccess: async () => {
+        await navigate('/login', { replace: true });
+        queryClient.clear();
+        void message.success(t('auth.loggedOut'));
+      },
+      onError: (error) => void message.error(errorText(error)),
+    });
+  };
+
+  const items: MenuProps['items'] = [
+    {
+      key: 'who',
+      disabled: true,
+      label: (
+        <Flex vertical style={{ minWidth: 200, cursor: 'default' }}>
+          <Typography.Text strong>{me.displayName}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t(`roles.${me.role}`)} · {scopeName}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword') },
+    {
+      key: 'lang',
+      icon: <GlobalOutlined />,
+      label: `${t('lang.switch')}: ${lang === 'en' ? t('lang.zh') : t('lang.en')}`,
+    },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true },
+  ];
+
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'password') setChanging(true);
+    if (key === 'lang') void setLang(lang === 'en' ? 'zh' : 'en');
+    if (key === 'logout') doLogout();
+  };
+
+  return (
+    <>
+      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
+        <Button type="text" style={{ height: 48 }} data-testid="user-menu">
+          <Flex align="center" gap={8}>
+            <Avatar size="small" icon={<UserOutlined />} style={{ background: '#b71c1c' }} />
+            <span>{me.displayName}</span>
+            <Tag color="red" style={{ marginInlineEnd: 0 }}>
+              {t(`roles.${me.role}`)}
+            </Tag>
+            <Typography.Text type="secondary">{scopeName}</Typography.Text>
+          </Flex>
+        </Button>
+      </Dropdown>
+      <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
+    </>
+  );
+}

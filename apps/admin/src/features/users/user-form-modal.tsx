@@ -1,0 +1,191 @@
+// 新建用户 / 编辑: `users.create` or `users.update`, with the server's field errors on the fields.
+import { useEffect } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { App, Form, Input, Modal, Select } from 'antd';
+import { divisionLevel } from '@fazhi/domain';
+import { useLang } from '../../i18n';
+import { applyFieldErrors } from '../../lib/errors';
+import { grantableRoles, scopeLevelsFor, WHOLE_DEPLOYMENT, type Role } from '../../lib/roles';
+import { queryClient, trpc } from '../../trpc';
+import type { UserRow } from '../../types';
+import { useMe } from '../auth/me-context';
+import { DivisionSelect } from './division-select';
+
+interface Values {
+  username: string;
+  displayName: string;
+  password?: string;
+  role: Role;
+  scopeCode?: string;
+}
+
+const formFields = ['username', 'displayName', 'password', 'role', 'scopeCode'];
+
+/** Whether a scope code suits a role (so that changing the role keeps or clears the scope). */
+function scopeFits(role: Role, code: string | undefined): boolean {
+  if (!code) return false;
+  const levels = scopeLevelsFor(role);
+  if (levels === null) return code === WHOLE_DEPLOYMENT;
+  if (code === WHOLE_DEPLOYMENT) return false;
+  try {
+    return levels.includes(divisionLevel(code));
+  } catch {
+    return false;
+  }
+}
+
+interface Props {
+  open: boolean;
+  /** The user to edit; creates a new one when absent. */
+  user: UserRow | null;
+  onClose(): void;
+}
+
+export function UserFormModal({ open, user, onClose }: Props) {
+  const { t, lang } = useLang();
+  const me = useMe();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const role = Form.useWatch('role', form);
+  const create = useMutation(trpc.users.create.mutationOptions());
+  const update = useMutation(trpc.users.update.mutationOptions());
+  const editing = user !== null;
+  const self = user?.id === me.id;
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (user) {
+      form.setFieldsValue({
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        scopeCode: user.scopeCode,
+      });
+    }
+  }, [open, user, form]);
+
+  const roles = grantableRoles(me.role);
+  const levels = role ? scopeLevelsFor(role) : [];
+
+  const onRoleChange = (next: Role) => {
+    const scope = form.getFieldValue('scopeCode') as string | undefined;
+    if (next === 'system_admin') form.setFieldValue('scopeCode', WHOLE_DEPLOYMENT);
+    else if (!scopeFits(next, scope)) form.setFieldValue('scopeCode', undefined);
+  };
+
+  const fallbacks = { network: t('errors.network'), unknown: t('errors.unknown') };
+  const onError = (error: unknown) => {
+    const rest = applyFieldErrors(form, error, lang, fallbacks, formFields);
+    if (rest) void message.error(rest);
+  };
+  const onSuccess = (text: string) => {
+    void queryClient.invalidateQueries(trpc.users.pathFilter());
+    void queryClient.invalidateQueries(trpc.dashboard.pathFilter());
+    void queryClient.invalidateQueries(trpc.audit.pathFilter());
+    void message.success(text);
+    onClose();
+  };
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    if (!user) {
+      create.mutate(
+        {
+          username: values.username.trim(),
+          displayName: values.displayName.trim(),
+          password: values.password ?? '',
+          role: values.role,
+          scopeCode: values.scopeCode ?? '',
+        },
+        { onSuccess: () => onSuccess(t('users.created')), onError },
+      );
+      return;
+    }
+    const changes = {
+      ...(values.displayName.trim() !== user.displayName
+        ? { displayName: values.displayName.trim() }
+        : {}),
+      ...(values.role !== user.role ? { role: values.role } : {}),
+      ...(values.scopeCode && values.scopeCode !== user.scopeCode
+        ? { scopeCode: values.scopeCode }
+        : {}),
+      ...(values.password ? { password: values.password } : {}),
+    };
+    if (Object.keys(changes).length === 0) {
+      onClose();
+      return;
+    }
+    update.mutate(
+      { id: user.id, ...changes },
+      { onSuccess: () => onSuccess(t('users.updated')), onError },
+    );
+  };
+
+  const required = { required: true, message: t('users.required') };
+
+  return (
+    <Modal
+      open={open}
+      title={user ? t('users.editTitle', { name: user.displayName }) : t('users.create')}
+      okText={t('app.save')}
+      cancelText={t('app.cancel')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending || update.isPending}
+      destroyOnHidden
+      width={560}
+    >
+      <Form<Values> form={form} layout="vertical" name="user-form" requiredMark>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={editing ? [] : [{ ...required, whitespace: true }]}
+          extra={editing ? undefined : t('users.usernameHint')}
+        >
+          <Input autoComplete="off" disabled={editing} />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ ...required, whitespace: true }]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={editing ? t('users.resetPassword') : t('users.password')}
+          rules={editing ? [] : [required]}
+          extra={editing ? t('users.resetPasswordHint') : undefined}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="role" label={t('users.role')} rules={[required]}>
+          <Select<Role>
+            disabled={self}
+            onChange={onRoleChange}
+            options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="scopeCode" label={t('users.scope')} rules={[required]}>
+          <DivisionSelect
+            levels={role ? levels : []}
+            disabled={self || !role}
+            initial={
+              user
+                ? {
+                    value: user.scopeCode,
+                    label:
+                      user.scopeCode === WHOLE_DEPLOYMENT
+                        ? t('users.scopeWhole')
+                        : `${user.scopeName ?? ''} ${user.scopeCode}`,
+                  }
+                : undefined
+            }
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

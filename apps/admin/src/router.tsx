@@ -1,0 +1,69 @@
+// Routes: every page is lazy-loaded so that the first screen stays small.
+import { createBrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { PageLoading } from './components/page-loading';
+import { RouteError } from './components/route-error';
+import { onUnauthorized } from './trpc';
+
+export const LOGIN_PATH = '/login';
+
+const router = createBrowserRouter([
+  {
+    path: '/',
+    HydrateFallback: () => <PageLoading minHeight="100vh" />,
+    ErrorBoundary: RouteError,
+    children: [
+      {
+        path: 'login',
+        lazy: async () => ({ Component: (await import('./features/auth/login-page')).LoginPage }),
+      },
+      {
+        lazy: async () => ({ Component: (await import('./features/layout/app-layout')).AppLayout }),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import('./features/dashboard/dashboard-page')).DashboardPage,
+            }),
+          },
+          {
+            path: 'divisions',
+            lazy: async () => ({
+              Component: (await import('./features/divisions/divisions-page')).DivisionsPage,
+            }),
+          },
+          {
+            path: 'users',
+            lazy: async () => ({
+              Component: (await import('./features/users/users-page')).UsersPage,
+            }),
+          },
+          {
+            path: 'audit',
+            lazy: async () => ({
+              Component: (await import('./features/audit/audit-page')).AuditPage,
+            }),
+          },
+          {
+            path: '*',
+            lazy: async () => ({ Component: (await import('./components/not-found')).NotFound }),
+          },
+        ],
+      },
+    ],
+  },
+]);
+
+// A query answered UNAUTHORIZED: the session has ended, so sign in again.
+onUnauthorized(() => {
+  const { pathname, search } = router.state.location;
+  if (pathname === LOGIN_PATH) return;
+  void router.navigate(LOGIN_PATH, {
+    replace: true,
+    state: { from: pathname + search, expired: true },
+  });
+});
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,16 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: build the SPA once, then drive Debian's Chromium against the real API.
+export default defineConfig({
+  resolve: { conditions: ['@fazhi/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@fazhi/source', ...defaultServerConditions] } },
+  test: {
+    include: ['e2e/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['e2e/global-setup.ts'],
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+  },
+});
