@@ -2,6 +2,10 @@
 // Reference tables (divisions) are keyed by code; distributed tables carry county_code.
 import { sql } from 'drizzle-orm';
 import {
+  participationStates as domainParticipationStates,
+  type ParticipationState,
+} from '@fazhi/domain';
+import {
   bigint,
   boolean,
   index,
@@ -178,19 +182,11 @@ export const campaigns = pgTable(
   (t) => [primaryKey({ columns: [t.countyCode, t.id] })],
 );
 
-export const participationStates = [
-  'declared',
-  'self_assessed',
-  'returned',
-  'township_approved',
-  'county_accepted',
-  'county_failed',
-  'posted',
-  'objected',
-  'removed',
-  'named',
-  'withdrawn',
-] as const;
+/** The participation states are the domain's (see `transitionParticipation`). */
+export const participationStates = domainParticipationStates as unknown as readonly [
+  ParticipationState,
+  ...ParticipationState[],
+];
 
 /** The three columns of a score sheet (考核评分表). */
 export const sheetColumns = ['self', 'township', 'county'] as const;
