@@ -9,6 +9,7 @@ import {
   type ParticipationActor,
   type ParticipationEvent,
   type Scorecard,
+  type TransitionResult,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import type { campaigns } from '../../db/schema.js';
@@ -382,6 +383,21 @@ export async function saveSheet(opts: {
   return { before: participation, after: row, scorecard: card };
 }
 
+/** Fails with every problem of a refused transition. */
+function refuse(result: TransitionResult): never {
+  const problems = result.ok ? [] : result.problems;
+  fail(
+    'PRECONDITION_FAILED',
+    problems[0]?.code ?? 'TRANSITION_NOT_ALLOWED',
+    {
+      zh: problems.map((p) => p.message.zh).join('；'),
+      en: problems.map((p) => p.message.en).join('; '),
+    },
+    [],
+    { problems },
+  );
+}
+
 export async function transition(opts: {
   db: Db;
   scope: Scope;
@@ -402,6 +418,18 @@ export async function transition(opts: {
       en: `Not possible in the ${stageNames[campaign.stage].en} stage`,
     });
   }
+  const snapshot = { state: participation.state, postedOn: participation.postedOn ?? undefined };
+  const rules = {
+    minSelfScore:
+      campaign.minSelfScore === null ? undefined : fromHundredths(campaign.minSelfScore),
+    minAcceptedScore:
+      campaign.minAcceptedScore === null ? undefined : fromHundredths(campaign.minAcceptedScore),
+    noticeDays: campaign.noticeDays,
+  };
+  // A transition the state does not allow is refused before anything else is looked at.
+  if (!allowedParticipationEvents(participation.state, level).includes(opts.event.type)) {
+    refuse(transitionParticipation(snapshot, opts.event, level, rules));
+  }
   const framework = (await getFramework(opts.db, campaign.frameworkId)).definition;
   let event = opts.event;
   // Scores come from the sheet, never from the caller.
@@ -420,30 +448,8 @@ export async function transition(opts: {
         : { type: 'submit_self_assessment', selfScore: card.total };
   }
   if (event.type === 'post' || event.type === 'name') event = { ...event, on: opts.today };
-  const result = transitionParticipation(
-    { state: participation.state, postedOn: participation.postedOn ?? undefined },
-    event,
-    level,
-    {
-      minSelfScore:
-        campaign.minSelfScore === null ? undefined : fromHundredths(campaign.minSelfScore),
-      minAcceptedScore:
-        campaign.minAcceptedScore === null ? undefined : fromHundredths(campaign.minAcceptedScore),
-      noticeDays: campaign.noticeDays,
-    },
-  );
-  if (!result.ok) {
-    fail(
-      'PRECONDITION_FAILED',
-      result.problems[0]!.code,
-      {
-        zh: result.problems.map((p) => p.message.zh).join('；'),
-        en: result.problems.map((p) => p.message.en).join('; '),
-      },
-      [],
-      { problems: result.problems },
-    );
-  }
+  const result = transitionParticipation(snapshot, event, level, rules);
+  if (!result.ok) refuse(result);
   const changes: Partial<typeof participations.$inferInsert> = {
     state: result.state,
     updatedAt: new Date(),
