@@ -204,15 +204,13 @@ export const participationsRouter = {
     .input(z.object({ id: z.uuid(), version: z.number().int().min(1), event }))
     .output(z.object({ id: z.string(), state: z.enum(participationStates), version: z.number() }))
     .mutation(async ({ ctx, input }) => {
-      // The domain event takes scores and dates from the sheet and the server's clock.
-      const domainEvent = { ...input.event, selfScore: 0, acceptedScore: 0, on: '' } as never;
       const { before, after } = await transition({
         db: ctx.db,
         scope: ctx.scope,
         user: ctx.user,
         id: input.id,
         version: input.version,
-        event: domainEvent,
+        event: input.event,
         today: todayIso(),
       });
       await ctx.audit({

@@ -383,6 +383,14 @@ export async function saveSheet(opts: {
   return { before: participation, after: row, scorecard: card };
 }
 
+/** What a caller asks for: the domain event without the scores and dates the server supplies. */
+type ServerSupplied = 'selfScore' | 'acceptedScore' | 'vetoed' | 'on';
+export type RequestedEvent = ParticipationEvent extends infer E
+  ? E extends ParticipationEvent
+    ? Omit<E, ServerSupplied>
+    : never
+  : never;
+
 /** Fails with every problem of a refused transition. */
 function refuse(result: TransitionResult): never {
   const problems = result.ok ? [] : result.problems;
@@ -404,7 +412,7 @@ export async function transition(opts: {
   user: SessionUser;
   id: string;
   version: number;
-  event: ParticipationEvent;
+  event: RequestedEvent;
   today: string;
 }) {
   const participation = await findParticipation(opts.db, opts.scope, opts.id);
@@ -427,14 +435,16 @@ export async function transition(opts: {
     noticeDays: campaign.noticeDays,
   };
   // A transition the state does not allow is refused before anything else is looked at.
+  // (The domain refuses on the state before it reads scores or dates, so none are needed here.)
   if (!allowedParticipationEvents(participation.state, level).includes(opts.event.type)) {
-    refuse(transitionParticipation(snapshot, opts.event, level, rules));
+    const probe = { ...opts.event, selfScore: 0, acceptedScore: 0, on: opts.today };
+    refuse(transitionParticipation(snapshot, probe as ParticipationEvent, level, rules));
   }
   const framework = (await getFramework(opts.db, campaign.frameworkId)).definition;
-  let event = opts.event;
-  // Scores come from the sheet, never from the caller.
-  if (event.type === 'submit_self_assessment' || event.type === 'accept') {
-    const column = event.type === 'accept' ? 'county' : 'self';
+  let event: ParticipationEvent;
+  // Scores come from the sheet and dates from the clock, never from the caller.
+  if (opts.event.type === 'submit_self_assessment' || opts.event.type === 'accept') {
+    const column = opts.event.type === 'accept' ? 'county' : 'self';
     const card = scoreColumn(framework, participation.sheet[column]);
     if (!card || !card.complete) {
       fail('PRECONDITION_FAILED', 'SHEET_INCOMPLETE', {
@@ -443,11 +453,14 @@ export async function transition(opts: {
       });
     }
     event =
-      event.type === 'accept'
+      opts.event.type === 'accept'
         ? { type: 'accept', acceptedScore: card.total, vetoed: card.vetoed }
         : { type: 'submit_self_assessment', selfScore: card.total };
+  } else if (opts.event.type === 'post' || opts.event.type === 'name') {
+    event = { type: opts.event.type, on: opts.today };
+  } else {
+    event = opts.event;
   }
-  if (event.type === 'post' || event.type === 'name') event = { ...event, on: opts.today };
   const result = transitionParticipation(snapshot, event, level, rules);
   if (!result.ok) refuse(result);
   const changes: Partial<typeof participations.$inferInsert> = {
