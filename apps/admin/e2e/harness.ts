@@ -13,6 +13,8 @@ export const resultsDir = resolve(appDir, 'test-results');
 
 export interface Harness {
   baseUrl: string;
+  /** The API's in-process database (to move the clock of a record, e.g. a posting date). */
+  database: Database;
   browser: Browser;
   /** Console errors and warnings and uncaught page errors seen so far, on every page. */
   consoleErrors: string[];
@@ -72,13 +74,15 @@ export async function startHarness(password: string): Promise<Harness> {
 
   return {
     baseUrl,
+    database,
     browser,
     consoleErrors,
     async newPage() {
       const page = await context.newPage();
       page.on('console', (msg) => {
         if (msg.type() === 'error' || msg.type() === 'warning') {
-          consoleErrors.push(`console.${msg.type()}: ${msg.text()}`);
+          const where = msg.location().url;
+          consoleErrors.push(`console.${msg.type()}: ${msg.text()}${where ? ` (${where})` : ''}`);
         }
       });
       page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));

@@ -39,6 +39,43 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'campaigns',
+            lazy: async () => ({
+              Component: (await import('./features/campaigns/campaigns-page')).CampaignsPage,
+            }),
+          },
+          {
+            path: 'campaigns/:id',
+            lazy: async () => ({
+              Component: (await import('./features/campaigns/campaign-detail-page'))
+                .CampaignDetailPage,
+            }),
+          },
+          {
+            path: 'campaigns/:id/results',
+            lazy: async () => ({
+              Component: (await import('./features/campaigns/results-page')).ResultsPage,
+            }),
+          },
+          {
+            path: 'campaigns/:id/notice',
+            lazy: async () => ({
+              Component: (await import('./features/campaigns/notice-page')).NoticePage,
+            }),
+          },
+          {
+            path: 'participations/:id',
+            lazy: async () => ({
+              Component: (await import('./features/campaigns/sheet-page')).SheetPage,
+            }),
+          },
+          {
+            path: 'titles',
+            lazy: async () => ({
+              Component: (await import('./features/titles/titles-page')).TitlesPage,
+            }),
+          },
+          {
             path: 'audit',
             lazy: async () => ({
               Component: (await import('./features/audit/audit-page')).AuditPage,

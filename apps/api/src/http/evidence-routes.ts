@@ -2,13 +2,11 @@
 // Only the role whose turn it is may attach evidence to its column; only users in scope read it.
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { ContextFor } from './server.js';
+import { contentDisposition, sendError } from './replies.js';
 import { createCaller } from '../trpc/root.js';
-import { describeError } from '../trpc/error-formatter.js';
 import { fail } from '../trpc/problem-error.js';
 import { Scope } from '../auth/scope.js';
 import { writeAudit } from '../services/audit.js';
@@ -22,22 +20,6 @@ import { findParticipation } from '../services/campaigns/participations.js';
 import { sheetColumns } from '../db/schema.js';
 
 const uuid = z.uuid();
-
-export async function sendError(reply: FastifyReply, error: unknown) {
-  const trpcError =
-    error instanceof TRPCError
-      ? error
-      : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
-  if (trpcError.code === 'INTERNAL_SERVER_ERROR') reply.log.error({ err: error }, 'request failed');
-  return reply
-    .code(getHTTPStatusCodeFromError(trpcError))
-    .send({ error: { code: trpcError.code, ...describeError(trpcError) } });
-}
-
-function contentDisposition(kind: 'inline' | 'attachment', fileName: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export function evidenceRoutes(deps: {
   contextFor: ContextFor;

@@ -1,7 +1,182 @@
-import type { FastifyPluginAsync } from 'fastify';
+// The Excel round trip: a village's score sheet (考核评分表) as .xlsx, the import of one column
+// back from the same file, and the public-notice list (公示名单). Every route goes through the
+// tRPC procedures (participations.get / saveSheet, campaigns.noticeList) with the caller's
+// session, so scope, roles, the optimistic lock, audit and transactions stay in one place; these
+// routes only turn workbooks into data and back (see services/campaigns/score-sheet-xlsx.ts).
+import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
+import { TRPCError } from '@trpc/server';
 import type { ContextFor } from './server.js';
+import { contentDisposition, sendError } from './replies.js';
+import { createCaller } from '../trpc/root.js';
+import { fail, Problem } from '../trpc/problem-error.js';
+import type { getParticipation } from '../services/campaigns/participations.js';
+import {
+  buildNoticeWorkbook,
+  buildScoreSheetWorkbook,
+  parseScoreSheetWorkbook,
+  XLSX_MIME,
+} from '../services/campaigns/score-sheet-xlsx.js';
 
-/** Excel round trip of score sheets and the public-notice list (see README). */
-export function excelRoutes(_deps: { contextFor: ContextFor }): FastifyPluginAsync {
-  return async () => {};
+/** The largest workbook accepted for import. */
+export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
+
+type ParticipationDetail = Awaited<ReturnType<typeof getParticipation>>;
+
+/** Errors Fastify raises before a handler runs (body too large, wrong content type…). */
+function fromFastifyError(error: FastifyError): TRPCError {
+  const problem = (code: TRPCError['code'], problemCode: string, zh: string, en: string) =>
+    new TRPCError({ code, message: zh, cause: new Problem(problemCode, { zh, en }) });
+  if (error.statusCode === 413) {
+    return problem(
+      'PAYLOAD_TOO_LARGE',
+      'FILE_TOO_LARGE',
+      'Excel文件不能超过20 MB',
+      'The workbook must not exceed 20 MB',
+    );
+  }
+  if (error.statusCode === 415) {
+    return problem(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'FILE_TYPE',
+      '请上传Excel工作簿（.xlsx）',
+      'Upload an Excel workbook (.xlsx)',
+    );
+  }
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return problem('BAD_REQUEST', 'BAD_REQUEST', '请求格式有误', 'Malformed request');
+  }
+  return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
+}
+
+/** Characters no file system accepts in a name. */
+function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+}
+
+function sendWorkbook(reply: FastifyReply, bytes: Buffer, fileName: string, fallback: string) {
+  return reply
+    .type(XLSX_MIME)
+    .header(
+      'content-disposition',
+      contentDisposition('attachment', safeFileName(fileName), fallback),
+    )
+    .header('cache-control', 'private, no-store')
+    .send(bytes);
+}
+
+export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsync {
+  return async (app) => {
+    app.addContentTypeParser(
+      [XLSX_MIME, 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: MAX_XLSX_BYTES },
+      (_req, body, done) => done(null, body),
+    );
+    app.setErrorHandler((error: FastifyError, _req, reply) =>
+      sendError(reply, fromFastifyError(error)),
+    );
+
+    app.get<{ Params: { id: string } }>(
+      '/api/participations/:id/sheet.xlsx',
+      async (req, reply) => {
+        try {
+          const ctx = await deps.contextFor(req, reply);
+          const detail: ParticipationDetail = await createCaller(ctx).participations.get({
+            id: req.params.id,
+          });
+          const p = detail.participation;
+          const bytes = await buildScoreSheetWorkbook({
+            participationId: p.id,
+            version: p.version,
+            state: p.state,
+            campaignName: detail.campaign.name,
+            villageName: detail.villageName,
+            villageCode: p.villageCode,
+            framework: detail.framework,
+            sheet: p.sheet,
+            scorecards: detail.scorecards,
+          });
+          return sendWorkbook(
+            reply,
+            bytes,
+            `考核评分表-${detail.villageName}.xlsx`,
+            `score-sheet-${p.villageCode}.xlsx`,
+          );
+        } catch (error) {
+          return sendError(reply, error);
+        }
+      },
+    );
+
+    app.post<{ Params: { id: string } }>(
+      '/api/participations/:id/sheet.xlsx',
+      { bodyLimit: MAX_XLSX_BYTES },
+      async (req, reply) => {
+        try {
+          const ctx = await deps.contextFor(req, reply);
+          const caller = createCaller(ctx);
+          // session, scope and whose turn it is: the same answers as the score-sheet page
+          const detail: ParticipationDetail = await caller.participations.get({
+            id: req.params.id,
+          });
+          const column = detail.editableColumn;
+          if (!column) {
+            fail('FORBIDDEN', 'NOT_YOUR_TURN', {
+              zh: '当前阶段您不能填写这份评分表',
+              en: 'You may not enter scores in this sheet at this stage',
+            });
+          }
+          const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          const parsed = await parseScoreSheetWorkbook(bytes, {
+            framework: detail.framework,
+            column,
+            participationId: detail.participation.id,
+          });
+          if (!parsed.ok) {
+            const n = parsed.errors.length;
+            fail(
+              'BAD_REQUEST',
+              'XLSX_INVALID',
+              {
+                zh: `Excel文件有${n}处错误，未导入任何数据`,
+                en: `The workbook has ${n} ${n === 1 ? 'problem' : 'problems'}; nothing was imported`,
+              },
+              [],
+              { errors: parsed.errors },
+            );
+          }
+          // the version the file was exported at: a stale file gets the lock's conflict
+          const result = await caller.participations.saveSheet({
+            id: detail.participation.id,
+            version: parsed.version,
+            column,
+            data: parsed.data,
+          });
+          return reply.send(result);
+        } catch (error) {
+          return sendError(reply, error);
+        }
+      },
+    );
+
+    app.get<{ Params: { id: string } }>('/api/campaigns/:id/notice.xlsx', async (req, reply) => {
+      try {
+        const ctx = await deps.contextFor(req, reply);
+        const list = await createCaller(ctx).campaigns.noticeList({ id: req.params.id });
+        const bytes = await buildNoticeWorkbook({
+          campaignName: list.campaign.name,
+          noticeDays: list.campaign.noticeDays,
+          rows: list.rows,
+        });
+        return sendWorkbook(
+          reply,
+          bytes,
+          `公示名单-${list.campaign.name}.xlsx`,
+          `notice-list-${list.campaign.year}.xlsx`,
+        );
+      } catch (error) {
+        return sendError(reply, error);
+      }
+    });
+  };
 }

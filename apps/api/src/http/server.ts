@@ -8,14 +8,12 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import { TRPCError } from '@trpc/server';
 import type { Database } from '../db/client.js';
 import { SESSION_COOKIE } from '../auth/session-token.js';
 import { createRequestContext, type Context, type CookieJar } from '../trpc/context.js';
 import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
-import { describeError } from '../trpc/error-formatter.js';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { campaignFileRoutes } from './campaign-files.js';
+import { sendError } from './replies.js';
 
 export interface ServerOptions {
   database: Database;
@@ -133,15 +131,7 @@ export async function createServer(opts: ServerOptions) {
         });
         return reply.send(result);
       } catch (error) {
-        const trpcError =
-          error instanceof TRPCError
-            ? error
-            : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
-        if (trpcError.code === 'INTERNAL_SERVER_ERROR')
-          req.log.error({ err: error }, 'import failed');
-        return reply
-          .code(getHTTPStatusCodeFromError(trpcError))
-          .send({ error: { code: trpcError.code, ...describeError(trpcError) } });
+        return sendError(reply, error);
       }
     });
   });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
@@ -26,6 +26,11 @@ export function LoginPage() {
   const [form] = Form.useForm<LoginValues>();
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as LoginState;
+  // no data of a previous session survives on the login page (the signed-in pages have
+  // unmounted by now, so nothing fetches it again)
+  useEffect(() => {
+    queryClient.clear();
+  }, []);
   const [failure, setFailure] = useState<unknown>(null);
   const errorText = useErrorText();
   const login = useMutation(trpc.auth.login.mutationOptions());

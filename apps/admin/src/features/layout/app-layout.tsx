@@ -17,6 +17,8 @@ import {
 import {
   ApartmentOutlined,
   AuditOutlined,
+  FlagOutlined,
+  SafetyCertificateOutlined,
   DashboardOutlined,
   GlobalOutlined,
   KeyOutlined,
@@ -29,7 +31,7 @@ import {
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { setLang, useLang } from '../../i18n';
 import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
-import { queryClient, trpc } from '../../trpc';
+import { trpc } from '../../trpc';
 import { useErrorText } from '../../components/use-error-text';
 import { ChangePasswordDialog } from '../auth/change-password-dialog';
 import { useMe } from '../auth/me-context';
@@ -57,6 +59,16 @@ function Frame() {
       icon: <ApartmentOutlined />,
       label: <Link to="/divisions">{t('nav.divisions')}</Link>,
     },
+    {
+      key: '/campaigns',
+      icon: <FlagOutlined />,
+      label: <Link to="/campaigns">{t('nav.campaigns')}</Link>,
+    },
+    {
+      key: '/titles',
+      icon: <SafetyCertificateOutlined />,
+      label: <Link to="/titles">{t('nav.titles')}</Link>,
+    },
     ...(canManageUsers(me.role)
       ? [
           {
@@ -68,11 +80,14 @@ function Frame() {
       : []),
     { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> },
   ];
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  const section = location.pathname.split('/')[1] ?? '';
+  // a score sheet belongs to its campaign
+  const selected = '/' + (section === 'participations' ? 'campaigns' : section);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider
+        className="fz-no-print"
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
@@ -100,6 +115,7 @@ function Frame() {
       </Layout.Sider>
       <Layout>
         <Layout.Header
+          className="fz-no-print"
           style={{
             background: '#fff',
             padding: '0 16px',
@@ -147,8 +163,9 @@ function UserMenu() {
   const doLogout = () => {
     logout.mutate(undefined, {
       onSuccess: async () => {
+        // the login page clears the cache once these pages have unmounted (clearing it here
+        // would make the still-mounted page fetch again, without a session)
         await navigate('/login', { replace: true });
-        queryClient.clear();
         void message.success(t('auth.loggedOut'));
       },
       onError: (error) => void message.error(errorText(error)),

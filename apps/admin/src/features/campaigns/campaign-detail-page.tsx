@@ -1,0 +1,490 @@
+// One campaign: its stages (Steps), the county administrator's 进入下一阶段 with the blockers,
+// the villages per state, the participations table, and the 申报 action during 申报.
+import { useState } from 'react';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  List,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { ArrowRightOutlined, PlusOutlined } from '@ant-design/icons';
+import type { ParticipationState } from '@fazhi/domain';
+import { Link, useParams } from 'react-router';
+import { useLang } from '../../i18n';
+import { apiErrorInfo, localized } from '../../lib/errors';
+import { queryClient, trpc } from '../../trpc';
+import { PageLoading } from '../../components/page-loading';
+import { QueryError } from '../../components/query-error';
+import { useErrorText } from '../../components/use-error-text';
+import { useMe } from '../auth/me-context';
+import { DivisionSelect } from '../users/division-select';
+import {
+  blockersOf,
+  campaignStages,
+  canDeclare,
+  canRunCampaigns,
+  formatPoints,
+  gradeColors,
+  isGrade,
+  participationStates,
+  stateColors,
+  type Blocker,
+  type Campaign,
+  type ParticipationRow,
+} from './model';
+
+export function CampaignDetailPage() {
+  const { id = '' } = useParams();
+  const campaign = useQuery(trpc.campaigns.get.queryOptions({ id }));
+  if (campaign.isPending) return <PageLoading />;
+  if (campaign.isError)
+    return <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />;
+  return <CampaignDetail campaign={campaign.data} />;
+}
+
+/** Links to the other pages of a campaign. */
+export function CampaignLinks({ id, current }: { id: string; current?: string }) {
+  const { t } = useLang();
+  const links = [
+    { key: 'detail', to: `/campaigns/${id}`, label: t('campaigns.detail') },
+    { key: 'results', to: `/campaigns/${id}/results`, label: t('campaigns.results') },
+    { key: 'notice', to: `/campaigns/${id}/notice`, label: t('campaigns.notice') },
+    { key: 'titles', to: `/titles`, label: t('campaigns.recheck') },
+  ];
+  return (
+    <Space className="fz-no-print" wrap>
+      {links.map((l) =>
+        l.key === current ? (
+          <Button key={l.key} type="primary" ghost size="small">
+            {l.label}
+          </Button>
+        ) : (
+          <Link key={l.key} to={l.to}>
+            <Button size="small">{l.label}</Button>
+          </Link>
+        ),
+      )}
+    </Space>
+  );
+}
+
+function CampaignDetail({ campaign }: { campaign: Campaign }) {
+  const { t } = useLang();
+  const me = useMe();
+  const { message, modal } = App.useApp();
+  const errorText = useErrorText();
+  const advance = useMutation(trpc.campaigns.advance.mutationOptions());
+  const [declaring, setDeclaring] = useState(false);
+  const stageIndex = campaignStages.indexOf(campaign.stage);
+  const next = campaignStages[stageIndex + 1];
+
+  const doAdvance = () =>
+    advance.mutate(
+      { id: campaign.id },
+      {
+        onSuccess: (row) => {
+          void message.success(
+            t('campaigns.advanced', { stage: t(`campaigns.stages.${row.stage}`) }),
+          );
+          void queryClient.invalidateQueries(trpc.campaigns.pathFilter());
+          void queryClient.invalidateQueries(trpc.participations.pathFilter());
+        },
+        onError: (error) => {
+          const blockers = blockersOf(apiErrorInfo(error)?.details);
+          void modal.error({
+            title: t('campaigns.advanceRefused'),
+            content: (
+              <>
+                <Typography.Paragraph>{errorText(error)}</Typography.Paragraph>
+                <BlockerList blockers={blockers} />
+              </>
+            ),
+          });
+          void queryClient.invalidateQueries(trpc.campaigns.get.queryFilter({ id: campaign.id }));
+        },
+      },
+    );
+
+  const total = Object.values(campaign.counts).reduce((s, n) => s + n, 0);
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
+        <Space direction="vertical" size={0}>
+          <Link to="/campaigns">← {t('campaigns.title')}</Link>
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="campaign-name">
+            {campaign.name}
+          </Typography.Title>
+        </Space>
+        <CampaignLinks id={campaign.id} current="detail" />
+      </Flex>
+      <Card variant="borderless" style={{ marginBottom: 16 }}>
+        <Steps
+          size="small"
+          current={stageIndex}
+          data-testid="campaign-steps"
+          items={campaignStages.map((stage) => ({
+            title: t(`campaigns.stages.${stage}`),
+            content: campaign.stageDates[stage] ?? undefined,
+          }))}
+        />
+        {canRunCampaigns(me.role) ? (
+          <Flex gap={16} align="flex-start" wrap style={{ marginTop: 20 }}>
+            {next ? (
+              <Popconfirm
+                title={t('campaigns.advanceConfirm', {
+                  from: t(`campaigns.stages.${campaign.stage}`),
+                  to: t(`campaigns.stages.${next}`),
+                })}
+                okText={t('app.ok')}
+                cancelText={t('app.cancel')}
+                onConfirm={doAdvance}
+              >
+                <Button
+                  type="primary"
+                  icon={<ArrowRightOutlined />}
+                  loading={advance.isPending}
+                  data-testid="advance"
+                >
+                  {t('campaigns.advance')}
+                </Button>
+              </Popconfirm>
+            ) : null}
+            <div style={{ flex: 1, minWidth: 280 }} data-testid="blockers">
+              {campaign.blockers.length > 0 ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={t('campaigns.blockers')}
+                  description={<BlockerList blockers={campaign.blockers} />}
+                />
+              ) : (
+                <Alert type="success" showIcon title={t('campaigns.noBlockers')} />
+              )}
+            </div>
+          </Flex>
+        ) : null}
+      </Card>
+      <Card variant="borderless" style={{ marginBottom: 16 }} title={t('campaigns.info')}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={[
+            { key: 'year', label: t('campaigns.year'), children: campaign.year },
+            {
+              key: 'level',
+              label: t('campaigns.level'),
+              children: t(`campaigns.levels.${campaign.level}`),
+            },
+            {
+              key: 'framework',
+              label: t('campaigns.framework'),
+              children: t('campaigns.frameworkVersion', {
+                name: campaign.frameworkName,
+                version: campaign.frameworkVersion,
+              }),
+            },
+            { key: 'notice', label: t('campaigns.noticeDays'), children: campaign.noticeDays },
+            {
+              key: 'minSelf',
+              label: t('campaigns.minSelfScore'),
+              children: campaign.minSelfScore ?? t('campaigns.noMinimum'),
+            },
+            {
+              key: 'minAccepted',
+              label: t('campaigns.minAcceptedScore'),
+              children: campaign.minAcceptedScore ?? t('campaigns.noMinimum'),
+            },
+          ]}
+        />
+        <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
+          {t('campaigns.stateCounts')}
+        </Typography.Text>
+        <Flex gap={6} wrap style={{ marginTop: 8 }} data-testid="state-counts">
+          <Tag>{t('campaigns.participants', { count: total })}</Tag>
+          {participationStates
+            .filter((s) => (campaign.counts[s] ?? 0) > 0)
+            .map((s) => (
+              <Tag key={s} color={stateColors[s]}>
+                {t(`campaigns.states.${s}`)} {campaign.counts[s]}
+              </Tag>
+            ))}
+        </Flex>
+      </Card>
+      <ParticipationsCard
+        campaign={campaign}
+        onDeclare={() => setDeclaring(true)}
+        declareOpen={campaign.stage === 'declare' && canDeclare(me.role)}
+      />
+      <DeclareModal open={declaring} campaign={campaign} onClose={() => setDeclaring(false)} />
+    </>
+  );
+}
+
+function BlockerList({ blockers }: { blockers: readonly Blocker[] }) {
+  const { lang } = useLang();
+  if (blockers.length === 0) return null;
+  return (
+    <List
+      size="small"
+      dataSource={[...blockers]}
+      renderItem={(b) => (
+        <List.Item style={{ padding: '2px 0' }}>{localized(b.message, lang)}</List.Item>
+      )}
+    />
+  );
+}
+
+function ParticipationsCard({
+  campaign,
+  onDeclare,
+  declareOpen,
+}: {
+  campaign: Campaign;
+  onDeclare(): void;
+  declareOpen: boolean;
+}) {
+  const { t } = useLang();
+  const me = useMe();
+  const [state, setState] = useState<ParticipationState | undefined>();
+  const [township, setTownship] = useState<string | undefined>();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const countyWide =
+    me.role === 'system_admin' || me.role === 'county_admin' || me.role === 'inspector';
+  const townships = useQuery({
+    ...trpc.divisions.children.queryOptions({ parentCode: campaign.countyCode }),
+    enabled: countyWide,
+  });
+  const list = useQuery({
+    ...trpc.participations.list.queryOptions({
+      campaignId: campaign.id,
+      ...(state ? { state } : {}),
+      ...(township ? { townshipCode: township } : {}),
+      page,
+      pageSize,
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <Card
+      variant="borderless"
+      title={t('campaigns.participations')}
+      extra={
+        declareOpen ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={onDeclare} data-testid="declare">
+            {me.role === 'village_clerk' ? t('campaigns.declareOwn') : t('campaigns.declare')}
+          </Button>
+        ) : null
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Select<ParticipationState>
+          allowClear
+          placeholder={t('campaigns.statePlaceholder')}
+          style={{ width: 180 }}
+          value={state}
+          onChange={(v) => {
+            setState(v);
+            setPage(1);
+          }}
+          options={participationStates.map((s) => ({
+            value: s,
+            label: t(`campaigns.states.${s}`),
+          }))}
+        />
+        {countyWide ? (
+          <Select<string>
+            allowClear
+            placeholder={t('campaigns.townshipPlaceholder')}
+            style={{ width: 180 }}
+            value={township}
+            loading={townships.isPending}
+            onChange={(v) => {
+              setTownship(v);
+              setPage(1);
+            }}
+            options={(townships.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
+          />
+        ) : null}
+      </Space>
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<ParticipationRow>
+          rowKey="id"
+          size="middle"
+          loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: <Empty description={t('campaigns.noParticipations')} /> }}
+          data-testid="participations-table"
+          scroll={{ x: 900 }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('app.total', { count: total }),
+            onChange: (nextPage, nextSize) => {
+              setPage(nextSize === pageSize ? nextPage : 1);
+              setPageSize(nextSize);
+            },
+          }}
+          columns={[
+            {
+              key: 'village',
+              title: t('campaigns.village'),
+              render: (_, p) => (
+                <Flex vertical>
+                  <Link to={`/participations/${p.id}`}>{p.villageName}</Link>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {p.villageCode}
+                  </Typography.Text>
+                </Flex>
+              ),
+            },
+            {
+              key: 'township',
+              title: t('campaigns.township'),
+              render: (_, p) => p.townshipName ?? p.townshipCode,
+            },
+            {
+              key: 'state',
+              title: t('campaigns.state'),
+              render: (_, p) => (
+                <Tag color={stateColors[p.state]}>{t(`campaigns.states.${p.state}`)}</Tag>
+              ),
+            },
+            {
+              key: 'self',
+              title: t('campaigns.selfTotal'),
+              align: 'right',
+              render: (_, p) => formatPoints(p.selfTotal),
+            },
+            {
+              key: 'township-total',
+              title: t('campaigns.townshipTotal'),
+              align: 'right',
+              render: (_, p) => formatPoints(p.townshipTotal),
+            },
+            {
+              key: 'county',
+              title: t('campaigns.countyTotal'),
+              align: 'right',
+              render: (_, p) => formatPoints(p.countyTotal),
+            },
+            {
+              key: 'grade',
+              title: t('campaigns.grade'),
+              render: (_, p) =>
+                p.countyGrade && isGrade(p.countyGrade) ? (
+                  <Tag color={gradeColors[p.countyGrade]}>
+                    {t(`campaigns.grades.${p.countyGrade}`)}
+                  </Tag>
+                ) : (
+                  t('app.none')
+                ),
+            },
+            {
+              key: 'sheet',
+              title: t('users.actions'),
+              render: (_, p) => (
+                <Link to={`/participations/${p.id}`}>{t('campaigns.openSheet')}</Link>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+function DeclareModal({
+  open,
+  campaign,
+  onClose,
+}: {
+  open: boolean;
+  campaign: Campaign;
+  onClose(): void;
+}) {
+  const { t } = useLang();
+  const me = useMe();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<{ villageCode: string }>();
+  const declare = useMutation(trpc.participations.declare.mutationOptions());
+  const clerk = me.role === 'village_clerk';
+
+  const submit = async () => {
+    const villageCode = clerk
+      ? me.scopeCode
+      : (await form.validateFields().catch(() => null))?.villageCode;
+    if (!villageCode) return;
+    declare.mutate(
+      { campaignId: campaign.id, villageCode },
+      {
+        onSuccess: () => {
+          void message.success(t('campaigns.declared'));
+          void queryClient.invalidateQueries(trpc.campaigns.pathFilter());
+          void queryClient.invalidateQueries(trpc.participations.pathFilter());
+          form.resetFields();
+          onClose();
+        },
+        onError: (error) => {
+          const info = apiErrorInfo(error);
+          const field = info?.fieldErrors.find((f) => f.path === 'villageCode');
+          if (field && !clerk) {
+            form.setFields([{ name: 'villageCode', errors: [errorText(error)] }]);
+          } else {
+            void message.error(errorText(error));
+          }
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('campaigns.declareTitle')}
+      okText={t('campaigns.declare')}
+      cancelText={t('app.cancel')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={declare.isPending}
+      destroyOnHidden
+    >
+      {clerk ? (
+        <Typography.Paragraph>
+          {t('campaigns.declareOwnConfirm', { name: me.scopeName ?? me.scopeCode })}
+        </Typography.Paragraph>
+      ) : (
+        <Form form={form} layout="vertical" name="declare-form">
+          <Form.Item
+            name="villageCode"
+            label={t('campaigns.village')}
+            rules={[{ required: true, message: t('campaigns.required') }]}
+          >
+            <DivisionSelect levels={['village']} />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}

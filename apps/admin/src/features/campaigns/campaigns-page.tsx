@@ -1,0 +1,125 @@
+// 创建活动: the campaigns in scope, and (county administrators) a 新建 form.
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useLang } from '../../i18n';
+import { trpc } from '../../trpc';
+import { QueryError } from '../../components/query-error';
+import { useMe } from '../auth/me-context';
+import { CampaignFormModal } from './campaign-form-modal';
+import { canRunCampaigns, type CampaignRow } from './model';
+
+export function CampaignsPage() {
+  const { t } = useLang();
+  const me = useMe();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({
+    ...trpc.campaigns.list.queryOptions({ page, pageSize }),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('campaigns.title')}
+        </Typography.Title>
+        {canRunCampaigns(me.role) ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('campaigns.create')}
+          </Button>
+        ) : null}
+      </Flex>
+      <Card variant="borderless">
+        {list.isError ? (
+          <QueryError error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Table<CampaignRow>
+            rowKey="id"
+            size="middle"
+            loading={list.isPending}
+            dataSource={list.data?.items ?? []}
+            locale={{ emptyText: <Empty description={t('campaigns.empty')} /> }}
+            data-testid="campaigns-table"
+            scroll={{ x: 800 }}
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showTotal: (total) => t('app.total', { count: total }),
+              onChange: (nextPage, nextSize) => {
+                setPage(nextSize === pageSize ? nextPage : 1);
+                setPageSize(nextSize);
+              },
+            }}
+            columns={[
+              {
+                key: 'name',
+                title: t('campaigns.name'),
+                render: (_, c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link>,
+              },
+              { key: 'year', title: t('campaigns.year'), dataIndex: 'year', width: 90 },
+              {
+                key: 'level',
+                title: t('campaigns.level'),
+                width: 100,
+                render: (_, c) => <Tag color="red">{t(`campaigns.levels.${c.level}`)}</Tag>,
+              },
+              {
+                key: 'stage',
+                title: t('campaigns.stage'),
+                width: 120,
+                render: (_, c) => <Tag color="processing">{t(`campaigns.stages.${c.stage}`)}</Tag>,
+              },
+              {
+                key: 'counts',
+                title: t('campaigns.counts'),
+                width: 260,
+                render: (_, c) => <CampaignCounts id={c.id} />,
+              },
+              {
+                key: 'actions',
+                title: t('users.actions'),
+                width: 200,
+                render: (_, c) => (
+                  <Flex gap={8} wrap>
+                    <Link to={`/campaigns/${c.id}`}>{t('campaigns.detail')}</Link>
+                    <Link to={`/campaigns/${c.id}/results`}>{t('campaigns.results')}</Link>
+                    <Link to={`/campaigns/${c.id}/notice`}>{t('campaigns.notice')}</Link>
+                  </Flex>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Card>
+      {canRunCampaigns(me.role) ? (
+        <CampaignFormModal open={creating} onClose={() => setCreating(false)} />
+      ) : null}
+    </>
+  );
+}
+
+/** The number of villages per state (from `campaigns.get`, which the list does not carry). */
+function CampaignCounts({ id }: { id: string }) {
+  const { t } = useLang();
+  const detail = useQuery(trpc.campaigns.get.queryOptions({ id }));
+  if (!detail.data) return <Typography.Text type="secondary">{t('app.none')}</Typography.Text>;
+  const counts = Object.entries(detail.data.counts);
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  const named = detail.data.counts.named ?? 0;
+  return (
+    <Flex gap={4} wrap>
+      <Tag>{t('campaigns.participants', { count: total })}</Tag>
+      {named > 0 ? (
+        <Tag color="success">
+          {t('campaigns.states.named')} {named}
+        </Tag>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,194 @@
+// The transition buttons of a participation (from `allowedEvents`), each confirmed in a dialog
+// that asks for what the event needs (a reason, the objector, the resolution).
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Form, Input, Modal, Radio, Space, Tooltip, Typography } from 'antd';
+import type { ParticipationEventType } from '@fazhi/domain';
+import { useLang } from '../../i18n';
+import { applyFieldErrors } from '../../lib/errors';
+import { trpc } from '../../trpc';
+import type { RouterInputs } from '../../types';
+
+type EventInput = RouterInputs['participations']['transition']['event'];
+
+const dangerous: readonly ParticipationEventType[] = ['return', 'fail', 'withdraw'];
+const withReason: readonly ParticipationEventType[] = ['return', 'fail', 'withdraw'];
+
+interface Values {
+  reason?: string;
+  name?: string;
+  contact?: string;
+  content?: string;
+  upheld?: boolean;
+}
+
+interface Props {
+  participationId: string;
+  version: number;
+  events: readonly ParticipationEventType[];
+  /** Unsaved edits: the events wait until the sheet is saved. */
+  dirty: boolean;
+  onDone(version: number): void;
+  onError(error: unknown): void;
+}
+
+export function EventActions({ participationId, version, events, dirty, onDone, onError }: Props) {
+  const { t } = useLang();
+  const [event, setEvent] = useState<ParticipationEventType | null>(null);
+  if (events.length === 0) return null;
+  return (
+    <>
+      <Space wrap data-testid="event-actions">
+        {events.map((e) => (
+          <Tooltip key={e} title={dirty ? t('sheet.saveFirst') : undefined}>
+            <Button
+              danger={dangerous.includes(e)}
+              type={dangerous.includes(e) ? 'default' : 'primary'}
+              disabled={dirty}
+              onClick={() => setEvent(e)}
+              data-testid={`event-${e}`}
+            >
+              {t(`sheet.events.${e}`)}
+            </Button>
+          </Tooltip>
+        ))}
+      </Space>
+      <EventDialog
+        event={event}
+        participationId={participationId}
+        version={version}
+        onClose={() => setEvent(null)}
+        onDone={onDone}
+        onError={onError}
+      />
+    </>
+  );
+}
+
+function EventDialog({
+  event,
+  participationId,
+  version,
+  onClose,
+  onDone,
+  onError,
+}: {
+  event: ParticipationEventType | null;
+  participationId: string;
+  version: number;
+  onClose(): void;
+  onDone(version: number): void;
+  onError(error: unknown): void;
+}) {
+  const { t, lang } = useLang();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const transition = useMutation(trpc.participations.transition.mutationOptions());
+  const fallbacks = { network: t('errors.network'), unknown: t('errors.unknown') };
+
+  const build = (e: ParticipationEventType, v: Values): EventInput => {
+    switch (e) {
+      case 'return':
+      case 'fail':
+      case 'withdraw':
+        return { type: e, reason: v.reason ?? '' };
+      case 'object':
+        return {
+          type: 'object',
+          objector: { name: v.name ?? '', contact: v.contact ?? '', content: v.content ?? '' },
+        };
+      case 'resolve_objection':
+        return { type: 'resolve_objection', upheld: v.upheld === true, reason: v.reason ?? '' };
+      default:
+        return { type: e };
+    }
+  };
+
+  const submit = async () => {
+    if (!event) return;
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    transition.mutate(
+      { id: participationId, version, event: build(event, values) },
+      {
+        onSuccess: (result) => {
+          void message.success(t('sheet.eventDone', { event: t(`sheet.events.${event}`) }));
+          form.resetFields();
+          onClose();
+          onDone(result.version);
+        },
+        onError: (error) => {
+          const fields = ['reason', 'objector'];
+          const rest = applyFieldErrors(form, error, lang, fallbacks, fields);
+          if (rest) {
+            onClose();
+            onError(error);
+          }
+        },
+      },
+    );
+  };
+
+  const required = { required: true, whitespace: true, message: t('sheet.reasonRequired') };
+  const label = event ? t(`sheet.events.${event}`) : '';
+
+  return (
+    <Modal
+      open={event !== null}
+      title={label}
+      okText={label}
+      okButtonProps={{ danger: event ? dangerous.includes(event) : false }}
+      cancelText={t('app.cancel')}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={transition.isPending}
+      destroyOnHidden
+    >
+      <Form<Values> form={form} layout="vertical" name="event-form" preserve={false}>
+        {event && withReason.includes(event) ? (
+          <Form.Item name="reason" label={t('sheet.reason')} rules={[required]}>
+            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={1000} />
+          </Form.Item>
+        ) : null}
+        {event === 'object' ? (
+          <>
+            <Form.Item name="name" label={t('sheet.objectorName')} rules={[required]}>
+              <Input maxLength={50} />
+            </Form.Item>
+            <Form.Item name="contact" label={t('sheet.objectorContact')} rules={[required]}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="content" label={t('sheet.objectorContent')} rules={[required]}>
+              <Input.TextArea autoSize={{ minRows: 3 }} maxLength={2000} />
+            </Form.Item>
+          </>
+        ) : null}
+        {event === 'resolve_objection' ? (
+          <>
+            <Form.Item
+              name="upheld"
+              label={t('sheet.upheld')}
+              rules={[{ required: true, message: t('campaigns.required') }]}
+            >
+              <Radio.Group
+                options={[
+                  { value: true, label: t('sheet.upheldYes') },
+                  { value: false, label: t('sheet.upheldNo') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="reason" label={t('sheet.resolution')} rules={[required]}>
+              <Input.TextArea autoSize={{ minRows: 3 }} maxLength={1000} />
+            </Form.Item>
+          </>
+        ) : null}
+        {event &&
+        !withReason.includes(event) &&
+        event !== 'object' &&
+        event !== 'resolve_objection' ? (
+          <Typography.Paragraph>{t('sheet.eventConfirm', { event: label })}</Typography.Paragraph>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,199 @@
+// What the campaign screens share: the stages, states, levels and events with their tag colours,
+// the shape of `participations.get` (typed `any` by the API), and who may do what.
+import type {
+  Framework,
+  LocalizedText,
+  ParticipationEventType,
+  ParticipationState,
+  Scorecard,
+} from '@fazhi/domain';
+import type { Role } from '../../lib/roles';
+import type { RouterOutputs } from '../../types';
+
+export type Campaign = RouterOutputs['campaigns']['get'];
+export type CampaignRow = RouterOutputs['campaigns']['list']['items'][number];
+export type ParticipationRow = RouterOutputs['participations']['list']['items'][number];
+export type TitleRow = RouterOutputs['titles']['list']['items'][number];
+export type Results = RouterOutputs['campaigns']['results'];
+
+export const campaignStages = [
+  'deploy',
+  'declare',
+  'self_assess',
+  'township_review',
+  'county_acceptance',
+  'public_notice',
+  'naming',
+  'recheck',
+] as const satisfies readonly Campaign['stage'][];
+export type CampaignStage = (typeof campaignStages)[number];
+
+export const campaignLevels = [
+  'county',
+  'municipal',
+  'provincial',
+  'national',
+] as const satisfies readonly Campaign['level'][];
+export type CampaignLevel = (typeof campaignLevels)[number];
+
+export const participationStates = [
+  'declared',
+  'self_assessed',
+  'returned',
+  'township_approved',
+  'county_accepted',
+  'county_failed',
+  'posted',
+  'objected',
+  'removed',
+  'named',
+  'withdrawn',
+] as const satisfies readonly ParticipationState[];
+
+export const stateColors: Record<ParticipationState, string> = {
+  declared: 'default',
+  self_assessed: 'processing',
+  returned: 'warning',
+  township_approved: 'cyan',
+  county_accepted: 'blue',
+  county_failed: 'error',
+  posted: 'purple',
+  objected: 'orange',
+  removed: 'volcano',
+  named: 'success',
+  withdrawn: 'default',
+};
+
+export const gradeColors: Record<string, string> = {
+  excellent: 'success',
+  good: 'blue',
+  pass: 'cyan',
+  fail: 'error',
+};
+
+export function isState(value: string): value is ParticipationState {
+  return (participationStates as readonly string[]).includes(value);
+}
+
+export function isGrade(value: string): value is 'excellent' | 'good' | 'pass' | 'fail' {
+  return value === 'excellent' || value === 'good' || value === 'pass' || value === 'fail';
+}
+
+/** County administrators run campaigns: create, advance, accept, post, name, re-check. */
+export function canRunCampaigns(role: Role): boolean {
+  return role === 'system_admin' || role === 'county_admin';
+}
+
+/** Who may declare a village (a clerk their own; township and county users one in scope). */
+export function canDeclare(role: Role): boolean {
+  return role !== 'inspector';
+}
+
+export const sheetColumns = ['self', 'township', 'county'] as const;
+export type SheetColumn = (typeof sheetColumns)[number];
+
+/** One column of a score sheet, as stored and as `participations.saveSheet` takes it. */
+export interface SheetColumnData {
+  items: Record<string, boolean | number | string[]>;
+  vetoes: string[];
+  comments: Record<string, string>;
+}
+
+export interface EvidenceFile {
+  id: string;
+  itemCode: string;
+  column: SheetColumn;
+  fileName: string;
+  mimeType: string;
+  size: number;
+}
+
+export interface Objection {
+  id: string;
+  name: string;
+  contact: string;
+  content: string;
+  status: 'open' | 'upheld' | 'dismissed';
+  resolution: string | null;
+  createdAt: string;
+}
+
+/** What `participations.get` answers (its output schema is `any`). */
+export interface ParticipationDetail {
+  participation: {
+    id: string;
+    campaignId: string;
+    villageCode: string;
+    townshipCode: string;
+    state: ParticipationState;
+    version: number;
+    sheet: Partial<Record<SheetColumn, SheetColumnData>>;
+    sheetUpdatedBy: string | null;
+    sheetUpdatedAt: string | null;
+    postedOn: string | null;
+    namedOn: string | null;
+  };
+  villageName: string;
+  campaign: { id: string; name: string; stage: CampaignStage; year: number; level: CampaignLevel };
+  framework: Framework;
+  scorecards: Record<SheetColumn, Scorecard | null>;
+  objections: Objection[];
+  evidence: EvidenceFile[];
+  editableColumn: SheetColumn | null;
+  allowedEvents: ParticipationEventType[];
+}
+
+/** The error details of a refused save when someone else saved first. */
+export interface SheetConflict {
+  version: number;
+  updatedBy: string | null;
+  updatedAt: string | null;
+  column: SheetColumnData | null;
+}
+
+export function sheetConflictOf(details: unknown): SheetConflict | null {
+  if (typeof details !== 'object' || details === null) return null;
+  const d = details as Record<string, unknown>;
+  if (typeof d.version !== 'number') return null;
+  const column = d.column;
+  return {
+    version: d.version,
+    updatedBy: typeof d.updatedBy === 'string' ? d.updatedBy : null,
+    updatedAt: typeof d.updatedAt === 'string' ? d.updatedAt : null,
+    column:
+      typeof column === 'object' && column !== null && 'items' in column
+        ? (column as SheetColumnData)
+        : null,
+  };
+}
+
+export interface Blocker {
+  code: string;
+  count?: number | undefined;
+  message: LocalizedText;
+}
+
+/** The blockers in the details of a refused `campaigns.advance`. */
+export function blockersOf(details: unknown): Blocker[] {
+  if (typeof details !== 'object' || details === null) return [];
+  const list = (details as { blockers?: unknown }).blockers;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (b): b is Blocker =>
+      typeof b === 'object' &&
+      b !== null &&
+      typeof (b as Blocker).code === 'string' &&
+      typeof (b as Blocker).message?.zh === 'string',
+  );
+}
+
+/** An empty column (nothing answered). */
+export function emptyColumn(): SheetColumnData {
+  return { items: {}, vetoes: [], comments: {} };
+}
+
+/** Two decimal places at most, without trailing zeros. */
+export function formatPoints(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return String(Math.round(value * 100) / 100);
+}

@@ -1,0 +1,190 @@
+// The cells of the score sheet: a readable rule, the stored answer, and an input per rule kind.
+import { Checkbox, Flex, Input, InputNumber, Radio, Typography } from 'antd';
+import type { IndicatorItem, ItemAnswer, ItemScore } from '@fazhi/domain';
+import { useLang } from '../../i18n';
+import { localized } from '../../lib/errors';
+import { formatPoints } from './model';
+
+/** The item's rule in words. */
+export function RuleText({ item }: { item: IndicatorItem }) {
+  const { t, lang } = useLang();
+  const rule = item.rule;
+  switch (rule.kind) {
+    case 'check':
+      return <>{t('sheet.rules.check', { points: item.points })}</>;
+    case 'checklist':
+      return (
+        <>
+          {t('sheet.rules.checklist')}
+          <ul className="fz-rule-list">
+            {rule.entries.map((e) => (
+              <li key={e.code}>{t('sheet.rules.entry', { name: e.name, points: e.points })}</li>
+            ))}
+          </ul>
+        </>
+      );
+    case 'deduction':
+      return (
+        <>
+          {t('sheet.rules.deduction', {
+            perUnit: rule.perUnit,
+            unit: rule.unit ? localized(rule.unit, lang) : t('sheet.rules.deductionUnit'),
+          })}
+        </>
+      );
+    case 'count':
+      return (
+        <>
+          {t('sheet.rules.count', {
+            perUnit: rule.perUnit,
+            points: item.points,
+            unit: rule.unit ? localized(rule.unit, lang) : t('sheet.rules.countUnit'),
+          })}
+        </>
+      );
+    case 'bands':
+      return (
+        <>
+          {t('sheet.rules.bands')}
+          <ul className="fz-rule-list">
+            {rule.bands.map((b) => (
+              <li key={b.min}>{t('sheet.rules.band', { min: b.min, points: b.points })}</li>
+            ))}
+          </ul>
+        </>
+      );
+    case 'proportional':
+      return <>{t('sheet.rules.proportional', { target: rule.target })}</>;
+  }
+}
+
+/** A stored answer in words. */
+export function AnswerText({ item, answer }: { item: IndicatorItem; answer: unknown }) {
+  const { t } = useLang();
+  if (answer === undefined || answer === null) {
+    return <Typography.Text type="secondary">{t('sheet.notFilled')}</Typography.Text>;
+  }
+  const rule = item.rule;
+  if (rule.kind === 'check') return <>{answer === true ? t('sheet.yes') : t('sheet.no')}</>;
+  if (rule.kind === 'checklist' && Array.isArray(answer)) {
+    const met = rule.entries.filter((e) => (answer as string[]).includes(e.code));
+    return (
+      <>
+        {met.length}/{rule.entries.length}
+        {met.length > 0 ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {' '}
+            {met.map((e) => e.name).join('；')}
+          </Typography.Text>
+        ) : null}
+      </>
+    );
+  }
+  return <>{String(answer as number)}</>;
+}
+
+/** Awarded points and the explanation of one item in one column. */
+export function ItemPoints({ score }: { score: ItemScore | undefined }) {
+  const { t, lang } = useLang();
+  if (!score) return null;
+  return (
+    <Flex vertical>
+      <Typography.Text strong data-testid="item-points">
+        {t('sheet.awarded')} {formatPoints(score.points)} / {formatPoints(score.max)}
+      </Typography.Text>
+      {score.answered ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {localized(score.explanation, lang)}
+        </Typography.Text>
+      ) : null}
+    </Flex>
+  );
+}
+
+interface AnswerInputProps {
+  item: IndicatorItem;
+  value: ItemAnswer | undefined;
+  onChange(value: ItemAnswer | undefined): void;
+}
+
+/** The input of the editable column, by rule kind. */
+export function AnswerInput({ item, value, onChange }: AnswerInputProps) {
+  const { t } = useLang();
+  const rule = item.rule;
+  switch (rule.kind) {
+    case 'check':
+      return (
+        <Radio.Group
+          size="small"
+          optionType="button"
+          value={value}
+          onChange={(e) => onChange(e.target.value as boolean)}
+          options={[
+            { value: true, label: t('sheet.yes') },
+            { value: false, label: t('sheet.no') },
+          ]}
+          aria-label={item.name}
+        />
+      );
+    case 'checklist':
+      return (
+        <Checkbox.Group
+          value={Array.isArray(value) ? [...value] : []}
+          onChange={(codes) => onChange(codes)}
+          style={{ display: 'flex', flexDirection: 'column', gap: 2 }}
+          options={rule.entries.map((e) => ({ value: e.code, label: e.name }))}
+        />
+      );
+    case 'deduction':
+    case 'count':
+      return (
+        <InputNumber
+          size="small"
+          min={0}
+          precision={0}
+          value={typeof value === 'number' ? value : null}
+          onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}
+          placeholder={t(`sheet.inputs.${rule.kind}`)}
+          aria-label={`${item.code} ${t(`sheet.inputs.${rule.kind}`)}`}
+          style={{ width: 120 }}
+        />
+      );
+    case 'bands':
+    case 'proportional':
+      return (
+        <InputNumber
+          size="small"
+          {...(rule.kind === 'proportional' ? { min: 0 } : {})}
+          value={typeof value === 'number' ? value : null}
+          onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}
+          placeholder={t(`sheet.inputs.${rule.kind}`)}
+          aria-label={`${item.code} ${t(`sheet.inputs.${rule.kind}`)}`}
+          style={{ width: 120 }}
+        />
+      );
+  }
+}
+
+export function CommentInput({
+  value,
+  onChange,
+  code,
+}: {
+  value: string;
+  onChange(value: string): void;
+  code: string;
+}) {
+  const { t } = useLang();
+  return (
+    <Input.TextArea
+      size="small"
+      autoSize={{ minRows: 1, maxRows: 4 }}
+      maxLength={2000}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      placeholder={t('sheet.commentPlaceholder')}
+      aria-label={`${code} ${t('sheet.comment')}`}
+      data-testid={`comment-${code}`}
+    />
+  );
+}
