@@ -372,5 +372,21 @@ describe('audit.list', () => {
     expect(page.items).toHaveLength(1);
     expect(page.items[0]!.action).toBe('divisions.import'); // newest first
     expect(await county.audit.actions()).toEqual(['divisions.import', 'users.create']);
+    // a division filter keeps the events of that division and below, by its significant digits
+    const actionsIn = async (divisionCode: string) =>
+      (await county.audit.list({ divisionCode })).items.map((e) => e.action);
+    expect(await actionsIn('330728000000')).toEqual(['divisions.import', 'users.create']);
+    expect(await actionsIn('330728101000')).toEqual(['users.create']);
+    expect(await actionsIn('330728101201')).toEqual(['users.create']);
+    // 330728101210 is a village of its own: the events of its neighbour 330728101211 are not its
+    await county.users.create({
+      username: 'clerk_211',
+      displayName: '文书丙',
+      password: 'Clerk2026',
+      role: 'village_clerk',
+      scopeCode: '330728101211',
+    });
+    expect(await actionsIn('330728101210')).toEqual([]);
+    expect(await actionsIn('330728101211')).toEqual(['users.create']);
   });
 });

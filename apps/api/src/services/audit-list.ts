@@ -2,6 +2,13 @@ import { and, count, desc, eq, gte, ilike, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
 import type { Scope } from '../auth/scope.js';
+import { parseDivisionCode } from '@fazhi/domain';
+
+/** The significant digits of a code ('330728101210' → itself; '330728101000' → '330728101'). */
+function prefixOf(code: string): string {
+  const parsed = parseDivisionCode(code);
+  return parsed.ok ? parsed.division.prefix : code;
+}
 
 export async function listAuditEvents(opts: {
   db: Db;
@@ -22,7 +29,7 @@ export async function listAuditEvents(opts: {
     opts.entity ? eq(auditEvents.entity, opts.entity) : undefined,
     opts.actor ? ilike(auditEvents.actorUsername, `%${opts.actor}%`) : undefined,
     opts.divisionCode
-      ? sql`${auditEvents.divisionCode} like ${opts.divisionCode.replace(/0+$/, '') + '%'}`
+      ? sql`${auditEvents.divisionCode} like ${prefixOf(opts.divisionCode) + '%'}`
       : undefined,
     opts.from ? gte(auditEvents.at, opts.from) : undefined,
     opts.to ? lte(auditEvents.at, opts.to) : undefined,
