@@ -28,6 +28,9 @@ describe('users', () => {
     expect(page2).toMatchObject({ total: 4 });
     expect(page2.items).toHaveLength(1);
     expect((await county.users.list({ disabled: true })).total).toBe(0);
+    // LIKE wildcards in the search text are literal
+    expect((await county.users.list({ q: '%' })).total).toBe(0);
+    expect((await county.users.list({ q: '_' })).total).toBe(0);
   });
 
   it('create checks that the scope fits the role and exists', async () => {

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
 import type { Scope } from '../auth/scope.js';
 import { parseDivisionCode } from '@fazhi/domain';
+import { containsPattern } from './like-pattern.js';
 
 /** The significant digits of a code ('330728101210' → itself; '330728101000' → '330728101'). */
 function prefixOf(code: string): string {
@@ -27,7 +28,7 @@ export async function listAuditEvents(opts: {
     opts.scope.isWholeDeployment ? undefined : opts.scope.where(auditEvents.divisionCode),
     opts.action ? eq(auditEvents.action, opts.action) : undefined,
     opts.entity ? eq(auditEvents.entity, opts.entity) : undefined,
-    opts.actor ? ilike(auditEvents.actorUsername, `%${opts.actor}%`) : undefined,
+    opts.actor ? ilike(auditEvents.actorUsername, containsPattern(opts.actor)) : undefined,
     opts.divisionCode
       ? sql`${auditEvents.divisionCode} like ${prefixOf(opts.divisionCode) + '%'}`
       : undefined,

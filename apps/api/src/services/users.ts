@@ -8,6 +8,7 @@ import { canGrant, scopeLevels, WHOLE_DEPLOYMENT, type Role } from '../auth/role
 import { hashPassword } from '../auth/password.js';
 import { fail, invalidField, notFound } from '../trpc/problem-error.js';
 import { passwordProblem } from './auth.js';
+import { containsPattern } from './like-pattern.js';
 import type { SessionUser } from '../trpc/context.js';
 
 export const userColumns = {
@@ -35,7 +36,9 @@ export async function listUsers(opts: {
   const q = opts.q?.trim();
   const where = and(
     opts.scope.where(users.scopeCode),
-    q ? or(ilike(users.username, `%${q}%`), ilike(users.displayName, `%${q}%`)) : undefined,
+    q
+      ? or(ilike(users.username, containsPattern(q)), ilike(users.displayName, containsPattern(q)))
+      : undefined,
     opts.role ? eq(users.role, opts.role) : undefined,
     opts.disabled === undefined ? undefined : eq(users.disabled, opts.disabled),
   );

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { divisions, users } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
+import { containsPattern } from '../like-pattern.js';
 import { WHOLE_DEPLOYMENT } from '../../auth/roles.js';
 
 // qualified explicitly: drizzle renders a lone column without its table inside a subquery
@@ -46,7 +47,7 @@ export async function searchDivisions(opts: {
   limit: number;
 }) {
   const q = opts.q.trim();
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(q);
   const match = /^\d+$/.test(q)
     ? sql`${divisions.code} like ${q + '%'}`
     : sql`${divisions.name} ilike ${pattern}`;
