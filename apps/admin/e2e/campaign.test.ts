@@ -193,6 +193,17 @@ describe('a campaign from launch to naming', () => {
     expect(participationId).toMatch(/^[0-9a-f-]{36}$/);
 
     await as('county');
+    // the list carries the counts per campaign (inside the user's scope)
+    await page.goto('/campaigns');
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('campaigns-table')
+          .locator('tr', { hasText: campaignName })
+          .getByTestId('campaign-counts')
+          .textContent(),
+      )
+      .toBe('1 个村');
     // a refused advance shows the reasons: nobody has declared is gone, so this one works
     await advanceTo('自评');
   });
@@ -201,6 +212,12 @@ describe('a campaign from launch to naming', () => {
     await as('clerk');
     await openSheet();
     await expect(page.getByText('正在填写：自评').count()).resolves.toBe(1);
+    // the campaign's minimums in points, the village with its township
+    await expect(page.getByTestId('minimum-self').textContent()).resolves.toBe('最低 80 分');
+    await expect(page.getByTestId('minimum-county').textContent()).resolves.toBe('最低 85 分');
+    await expect(page.getByTestId('sheet-heading').textContent()).resolves.toContain(
+      '白石镇 杨林村',
+    );
     await fillColumn('self');
     await page.getByTestId('comment-A1.1').fill('党组织设置文件齐全');
     // the live explanation of an item comes from the domain library

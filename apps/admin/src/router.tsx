@@ -76,6 +76,12 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'frameworks',
+            lazy: async () => ({
+              Component: (await import('./features/frameworks/frameworks-page')).FrameworksPage,
+            }),
+          },
+          {
             path: 'audit',
             lazy: async () => ({
               Component: (await import('./features/audit/audit-page')).AuditPage,

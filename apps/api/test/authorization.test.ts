@@ -177,7 +177,12 @@ const outsideChecks: Record<
   },
   // A county's campaign is visible to its townships; its villages are not.
   'campaigns.list': async (x, y) => {
-    expect((await x.campaigns.list({})).items.map((c) => c.id)).toEqual([y.campaign.id]);
+    const { items } = await x.campaigns.list({});
+    expect(items.map((c) => c.id)).toEqual([y.campaign.id]);
+    // the counts are those of the caller's villages: township Y's are left out
+    expect(items[0]!.counts).toEqual({ declared: 1 });
+    const county = await (await t.as('county')).campaigns.list({});
+    expect(county.items[0]!.counts).toEqual({ declared: 2 });
   },
   'campaigns.get': async (x, y) => {
     expect((await x.campaigns.get({ id: y.campaign.id })).counts).toEqual({ declared: 1 });
@@ -211,6 +216,7 @@ const outsideChecks: Record<
     );
     const results = await x.campaigns.results({ id: y.campaign.id });
     expect(results.ranking.map((r) => r.villageCode)).toEqual([X_VILLAGE]);
+    expect(results.ranking[0]!.townshipName).toBe('白石镇');
     expect(results.progress.map((p) => p.townshipCode)).toEqual([X]);
   },
   'campaigns.noticeList': async (x, y) => {
@@ -224,7 +230,9 @@ const outsideChecks: Record<
     expect((await x.frameworks.list()).length).toBeGreaterThan(0);
   },
   'frameworks.get': async (x, y) => {
-    expect((await x.frameworks.get({ id: y.framework.id })).code).toBe('demo-county-2026');
+    const framework = await x.frameworks.get({ id: y.framework.id });
+    expect(framework.code).toBe('demo-county-2026');
+    expect(framework.definition.areas.length).toBeGreaterThan(0);
   },
   'frameworks.import': async (x) => {
     await expectError(x.frameworks.import({ definition: {} }), 'FORBIDDEN');

@@ -66,10 +66,12 @@ describe('a village through the whole campaign', () => {
 
     // township review: returned once with a reason, then approved
     let v = await versionOf(t, id);
-    await expectError(
+    const noReason = await expectError(
       township.participations.transition({ id, version: v, event: { type: 'return', reason: '' } }),
       'BAD_REQUEST',
     );
+    // the SPA's dialogs put these on their fields (see apps/admin event-actions.tsx)
+    expect(noReason.fieldErrors.map((f) => f.path)).toEqual(['event.reason']);
     await township.participations.transition({
       id,
       version: v,
@@ -139,12 +141,40 @@ describe('a village through the whole campaign', () => {
       expect.objectContaining({
         villageCode: X_VILLAGE,
         villageName: '杨林村',
+        townshipCode: '330728101000',
+        townshipName: '白石镇',
         rank: 1,
         total: 100,
         grade: 'excellent',
         vetoed: false,
       }),
     ]);
+    const results = await county.campaigns.results({ id: campaign.id });
+    expect(results.ranking.map((r) => r.townshipName)).toEqual(['白石镇']);
+
+    // the detail speaks points, as campaigns.get does, and names the village and township
+    const detail = await county.participations.get({ id });
+    expect(detail.participation).toMatchObject({
+      state: 'named',
+      selfTotal: 100,
+      townshipTotal: 100,
+      countyTotal: 100,
+      countyGrade: 'excellent',
+    });
+    expect(detail.villageName).toBe('杨林村');
+    expect(detail.townshipName).toBe('白石镇');
+    expect(detail.campaign).toMatchObject({
+      id: campaign.id,
+      minSelfScore: 60,
+      minAcceptedScore: 60,
+    });
+    expect(detail.campaign.minSelfScore).toBe(
+      (await county.campaigns.get({ id: campaign.id })).minSelfScore,
+    );
+    expect(detail.scorecards.county).toMatchObject({ total: 100, grade: 'excellent' });
+    const listed = await county.campaigns.list({});
+    expect(listed.items.find((c) => c.id === campaign.id)?.counts).toEqual({ named: 1 });
+
     const named = await t.db.select().from(titles);
     expect(named).toHaveLength(1);
     expect(named[0]).toMatchObject({
@@ -301,6 +331,19 @@ describe('participation transitions', () => {
       version: await versionOf(t, id),
       event: { type: 'post' },
     });
+    const anonymous = await expectError(
+      county.participations.transition({
+        id,
+        version: await versionOf(t, id),
+        event: { type: 'object', objector: { name: ' ', contact: '', content: '村务公开不及时' } },
+      }),
+      'BAD_REQUEST',
+      'VALIDATION_FAILED',
+    );
+    expect(anonymous.fieldErrors.map((f) => f.path)).toEqual([
+      'event.objector.name',
+      'event.objector.contact',
+    ]);
     await county.participations.transition({
       id,
       version: await versionOf(t, id),
@@ -360,7 +403,7 @@ describe('the score sheet', () => {
       column: { comments: { [firstCode]: '第一人的意见' } },
     });
     const stored = await clerk.participations.get({ id });
-    expect(stored.participation.sheet.self.comments[firstCode]).toBe('第一人的意见');
+    expect(stored.participation.sheet.self!.comments[firstCode]).toBe('第一人的意见');
   });
 
   it('rejects answers of the wrong type with the item path, and saves nothing', async () => {

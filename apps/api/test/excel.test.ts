@@ -147,6 +147,8 @@ describe('GET /api/participations/:id/sheet.xlsx', () => {
     const ws = workbook.getWorksheet(SHEET)!;
     expect(String(ws.getCell(1, 1).value)).toContain(detail.campaign.name);
     expect(String(ws.getCell(1, 1).value)).toContain('杨林村');
+    expect(detail.townshipName).toBe('白石镇');
+    expect(String(ws.getCell(1, 1).value)).toContain('（白石镇杨林村）');
     const rows = rowsByCode(ws);
     for (const area of def.areas) {
       expect(ws.getCell(rows.get(area.code)!, 3).value).toBe(area.name);
@@ -180,9 +182,7 @@ describe('GET /api/participations/:id/sheet.xlsx', () => {
     expect(at(checklist, COL.selfPoints)).toBe(entries[0]!.points + entries[1]!.points);
     expect(at(deduction, COL.selfAnswer)).toBe(1);
     const scored = new Map(
-      detail.scorecards.self.areas.flatMap((a: { items: { code: string; points: number }[] }) =>
-        a.items.map((i) => [i.code, i.points]),
-      ),
+      detail.scorecards.self!.areas.flatMap((a) => a.items.map((i) => [i.code, i.points])),
     );
     for (const item of allItems(def)) expect(at(item, COL.selfPoints)).toBe(scored.get(item.code));
     // the township and county columns are still empty
@@ -201,8 +201,10 @@ describe('GET /api/participations/:id/sheet.xlsx', () => {
       if (row.getCell(1).value === '合计') totalRow = n;
     });
     expect(ws.getCell(totalRow, COL.points).value).toBe(def.totalPoints);
-    expect(ws.getCell(totalRow, COL.selfPoints).value).toBe(detail.scorecards.self.total);
-    expect(detail.scorecards.self.total).toBeLessThan(100);
+    expect(ws.getCell(totalRow, COL.selfPoints).value).toBe(detail.scorecards.self!.total);
+    expect(detail.scorecards.self!.total).toBeLessThan(100);
+    // the stored total is in points, like the scorecard's
+    expect(detail.participation.selfTotal).toBe(detail.scorecards.self!.total);
 
     // the record and its version, for the import
     const meta = workbook.getWorksheet('系统信息')!;
@@ -263,7 +265,7 @@ describe('POST /api/participations/:id/sheet.xlsx', () => {
       vetoes: [],
       comments: { [first.code]: '台账齐全' },
     });
-    expect(saved.participation.selfTotal).toBe(10000);
+    expect(saved.participation.selfTotal).toBe(100);
     expect(saved.participation.version).toBe(res.json().version);
     const audits = await saveAudits();
     expect(audits).toHaveLength(1);

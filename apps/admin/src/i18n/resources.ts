@@ -13,6 +13,7 @@ import {
   titlesEn,
   titlesZh,
 } from './campaign-resources';
+import { frameworksEn, frameworksZh } from './framework-resources';
 
 export const zh = {
   app: {
@@ -56,6 +57,7 @@ export const zh = {
     audit: '审计日志',
     campaigns: '创建活动',
     titles: '称号复核',
+    frameworks: '指标体系',
     main: '主导航',
     toggle: '展开或收起导航',
   },
@@ -250,6 +252,7 @@ export const zh = {
   results: resultsZh,
   notice: noticeZh,
   titles: titlesZh,
+  frameworks: frameworksZh,
 };
 
 /** Audit actions are keyed with `_` for `.` (i18next splits keys on dots). */
@@ -303,6 +306,7 @@ export const en: Resources = {
     audit: 'Audit log',
     campaigns: 'Campaigns',
     titles: 'Title re-check',
+    frameworks: 'Frameworks',
     main: 'Main navigation',
     toggle: 'Show or hide the navigation',
   },
@@ -497,4 +501,5 @@ export const en: Resources = {
   results: resultsEn,
   notice: noticeEn,
   titles: titlesEn,
+  frameworks: frameworksEn,
 };

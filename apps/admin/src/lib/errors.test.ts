@@ -127,6 +127,28 @@ describe('formFieldErrors', () => {
     ]);
   });
 
+  it('maps the errors under a path onto the form that edits that part of the input', () => {
+    const transition = trpcError({
+      code: 'BAD_REQUEST',
+      fieldErrors: [
+        { path: 'event.objector.name', message: { zh: '请填写异议人姓名', en: 'Name' } },
+        { path: 'event.reason', message: { zh: '请填写理由', en: 'Reason' } },
+        { path: 'event', message: { zh: '无效的操作', en: 'Invalid event' } },
+        { path: 'version', message: { zh: '版本无效', en: 'Bad version' } },
+      ],
+    });
+    const { fields, rest } = formFieldErrors(transition, 'zh', ['reason', 'objector'], {
+      under: 'event',
+    });
+    expect(fields).toEqual([
+      { name: ['objector', 'name'], errors: ['请填写异议人姓名'] },
+      { name: ['reason'], errors: ['请填写理由'] },
+    ]);
+    expect(rest).toEqual(['无效的操作', '版本无效']);
+    // without `under` nothing fits these fields
+    expect(formFieldErrors(transition, 'zh', ['reason', 'objector']).fields).toEqual([]);
+  });
+
   it('joins several errors of one field without repeats', () => {
     const twice = trpcError({
       code: 'BAD_REQUEST',
@@ -154,6 +176,19 @@ describe('applyFieldErrors', () => {
       null,
     );
     expect(form.set).toHaveLength(2);
+  });
+
+  it('strips the path the form edits', () => {
+    const form = fakeForm();
+    const noReason = trpcError({
+      code: 'BAD_REQUEST',
+      messages: { zh: '输入有误', en: 'Invalid input' },
+      fieldErrors: [{ path: 'event.reason', message: { zh: '请填写退回理由', en: 'Reason' } }],
+    });
+    expect(applyFieldErrors(form, noReason, 'zh', fallbacks, ['reason'], { under: 'event' })).toBe(
+      null,
+    );
+    expect(form.set).toEqual([{ name: ['reason'], errors: ['请填写退回理由'] }]);
   });
 
   it('returns the server message when no field can take the error', () => {

@@ -92,6 +92,21 @@ export interface FormFieldError {
   errors: string[];
 }
 
+export interface FieldErrorOptions {
+  /**
+   * The path of the input object the form edits, e.g. `event` for a form that builds
+   * `{ id, version, event }`'s `event`: `event.objector.name` goes to the field
+   * `objector.name`, and errors elsewhere (or on `event` itself) are returned in `rest`.
+   */
+  under?: string;
+}
+
+/** A field error's path relative to `under` ('' when it lies outside). */
+function relativePath(path: string, under: string | undefined): string {
+  if (!under) return path;
+  return path.startsWith(`${under}.`) ? path.slice(under.length + 1) : '';
+}
+
 /**
  * Maps the API's field errors onto form fields. Errors for fields the form does not have (or
  * without a path) are returned in `rest`, to be shown as a general message.
@@ -100,19 +115,21 @@ export function formFieldErrors(
   error: unknown,
   lang: Lang,
   formFields?: readonly string[],
+  options: FieldErrorOptions = {},
 ): { fields: FormFieldError[]; rest: string[] } {
   const fields = new Map<string, string[]>();
   const rest: string[] = [];
   for (const f of apiErrorInfo(error)?.fieldErrors ?? []) {
     const text = localized(f.message, lang);
-    const top = f.path.split('.')[0] ?? '';
-    if (!f.path || (formFields && !formFields.includes(top))) {
+    const path = relativePath(f.path, options.under);
+    const top = path.split('.')[0] ?? '';
+    if (!path || (formFields && !formFields.includes(top))) {
       rest.push(text);
       continue;
     }
-    const list = fields.get(f.path) ?? [];
+    const list = fields.get(path) ?? [];
     if (!list.includes(text)) list.push(text);
-    fields.set(f.path, list);
+    fields.set(path, list);
   }
   return {
     fields: [...fields].map(([path, errors]) => ({
@@ -141,8 +158,9 @@ export function applyFieldErrors(
   lang: Lang,
   fallbacks: ErrorFallbacks,
   formFields: readonly string[],
+  options: FieldErrorOptions = {},
 ): string | null {
-  const { fields, rest } = formFieldErrors(error, lang, formFields);
+  const { fields, rest } = formFieldErrors(error, lang, formFields, options);
   if (fields.length > 0) form.setFields(fields as never[]);
   if (fields.length > 0 && rest.length === 0) return null;
   return rest[0] ?? errorMessage(error, lang, fallbacks);

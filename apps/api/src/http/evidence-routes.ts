@@ -57,9 +57,7 @@ export function evidenceRoutes(deps: {
             });
           }
           const itemCodes = new Set(
-            (detail.framework.areas as { items: { code: string }[] }[]).flatMap((a) =>
-              a.items.map((i) => i.code),
-            ),
+            detail.framework.areas.flatMap((a) => a.items.map((i) => i.code)),
           );
           if (!req.query.item || !itemCodes.has(req.query.item)) {
             fail('BAD_REQUEST', 'INVALID_INPUT', { zh: '未知的指标', en: 'Unknown item' }, [

@@ -9,7 +9,6 @@ import type { ContextFor } from './server.js';
 import { contentDisposition, sendError } from './replies.js';
 import { createCaller } from '../trpc/root.js';
 import { fail, Problem } from '../trpc/problem-error.js';
-import type { getParticipation } from '../services/campaigns/participations.js';
 import {
   buildNoticeWorkbook,
   buildScoreSheetWorkbook,
@@ -19,8 +18,6 @@ import {
 
 /** The largest workbook accepted for import. */
 export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
-
-type ParticipationDetail = Awaited<ReturnType<typeof getParticipation>>;
 
 /** Errors Fastify raises before a handler runs (body too large, wrong content type…). */
 function fromFastifyError(error: FastifyError): TRPCError {
@@ -81,7 +78,7 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
       async (req, reply) => {
         try {
           const ctx = await deps.contextFor(req, reply);
-          const detail: ParticipationDetail = await createCaller(ctx).participations.get({
+          const detail = await createCaller(ctx).participations.get({
             id: req.params.id,
           });
           const p = detail.participation;
@@ -91,6 +88,7 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
             state: p.state,
             campaignName: detail.campaign.name,
             villageName: detail.villageName,
+            townshipName: detail.townshipName,
             villageCode: p.villageCode,
             framework: detail.framework,
             sheet: p.sheet,
@@ -116,7 +114,7 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
           const ctx = await deps.contextFor(req, reply);
           const caller = createCaller(ctx);
           // session, scope and whose turn it is: the same answers as the score-sheet page
-          const detail: ParticipationDetail = await caller.participations.get({
+          const detail = await caller.participations.get({
             id: req.params.id,
           });
           const column = detail.editableColumn;

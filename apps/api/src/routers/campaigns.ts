@@ -15,7 +15,7 @@ import { getFramework } from '../services/campaigns/frameworks.js';
 import { campaignResults, campaignRanking, noticeList } from '../services/campaigns/results.js';
 import { todayIso } from '../services/campaigns/participations.js';
 import { bi } from '../trpc/messages.js';
-import { divisionCode, paged, pagination } from './schemas.js';
+import { campaignOutput, divisionCode, paged, pagination } from './schemas.js';
 
 const countyAdmins = requireRole(['system_admin', 'county_admin']);
 
@@ -32,29 +32,14 @@ const points = z
     },
   );
 
-const campaign = z.object({
-  id: z.string(),
-  countyCode: z.string(),
-  name: z.string(),
-  year: z.number().int(),
-  level: z.enum(campaignLevels),
-  frameworkId: z.string(),
-  stage: z.enum(campaignStages),
-  stageDates: z.record(z.string(), z.string()),
-  noticeDays: z.number().int(),
-  minSelfScore: z.number().nullable(),
-  minAcceptedScore: z.number().nullable(),
-  requireLowerTitle: z.boolean(),
-  pilotVillageCodes: z.array(z.string()),
-  inspectorIds: z.array(z.string()),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+const campaign = campaignOutput;
 
 const rankingEntry = z.object({
   villageCode: z.string(),
   villageName: z.string(),
   townshipCode: z.string(),
+  /** Null when the township is not in the division table. */
+  townshipName: z.string().nullable(),
   state: z.string(),
   rank: z.number().int().nullable(),
   total: z.number(),
@@ -71,7 +56,14 @@ const blocker = z.object({
 export const campaignsRouter = {
   list: authedProcedure
     .input(z.object({ year: z.number().int().optional(), ...pagination }))
-    .output(paged(campaign))
+    .output(
+      paged(
+        campaign.extend({
+          /** Participations per state, inside the caller's scope (as `campaigns.get`). */
+          counts: z.record(z.string(), z.number()),
+        }),
+      ),
+    )
     .query(({ ctx, input }) => listCampaigns({ db: ctx.db, scope: ctx.scope, ...input })),
 
   get: authedProcedure

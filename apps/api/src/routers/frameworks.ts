@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import type { Framework } from '@fazhi/domain';
 import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
 import { getFramework, importFramework, listFrameworks } from '../services/campaigns/frameworks.js';
 
@@ -30,7 +31,7 @@ export const frameworksRouter = {
         version: z.string(),
         name: z.string(),
         builtin: z.boolean(),
-        definition: z.any(),
+        definition: z.custom<Framework>(),
       }),
     )
     .query(async ({ ctx, input }) => {

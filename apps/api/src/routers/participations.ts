@@ -1,17 +1,19 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import type { Framework, Scorecard } from '@fazhi/domain';
 import { auditedProcedure, authedProcedure, writeProcedure } from '../trpc/init.js';
 import { participationStates, sheetColumns } from '../db/schema.js';
 import {
   declare,
   getParticipation,
   listParticipations,
+  participationEventTypes,
   saveSheet,
   todayIso,
   transition,
 } from '../services/campaigns/participations.js';
 import { bi } from '../trpc/messages.js';
-import { divisionCode, paged, pagination } from './schemas.js';
+import { campaignOutput, divisionCode, paged, pagination } from './schemas.js';
 
 const reason = z.string().trim().max(1000);
 
@@ -69,6 +71,75 @@ const columnData = z.object({
   comments: z.record(z.string().max(50), z.string().max(2000)),
 });
 
+/** A stored column of a score sheet (as saved: its limits were checked on the way in). */
+const storedColumn = z.object({
+  items: z.record(z.string(), z.union([z.boolean(), z.number(), z.array(z.string())])),
+  vetoes: z.array(z.string()),
+  comments: z.record(z.string(), z.string()),
+});
+
+const scorecard = z.custom<Scorecard>().nullable();
+
+/** What `participations.get` answers: everything the score-sheet page shows, totals in points. */
+const detail = z.object({
+  participation: z.object({
+    id: z.string(),
+    countyCode: z.string(),
+    campaignId: z.string(),
+    villageCode: z.string(),
+    townshipCode: z.string(),
+    state: z.enum(participationStates),
+    sheet: z.object({
+      self: storedColumn.optional(),
+      township: storedColumn.optional(),
+      county: storedColumn.optional(),
+    }),
+    version: z.number().int(),
+    sheetUpdatedBy: z.string().nullable(),
+    sheetUpdatedAt: z.date().nullable(),
+    selfTotal: z.number().nullable(),
+    townshipTotal: z.number().nullable(),
+    countyTotal: z.number().nullable(),
+    countyGrade: z.string().nullable(),
+    countyVetoed: z.boolean(),
+    postedOn: z.string().nullable(),
+    namedOn: z.string().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  }),
+  villageName: z.string(),
+  /** Null when the township is not in the division table. */
+  townshipName: z.string().nullable(),
+  campaign: campaignOutput,
+  framework: z.custom<Framework>(),
+  scorecards: z.object({ self: scorecard, township: scorecard, county: scorecard }),
+  objections: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      contact: z.string(),
+      content: z.string(),
+      status: z.enum(['open', 'upheld', 'dismissed']),
+      resolution: z.string().nullable(),
+      createdAt: z.date(),
+      resolvedAt: z.date().nullable(),
+    }),
+  ),
+  evidence: z.array(
+    z.object({
+      id: z.string(),
+      itemCode: z.string(),
+      column: z.enum(sheetColumns),
+      fileName: z.string(),
+      mimeType: z.string(),
+      size: z.number().int(),
+      createdAt: z.date(),
+    }),
+  ),
+  editableColumn: z.enum(sheetColumns).nullable(),
+  allowedEvents: z.array(z.enum(participationEventTypes)),
+});
+
 const summary = z.object({
   id: z.string(),
   villageCode: z.string(),
@@ -119,7 +190,7 @@ export const participationsRouter = {
   /** The participation with its framework, sheet, scorecards and what the caller may do next. */
   get: authedProcedure
     .input(z.object({ id: z.uuid() }))
-    .output(z.any())
+    .output(detail)
     .query(({ ctx, input }) =>
       getParticipation({ db: ctx.db, scope: ctx.scope, user: ctx.user, id: input.id }),
     ),

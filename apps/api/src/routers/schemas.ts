@@ -1,7 +1,9 @@
-// Input pieces shared by routers, with bilingual messages.
+// Input pieces shared by routers, with bilingual messages, and the output shapes more than one
+// router answers with.
 import { z } from 'zod';
 import { bi } from '../trpc/messages.js';
 import { roles } from '../auth/roles.js';
+import { campaignLevels, campaignStages } from '../db/schema.js';
 
 export const divisionCode = z
   .string()
@@ -41,3 +43,23 @@ export const pagination = {
 export function paged<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
 }
+
+/** A campaign as the API shows it (`present()`: minimum scores in points, not hundredths). */
+export const campaignOutput = z.object({
+  id: z.string(),
+  countyCode: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  level: z.enum(campaignLevels),
+  frameworkId: z.string(),
+  stage: z.enum(campaignStages),
+  stageDates: z.record(z.string(), z.string()),
+  noticeDays: z.number().int(),
+  minSelfScore: z.number().nullable(),
+  minAcceptedScore: z.number().nullable(),
+  requireLowerTitle: z.boolean(),
+  pilotVillageCodes: z.array(z.string()),
+  inspectorIds: z.array(z.string()),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});

@@ -79,7 +79,7 @@ export function CampaignsPage() {
                 key: 'counts',
                 title: t('campaigns.counts'),
                 width: 260,
-                render: (_, c) => <CampaignCounts id={c.id} />,
+                render: (_, c) => <CampaignCounts counts={c.counts} />,
               },
               {
                 key: 'actions',
@@ -104,16 +104,13 @@ export function CampaignsPage() {
   );
 }
 
-/** The number of villages per state (from `campaigns.get`, which the list does not carry). */
-function CampaignCounts({ id }: { id: string }) {
+/** The number of villages taking part, and of those named (inside the user's scope). */
+function CampaignCounts({ counts }: { counts: CampaignRow['counts'] }) {
   const { t } = useLang();
-  const detail = useQuery(trpc.campaigns.get.queryOptions({ id }));
-  if (!detail.data) return <Typography.Text type="secondary">{t('app.none')}</Typography.Text>;
-  const counts = Object.entries(detail.data.counts);
-  const total = counts.reduce((sum, [, n]) => sum + n, 0);
-  const named = detail.data.counts.named ?? 0;
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const named = counts.named ?? 0;
   return (
-    <Flex gap={4} wrap>
+    <Flex gap={4} wrap data-testid="campaign-counts">
       <Tag>{t('campaigns.participants', { count: total })}</Tag>
       {named > 0 ? (
         <Tag color="success">

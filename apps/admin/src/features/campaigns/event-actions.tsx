@@ -14,13 +14,15 @@ type EventInput = RouterInputs['participations']['transition']['event'];
 const dangerous: readonly ParticipationEventType[] = ['return', 'fail', 'withdraw'];
 const withReason: readonly ParticipationEventType[] = ['return', 'fail', 'withdraw'];
 
+/** The dialog's fields: named as in the event, so the API's field errors land on them. */
 interface Values {
   reason?: string;
-  name?: string;
-  contact?: string;
-  content?: string;
+  objector?: { name?: string; contact?: string; content?: string };
   upheld?: boolean;
 }
+
+/** The fields of the dialog that can take an error of `event.…`. */
+const eventFields = ['reason', 'objector', 'upheld'];
 
 interface Props {
   participationId: string;
@@ -95,7 +97,11 @@ function EventDialog({
       case 'object':
         return {
           type: 'object',
-          objector: { name: v.name ?? '', contact: v.contact ?? '', content: v.content ?? '' },
+          objector: {
+            name: v.objector?.name ?? '',
+            contact: v.objector?.contact ?? '',
+            content: v.objector?.content ?? '',
+          },
         };
       case 'resolve_objection':
         return { type: 'resolve_objection', upheld: v.upheld === true, reason: v.reason ?? '' };
@@ -118,8 +124,10 @@ function EventDialog({
           onDone(result.version);
         },
         onError: (error) => {
-          const fields = ['reason', 'objector'];
-          const rest = applyFieldErrors(form, error, lang, fallbacks, fields);
+          // the API names them by the input (`event.reason`, `event.objector.name`…)
+          const rest = applyFieldErrors(form, error, lang, fallbacks, eventFields, {
+            under: 'event',
+          });
           if (rest) {
             onClose();
             onError(error);
@@ -152,13 +160,25 @@ function EventDialog({
         ) : null}
         {event === 'object' ? (
           <>
-            <Form.Item name="name" label={t('sheet.objectorName')} rules={[required]}>
+            <Form.Item
+              name={['objector', 'name']}
+              label={t('sheet.objectorName')}
+              rules={[required]}
+            >
               <Input maxLength={50} />
             </Form.Item>
-            <Form.Item name="contact" label={t('sheet.objectorContact')} rules={[required]}>
+            <Form.Item
+              name={['objector', 'contact']}
+              label={t('sheet.objectorContact')}
+              rules={[required]}
+            >
               <Input maxLength={100} />
             </Form.Item>
-            <Form.Item name="content" label={t('sheet.objectorContent')} rules={[required]}>
+            <Form.Item
+              name={['objector', 'content']}
+              label={t('sheet.objectorContent')}
+              rules={[required]}
+            >
               <Input.TextArea autoSize={{ minRows: 3 }} maxLength={2000} />
             </Form.Item>
           </>

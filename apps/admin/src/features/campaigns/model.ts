@@ -1,12 +1,6 @@
 // What the campaign screens share: the stages, states, levels and events with their tag colours,
-// the shape of `participations.get` (typed `any` by the API), and who may do what.
-import type {
-  Framework,
-  LocalizedText,
-  ParticipationEventType,
-  ParticipationState,
-  Scorecard,
-} from '@fazhi/domain';
+// the shapes the API answers with (inferred from its router), and who may do what.
+import type { LocalizedText, ParticipationState } from '@fazhi/domain';
 import type { Role } from '../../lib/roles';
 import type { RouterOutputs } from '../../types';
 
@@ -99,49 +93,10 @@ export interface SheetColumnData {
   comments: Record<string, string>;
 }
 
-export interface EvidenceFile {
-  id: string;
-  itemCode: string;
-  column: SheetColumn;
-  fileName: string;
-  mimeType: string;
-  size: number;
-}
-
-export interface Objection {
-  id: string;
-  name: string;
-  contact: string;
-  content: string;
-  status: 'open' | 'upheld' | 'dismissed';
-  resolution: string | null;
-  createdAt: string;
-}
-
-/** What `participations.get` answers (its output schema is `any`). */
-export interface ParticipationDetail {
-  participation: {
-    id: string;
-    campaignId: string;
-    villageCode: string;
-    townshipCode: string;
-    state: ParticipationState;
-    version: number;
-    sheet: Partial<Record<SheetColumn, SheetColumnData>>;
-    sheetUpdatedBy: string | null;
-    sheetUpdatedAt: string | null;
-    postedOn: string | null;
-    namedOn: string | null;
-  };
-  villageName: string;
-  campaign: { id: string; name: string; stage: CampaignStage; year: number; level: CampaignLevel };
-  framework: Framework;
-  scorecards: Record<SheetColumn, Scorecard | null>;
-  objections: Objection[];
-  evidence: EvidenceFile[];
-  editableColumn: SheetColumn | null;
-  allowedEvents: ParticipationEventType[];
-}
+/** What `participations.get` answers: totals and the campaign's minimums in points. */
+export type ParticipationDetail = RouterOutputs['participations']['get'];
+export type EvidenceFile = ParticipationDetail['evidence'][number];
+export type Objection = ParticipationDetail['objections'][number];
 
 /** The error details of a refused save when someone else saved first. */
 export interface SheetConflict {

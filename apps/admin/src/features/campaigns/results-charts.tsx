@@ -57,20 +57,19 @@ function histogram(ranking: Ranking) {
   return { labels, values };
 }
 
-export default function ResultsCharts({
-  ranking,
-  townshipNames,
-}: {
-  ranking: Ranking;
-  townshipNames: Map<string, string>;
-}) {
+export default function ResultsCharts({ ranking }: { ranking: Ranking }) {
   const { t } = useLang();
   const hist = histogram(ranking);
-  const byTownship = new Map<string, number[]>();
+  const byTownship = new Map<string, { name: string; totals: number[] }>();
   for (const r of ranking) {
-    byTownship.set(r.townshipCode, [...(byTownship.get(r.townshipCode) ?? []), r.total]);
+    const township = byTownship.get(r.townshipCode) ?? {
+      name: r.townshipName ?? r.townshipCode,
+      totals: [],
+    };
+    township.totals.push(r.total);
+    byTownship.set(r.townshipCode, township);
   }
-  const townships = [...byTownship.entries()];
+  const townships = [...byTownship.values()];
   const histOption = {
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 16, top: 16, bottom: 40 },
@@ -83,7 +82,7 @@ export default function ResultsCharts({
     grid: { left: 40, right: 16, top: 16, bottom: 60 },
     xAxis: {
       type: 'category',
-      data: townships.map(([code]) => townshipNames.get(code) ?? code),
+      data: townships.map((township) => township.name),
       axisLabel: { rotate: 30 },
     },
     yAxis: { type: 'value', name: t('results.averageScore') },
@@ -91,7 +90,7 @@ export default function ResultsCharts({
       {
         type: 'bar',
         data: townships.map(
-          ([, totals]) =>
+          ({ totals }) =>
             Math.round((totals.reduce((s, v) => s + v, 0) / totals.length) * 100) / 100,
         ),
         itemStyle: { color: '#1677ff' },

@@ -36,7 +36,6 @@ export function ResultsPage() {
   if (results.isError)
     return <QueryError error={results.error} onRetry={() => void results.refetch()} />;
   const { ranking, summary, progress } = results.data;
-  const townshipNames = new Map(progress.map((p) => [p.townshipCode, p.townshipName]));
   const shownStates = participationStates.filter((s) =>
     progress.some((p) => (p.counts[s] ?? 0) > 0),
   );
@@ -121,7 +120,7 @@ export function ResultsPage() {
               </Col>
             }
           >
-            <ResultsCharts ranking={ranking} townshipNames={townshipNames} />
+            <ResultsCharts ranking={ranking} />
           </Suspense>
         ) : null}
       </Row>
@@ -148,7 +147,7 @@ export function ResultsPage() {
             {
               key: 'township',
               title: t('campaigns.township'),
-              render: (_, r) => townshipNames.get(r.townshipCode) ?? r.townshipCode,
+              render: (_, r) => r.townshipName ?? r.townshipCode,
             },
             {
               key: 'state',

@@ -73,7 +73,7 @@ export function SheetPage() {
   if (detail.isPending) return <PageLoading />;
   if (detail.isError)
     return <QueryError error={detail.error} onRetry={() => void detail.refetch()} />;
-  const data = detail.data as unknown as ParticipationDetail;
+  const data = detail.data;
   const reload = async () => {
     await detail.refetch();
     setLoadKey((k) => k + 1);
@@ -207,6 +207,13 @@ function SheetEditor({ detail, reload }: { detail: ParticipationDetail; reload()
     void message.error(errorText(error));
   };
 
+  // the campaign's minimum scores (points, as the API gives them)
+  const minimums: Record<SheetColumn, number | null> = {
+    self: detail.campaign.minSelfScore,
+    township: null,
+    county: detail.campaign.minAcceptedScore,
+  };
+
   const rows: Row[] = framework.areas.flatMap((area) => [
     { key: `area:${area.code}`, kind: 'area' as const, area },
     ...area.items.map((item) => ({ key: item.code, kind: 'item' as const, item, area })),
@@ -276,8 +283,9 @@ function SheetEditor({ detail, reload }: { detail: ParticipationDetail; reload()
       <Flex justify="space-between" align="flex-start" wrap gap={8} style={{ marginBottom: 16 }}>
         <Space direction="vertical" size={0}>
           <Link to={`/campaigns/${detail.campaign.id}`}>← {detail.campaign.name}</Link>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('sheet.title')} · {detail.villageName} {stateTag}
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="sheet-heading">
+            {t('sheet.title')} · {detail.townshipName ? `${detail.townshipName} ` : ''}
+            {detail.villageName} {stateTag}
           </Typography.Title>
           <Typography.Text type="secondary">
             {t('sheet.stageInfo', { stage: t(`campaigns.stages.${detail.campaign.stage}`) })}
@@ -336,6 +344,7 @@ function SheetEditor({ detail, reload }: { detail: ParticipationDetail; reload()
                 card={cards[column]}
                 editable={column === editable}
                 filled={column === editable || !!participation.sheet[column]}
+                minimum={minimums[column]}
               />
             </Col>
           ))}
@@ -558,11 +567,14 @@ function TotalCard({
   card,
   editable,
   filled,
+  minimum,
 }: {
   column: SheetColumn;
   card: Scorecard | null;
   editable: boolean;
   filled: boolean;
+  /** The campaign's minimum score for this column, in points. */
+  minimum: number | null;
 }) {
   const { t } = useLang();
   return (
@@ -596,6 +608,15 @@ function TotalCard({
       ) : (
         <Typography.Text type="secondary">{t('sheet.notFilled')}</Typography.Text>
       )}
+      {minimum !== null ? (
+        <Typography.Text
+          type={card && filled && !card.vetoed && card.total < minimum ? 'danger' : 'secondary'}
+          style={{ display: 'block', marginTop: 4, fontSize: 12 }}
+          data-testid={`minimum-${column}`}
+        >
+          {t('sheet.minimum', { points: formatPoints(minimum) })}
+        </Typography.Text>
+      ) : null}
     </Card>
   );
 }

@@ -25,6 +25,7 @@ import {
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  ProfileOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -68,6 +69,11 @@ function Frame() {
       key: '/titles',
       icon: <SafetyCertificateOutlined />,
       label: <Link to="/titles">{t('nav.titles')}</Link>,
+    },
+    {
+      key: '/frameworks',
+      icon: <ProfileOutlined />,
+      label: <Link to="/frameworks">{t('nav.frameworks')}</Link>,
     },
     ...(canManageUsers(me.role)
       ? [

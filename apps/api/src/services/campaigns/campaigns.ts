@@ -1,6 +1,6 @@
 // Campaigns: created by a county, pinned to a framework version, advanced stage by stage by
 // an explicit action that is refused, with reasons, while the current stage has open work.
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { noticeEndsOn, type LocalizedText } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import {
@@ -132,7 +132,44 @@ export async function listCampaigns(opts: {
       .offset((opts.page - 1) * opts.pageSize),
     opts.db.select({ n: count() }).from(campaigns).where(where),
   ]);
-  return { items: items.map(present), total: Number(total?.n ?? 0) };
+  const counts = await pageStateCounts(opts.db, opts.scope, items);
+  return {
+    items: items.map((row) => ({ ...present(row), counts: counts.get(row.id) ?? {} })),
+    total: Number(total?.n ?? 0),
+  };
+}
+
+/**
+ * How many participations each of the campaigns is in each state (inside the scope): one grouped
+ * query for a whole page of campaigns.
+ */
+async function pageStateCounts(
+  db: Db,
+  scope: Scope,
+  page: readonly { countyCode: string; id: string }[],
+): Promise<Map<string, Record<string, number>>> {
+  const counts = new Map<string, Record<string, number>>();
+  if (page.length === 0) return counts;
+  const rows = await db
+    .select({ campaignId: participations.campaignId, state: participations.state, n: count() })
+    .from(participations)
+    .where(
+      and(
+        inArray(participations.countyCode, [...new Set(page.map((c) => c.countyCode))]),
+        inArray(
+          participations.campaignId,
+          page.map((c) => c.id),
+        ),
+        scope.where(participations.villageCode),
+      ),
+    )
+    .groupBy(participations.campaignId, participations.state);
+  for (const r of rows) {
+    const forCampaign = counts.get(r.campaignId) ?? {};
+    forCampaign[r.state] = Number(r.n);
+    counts.set(r.campaignId, forCampaign);
+  }
+  return counts;
 }
 
 /** How many participations are in each state (inside the scope). */

@@ -1,6 +1,6 @@
 // A village's participation: declaration, its score sheet (one column per level, optimistically
 // locked), and its transitions, all decided by @fazhi/domain.
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import {
   allowedParticipationEvents,
   scoreAssessment,
@@ -26,7 +26,7 @@ import {
 import type { Scope } from '../../auth/scope.js';
 import type { SessionUser } from '../../trpc/context.js';
 import { fail, forbidden, invalidField, notFound } from '../../trpc/problem-error.js';
-import { findCampaign, stageNames } from './campaigns.js';
+import { findCampaign, present, stageNames } from './campaigns.js';
 import { getFramework } from './frameworks.js';
 import { fromHundredths, toHundredths } from './points.js';
 import { listEvidence } from './evidence.js';
@@ -244,6 +244,23 @@ export function editableColumn(
   return column;
 }
 
+/** The events a participation may be sent, in the order of the state machine. */
+export const participationEventTypes = Object.keys(eventStages) as [
+  ParticipationEvent['type'],
+  ...ParticipationEvent['type'][],
+];
+
+/** A participation row as the API shows it (totals in points). */
+export function presentParticipation(row: Participation) {
+  const points = (h: number | null) => (h === null ? null : fromHundredths(h));
+  return {
+    ...row,
+    selfTotal: points(row.selfTotal),
+    townshipTotal: points(row.townshipTotal),
+    countyTotal: points(row.countyTotal),
+  };
+}
+
 export async function getParticipation(opts: {
   db: Db;
   scope: Scope;
@@ -253,10 +270,11 @@ export async function getParticipation(opts: {
   const participation = await findParticipation(opts.db, opts.scope, opts.id);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
   const framework = (await getFramework(opts.db, campaign.frameworkId)).definition;
-  const [village] = await opts.db
-    .select({ name: divisions.name })
+  const names = await opts.db
+    .select({ code: divisions.code, name: divisions.name })
     .from(divisions)
-    .where(eq(divisions.code, participation.villageCode));
+    .where(inArray(divisions.code, [participation.villageCode, participation.townshipCode]));
+  const nameOf = (code: string) => names.find((d) => d.code === code)?.name ?? null;
   const openObjections = await opts.db
     .select()
     .from(objections)
@@ -274,9 +292,10 @@ export async function getParticipation(opts: {
     county: scoreColumn(framework, participation.sheet.county),
   };
   return {
-    participation,
-    villageName: village?.name ?? participation.villageCode,
-    campaign,
+    participation: presentParticipation(participation),
+    villageName: nameOf(participation.villageCode) ?? participation.villageCode,
+    townshipName: nameOf(participation.townshipCode),
+    campaign: present(campaign),
     framework,
     scorecards,
     objections: openObjections,

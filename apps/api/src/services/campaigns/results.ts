@@ -15,6 +15,9 @@ export async function campaignRanking(db: Db, scope: Scope, campaignId: string) 
       villageCode: participations.villageCode,
       villageName: divisions.name,
       townshipCode: participations.townshipCode,
+      townshipName: sql<
+        string | null
+      >`(select name from divisions t where t.code = "participations"."township_code")`,
       total: participations.countyTotal,
       grade: participations.countyGrade,
       vetoed: participations.countyVetoed,
@@ -47,6 +50,7 @@ export async function campaignRanking(db: Db, scope: Scope, campaignId: string) 
       villageCode: entry.id,
       villageName: row.villageName,
       townshipCode: row.townshipCode,
+      townshipName: row.townshipName,
       state: row.state,
       rank: entry.rank,
       total: entry.total,

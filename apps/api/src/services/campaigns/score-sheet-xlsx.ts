@@ -4,7 +4,7 @@
 // exported points come from the domain's scorecards, and imported answers go to saveSheet.
 //
 // Layout of the sheet “考核评分表” (columns are fixed; rows are found by their markers and codes):
-//   1  title (campaign, village)            2  village, state, record id and version
+//   1  title (campaign, township and village)  2  village, state, record id and version
 //   3–4 header: 序号 | 指标编码 | 考核项目 | 分值 | 评分规则 | 考核方式 | 佐证材料 |
 //       村级自评 (自评填报 H, 自评得分 I, 自评说明 J) | 乡镇初审 (K, L, M) | 县级验收 (N, O, P)
 //   then per area a row (一, A1, 组织建设, 16) and its item rows (1, A1.1, …);
@@ -168,6 +168,8 @@ export interface ScoreSheetExport {
   state: ParticipationState;
   campaignName: string;
   villageName: string;
+  /** The village's township (乡镇、街道), null when unknown. */
+  townshipName?: string | null | undefined;
   villageCode: string;
   framework: Framework;
   sheet: ScoreSheetData;
@@ -273,7 +275,7 @@ export async function buildScoreSheetWorkbook(input: ScoreSheetExport): Promise<
   // title and record
   ws.mergeCells(1, 1, 1, LAST_COL);
   const title = ws.getCell(1, 1);
-  title.value = `${input.campaignName}考核评分表（${input.villageName}）`;
+  title.value = `${input.campaignName}考核评分表（${input.townshipName ?? ''}${input.villageName}）`;
   title.font = { bold: true, size: 16 };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 30;
