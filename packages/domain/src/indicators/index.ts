@@ -20,6 +20,8 @@ export type {
   CompositeIndexResult,
   IndexComponent,
 } from './composite-index.js';
+export { describeRule } from './describe-rule.js';
+export type { RuleDescription } from './describe-rule.js';
 export { frameworkJsonSchema } from './framework-json-schema.js';
 export { builtinFrameworks } from './builtin-frameworks/index.js';
 export { assessmentMethods, frameworkStatuses, ruleKinds, scorecardGrades } from './types.js';

@@ -5,58 +5,7 @@ import { useLang } from '../../i18n';
 import { localized } from '../../lib/errors';
 import { formatPoints } from './model';
 
-/** The item's rule in words. */
-export function RuleText({ item }: { item: IndicatorItem }) {
-  const { t, lang } = useLang();
-  const rule = item.rule;
-  switch (rule.kind) {
-    case 'check':
-      return <>{t('sheet.rules.check', { points: item.points })}</>;
-    case 'checklist':
-      return (
-        <>
-          {t('sheet.rules.checklist')}
-          <ul className="fz-rule-list">
-            {rule.entries.map((e) => (
-              <li key={e.code}>{t('sheet.rules.entry', { name: e.name, points: e.points })}</li>
-            ))}
-          </ul>
-        </>
-      );
-    case 'deduction':
-      return (
-        <>
-          {t('sheet.rules.deduction', {
-            perUnit: rule.perUnit,
-            unit: rule.unit ? localized(rule.unit, lang) : t('sheet.rules.deductionUnit'),
-          })}
-        </>
-      );
-    case 'count':
-      return (
-        <>
-          {t('sheet.rules.count', {
-            perUnit: rule.perUnit,
-            points: item.points,
-            unit: rule.unit ? localized(rule.unit, lang) : t('sheet.rules.countUnit'),
-          })}
-        </>
-      );
-    case 'bands':
-      return (
-        <>
-          {t('sheet.rules.bands')}
-          <ul className="fz-rule-list">
-            {rule.bands.map((b) => (
-              <li key={b.min}>{t('sheet.rules.band', { min: b.min, points: b.points })}</li>
-            ))}
-          </ul>
-        </>
-      );
-    case 'proportional':
-      return <>{t('sheet.rules.proportional', { target: rule.target })}</>;
-  }
-}
+export { RuleText } from '../../components/rule-text';
 
 /** A stored answer in words. */
 export function AnswerText({ item, answer }: { item: IndicatorItem; answer: unknown }) {

@@ -3,7 +3,7 @@
 import { Card, Descriptions, Divider, Empty, Flex, Table, Tag, Typography } from 'antd';
 import type { Framework, IndicatorArea, IndicatorItem, ListedGrade } from '@fazhi/domain';
 import { useLang } from '../../i18n';
-import { localized } from '../../lib/errors';
+import { RuleText } from '../../components/rule-text';
 import { itemCount } from './framework-import';
 
 const gradeColors: Record<ListedGrade | 'fail', string> = {
@@ -22,73 +22,6 @@ const reliabilityColors: Record<string, string> = {
 /** Points without trailing zeros (the domain keeps at most two decimals). */
 export function formatPoints(value: number): string {
   return String(Math.round(value * 100) / 100);
-}
-
-/** The item's rule in words. */
-export function RuleText({ item }: { item: IndicatorItem }) {
-  const { t, lang } = useLang();
-  const rule = item.rule;
-  switch (rule.kind) {
-    case 'check':
-      return <>{t('frameworks.rules.check', { points: formatPoints(item.points) })}</>;
-    case 'checklist':
-      return (
-        <>
-          {t('frameworks.rules.checklist')}
-          <ul className="fz-rule-list">
-            {rule.entries.map((e) => (
-              <li key={e.code}>
-                {t('frameworks.rules.entry', { name: e.name, points: formatPoints(e.points) })}
-              </li>
-            ))}
-          </ul>
-        </>
-      );
-    case 'deduction':
-      return (
-        <>
-          {t('frameworks.rules.deduction', {
-            perUnit: formatPoints(rule.perUnit),
-            unit: rule.unit ? localized(rule.unit, lang) : t('frameworks.rules.deductionUnit'),
-          })}
-        </>
-      );
-    case 'count':
-      return (
-        <>
-          {t('frameworks.rules.count', {
-            perUnit: formatPoints(rule.perUnit),
-            points: formatPoints(item.points),
-            unit: rule.unit ? localized(rule.unit, lang) : t('frameworks.rules.countUnit'),
-          })}
-        </>
-      );
-    case 'bands': {
-      const lowest = rule.bands[rule.bands.length - 1];
-      return (
-        <>
-          {t('frameworks.rules.bands')}
-          <ul className="fz-rule-list">
-            {rule.bands.map((b) => (
-              <li key={b.min}>
-                {t('frameworks.rules.band', { min: b.min, points: formatPoints(b.points) })}
-              </li>
-            ))}
-            {lowest ? <li>{t('frameworks.rules.bandBelow', { min: lowest.min })}</li> : null}
-          </ul>
-        </>
-      );
-    }
-    case 'proportional':
-      return (
-        <>
-          {t('frameworks.rules.proportional', {
-            target: rule.target,
-            points: formatPoints(item.points),
-          })}
-        </>
-      );
-  }
 }
 
 export function StatusTag({ status }: { status: string | null | undefined }) {

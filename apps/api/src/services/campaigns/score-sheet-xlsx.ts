@@ -15,6 +15,7 @@
 // The hidden sheet “系统信息” holds the participation id and the version the file was read at.
 import ExcelJS from 'exceljs';
 import {
+  describeRule,
   noticeEndsOn,
   participationStateName,
   scoreAssessment,
@@ -129,28 +130,23 @@ function chineseNumeral(n: number): string {
 
 /** A readable Chinese rendering of an item's rule, with what to enter in a 填报 cell. */
 export function ruleText(item: IndicatorItem): string {
-  const rule = item.rule;
-  switch (rule.kind) {
-    case 'check':
-      return `符合要求得${item.points}分，不符合得0分。\n（填“是”或“否”）`;
-    case 'checklist':
-      return [
-        '逐项计分：',
-        ...rule.entries.map((e) => `${e.code}：${e.name}，${e.points}分`),
-        `（填已满足条目的编码，以“、”分隔；均不满足填“${NONE_MET}”）`,
-      ].join('\n');
-    case 'deduction':
-      return `${rule.unit ? `每缺1项${rule.unit.zh}` : '每发现1处问题'}扣${rule.perUnit}分，扣完为止。\n（填缺少或不足的项数）`;
-    case 'count':
-      return `${rule.unit ? `每1个${rule.unit.zh}` : '每1个'}计${rule.perUnit}分，最高${item.points}分。\n（填数量）`;
-    case 'bands': {
-      const lowest = rule.bands[rule.bands.length - 1];
-      return `${rule.bands.map((b) => `达到${b.min}得${b.points}分`).join('；')}${lowest ? `；低于${lowest.min}得0分` : ''}。\n（填数值）`;
-    }
-    case 'proportional':
-      return `按实际值÷目标值${rule.target}折算，达到目标值得满分${item.points}分。\n（填实际值）`;
-  }
+  const description = describeRule(item);
+  return [
+    description.summary.zh,
+    ...description.lines.map((l) => l.zh),
+    inputHint[item.rule.kind],
+  ].join('\n');
 }
+
+/** What to type into the 填报 cell, by rule kind. */
+const inputHint: Record<IndicatorItem['rule']['kind'], string> = {
+  check: '（填“是”或“否”）',
+  checklist: `（填已满足条目的编码，以“、”分隔；均不满足填“${NONE_MET}”）`,
+  deduction: '（填缺少或不足的项数）',
+  count: '（填数量）',
+  bands: '（填数值）',
+  proportional: '（填实际值）',
+};
 
 /** The 填报 cell of an answer: 是/否, entry codes joined by 、 (or 无), or the number. */
 export function answerCellValue(answer: boolean | number | readonly string[] | undefined) {
