@@ -433,6 +433,47 @@ describe('复核', () => {
     await page.context().close();
     expect(takeConsoleErrors(h, [refused(412)])).toEqual([]);
   });
+
+  it('the system administrator adds a revocation reason and retires another', async () => {
+    const page = await newSession('admin');
+    await page.getByRole('menuitem', { name: /称号复核/ }).click();
+    await page.getByRole('button', { name: '撤销理由设置' }).click();
+    const settings = page.getByRole('dialog', { name: '撤销理由' });
+    const table = settings.getByTestId('revocation-reasons-table');
+    await table.locator('tr[data-row-key="other"]').waitFor();
+
+    await settings.getByRole('button', { name: '新增理由' }).click();
+    const form = page.getByRole('dialog', { name: '新增撤销理由' });
+    await form.locator('#revocation-reason-form_code').fill('Land');
+    await form.locator('#revocation-reason-form_nameZh').fill('土地纠纷长期未化解');
+    await form.locator('#revocation-reason-form_nameEn').fill('Long-unresolved land disputes');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    // the server's field error sits under the code
+    await form.getByText('代码须以小写字母开头', { exact: false }).waitFor();
+    await form.locator('#revocation-reason-form_code').fill('land_disputes');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('撤销理由已保存').first().waitFor();
+    const added = table.locator('tr[data-row-key="land_disputes"]');
+    await added.waitFor();
+    await expect(added.textContent()).resolves.toContain('土地纠纷长期未化解');
+
+    const petitions = table.locator('tr[data-row-key="mass_petitions"]');
+    await petitions.getByRole('button', { name: /编\s*辑/ }).click();
+    const edit = page.getByRole('dialog', { name: '编辑撤销理由' });
+    await expect(edit.locator('#revocation-reason-form_code').isDisabled()).resolves.toBe(true);
+    await edit.locator('#revocation-reason-form_active').click();
+    await edit.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => petitions.textContent()).toContain('已停用');
+    await shot(page, 'revocation-reasons', false);
+
+    // the county now revokes with the new reason, and no longer with the retired one
+    const offered = await h.api<{ code: string }[]>('county', 'titles.revocationReasons', {});
+    const codes = offered.map((r) => r.code);
+    expect(codes).toContain('land_disputes');
+    expect(codes).not.toContain('mass_petitions');
+    await page.context().close();
+    expect(takeConsoleErrors(h, [refused(400)])).toEqual([]);
+  });
 });
 
 describe('指标体系', () => {

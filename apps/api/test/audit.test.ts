@@ -21,7 +21,8 @@ async function snapshot() {
            (select md5(string_agg(c::text, ',' order by id)) from campaigns c) as campaigns_hash,
            (select md5(string_agg(p::text, ',' order by id)) from participations p) as participations_hash,
            (select md5(string_agg(f::text, ',' order by id)) from frameworks f) as frameworks_hash,
-           (select md5(string_agg(x::text, ',' order by id)) from titles x) as titles_hash`);
+           (select md5(string_agg(x::text, ',' order by id)) from titles x) as titles_hash,
+           (select md5(string_agg(r::text, ',' order by code)) from revocation_reasons r) as reasons_hash`);
   return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0];
 }
 
@@ -280,6 +281,27 @@ Object.assign(mutations, {
     },
     action: 'titles.recheck',
     actor: 'county',
+  },
+  'titles.saveRevocationReason': {
+    ok: async () =>
+      (await t.as('admin')).titles.saveRevocationReason({
+        code: 'land_disputes',
+        nameZh: '土地纠纷长期未化解',
+        nameEn: 'Long-unresolved land disputes',
+      }),
+    fails: async () => {
+      const caller = await t.as('admin');
+      // a name another reason already has
+      const [taken] = await caller.titles.revocationReasons();
+      return () =>
+        caller.titles.saveRevocationReason({
+          code: 'land_disputes',
+          nameZh: taken!.nameZh,
+          nameEn: 'Duplicate',
+        });
+    },
+    action: 'titles.create_revocation_reason',
+    actor: 'admin',
   },
 });
 

@@ -7,6 +7,7 @@ import { routerProcedures, useTestDatabase } from './harness.js';
 import { expectError } from './expect-error.js';
 import { campaignInSelfAssessment, goodSheet } from './campaign-fixture.js';
 import { titles } from '../src/db/schema.js';
+import { evidenceFiles } from '../src/db/schema.js';
 
 const t = useTestDatabase();
 
@@ -68,15 +69,20 @@ const sampleInput: Record<string, unknown> = {
     data: { items: {}, vetoes: [], comments: {} },
   },
   'participations.transition': { id: NO_ID, version: 1, event: { type: 'approve' } },
+  'participations.removeEvidence': { id: NO_ID },
   'titles.list': {},
   'titles.revocationReasons': undefined,
   'titles.recheck': { ids: [NO_ID], outcome: 'keep' },
+  'titles.saveRevocationReason': { code: 'new_reason', nameZh: '新理由', nameEn: 'New reason' },
 };
 
 /** Procedures any signed-in user may call about themselves (no other user's data). */
 const selfOnly = new Set(['auth.logout', 'auth.me', 'auth.changePassword']);
-/** Mutations whose service decides by role and assignment (an assigned inspector scores). */
-const serviceDecides = new Set(['participations.saveSheet']);
+/**
+ * Mutations whose service decides by role and assignment (an assigned inspector scores, and
+ * removes evidence of the county column).
+ */
+const serviceDecides = new Set(['participations.saveSheet', 'participations.removeEvidence']);
 
 function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
   const [group, name] = path.split('.') as [string, string];
@@ -282,6 +288,18 @@ const outsideChecks: Record<
       x.titles.recheck({ ids: [y.yTitle.id], outcome: 'revoke', reasons: ['other'] }),
       'FORBIDDEN',
     );
+  },
+  // the list is the deployment's: only the system administrator keeps it
+  'titles.saveRevocationReason': async (x) => {
+    const input = { code: 'other', nameZh: '越权改名', nameEn: 'Renamed' };
+    await expectError(x.titles.saveRevocationReason(input), 'FORBIDDEN', 'ROLE_FORBIDDEN');
+    await expectError(
+      (await t.as('county')).titles.saveRevocationReason(input),
+      'FORBIDDEN',
+      'ROLE_FORBIDDEN',
+    );
+    const names = (await x.titles.revocationReasons()).map((r) => r.nameZh);
+    expect(names).not.toContain('越权改名');
   },
 };
 

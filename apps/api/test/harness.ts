@@ -12,7 +12,7 @@ import { hashPassword } from '../src/auth/password.js';
 import { createSession } from '../src/services/sessions.js';
 import { createContextInner, type CookieJar, type SessionUser } from '../src/trpc/context.js';
 import { appRouter, createCaller } from '../src/trpc/root.js';
-import { users } from '../src/db/schema.js';
+import { revocationReasons, users } from '../src/db/schema.js';
 import { ensureBuiltinFrameworks } from '../src/services/campaigns/frameworks.js';
 import { eq } from 'drizzle-orm';
 
@@ -56,11 +56,14 @@ let passwordHash: Promise<string> | undefined;
 /** Call at the top of a test file. The database is reset to the demo county before each test. */
 export function useTestDatabase(options: { seed?: boolean; campaign?: boolean } = {}): TestDb {
   let database: Database & { drop: () => Promise<void> };
+  let seededReasons: (typeof revocationReasons.$inferSelect)[] = [];
   const handle = {} as TestDb;
   beforeAll(async () => {
     database = await openTestDatabase();
     await database.migrate();
     await ensureBuiltinFrameworks(database.db);
+    // the reasons the migration seeds, restored before each test
+    seededReasons = await database.db.select().from(revocationReasons);
     handle.db = database.db;
     handle.database = database;
   });
@@ -72,6 +75,8 @@ export function useTestDatabase(options: { seed?: boolean; campaign?: boolean } 
     await database.db.execute(
       sql`truncate table evidence_files, objections, titles, participations, campaigns, sessions, users, divisions, audit_events restart identity cascade`,
     );
+    await database.db.delete(revocationReasons);
+    await database.db.insert(revocationReasons).values(seededReasons);
     if (options.seed !== false) {
       passwordHash ??= hashPassword(DEMO_PASSWORD);
       await seedDemo(database.db, {

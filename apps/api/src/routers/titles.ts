@@ -2,12 +2,25 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
 import { campaignLevels } from '../db/schema.js';
-import { listRevocationReasons, listTitles, recheckTitles } from '../services/campaigns/titles.js';
+import {
+  listRevocationReasons,
+  listTitles,
+  recheckTitles,
+  saveRevocationReason,
+} from '../services/campaigns/titles.js';
 import { todayIso } from '../services/campaigns/participations.js';
 import { bi } from '../trpc/messages.js';
 import { paged, pagination } from './schemas.js';
 
 const status = z.enum(['active', 'revoked', 'cancelled']);
+
+const revocationReason = z.object({
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  active: z.boolean(),
+  sortOrder: z.number(),
+});
 
 export const titlesRouter = {
   list: authedProcedure
@@ -38,19 +51,67 @@ export const titlesRouter = {
     )
     .query(({ ctx, input }) => listTitles({ db: ctx.db, scope: ctx.scope, ...input })),
 
+  /** The reasons a revocation may give: the active ones, or all with `includeInactive`. */
   revocationReasons: authedProcedure
-    .output(
-      z.array(
-        z.object({
-          code: z.string(),
-          nameZh: z.string(),
-          nameEn: z.string(),
-          active: z.boolean(),
-          sortOrder: z.number(),
-        }),
-      ),
+    .input(z.object({ includeInactive: z.boolean().default(false) }).optional())
+    .output(z.array(revocationReason))
+    .query(({ ctx, input }) =>
+      listRevocationReasons(ctx.db, { includeInactive: input?.includeInactive ?? false }),
+    ),
+
+  /**
+   * Adds or changes a revocation reason (by code); the list is shared by the deployment, so
+   * only the system administrator keeps it. Reasons are deactivated, never deleted.
+   */
+  saveRevocationReason: writeProcedure
+    .use(requireRole(['system_admin']))
+    .input(
+      z.object({
+        code: z
+          .string()
+          .trim()
+          .regex(/^[a-z][a-z0-9_]{1,49}$/, {
+            error: bi(
+              '代码须以小写字母开头，由2至50个小写字母、数字或下划线组成',
+              'The code must start with a lowercase letter and have 2–50 lowercase letters, digits or underscores',
+            ),
+          }),
+        nameZh: z
+          .string()
+          .trim()
+          .min(1, { error: bi('请填写中文名称', 'Enter the Chinese name') })
+          .max(200, {
+            error: bi('中文名称不能超过200字', 'The Chinese name is at most 200 characters'),
+          }),
+        nameEn: z
+          .string()
+          .trim()
+          .min(1, { error: bi('请填写英文名称', 'Enter the English name') })
+          .max(300, {
+            error: bi('英文名称不能超过300字符', 'The English name is at most 300 characters'),
+          }),
+        active: z.boolean().default(true),
+        sortOrder: z
+          .number()
+          .int({ error: bi('排序须为整数', 'The order must be a whole number') })
+          .min(0, { error: bi('排序不能为负数', 'The order cannot be negative') })
+          .max(1_000_000, { error: bi('排序不能超过1000000', 'The order is at most 1,000,000') })
+          .default(0),
+      }),
     )
-    .query(({ ctx }) => listRevocationReasons(ctx.db)),
+    .output(z.object({ reason: revocationReason, created: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const { before, after, created } = await saveRevocationReason(ctx.db, input);
+      await ctx.audit({
+        action: created ? 'titles.create_revocation_reason' : 'titles.update_revocation_reason',
+        entity: 'revocation_reason',
+        entityId: after.code,
+        divisionCode: null,
+        before,
+        after,
+      });
+      return { reason: after, created };
+    }),
 
   /** Records a re-check outcome for one or more titles: keep, revoke (with reasons) or cancel. */
   recheck: writeProcedure

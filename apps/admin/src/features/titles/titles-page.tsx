@@ -31,6 +31,7 @@ import {
   type CampaignLevel,
   type TitleRow,
 } from '../campaigns/model';
+import { RevocationReasonsDialog } from './revocation-reasons-dialog';
 
 type Status = TitleRow['status'];
 type Outcome = 'keep' | 'revoke' | 'cancel';
@@ -51,7 +52,9 @@ export function TitlesPage() {
   const [pageSize, setPageSize] = useState(20);
   const [selected, setSelected] = useState<string[]>([]);
   const [recording, setRecording] = useState(false);
-  const reasons = useQuery(trpc.titles.revocationReasons.queryOptions());
+  const [settingReasons, setSettingReasons] = useState(false);
+  // all reasons, so that titles revoked for a reason since deactivated still show its name
+  const reasons = useQuery(trpc.titles.revocationReasons.queryOptions({ includeInactive: true }));
   const list = useQuery({
     ...trpc.titles.list.queryOptions({
       ...(level ? { level } : {}),
@@ -81,6 +84,11 @@ export function TitlesPage() {
         </Typography.Title>
         {mayRecheck ? (
           <Space>
+            {me.role === 'system_admin' ? (
+              <Button onClick={() => setSettingReasons(true)}>
+                {t('titles.reasonSettings.open')}
+              </Button>
+            ) : null}
             <Typography.Text type="secondary">
               {t('titles.selected', { count: selected.length })}
             </Typography.Text>
@@ -205,16 +213,21 @@ export function TitlesPage() {
         <RecheckModal
           open={recording}
           ids={selected}
-          reasons={(reasons.data ?? []).map((r) => ({
-            value: r.code,
-            label: lang === 'en' ? r.nameEn : r.nameZh,
-          }))}
+          reasons={(reasons.data ?? [])
+            .filter((r) => r.active)
+            .map((r) => ({
+              value: r.code,
+              label: lang === 'en' ? r.nameEn : r.nameZh,
+            }))}
           onClose={() => setRecording(false)}
           onDone={() => {
             setSelected([]);
             setRecording(false);
           }}
         />
+      ) : null}
+      {me.role === 'system_admin' ? (
+        <RevocationReasonsDialog open={settingReasons} onClose={() => setSettingReasons(false)} />
       ) : null}
     </>
   );

@@ -1,5 +1,5 @@
 // Named titles and their re-check (复核): keep, revoke (with reasons) or cancel (merger, split).
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { campaignLevels } from '../../db/schema.js';
 import { divisions, revocationReasons, titles } from '../../db/schema.js';
@@ -47,12 +47,57 @@ export async function listTitles(opts: {
   return { items, total: Number(total?.n ?? 0) };
 }
 
-export async function listRevocationReasons(db: Db) {
+/** The reasons a re-check may give for a revocation, in display order (active ones by default). */
+export async function listRevocationReasons(db: Db, opts: { includeInactive?: boolean } = {}) {
   return db
     .select()
     .from(revocationReasons)
-    .where(eq(revocationReasons.active, true))
-    .orderBy(asc(revocationReasons.sortOrder));
+    .where(opts.includeInactive ? undefined : eq(revocationReasons.active, true))
+    .orderBy(asc(revocationReasons.sortOrder), asc(revocationReasons.code));
+}
+
+export interface RevocationReasonInput {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  active: boolean;
+  sortOrder: number;
+}
+
+/**
+ * Adds a revocation reason or changes one, by code. Reasons are never deleted: titles revoked
+ * for a reason keep its code, so a reason no longer in use is deactivated instead.
+ */
+export async function saveRevocationReason(db: Db, input: RevocationReasonInput) {
+  const [before] = await db
+    .select()
+    .from(revocationReasons)
+    .where(eq(revocationReasons.code, input.code))
+    .for('update');
+  const clash = await db
+    .select({ code: revocationReasons.code })
+    .from(revocationReasons)
+    .where(
+      and(
+        eq(revocationReasons.nameZh, input.nameZh),
+        before ? ne(revocationReasons.code, input.code) : undefined,
+      ),
+    )
+    .limit(1);
+  if (clash.length > 0) {
+    invalidField('nameZh', {
+      zh: `已有同名的撤销理由（${clash[0]!.code}）`,
+      en: `Another reason has this name (${clash[0]!.code})`,
+    });
+  }
+  const [after] = before
+    ? await db
+        .update(revocationReasons)
+        .set(input)
+        .where(eq(revocationReasons.code, input.code))
+        .returning()
+    : await db.insert(revocationReasons).values(input).returning();
+  return { before: before ?? null, after: after!, created: !before };
 }
 
 export async function recheckTitles(opts: {
