@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
+import { zipOf } from './zip-bombs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   builtinFrameworks,
@@ -370,6 +371,19 @@ describe('POST /api/participations/:id/sheet.xlsx', () => {
     expect(garbage.statusCode).toBe(400);
     expect(garbage.json().error.problemCode).toBe('XLSX_INVALID');
     expect(garbage.json().error.details.errors).toHaveLength(1);
+
+    // a small file that would unpack to 200 MB is refused before it is unpacked
+    const bomb = await importSheet(id, cookie, await zipOf([100 * 1024 * 1024, 100 * 1024 * 1024]));
+    expect(bomb.statusCode).toBe(400);
+    expect(bomb.json().error.problemCode).toBe('XLSX_INVALID');
+    expect(bomb.json().error.details.errors).toEqual([
+      expect.objectContaining({
+        message: {
+          zh: expect.stringContaining('解压后超过100 MB'),
+          en: expect.stringContaining('more than 100 MB'),
+        },
+      }),
+    ]);
 
     const other = await exportSheet(ids[X_VILLAGE_2]!, await login('county'));
     const res = await importSheet(id, cookie, other.workbook);

@@ -14,6 +14,7 @@
 // or 无, counts and values); “得分” columns hold the points awarded and are never read back.
 // The hidden sheet “系统信息” holds the participation id and the version the file was read at.
 import ExcelJS from 'exceljs';
+import { checkZipLimits, XLSX_LIMITS } from '../zip-limits.js';
 import {
   describeRule,
   noticeEndsOn,
@@ -645,15 +646,32 @@ export async function parseScoreSheetWorkbook(
   const at = (sheet: string, row: number | null, column: number | null, message: LocalizedText) =>
     errors.push({ sheet, row, column: column === null ? null : columnLetter(column), message });
 
+  const notWorkbook = {
+    zh: '文件不是有效的Excel工作簿（.xlsx），请上传系统导出并填写后的评分表',
+    en: 'The file is not an Excel workbook (.xlsx); upload the exported score sheet',
+  };
+  // a workbook is a zip: refuse one that would unpack to far more than any score sheet
+  const container = await checkZipLimits(bytes, XLSX_LIMITS);
+  if (!container.ok) {
+    const mb = Math.round(XLSX_LIMITS.maxUncompressedBytes / 1024 / 1024);
+    at(
+      '',
+      null,
+      null,
+      container.reason === 'not_zip'
+        ? notWorkbook
+        : {
+            zh: `文件解压后超过${mb} MB或包含过多部件，不是系统导出的评分表`,
+            en: `The file unpacks to more than ${mb} MB or has too many parts; it is not an exported score sheet`,
+          },
+    );
+    return { ok: false, errors };
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    if (bytes.length === 0) throw new Error('empty');
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
-    at('', null, null, {
-      zh: '文件不是有效的Excel工作簿（.xlsx），请上传系统导出并填写后的评分表',
-      en: 'The file is not an Excel workbook (.xlsx); upload the exported score sheet',
-    });
+    at('', null, null, notWorkbook);
     return { ok: false, errors };
   }
 
