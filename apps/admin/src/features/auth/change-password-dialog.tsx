@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Modal } from 'antd';
 import { useLang } from '../../i18n';
-import { applyFieldErrors } from '../../lib/errors';
+import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { trpc } from '../../trpc';
 
 interface Values {
@@ -14,9 +14,10 @@ const fields = ['currentPassword', 'newPassword'];
 
 /** 修改密码: `auth.changePassword`, with the server's field errors on the fields. */
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const onError = useFormErrorHandler(form, fields);
   const change = useMutation(trpc.auth.changePassword.mutationOptions());
 
   const submit = async () => {
@@ -30,16 +31,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
           form.resetFields();
           onClose();
         },
-        onError: (error) => {
-          const rest = applyFieldErrors(
-            form,
-            error,
-            lang,
-            { network: t('errors.network'), unknown: t('errors.unknown') },
-            fields,
-          );
-          if (rest) void message.error(rest);
-        },
+        onError,
       },
     );
   };

@@ -18,7 +18,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useLang } from '../../i18n';
-import { applyFieldErrors } from '../../lib/errors';
+import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { WHOLE_DEPLOYMENT } from '../../lib/roles';
 import { useDebounced } from '../../lib/use-debounced';
 import { queryClient, trpc } from '../../trpc';
@@ -62,7 +62,7 @@ interface Props {
 }
 
 export function CampaignFormModal({ open, onClose }: Props) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -81,7 +81,7 @@ export function CampaignFormModal({ open, onClose }: Props) {
     form.resetFields();
   }, [open, form]);
 
-  const fallbacks = { network: t('errors.network'), unknown: t('errors.unknown') };
+  const onError = useFormErrorHandler(form, formFields);
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -113,10 +113,7 @@ export function CampaignFormModal({ open, onClose }: Props) {
           onClose();
           void navigate(`/campaigns/${row.id}`);
         },
-        onError: (error) => {
-          const rest = applyFieldErrors(form, error, lang, fallbacks, formFields);
-          if (rest) void message.error(rest);
-        },
+        onError,
       },
     );
   };

@@ -17,7 +17,7 @@ import {
   Typography,
 } from 'antd';
 import { useLang } from '../../i18n';
-import { applyFieldErrors } from '../../lib/errors';
+import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { queryClient, trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
 
@@ -136,9 +136,10 @@ function ReasonFormModal({
   defaultOrder: number;
   onClose(): void;
 }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const onError = useFormErrorHandler(form, formFields);
   const save = useMutation(trpc.titles.saveRevocationReason.mutationOptions());
 
   useEffect(() => {
@@ -166,16 +167,7 @@ function ReasonFormModal({
           void message.success(t('titles.reasonSettings.saved'));
           onClose();
         },
-        onError: (error) => {
-          const rest = applyFieldErrors(
-            form,
-            error,
-            lang,
-            { network: t('errors.network'), unknown: t('errors.unknown') },
-            formFields,
-          );
-          if (rest) void message.error(rest);
-        },
+        onError,
       },
     );
   };

@@ -21,7 +21,7 @@ import {
   Typography,
 } from 'antd';
 import { useLang } from '../../i18n';
-import { applyFieldErrors } from '../../lib/errors';
+import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { queryClient, trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
 import { useMe } from '../auth/me-context';
@@ -252,12 +252,12 @@ function RecheckModal({
   onClose(): void;
   onDone(): void;
 }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const outcome = Form.useWatch('outcome', form);
   const recheck = useMutation(trpc.titles.recheck.mutationOptions());
-  const fallbacks = { network: t('errors.network'), unknown: t('errors.unknown') };
+  const onError = useFormErrorHandler(form, ['reasons', 'note']);
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -276,10 +276,7 @@ function RecheckModal({
           form.resetFields();
           onDone();
         },
-        onError: (error) => {
-          const rest = applyFieldErrors(form, error, lang, fallbacks, ['reasons', 'note']);
-          if (rest) void message.error(rest);
-        },
+        onError,
       },
     );
   };

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { divisionLevel } from '@fazhi/domain';
 import { useLang } from '../../i18n';
-import { applyFieldErrors } from '../../lib/errors';
+import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { grantableRoles, scopeLevelsFor, WHOLE_DEPLOYMENT, type Role } from '../../lib/roles';
 import { queryClient, trpc } from '../../trpc';
 import type { UserRow } from '../../types';
@@ -42,7 +42,7 @@ interface Props {
 }
 
 export function UserFormModal({ open, user, onClose }: Props) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -74,11 +74,7 @@ export function UserFormModal({ open, user, onClose }: Props) {
     else if (!scopeFits(next, scope)) form.setFieldValue('scopeCode', undefined);
   };
 
-  const fallbacks = { network: t('errors.network'), unknown: t('errors.unknown') };
-  const onError = (error: unknown) => {
-    const rest = applyFieldErrors(form, error, lang, fallbacks, formFields);
-    if (rest) void message.error(rest);
-  };
+  const onError = useFormErrorHandler(form, formFields);
   const onSuccess = (text: string) => {
     void queryClient.invalidateQueries(trpc.users.pathFilter());
     void queryClient.invalidateQueries(trpc.dashboard.pathFilter());
