@@ -1,7 +1,7 @@
 // One village through a whole campaign in real Chromium with three accounts: the county
 // administrator creates and advances the campaign, the village clerk declares and self-assesses
-// (with an evidence upload), the township officer returns it once and then approves, the county
-// accepts, posts and names it. Then the ranking and the exported score sheet (read back with
+// (with an evidence upload, and a wrong one removed again), the township officer returns it once
+// and then approves, the county accepts, posts and names it. Then the ranking and the exported score sheet (read back with
 // exceljs). No console errors anywhere.
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -235,6 +235,20 @@ describe('a campaign from launch to naming', () => {
       buffer: pdf,
     });
     await page.getByTestId('evidence-link').filter({ hasText: '党组织设置文件.pdf' }).waitFor();
+    // a wrong file attached by mistake is removed again
+    const [again] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByTestId('upload-A1.1').click(),
+    ]);
+    await again.setFiles({ name: '传错的文件.pdf', mimeType: 'application/pdf', buffer: pdf });
+    const wrong = page.getByTestId('evidence-file').filter({ hasText: '传错的文件.pdf' });
+    await wrong.getByTestId('remove-evidence').click();
+    await page
+      .locator('.ant-popover:visible')
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
+    await wrong.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('evidence-link').count()).resolves.toBe(1);
     await save();
     await shot('sheet-self-filled');
 

@@ -8,6 +8,7 @@ import { countRows, recordingCookies, routerProcedures, useTestDatabase } from '
 import { expectError } from './expect-error.js';
 import { createCampaign, demoFramework, goodSheet } from './campaign-fixture.js';
 import { titles } from '../src/db/schema.js';
+import { evidenceFiles } from '../src/db/schema.js';
 
 const t = useTestDatabase();
 
@@ -146,6 +147,26 @@ async function selfAssessing() {
   return d;
 }
 
+/** A self-assessing participation with an evidence file of the self column (its row only). */
+async function withEvidence() {
+  const { framework, id } = await selfAssessing();
+  const [file] = await t.db
+    .insert(evidenceFiles)
+    .values({
+      countyCode: '330728000000',
+      participationId: id,
+      itemCode: framework.definition.areas[0]!.items[0]!.code,
+      column: 'self',
+      fileName: '会议记录.pdf',
+      mimeType: 'application/pdf',
+      size: 1,
+      sha256: '0'.repeat(64),
+      storagePath: 'evidence/none.pdf',
+    })
+    .returning();
+  return file!.id;
+}
+
 Object.assign(mutations, {
   'campaigns.create': {
     ok: () => createCampaign(t),
@@ -249,6 +270,20 @@ Object.assign(mutations, {
         });
     },
     action: 'participations.withdraw',
+    actor: 'clerk',
+  },
+  'participations.removeEvidence': {
+    ok: async () => {
+      const id = await withEvidence();
+      return (await t.as('clerk')).participations.removeEvidence({ id });
+    },
+    fails: async () => {
+      const id = await withEvidence();
+      // the clerk's column is not the township's to change
+      const caller = await t.as('township');
+      return () => caller.participations.removeEvidence({ id });
+    },
+    action: 'participations.remove_evidence',
     actor: 'clerk',
   },
   'titles.recheck': {

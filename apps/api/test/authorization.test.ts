@@ -277,6 +277,27 @@ const outsideChecks: Record<
       'NOT_FOUND',
     );
   },
+  'participations.removeEvidence': async (x, y) => {
+    const [file] = await t.db
+      .insert(evidenceFiles)
+      .values({
+        countyCode: '330728000000',
+        participationId: y.yParticipation,
+        itemCode: y.framework.definition.areas[0]!.items[0]!.code,
+        column: 'township',
+        fileName: '越权.pdf',
+        mimeType: 'application/pdf',
+        size: 1,
+        sha256: '0'.repeat(64),
+        storagePath: 'evidence/none.pdf',
+      })
+      .returning();
+    // even in the township's own review stage: Y's file is not there for X
+    await t.db.execute(sql`update campaigns set stage = 'township_review'`);
+    await t.db.execute(sql`update participations set state = 'self_assessed'`);
+    await expectError(x.participations.removeEvidence({ id: file!.id }), 'NOT_FOUND');
+    expect(await t.db.select().from(evidenceFiles)).toHaveLength(1);
+  },
   'titles.list': async (x) => {
     expect((await x.titles.list({})).items.map((r) => r.villageCode)).toEqual([X_VILLAGE]);
   },

@@ -159,6 +159,9 @@ export const sheetZh = {
   uploadFailed: '上传失败',
   fileTooLarge: '文件不能超过20MB',
   fileType: '只能上传图片或PDF文件',
+  removeEvidence: '删除',
+  removeEvidenceConfirm: '删除佐证材料“{{name}}”？删除后不能恢复。',
+  evidenceRemoved: '已删除 {{name}}',
   actions: '办理',
   events: {
     submit_self_assessment: '提交自评',
@@ -460,6 +463,9 @@ export const sheetEn: typeof sheetZh = {
   uploadFailed: 'Upload failed',
   fileTooLarge: 'Files may not exceed 20 MB',
   fileType: 'Only images and PDF files',
+  removeEvidence: 'Remove',
+  removeEvidenceConfirm: 'Remove the evidence file “{{name}}”? This cannot be undone.',
+  evidenceRemoved: 'Removed {{name}}',
   actions: 'Actions',
   events: {
     submit_self_assessment: 'Submit self-assessment',

@@ -70,6 +70,7 @@ describe('translation tables', () => {
     ['users.update', '修改用户'],
     ['divisions.import', '导入区划'],
     ['demo.seed', '载入演示数据'],
+    ['participations.remove_evidence', '删除佐证材料'],
   ])('the audit action %s reads %s', (action, label) => {
     expect(zhLeaves.get(`audit.actions.${actionKey(action)}`)).toBe(label);
   });

@@ -13,11 +13,11 @@ import { writeAudit } from '../services/audit.js';
 import {
   findEvidence,
   MAX_EVIDENCE_BYTES,
+  requireEvidenceTurn,
   sniffEvidenceType,
   storeEvidence,
 } from '../services/campaigns/evidence.js';
 import { findParticipation } from '../services/campaigns/participations.js';
-import { sheetColumns } from '../db/schema.js';
 
 const uuid = z.uuid();
 
@@ -46,16 +46,7 @@ export function evidenceRoutes(deps: {
           // the same checks as the score sheet: session, scope, and whose turn it is
           const detail = await createCaller(ctx).participations.get({ id: req.params.id });
           const column = req.query.column;
-          if (
-            !column ||
-            !(sheetColumns as readonly string[]).includes(column) ||
-            detail.editableColumn !== column
-          ) {
-            fail('FORBIDDEN', 'NOT_YOUR_TURN', {
-              zh: '当前阶段您不能为这一栏上传佐证材料',
-              en: 'You may not attach evidence to this column at this stage',
-            });
-          }
+          requireEvidenceTurn(detail.editableColumn, column, 'attach');
           const itemCodes = new Set(
             detail.framework.areas.flatMap((a) => a.items.map((i) => i.code)),
           );
@@ -95,7 +86,7 @@ export function evidenceRoutes(deps: {
               dataDir: deps.dataDir,
               participation,
               itemCode: req.query.item!,
-              column: column as (typeof sheetColumns)[number],
+              column,
               fileName,
               bytes,
               type,

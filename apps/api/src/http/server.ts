@@ -86,6 +86,7 @@ export async function createServer(opts: ServerOptions) {
       sessionHours,
       userAgent: req.headers['user-agent'],
       ip: req.ip,
+      dataDir: opts.dataDir,
     });
 
   await app.register(fastifyTRPCPlugin, {

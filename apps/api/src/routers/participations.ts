@@ -8,10 +8,12 @@ import {
   getParticipation,
   listParticipations,
   participationEventTypes,
+  removeEvidence,
   saveSheet,
   todayIso,
   transition,
 } from '../services/campaigns/participations.js';
+import { deleteEvidenceFile } from '../services/campaigns/evidence.js';
 import { bi } from '../trpc/messages.js';
 import { campaignOutput, divisionCode, paged, pagination } from './schemas.js';
 
@@ -269,6 +271,39 @@ export const participationsRouter = {
         vetoed: scorecard.vetoed,
         complete: scorecard.complete,
       };
+    }),
+
+  /**
+   * Removes a wrongly attached evidence file. Like uploading, only in the column the caller may
+   * edit now (so an assigned inspector may, in acceptance: the service decides by role and turn).
+   * The file on disk goes once the removal has committed.
+   */
+  removeEvidence: auditedProcedure
+    .input(z.object({ id: z.uuid() }))
+    .output(z.object({ id: z.string(), participationId: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const { file, villageCode } = await removeEvidence({
+        db: ctx.db,
+        scope: ctx.scope,
+        user: ctx.user,
+        id: input.id,
+      });
+      await ctx.audit({
+        action: 'participations.remove_evidence',
+        entity: 'evidence',
+        entityId: file.id,
+        divisionCode: villageCode,
+        before: {
+          itemCode: file.itemCode,
+          column: file.column,
+          fileName: file.fileName,
+          size: file.size,
+          sha256: file.sha256,
+        },
+      });
+      const dataDir = ctx.dataDir;
+      if (dataDir) ctx.afterCommit(() => deleteEvidenceFile(dataDir, file));
+      return { id: file.id, participationId: file.participationId };
     }),
 
   transition: writeProcedure

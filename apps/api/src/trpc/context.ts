@@ -27,6 +27,8 @@ export interface ContextInner {
   sessionHours: number;
   userAgent?: string | undefined;
   ip?: string | undefined;
+  /** Where evidence files are stored; null when the caller has no file storage (tests). */
+  dataDir: string | null;
 }
 
 export const noCookies: CookieJar = { setSession: () => {}, clearSession: () => {} };
@@ -41,6 +43,7 @@ export function createContextInner(opts: {
   sessionHours?: number;
   userAgent?: string;
   ip?: string;
+  dataDir?: string | null;
 }): ContextInner {
   return {
     db: opts.db,
@@ -50,6 +53,7 @@ export function createContextInner(opts: {
     sessionHours: opts.sessionHours ?? 12,
     userAgent: opts.userAgent,
     ip: opts.ip,
+    dataDir: opts.dataDir ?? null,
   };
 }
 
@@ -62,6 +66,7 @@ export async function createRequestContext(opts: {
   sessionHours: number;
   userAgent?: string;
   ip?: string;
+  dataDir: string;
 }): Promise<ContextInner> {
   const user = opts.sessionToken ? await loadSession(opts.db, opts.sessionToken) : null;
   return createContextInner({ ...opts, user });

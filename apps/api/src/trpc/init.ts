@@ -84,18 +84,25 @@ class Rollback {
 /**
  * Runs the mutation in one transaction with its audit event; a failure rolls both back.
  * A mutation that records no audit event, or more than one, is a bug and fails.
+ * `afterCommit` tasks (e.g. deleting a file whose row is gone) run only once the transaction
+ * has committed; the change stands even if one fails, so each task reports its own failures.
  */
 const auditedTransaction = t.middleware(async ({ ctx, next, path }) => {
   const user = ctx.user;
   const actor = { id: user?.id ?? null, username: user?.username ?? null };
   let recorded = 0;
+  const tasks: (() => Promise<void>)[] = [];
+  let committed;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    committed = await ctx.db.transaction(async (tx) => {
       const audit = async (event: AuditInput) => {
         recorded += 1;
         await writeAudit(tx, actor, ctx.requestId, event);
       };
-      const result = await next({ ctx: { db: tx, audit } });
+      const afterCommit = (task: () => Promise<void>) => {
+        tasks.push(task);
+      };
+      const result = await next({ ctx: { db: tx, audit, afterCommit } });
       if (!result.ok) throw new Rollback(result);
       if (recorded !== 1) {
         throw new TRPCError({
@@ -109,6 +116,8 @@ const auditedTransaction = t.middleware(async ({ ctx, next, path }) => {
     if (error instanceof Rollback) return error.result as never;
     throw error;
   }
+  for (const task of tasks) await task().catch(() => {});
+  return committed;
 });
 
 /**

@@ -98,6 +98,17 @@ export type ParticipationDetail = RouterOutputs['participations']['get'];
 export type EvidenceFile = ParticipationDetail['evidence'][number];
 export type Objection = ParticipationDetail['objections'][number];
 
+/**
+ * Whether the user may remove this evidence file now: like uploading, only files of the column
+ * that is theirs to edit (`editableColumn`). The server checks the same rule.
+ */
+export function canRemoveEvidence(
+  file: Pick<EvidenceFile, 'column'>,
+  editable: SheetColumn | null,
+): boolean {
+  return editable !== null && file.column === editable;
+}
+
 /** The error details of a refused save when someone else saved first. */
 export interface SheetConflict {
   version: number;

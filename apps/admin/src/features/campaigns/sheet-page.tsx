@@ -24,6 +24,7 @@ import {
   Upload,
 } from 'antd';
 import {
+  DeleteOutlined,
   DownloadOutlined,
   PaperClipOutlined,
   SaveOutlined,
@@ -47,6 +48,7 @@ import { useErrorText } from '../../components/use-error-text';
 import { EventActions } from './event-actions';
 import { ExcelImportDialog } from './excel-import-dialog';
 import {
+  canRemoveEvidence,
   emptyColumn,
   formatPoints,
   gradeColors,
@@ -719,7 +721,10 @@ function ConflictAlert({
   );
 }
 
-/** The evidence files of one item (all columns) and the upload button of the editable column. */
+/**
+ * The evidence files of one item (all columns); for the editable column, the upload button and
+ * a remove action on each of its files.
+ */
 function EvidenceCell({
   item,
   files,
@@ -736,6 +741,25 @@ function EvidenceCell({
   const errorText = useErrorText();
   const [percent, setPercent] = useState<number | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const remove = useMutation(trpc.participations.removeEvidence.mutationOptions());
+  const refresh = () =>
+    queryClient.invalidateQueries(trpc.participations.get.queryFilter({ id: participationId }));
+
+  const doRemove = (file: EvidenceFile) =>
+    remove.mutate(
+      { id: file.id },
+      {
+        onSuccess: () => {
+          void message.success(t('sheet.evidenceRemoved', { name: file.fileName }));
+          void refresh();
+        },
+        onError: (error) => {
+          void message.error(errorText(error));
+          // e.g. the turn has passed or someone else removed it: show what is there now
+          void refresh();
+        },
+      },
+    );
 
   const start = async (file: File) => {
     if (!column) return;
@@ -757,9 +781,7 @@ function EvidenceCell({
     setPercent(null);
     if (outcome.ok) {
       void message.success(t('sheet.uploaded', { name: outcome.file.fileName }));
-      void queryClient.invalidateQueries(
-        trpc.participations.get.queryFilter({ id: participationId }),
-      );
+      void refresh();
     } else {
       void message.error(`${t('sheet.uploadFailed')}：${errorText(outcome.error)}`);
     }
@@ -773,19 +795,41 @@ function EvidenceCell({
         </Typography.Text>
       ) : null}
       {files.map((f) => (
-        <a
-          key={f.id}
-          href={`/api/evidence/${f.id}`}
-          target="_blank"
-          rel="noreferrer"
-          data-testid="evidence-link"
-          style={{ fontSize: 12 }}
-        >
-          <PaperClipOutlined /> {f.fileName}{' '}
-          <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-            ({t(`sheet.columns.${f.column}`)}, {Math.max(1, Math.round(f.size / 1024))} KB)
-          </Typography.Text>
-        </a>
+        <Flex key={f.id} align="flex-start" gap={4} data-testid="evidence-file">
+          <a
+            href={`/api/evidence/${f.id}`}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="evidence-link"
+            style={{ fontSize: 12 }}
+          >
+            <PaperClipOutlined /> {f.fileName}{' '}
+            <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+              ({t(`sheet.columns.${f.column}`)}, {Math.max(1, Math.round(f.size / 1024))} KB)
+            </Typography.Text>
+          </a>
+          {canRemoveEvidence(f, column) ? (
+            <Popconfirm
+              title={t('sheet.removeEvidenceConfirm', { name: f.fileName })}
+              okText={t('sheet.removeEvidence')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('app.cancel')}
+              onConfirm={() => doRemove(f)}
+            >
+              <Button
+                size="small"
+                type="link"
+                danger
+                icon={<DeleteOutlined />}
+                loading={remove.isPending && remove.variables?.id === f.id}
+                data-testid="remove-evidence"
+                style={{ fontSize: 12, height: 'auto', padding: 0 }}
+              >
+                {t('sheet.removeEvidence')}
+              </Button>
+            </Popconfirm>
+          ) : null}
+        </Flex>
       ))}
       {column ? (
         percent !== null ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockersOf, sheetConflictOf } from './model';
+import { blockersOf, canRemoveEvidence, sheetConflictOf } from './model';
 import {
   evidenceFileProblem,
   MAX_EVIDENCE_BYTES,
@@ -112,5 +112,15 @@ describe('error details', () => {
     };
     expect(blockersOf({ blockers: [blocker, { code: 3 }] })).toEqual([blocker]);
     expect(blockersOf(undefined)).toEqual([]);
+  });
+});
+
+describe('canRemoveEvidence', () => {
+  it('allows removing only files of the column the user may edit now', () => {
+    expect(canRemoveEvidence({ column: 'self' }, 'self')).toBe(true);
+    expect(canRemoveEvidence({ column: 'county' }, 'county')).toBe(true);
+    // another column's file, or nothing editable at this stage
+    expect(canRemoveEvidence({ column: 'self' }, 'township')).toBe(false);
+    expect(canRemoveEvidence({ column: 'self' }, null)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { evidenceFiles, participations, type SheetColumn } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
+import { fail } from '../../trpc/problem-error.js';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
@@ -36,6 +37,31 @@ const signatures: { mime: string; ext: string; test: (b: Buffer) => boolean }[] 
       b.subarray(8, 12).toString('latin1') === 'WEBP',
   },
 ];
+
+const notYourTurn = {
+  attach: {
+    zh: '当前阶段您不能为这一栏上传佐证材料',
+    en: 'You may not attach evidence to this column at this stage',
+  },
+  remove: {
+    zh: '当前阶段您不能删除这一栏的佐证材料',
+    en: 'You may not remove evidence of this column at this stage',
+  },
+};
+
+/**
+ * Evidence follows the score sheet: a user attaches or removes files only in the column that is
+ * theirs to edit right now (`editable`, from `editableColumn`). Fails with NOT_YOUR_TURN otherwise.
+ */
+export function requireEvidenceTurn(
+  editable: SheetColumn | null,
+  column: string | undefined,
+  action: keyof typeof notYourTurn,
+): asserts column is SheetColumn {
+  if (editable === null || column !== editable) {
+    fail('FORBIDDEN', 'NOT_YOUR_TURN', notYourTurn[action]);
+  }
+}
 
 /** The type of a file by its first bytes, or null when it is not an accepted image or PDF. */
 export function sniffEvidenceType(bytes: Buffer): { mime: string; ext: string } | null {
@@ -122,4 +148,32 @@ export async function findEvidence(db: Db, scope: Scope, id: string) {
     )
     .where(and(eq(evidenceFiles.id, id), scope.where(participations.villageCode)));
   return row ?? null;
+}
+
+/** Deletes the metadata row of an evidence file; null when it is already gone. */
+export async function deleteEvidenceRow(
+  db: Db,
+  file: { countyCode: string; id: string },
+): Promise<typeof evidenceFiles.$inferSelect | null> {
+  const [row] = await db
+    .delete(evidenceFiles)
+    .where(and(eq(evidenceFiles.countyCode, file.countyCode), eq(evidenceFiles.id, file.id)))
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * Deletes a stored evidence file from disk (call it after its row is gone for good). A file that
+ * is already missing is fine; any other failure is reported by id only, never by name or path.
+ */
+export async function deleteEvidenceFile(
+  dataDir: string,
+  file: { id: string; storagePath: string },
+): Promise<void> {
+  try {
+    await rm(join(dataDir, file.storagePath), { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    console.warn(`evidence file ${file.id} could not be deleted from disk (${code})`);
+  }
 }

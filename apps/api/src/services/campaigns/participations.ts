@@ -29,7 +29,7 @@ import { fail, forbidden, invalidField, notFound } from '../../trpc/problem-erro
 import { findCampaign, present, stageNames } from './campaigns.js';
 import { getFramework } from './frameworks.js';
 import { fromHundredths, toHundredths } from './points.js';
-import { listEvidence } from './evidence.js';
+import { deleteEvidenceRow, findEvidence, listEvidence, requireEvidenceTurn } from './evidence.js';
 
 type Campaign = typeof campaigns.$inferSelect;
 type Participation = typeof participations.$inferSelect;
@@ -400,6 +400,31 @@ export async function saveSheet(opts: {
     conflict(current!, opts.column);
   }
   return { before: participation, after: row, scorecard: card };
+}
+
+/**
+ * Removes the metadata of an evidence file inside the scope, if its column is the one the user
+ * may edit now (the same rule as uploading). The caller deletes the file once this commits.
+ */
+export async function removeEvidence(opts: {
+  db: Db;
+  scope: Scope;
+  user: SessionUser;
+  id: string;
+}) {
+  const found = await findEvidence(opts.db, opts.scope, opts.id);
+  if (!found) notFound({ zh: '佐证材料', en: 'Evidence file' });
+  const participation = await findParticipation(opts.db, opts.scope, found.file.participationId);
+  const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  requireEvidenceTurn(
+    editableColumn(opts.user, campaign, participation),
+    found.file.column,
+    'remove',
+  );
+  const removed = await deleteEvidenceRow(opts.db, found.file);
+  // removed meanwhile by someone else
+  if (!removed) notFound({ zh: '佐证材料', en: 'Evidence file' });
+  return { file: removed, villageCode: participation.villageCode };
 }
 
 /** What a caller asks for: the domain event without the scores and dates the server supplies. */
