@@ -71,6 +71,8 @@ describe('translation tables', () => {
     ['divisions.import', '导入区划'],
     ['demo.seed', '载入演示数据'],
     ['participations.remove_evidence', '删除佐证材料'],
+    ['titles.create_revocation_reason', '新增撤销理由'],
+    ['titles.update_revocation_reason', '修改撤销理由'],
   ])('the audit action %s reads %s', (action, label) => {
     expect(zhLeaves.get(`audit.actions.${actionKey(action)}`)).toBe(label);
   });
