@@ -15,6 +15,10 @@ const schema = z.object({
   FAZHI_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  /** Failed logins allowed from one client address in 15 minutes (0 turns the limit off). */
+  FAZHI_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).default(30),
+  /** "true" behind a reverse proxy, so the client address comes from X-Forwarded-For. */
+  FAZHI_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Set to "false" to start on an empty database without the demo county. */
   FAZHI_DEMO: z.enum(['true', 'false']).optional(),
   TEST_DATABASE_URL: z.string().url().optional(),

@@ -26,6 +26,8 @@ const app = await createServer({
   staticDir: env.FAZHI_STATIC_DIR,
   sessionHours: env.FAZHI_SESSION_HOURS,
   logLevel: env.FAZHI_LOG_LEVEL,
+  loginThrottle: { failures: env.FAZHI_LOGIN_FAILURES_PER_ADDRESS, minutes: 15 },
+  trustProxy: env.FAZHI_TRUST_PROXY === 'true',
 });
 await app.listen({ port: env.PORT, host: env.HOST });
 

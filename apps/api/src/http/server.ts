@@ -14,6 +14,7 @@ import { createRequestContext, type Context, type CookieJar } from '../trpc/cont
 import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
 import { campaignFileRoutes } from './campaign-files.js';
 import { sendError } from './replies.js';
+import { createLoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.js';
 
 export interface ServerOptions {
   database: Database;
@@ -23,6 +24,10 @@ export interface ServerOptions {
   staticDir?: string | undefined;
   sessionHours?: number;
   logLevel?: string;
+  /** Failed logins allowed per client address and window (default 30 in 15 minutes; 0: off). */
+  loginThrottle?: LoginThrottleOptions;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 /** Largest request body: a national division file through the upload route. */
@@ -57,7 +62,9 @@ export async function createServer(opts: ServerOptions) {
     genReqId: () => randomUUID(),
     bodyLimit: MAX_UPLOAD_BYTES,
     routerOptions: { maxParamLength: 5000 },
+    trustProxy: opts.trustProxy ?? false,
   });
+  const loginThrottle = createLoginThrottle(opts.loginThrottle ?? { failures: 30, minutes: 15 });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -87,6 +94,7 @@ export async function createServer(opts: ServerOptions) {
       userAgent: req.headers['user-agent'],
       ip: req.ip,
       dataDir: opts.dataDir,
+      loginThrottle,
     });
 
   await app.register(fastifyTRPCPlugin, {

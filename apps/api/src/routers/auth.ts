@@ -70,6 +70,7 @@ export const authRouter = {
         sessionHours: ctx.sessionHours,
         userAgent: ctx.userAgent,
         ip: ctx.ip,
+        throttle: ctx.loginThrottle,
       });
       ctx.cookies.setSession(session.token, session.expiresAt);
       return { user: await describeMe(ctx.db, user) };

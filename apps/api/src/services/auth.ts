@@ -6,6 +6,7 @@ import { sessions, users } from '../db/schema.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.js';
 import { writeAudit } from './audit.js';
 import { createSession } from './sessions.js';
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import { fail, invalidField } from '../trpc/problem-error.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -24,11 +25,25 @@ export interface LoginOptions {
   sessionHours: number;
   userAgent?: string | undefined;
   ip?: string | undefined;
+  /** Failed attempts per client address; none when null (or without an address). */
+  throttle?: LoginThrottle | null;
   now?: Date;
 }
 
 export async function login(opts: LoginOptions) {
   const now = opts.now ?? new Date();
+  const address = opts.throttle && opts.ip ? opts.ip : null;
+  const waitSeconds = address ? await opts.throttle!.blockedFor(address) : null;
+  if (waitSeconds !== null) {
+    const minutes = Math.ceil(waitSeconds / 60);
+    fail('TOO_MANY_REQUESTS', 'ADDRESS_THROTTLED', {
+      zh: `本机登录失败次数过多，请${minutes}分钟后再试`,
+      en: `Too many failed logins from this address; try again in ${minutes} minutes`,
+    });
+  }
+  const failed = async () => {
+    if (address) await opts.throttle!.recordFailure(address);
+  };
   const [user] = await opts.db
     .select()
     .from(users)
@@ -36,6 +51,7 @@ export async function login(opts: LoginOptions) {
     .limit(1);
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), opts.password);
+    await failed();
     fail('UNAUTHORIZED', 'BAD_CREDENTIALS', badCredentials);
   }
   if (user.lockedUntil && user.lockedUntil > now) {
@@ -47,6 +63,7 @@ export async function login(opts: LoginOptions) {
   const ok = await verifyPassword(user.passwordHash, opts.password);
   const actor = { id: user.id, username: user.username };
   if (!ok || user.disabled) {
+    await failed();
     if (!ok) {
       // The failure is recorded (and may lock the account) even though the call fails.
       await opts.db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 // The inner context (database + session) is what tests build; the outer one adds the request.
+import type { LoginThrottle } from '../auth/login-throttle.js';
 import type { Db } from '../db/client.js';
 import type { Role } from '../auth/roles.js';
 import { loadSession } from '../services/sessions.js';
@@ -29,6 +30,8 @@ export interface ContextInner {
   ip?: string | undefined;
   /** Where evidence files are stored; null when the caller has no file storage (tests). */
   dataDir: string | null;
+  /** Failed logins per client address (the server's); null when not throttled. */
+  loginThrottle: LoginThrottle | null;
 }
 
 export const noCookies: CookieJar = { setSession: () => {}, clearSession: () => {} };
@@ -44,6 +47,7 @@ export function createContextInner(opts: {
   userAgent?: string;
   ip?: string;
   dataDir?: string | null;
+  loginThrottle?: LoginThrottle | null;
 }): ContextInner {
   return {
     db: opts.db,
@@ -54,6 +58,7 @@ export function createContextInner(opts: {
     userAgent: opts.userAgent,
     ip: opts.ip,
     dataDir: opts.dataDir ?? null,
+    loginThrottle: opts.loginThrottle ?? null,
   };
 }
 
@@ -67,6 +72,7 @@ export async function createRequestContext(opts: {
   userAgent?: string;
   ip?: string;
   dataDir: string;
+  loginThrottle: LoginThrottle | null;
 }): Promise<ContextInner> {
   const user = opts.sessionToken ? await loadSession(opts.db, opts.sessionToken) : null;
   return createContextInner({ ...opts, user });
