@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
+import { checkResolution, describeCitation } from '@fazhi/domain';
 import { resultsDir, signIn, signOut, startHarness, type Harness } from './harness';
 
 const BAISHI = '330728101000'; // 白石镇, the demo township officer's scope
@@ -146,6 +147,62 @@ describe('admin SPA', () => {
 
     await signOut(page);
     await page.close();
+    expect(h.consoleErrors).toEqual([]);
+  });
+  it('a township officer checks a villagers’ meeting vote under the law in force on its date', async () => {
+    const page = await h.newPage();
+    await signIn(page, 'township', DEMO_PASSWORD);
+    await page.getByRole('menuitem', { name: /表决核算/ }).click();
+    await page.getByText('填写会议日期和人数后显示核算结果').waitFor();
+
+    const date = page.locator('#resolution-check_date');
+    await date.click();
+    await date.fill('2026-03-01');
+    await date.press('Enter');
+    const fill = async (field: string, value: number) =>
+      page.locator(`#resolution-check_${field}`).fill(String(value));
+    // exactly half of the 100 villagers attend: no quorum
+    await fill('eligible', 100);
+    await fill('attendees', 50);
+    await fill('votesFor', 26);
+    await fill('votesAgainst', 20);
+    await fill('abstentions', 4);
+    const result = page.getByTestId('resolution-result');
+    await expect.poll(() => result.getByTestId('quorum').textContent()).toBe('未达到');
+    await expect(result.getByTestId('passed').textContent()).resolves.toBe('未通过');
+    const half = checkResolution({
+      body: 'villagers_meeting',
+      date: '2026-03-01',
+      eligible: 100,
+      attendees: 50,
+      votesFor: 26,
+      votesAgainst: 20,
+      abstentions: 4,
+    });
+    const quorumProblem = half.problems.find((p) => p.code === 'QUORUM_NOT_MET')!;
+    const problems = page.getByTestId('resolution-problems');
+    await expect(problems.textContent()).resolves.toContain(quorumProblem.message.zh);
+    await expect(problems.textContent()).resolves.toContain(
+      describeCitation(quorumProblem.citation!).zh,
+    );
+    await expect(result.textContent()).resolves.toContain('村民委员会组织法（2025年版）');
+    await page.screenshot({
+      path: resolve(resultsDir, 'resolution-check.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
+
+    // one more attendee voting in favour: quorum met and passed
+    await fill('attendees', 51);
+    await fill('votesFor', 27);
+    await expect.poll(() => result.getByTestId('quorum').textContent()).toBe('已达到');
+    await expect(result.getByTestId('passed').textContent()).resolves.toBe('通过');
+
+    // the day before the amendment took effect, the 2018 text applies
+    await date.click();
+    await date.fill('2025-12-31');
+    await date.press('Enter');
+    await expect.poll(() => result.textContent()).toContain('村民委员会组织法（2018年版）');
     expect(h.consoleErrors).toEqual([]);
   });
 });

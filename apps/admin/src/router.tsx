@@ -82,6 +82,13 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'governance/resolution',
+            lazy: async () => ({
+              Component: (await import('./features/governance/resolution-check-page'))
+                .ResolutionCheckPage,
+            }),
+          },
+          {
             path: 'audit',
             lazy: async () => ({
               Component: (await import('./features/audit/audit-page')).AuditPage,

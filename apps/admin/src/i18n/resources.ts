@@ -14,6 +14,7 @@ import {
   titlesZh,
 } from './campaign-resources';
 import { frameworksEn, frameworksZh } from './framework-resources';
+import { governanceEn, governanceZh } from './governance-resources';
 
 export const zh = {
   app: {
@@ -58,6 +59,7 @@ export const zh = {
     campaigns: '创建活动',
     titles: '称号复核',
     frameworks: '指标体系',
+    resolutionCheck: '表决核算',
     main: '主导航',
     toggle: '展开或收起导航',
   },
@@ -256,6 +258,7 @@ export const zh = {
   notice: noticeZh,
   titles: titlesZh,
   frameworks: frameworksZh,
+  governance: governanceZh,
 };
 
 /** Audit actions are keyed with `_` for `.` (i18next splits keys on dots). */
@@ -310,6 +313,7 @@ export const en: Resources = {
     campaigns: 'Campaigns',
     titles: 'Title re-check',
     frameworks: 'Frameworks',
+    resolutionCheck: 'Vote check',
     main: 'Main navigation',
     toggle: 'Show or hide the navigation',
   },
@@ -508,4 +512,5 @@ export const en: Resources = {
   notice: noticeEn,
   titles: titlesEn,
   frameworks: frameworksEn,
+  governance: governanceEn,
 };

@@ -47,6 +47,7 @@ export type {
   ResolutionMatter,
   ResolutionResult,
 } from './check-resolution.js';
+export { describeCitation, lawNames } from './describe-citation.js';
 export { checkVillageRules } from './check-village-rules.js';
 export type {
   VillageRulesInput,

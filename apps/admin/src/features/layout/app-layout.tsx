@@ -28,6 +28,7 @@ import {
   ProfileOutlined,
   TeamOutlined,
   UserOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { setLang, useLang } from '../../i18n';
@@ -74,6 +75,11 @@ function Frame() {
       key: '/frameworks',
       icon: <ProfileOutlined />,
       label: <Link to="/frameworks">{t('nav.frameworks')}</Link>,
+    },
+    {
+      key: '/governance',
+      icon: <SolutionOutlined />,
+      label: <Link to="/governance/resolution">{t('nav.resolutionCheck')}</Link>,
     },
     ...(canManageUsers(me.role)
       ? [

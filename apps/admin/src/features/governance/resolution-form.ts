@@ -1,0 +1,64 @@
+// The vote-check form's values → the input of `checkResolution` (null until the form is complete
+// enough to check). Fields that do not apply to the chosen meeting are left out.
+import type { MeetingBody, ResolutionInput, ResolutionMatter } from '@fazhi/domain';
+
+export interface ResolutionFormValues {
+  body: MeetingBody;
+  matter: ResolutionMatter;
+  /** `YYYY-MM-DD` */
+  date?: string | null;
+  eligible?: number | null;
+  households?: number | null;
+  householdsRepresented?: number | null;
+  representatives?: number | null;
+  attendees?: number | null;
+  votesFor?: number | null;
+  votesAgainst?: number | null;
+  abstentions?: number | null;
+}
+
+/** Meetings whose quorum may also be counted in households. */
+export const householdBodies: ReadonlySet<MeetingBody> = new Set([
+  'villagers_meeting',
+  'group_meeting',
+]);
+
+/** Matters that a party members' meeting or a collective members' meeting does not decide. */
+export function mattersFor(body: MeetingBody): ResolutionMatter[] {
+  if (body === 'collective_members_meeting') return ['general', 'collective_asset_disposal'];
+  if (body === 'party_members_meeting') return ['general'];
+  return [
+    'general',
+    'land_contract_plan',
+    'land_contract_adjustment',
+    'land_contract_outsider',
+    'collective_asset_disposal',
+  ];
+}
+
+const isCount = (value: number | null | undefined): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
+export function resolutionInput(values: ResolutionFormValues): ResolutionInput | null {
+  const { date, eligible, attendees, votesFor, votesAgainst, abstentions } = values;
+  if (!date || !isCount(eligible) || !isCount(attendees)) return null;
+  if (!isCount(votesFor) || !isCount(votesAgainst) || !isCount(abstentions)) return null;
+  const households = householdBodies.has(values.body);
+  return {
+    body: values.body,
+    matter: values.matter,
+    date,
+    eligible,
+    attendees,
+    votesFor,
+    votesAgainst,
+    abstentions,
+    ...(households && isCount(values.households) ? { households: values.households } : {}),
+    ...(households && isCount(values.householdsRepresented)
+      ? { householdsRepresented: values.householdsRepresented }
+      : {}),
+    ...(values.body === 'representatives_meeting' && isCount(values.representatives)
+      ? { representatives: values.representatives }
+      : {}),
+  };
+}
