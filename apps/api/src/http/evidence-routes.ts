@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { ContextFor } from './server.js';
-import { contentDisposition, sendError } from './replies.js';
+import { contentDisposition, headerFileName, sendError } from './replies.js';
 import { createCaller } from '../trpc/root.js';
 import { fail } from '../trpc/problem-error.js';
 import { Scope } from '../auth/scope.js';
@@ -66,14 +66,8 @@ export function evidenceRoutes(deps: {
               en: 'Only images (JPG, PNG, GIF, WebP) and PDF files are accepted',
             });
           }
-          const rawName =
-            typeof req.headers['x-file-name'] === 'string' ? req.headers['x-file-name'] : '';
-          let fileName = `evidence.${type.ext}`;
-          try {
-            fileName = decodeURIComponent(rawName).slice(0, 200) || fileName;
-          } catch {
-            // keep the default
-          }
+          const fileName =
+            headerFileName(req.headers['x-file-name'], 200) ?? `evidence.${type.ext}`;
           const user = ctx.user!;
           const saved = await ctx.db.transaction(async (tx) => {
             const participation = await findParticipation(

@@ -28,3 +28,26 @@ export function contentDisposition(
   );
   return `${kind}; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
 }
+
+/**
+ * The file name sent in the `x-file-name` header (percent-encoded UTF-8), without control
+ * characters, cut to `max` characters; undefined when absent, empty or malformed. A name is only
+ * a label, so a bad one never refuses the upload.
+ */
+export function headerFileName(raw: unknown, max: number): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  const printable = [...decoded]
+    .filter((c) => {
+      const code = c.codePointAt(0)!;
+      return code >= 0x20 && code !== 0x7f;
+    })
+    .join('')
+    .trim();
+  return printable.slice(0, max) || undefined;
+}

@@ -13,7 +13,7 @@ import { SESSION_COOKIE } from '../auth/session-token.js';
 import { createRequestContext, type Context, type CookieJar } from '../trpc/context.js';
 import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
 import { campaignFileRoutes } from './campaign-files.js';
-import { sendError } from './replies.js';
+import { headerFileName, sendError } from './replies.js';
 import { createLoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.js';
 
 export interface ServerOptions {
@@ -126,13 +126,7 @@ export async function createServer(opts: ServerOptions) {
     );
     scope.post('/api/divisions/import', async (req, reply) => {
       const ctx = await contextFor(req, reply);
-      let fileName: string | undefined;
-      try {
-        const raw = req.headers['x-file-name'];
-        fileName = typeof raw === 'string' ? decodeURIComponent(raw).slice(0, 255) : undefined;
-      } catch {
-        fileName = undefined; // a malformed name is only a label: import the file without it
-      }
+      const fileName = headerFileName(req.headers['x-file-name'], 255);
       try {
         const result = await createCaller(ctx).divisions.import({
           csv: typeof req.body === 'string' ? req.body : '',

@@ -6,7 +6,8 @@ import { readOnlyRoles, type Role } from '../auth/roles.js';
 import { writeAudit, type AuditInput } from '../services/audit.js';
 import type { Context, SessionUser } from './context.js';
 import { describeError } from './error-formatter.js';
-import { fail, forbidden } from './problem-error.js';
+import { fail, forbidden, invalidField } from './problem-error.js';
+import { nulCharacterPath } from './nul-characters.js';
 import './messages.js';
 
 const t = initTRPC.context<Context>().create({
@@ -29,8 +30,20 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
+/** Every procedure starts here: input holding the NUL character is refused as a field error. */
+const baseProcedure = t.procedure.use(async ({ next, getRawInput }) => {
+  const path = nulCharacterPath(await getRawInput());
+  if (path !== null) {
+    invalidField(path || 'input', {
+      zh: '不能包含空字符（\\0），请删除后重试',
+      en: 'must not contain the NUL character (\\0); remove it and try again',
+    });
+  }
+  return next();
+});
+
 /** Only `auth.login` may use it: every other procedure requires a session. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = baseProcedure;
 
 const twelveDigits = /^\d{12}$/;
 
@@ -51,7 +64,7 @@ function divisionCodesIn(value: unknown, out: string[] = [], depth = 0): string[
  * Requires a session, adds the user's `scope`, and refuses any division code in the input that
  * lies outside it (so `divisions.get`, `children`, `users.create` and the like cannot forget).
  */
-export const authedProcedure = t.procedure.use(async ({ ctx, next, getRawInput }) => {
+export const authedProcedure = baseProcedure.use(async ({ ctx, next, getRawInput }) => {
   if (!ctx.user) fail('UNAUTHORIZED', 'UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' });
   const user: SessionUser = ctx.user;
   const scope = new Scope(user.scopeCode, user.role);
