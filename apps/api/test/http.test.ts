@@ -92,6 +92,20 @@ describe('HTTP', () => {
     expect(res.body).not.toContain('stack');
   });
 
+  it('a mutation without input may be posted with an empty JSON body, by any role', async () => {
+    for (const username of ['admin', 'township']) {
+      const { cookie } = await login(username);
+      const res = await app.inject({
+        method: 'POST',
+        url: '/trpc/auth.logout',
+        headers: { cookie, 'content-type': 'application/json' },
+      });
+      expect(res.statusCode, username).toBe(200);
+      const me = await app.inject({ url: '/trpc/auth.me', headers: { cookie } });
+      expect(me.statusCode, username).toBe(401);
+    }
+  });
+
   it('refuses anonymous calls with 401', async () => {
     const res = await app.inject(
       '/trpc/divisions.search?input=' + encodeURIComponent('{"q":"村"}'),

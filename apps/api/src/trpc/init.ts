@@ -30,9 +30,21 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
+/**
+ * The raw input, or undefined when the request's body cannot be read as input (say, an empty JSON
+ * body on a procedure that takes none): a procedure with an input then refuses it when it parses.
+ */
+async function readableInput(getRawInput: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return await getRawInput();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every procedure starts here: input holding the NUL character is refused as a field error. */
 const baseProcedure = t.procedure.use(async ({ next, getRawInput }) => {
-  const path = nulCharacterPath(await getRawInput());
+  const path = nulCharacterPath(await readableInput(getRawInput));
   if (path !== null) {
     invalidField(path || 'input', {
       zh: '不能包含空字符（\\0），请删除后重试',
@@ -69,7 +81,7 @@ export const authedProcedure = baseProcedure.use(async ({ ctx, next, getRawInput
   const user: SessionUser = ctx.user;
   const scope = new Scope(user.scopeCode, user.role);
   if (!scope.isWholeDeployment) {
-    const raw = await getRawInput();
+    const raw = await readableInput(getRawInput);
     for (const code of divisionCodesIn(raw)) if (!scope.includes(code)) forbidden();
   }
   return next({ ctx: { ...ctx, user, scope } });
