@@ -89,6 +89,23 @@ describe('admin SPA', () => {
     const page = await h.newPage();
     await signIn(page, 'county', DEMO_PASSWORD);
     await expect(page.getByTestId('count-villages').textContent()).resolves.toMatch(/\d{3}/);
+    // 待办 lists what the API says awaits the county
+    const todo = await h.api<{ campaignName: string; task: string; count: number }[]>(
+      'county',
+      'dashboard.todo',
+      {},
+    );
+    const card = page.getByTestId('todo');
+    if (todo.length === 0) {
+      await card.getByText('暂无待办事项').waitFor();
+    } else {
+      await card.getByTestId(`todo-${todo[0]!.task}`).first().waitFor();
+      const text = (await card.textContent()) ?? '';
+      for (const entry of todo) {
+        expect(text).toContain(entry.campaignName);
+        expect(text).toContain(`${entry.count} `);
+      }
+    }
     await page.screenshot({
       path: resolve(resultsDir, 'county-dashboard.png'),
       fullPage: true,

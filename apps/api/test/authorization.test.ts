@@ -92,6 +92,15 @@ const outsideChecks: Record<
   'dashboard.summary': async (x) => {
     expect(await x.dashboard.summary()).toEqual({ townships: 1, villages: 24, users: 2 });
   },
+  'dashboard.todo': async (x, y) => {
+    // township Y's village is submitted too, but only X's counts for X's officer
+    await t.db.execute(
+      sql`update campaigns set stage = 'township_review' where id = ${y.campaign.id}`,
+    );
+    await t.db.execute(sql`update participations set state = 'self_assessed'`);
+    expect(await x.dashboard.todo()).toMatchObject([{ task: 'township_review', count: 1 }]);
+    expect(await (await t.as('county')).dashboard.todo()).toEqual([]);
+  },
   'divisions.get': async (x) => {
     await expectError(x.divisions.get({ code: Y_VILLAGE }), 'FORBIDDEN', 'OUT_OF_SCOPE');
     await expectError(x.divisions.get({ code: '330728000000' }), 'FORBIDDEN');

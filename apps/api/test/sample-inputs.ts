@@ -13,6 +13,7 @@ export const sampleInput: Record<string, unknown> = {
   'audit.list': {},
   'audit.actions': undefined,
   'dashboard.summary': undefined,
+  'dashboard.todo': undefined,
   'divisions.get': { code: X_VILLAGE },
   'divisions.children': { parentCode: X },
   'divisions.search': { q: '村' },

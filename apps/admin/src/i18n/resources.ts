@@ -110,6 +110,15 @@ export const zh = {
     scopeCode: '区划代码',
     wholeDeployment: '全部区划',
     quickLinks: '常用功能',
+    todo: '待办事项',
+    todoEmpty: '暂无待办事项',
+    todoOpen: '去处理',
+    tasks: {
+      self_assessment: '{{count}} 个村（社区）待自评',
+      township_review: '{{count}} 个村（社区）待乡镇初审',
+      county_acceptance: '{{count}} 个村（社区）待县级验收',
+      objection: '{{count}} 件公示异议待处理',
+    },
   },
   divisions: {
     title: '行政区划',
@@ -364,6 +373,15 @@ export const en: Resources = {
     scopeCode: 'Division code',
     wholeDeployment: 'All divisions',
     quickLinks: 'Shortcuts',
+    todo: 'To do',
+    todoEmpty: 'Nothing to do',
+    todoOpen: 'Open',
+    tasks: {
+      self_assessment: '{{count}} villages to self-assess',
+      township_review: '{{count}} villages to review',
+      county_acceptance: '{{count}} villages to accept',
+      objection: '{{count}} objections to resolve',
+    },
   },
   divisions: {
     title: 'Divisions',

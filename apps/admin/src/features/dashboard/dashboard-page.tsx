@@ -1,5 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import {
+  Badge,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  List,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
 import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useLang } from '../../i18n';
@@ -48,6 +61,7 @@ export function DashboardPage() {
           ))}
         </Row>
       )}
+      <TodoCard />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} md={12}>
           <Card title={t('dashboard.myScope')} variant="borderless">
@@ -90,5 +104,50 @@ export function DashboardPage() {
         </Col>
       </Row>
     </>
+  );
+}
+
+/** 待办: the sheets whose column is the user's now, and objections for the county. */
+function TodoCard() {
+  const { t } = useLang();
+  const todo = useQuery(trpc.dashboard.todo.queryOptions());
+  return (
+    <Card
+      title={t('dashboard.todo')}
+      variant="borderless"
+      style={{ marginTop: 16 }}
+      data-testid="todo"
+    >
+      {todo.isError ? (
+        <QueryError error={todo.error} onRetry={() => void todo.refetch()} />
+      ) : todo.isPending ? (
+        <Skeleton active paragraph={{ rows: 2 }} />
+      ) : todo.data.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.todoEmpty')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={todo.data}
+          renderItem={(entry) => (
+            <List.Item
+              key={`${entry.campaignId}-${entry.task}`}
+              data-testid={`todo-${entry.task}`}
+              actions={[
+                <Link key="open" to={`/campaigns/${entry.campaignId}`}>
+                  {t('dashboard.todoOpen')}
+                </Link>,
+              ]}
+            >
+              <Space wrap>
+                <Badge status={entry.task === 'objection' ? 'error' : 'processing'} />
+                <Typography.Text strong>{entry.campaignName}</Typography.Text>
+                <Tag>{t(`campaigns.stages.${entry.stage}`)}</Tag>
+                <span>{t(`dashboard.tasks.${entry.task}`, { count: entry.count })}</span>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
   );
 }

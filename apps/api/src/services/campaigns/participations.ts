@@ -228,6 +228,15 @@ export function editableColumn(
   campaign: Campaign,
   participation: Participation,
 ): SheetColumn | null {
+  return columnFor(user, campaign, participation.state);
+}
+
+/** The column a user fills in a participation in `state` of a campaign at its current stage. */
+export function columnFor(
+  user: Pick<SessionUser, 'id' | 'role'>,
+  campaign: Pick<Campaign, 'stage' | 'inspectorIds'>,
+  state: Participation['state'],
+): SheetColumn | null {
   const byRole: Partial<Record<SessionUser['role'], SheetColumn>> = {
     village_clerk: 'self',
     township_officer: 'township',
@@ -239,8 +248,7 @@ export function editableColumn(
   if (!column) return null;
   if (user.role === 'inspector' && !campaign.inspectorIds.includes(user.id)) return null;
   const rule = columnRules[column];
-  if (!rule.stages.includes(campaign.stage) || !rule.states.includes(participation.state))
-    return null;
+  if (!rule.stages.includes(campaign.stage) || !rule.states.includes(state)) return null;
   return column;
 }
 

@@ -1,0 +1,110 @@
+// 待办: what awaits the signed-in user in the campaigns of their scope — score sheets whose column
+// is theirs at the campaign's current stage, and objections for the county to resolve.
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { campaigns, participations, type CampaignStage } from '../../db/schema.js';
+import type { Scope } from '../../auth/scope.js';
+import type { SessionUser } from '../../trpc/context.js';
+import { actorLevel, columnFor } from './participations.js';
+
+export const todoTasks = [
+  'self_assessment',
+  'township_review',
+  'county_acceptance',
+  'objection',
+] as const;
+export type TodoTask = (typeof todoTasks)[number];
+
+const taskOfColumn = {
+  self: 'self_assessment',
+  township: 'township_review',
+  county: 'county_acceptance',
+} as const;
+
+/** Stages in which some role has work on a participation. */
+const workingStages: CampaignStage[] = [
+  'self_assess',
+  'township_review',
+  'county_acceptance',
+  'public_notice',
+  'naming',
+];
+
+export interface TodoEntry {
+  campaignId: string;
+  campaignName: string;
+  year: number;
+  stage: CampaignStage;
+  task: TodoTask;
+  count: number;
+}
+
+export async function listTodo(opts: {
+  db: Db;
+  scope: Scope;
+  user: Pick<SessionUser, 'id' | 'role'>;
+}): Promise<TodoEntry[]> {
+  const groups = await opts.db
+    .select({
+      campaignId: campaigns.id,
+      campaignName: campaigns.name,
+      year: campaigns.year,
+      stage: campaigns.stage,
+      inspectorIds: campaigns.inspectorIds,
+      state: participations.state,
+      n: count(),
+    })
+    .from(participations)
+    .innerJoin(
+      campaigns,
+      and(
+        eq(campaigns.countyCode, participations.countyCode),
+        eq(campaigns.id, participations.campaignId),
+      ),
+    )
+    .where(
+      and(
+        opts.scope.where(participations.villageCode),
+        inArray(campaigns.stage, workingStages),
+        inArray(participations.state, [
+          'declared',
+          'returned',
+          'self_assessed',
+          'township_approved',
+          'objected',
+        ]),
+      ),
+    )
+    .groupBy(
+      campaigns.id,
+      campaigns.name,
+      campaigns.year,
+      campaigns.stage,
+      campaigns.inspectorIds,
+      participations.state,
+    )
+    .orderBy(asc(campaigns.year), asc(campaigns.name));
+
+  const entries = new Map<string, TodoEntry>();
+  for (const g of groups) {
+    const column = columnFor(opts.user, g, g.state);
+    const task: TodoTask | null = column
+      ? taskOfColumn[column]
+      : g.state === 'objected' && actorLevel(opts.user.role) === 'county'
+        ? 'objection'
+        : null;
+    if (!task) continue;
+    const key = `${g.campaignId}:${task}`;
+    const entry = entries.get(key) ?? {
+      campaignId: g.campaignId,
+      campaignName: g.campaignName,
+      year: g.year,
+      stage: g.stage,
+      task,
+      count: 0,
+    };
+    entry.count += Number(g.n);
+    entries.set(key, entry);
+  }
+  return [...entries.values()];
+}

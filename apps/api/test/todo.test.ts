@@ -1,0 +1,87 @@
+// 待办 on the dashboard: each role sees the sheets whose column is theirs at the campaign's stage,
+// inside their scope, and the county sees objections to resolve.
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from './harness.js';
+import { campaignInSelfAssessment, X_VILLAGE, X_VILLAGE_2, Y_VILLAGE } from './campaign-fixture.js';
+
+const t = useTestDatabase();
+
+async function todo(username: string) {
+  return (await t.as(username)).dashboard.todo();
+}
+
+async function setStage(stage: string) {
+  await t.db.execute(sql`update campaigns set stage = ${stage}`);
+}
+
+async function setState(state: string, villages: string[]) {
+  for (const v of villages) {
+    await t.db.execute(sql`update participations set state = ${state} where village_code = ${v}`);
+  }
+}
+
+describe('dashboard.todo', () => {
+  it('is empty without campaigns at work', async () => {
+    for (const user of ['admin', 'county', 'township', 'clerk', 'inspector']) {
+      expect(await todo(user)).toEqual([]);
+    }
+  });
+
+  it('self-assessment: the clerk of a declared village, nobody else', async () => {
+    const { campaign } = await campaignInSelfAssessment(t);
+    expect(await todo('clerk')).toEqual([
+      {
+        campaignId: campaign.id,
+        campaignName: campaign.name,
+        year: 2026,
+        stage: 'self_assess',
+        task: 'self_assessment',
+        count: 1,
+      },
+    ]);
+    expect(await todo('township')).toEqual([]);
+    expect(await todo('county')).toEqual([]);
+  });
+
+  it('township review: the officer counts the submitted villages of their township only; a returned village is the clerk’s again', async () => {
+    await campaignInSelfAssessment(t);
+    await setStage('township_review');
+    await setState('self_assessed', [X_VILLAGE, X_VILLAGE_2, Y_VILLAGE]);
+    expect(await todo('township')).toMatchObject([{ task: 'township_review', count: 2 }]);
+    expect(await todo('clerk')).toEqual([]);
+
+    await setState('returned', [X_VILLAGE]);
+    expect(await todo('township')).toMatchObject([{ task: 'township_review', count: 1 }]);
+    expect(await todo('clerk')).toMatchObject([{ task: 'self_assessment', count: 1 }]);
+  });
+
+  it('county acceptance: the county administrators, and an inspector only once assigned', async () => {
+    const { campaign } = await campaignInSelfAssessment(t);
+    await setStage('county_acceptance');
+    await setState('township_approved', [X_VILLAGE, X_VILLAGE_2, Y_VILLAGE]);
+    expect(await todo('county')).toMatchObject([{ task: 'county_acceptance', count: 3 }]);
+    expect(await todo('admin')).toMatchObject([{ task: 'county_acceptance', count: 3 }]);
+    expect(await todo('township')).toEqual([]);
+    expect(await todo('inspector')).toEqual([]);
+
+    const inspector = await (await t.as('inspector')).auth.me();
+    await t.db.execute(
+      sql`update campaigns set inspector_ids = ${JSON.stringify([inspector.id])}::jsonb where id = ${campaign.id}`,
+    );
+    // the inspector's scope (the county) holds all three
+    expect(await todo('inspector')).toMatchObject([{ task: 'county_acceptance', count: 3 }]);
+  });
+
+  it('public notice: objections await the county', async () => {
+    await campaignInSelfAssessment(t);
+    await setStage('public_notice');
+    await setState('posted', [X_VILLAGE, Y_VILLAGE]);
+    await setState('objected', [X_VILLAGE_2]);
+    expect(await todo('county')).toMatchObject([
+      { task: 'objection', count: 1, stage: 'public_notice' },
+    ]);
+    expect(await todo('township')).toEqual([]);
+    expect(await todo('clerk')).toEqual([]);
+  });
+});
