@@ -96,21 +96,29 @@ describe('admin SPA', () => {
       {},
     );
     const card = page.getByTestId('todo');
-    if (todo.length === 0) {
-      await card.getByText('暂无待办事项').waitFor();
-    } else {
-      await card.getByTestId(`todo-${todo[0]!.task}`).first().waitFor();
-      const text = (await card.textContent()) ?? '';
-      for (const entry of todo) {
-        expect(text).toContain(entry.campaignName);
-        expect(text).toContain(`${entry.count} `);
-      }
+    // the demo campaign is in public notice with objections to resolve
+    const objections = todo.find((e) => e.task === 'objection')!;
+    expect(objections.count).toBeGreaterThan(0);
+    const item = card.getByTestId('todo-objection');
+    await item.waitFor();
+    const text = (await card.textContent()) ?? '';
+    for (const entry of todo) {
+      expect(text).toContain(entry.campaignName);
+      expect(text).toContain(`${entry.count} `);
     }
     await page.screenshot({
       path: resolve(resultsDir, 'county-dashboard.png'),
       fullPage: true,
       animations: 'disabled',
     });
+    // 去处理 opens the campaign filtered to the villages under objection
+    await item.getByRole('link', { name: '去处理' }).click();
+    await page.waitForURL((url) => url.searchParams.get('state') === 'objected');
+    const rows = page.getByTestId('participations-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(objections.count);
+    for (const row of await rows.all()) {
+      await expect(row.textContent()).resolves.toContain('异议处理中');
+    }
 
     await page.getByRole('menuitem', { name: /用户管理/ }).click();
     const table = page.getByTestId('users-table');

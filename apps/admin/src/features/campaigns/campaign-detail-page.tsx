@@ -23,7 +23,7 @@ import {
 } from 'antd';
 import { ArrowRightOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ParticipationState } from '@fazhi/domain';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useLang } from '../../i18n';
 import { apiErrorInfo, localized } from '../../lib/errors';
 import { queryClient, trpc } from '../../trpc';
@@ -260,7 +260,19 @@ function ParticipationsCard({
 }) {
   const { t } = useLang();
   const me = useMe();
-  const [state, setState] = useState<ParticipationState | undefined>();
+  // the state filter lives in the URL (?state=…), so that a link (say from 待办) can open it
+  const [params, setParams] = useSearchParams();
+  const state = stateFromParam(params.get('state'));
+  const setState = (next: ParticipationState | undefined) =>
+    setParams(
+      (current) => {
+        const copy = new URLSearchParams(current);
+        if (next) copy.set('state', next);
+        else copy.delete('state');
+        return copy;
+      },
+      { replace: true },
+    );
   const [township, setTownship] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -487,4 +499,8 @@ function DeclareModal({
       )}
     </Modal>
   );
+}
+
+function stateFromParam(value: string | null): ParticipationState | undefined {
+  return participationStates.find((s) => s === value);
 }

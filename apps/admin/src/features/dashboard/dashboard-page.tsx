@@ -107,6 +107,17 @@ export function DashboardPage() {
   );
 }
 
+/** The campaign page, filtered to the villages waiting (self-assessment waits in two states). */
+function todoLink(entry: { campaignId: string; task: string }): string {
+  const state: Record<string, string> = {
+    township_review: 'self_assessed',
+    county_acceptance: 'township_approved',
+    objection: 'objected',
+  };
+  const filter = state[entry.task];
+  return `/campaigns/${entry.campaignId}${filter ? `?state=${filter}` : ''}`;
+}
+
 /** 待办: the sheets whose column is the user's now, and objections for the county. */
 function TodoCard() {
   const { t } = useLang();
@@ -133,7 +144,7 @@ function TodoCard() {
               key={`${entry.campaignId}-${entry.task}`}
               data-testid={`todo-${entry.task}`}
               actions={[
-                <Link key="open" to={`/campaigns/${entry.campaignId}`}>
+                <Link key="open" to={todoLink(entry)}>
                   {t('dashboard.todoOpen')}
                 </Link>,
               ]}
