@@ -15,6 +15,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLang } from '../../i18n';
+import { usePagination } from '../../lib/use-pagination';
 import { actionKey, zh } from '../../i18n/resources';
 import { trpc } from '../../trpc';
 import type { AuditEvent } from '../../types';
@@ -49,8 +50,7 @@ export function AuditPage() {
   const [action, setAction] = useState<string | undefined>();
   const [actor, setActor] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, toFirstPage, tablePagination } = usePagination();
 
   const from = range?.[0];
   const to = range?.[1];
@@ -83,7 +83,7 @@ export function AuditPage() {
             value={action}
             onChange={(value) => {
               setAction(value);
-              setPage(1);
+              toFirstPage();
             }}
             options={(actions.data ?? []).map((a) => ({ value: a, label: label(a) }))}
           />
@@ -93,7 +93,7 @@ export function AuditPage() {
             style={{ width: 200 }}
             onSearch={(value) => {
               setActor(value.trim());
-              setPage(1);
+              toFirstPage();
             }}
             aria-label={t('audit.actorPlaceholder')}
           />
@@ -102,7 +102,7 @@ export function AuditPage() {
             placeholder={[t('audit.rangeFrom'), t('audit.rangeTo')]}
             onChange={(value) => {
               setRange(value);
-              setPage(1);
+              toFirstPage();
             }}
             allowEmpty={[true, true]}
           />
@@ -118,17 +118,7 @@ export function AuditPage() {
             locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
             scroll={{ x: 900 }}
             data-testid="audit-table"
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('app.total', { count: total }),
-              onChange: (nextPage, nextSize) => {
-                setPage(nextSize === pageSize ? nextPage : 1);
-                setPageSize(nextSize);
-              },
-            }}
+            pagination={tablePagination(list.data?.total ?? 0)}
             expandable={{
               expandedRowRender: (e) => (
                 <Row gutter={16}>

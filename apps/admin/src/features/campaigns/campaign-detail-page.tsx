@@ -25,6 +25,7 @@ import { ArrowRightOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ParticipationState } from '@fazhi/domain';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useLang } from '../../i18n';
+import { usePagination } from '../../lib/use-pagination';
 import { apiErrorInfo, localized } from '../../lib/errors';
 import { queryClient, trpc } from '../../trpc';
 import { PageLoading } from '../../components/page-loading';
@@ -274,8 +275,7 @@ function ParticipationsCard({
       { replace: true },
     );
   const [township, setTownship] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, toFirstPage, tablePagination } = usePagination();
   const countyWide =
     me.role === 'system_admin' || me.role === 'county_admin' || me.role === 'inspector';
   const townships = useQuery({
@@ -313,7 +313,7 @@ function ParticipationsCard({
           value={state}
           onChange={(v) => {
             setState(v);
-            setPage(1);
+            toFirstPage();
           }}
           options={participationStates.map((s) => ({
             value: s,
@@ -329,7 +329,7 @@ function ParticipationsCard({
             loading={townships.isPending}
             onChange={(v) => {
               setTownship(v);
-              setPage(1);
+              toFirstPage();
             }}
             options={(townships.data ?? []).map((d) => ({ value: d.code, label: d.name }))}
           />
@@ -346,17 +346,7 @@ function ParticipationsCard({
           locale={{ emptyText: <Empty description={t('campaigns.noParticipations')} /> }}
           data-testid="participations-table"
           scroll={{ x: 900 }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('app.total', { count: total }),
-            onChange: (nextPage, nextSize) => {
-              setPage(nextSize === pageSize ? nextPage : 1);
-              setPageSize(nextSize);
-            },
-          }}
+          pagination={tablePagination(list.data?.total ?? 0)}
           columns={[
             {
               key: 'village',

@@ -21,6 +21,7 @@ import {
   Typography,
 } from 'antd';
 import { useLang } from '../../i18n';
+import { usePagination } from '../../lib/use-pagination';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { queryClient, trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
@@ -48,8 +49,7 @@ export function TitlesPage() {
   const [level, setLevel] = useState<CampaignLevel | undefined>();
   const [year, setYear] = useState<number | undefined>();
   const [status, setStatus] = useState<Status | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, toFirstPage, tablePagination } = usePagination();
   const [selected, setSelected] = useState<string[]>([]);
   const [recording, setRecording] = useState(false);
   const [settingReasons, setSettingReasons] = useState(false);
@@ -72,7 +72,7 @@ export function TitlesPage() {
   };
   const filtered = (apply: () => void) => {
     apply();
-    setPage(1);
+    toFirstPage();
     setSelected([]);
   };
 
@@ -150,17 +150,7 @@ export function TitlesPage() {
                   }
                 : undefined
             }
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('app.total', { count: total }),
-              onChange: (nextPage, nextSize) => {
-                setPage(nextSize === pageSize ? nextPage : 1);
-                setPageSize(nextSize);
-              },
-            }}
+            pagination={tablePagination(list.data?.total ?? 0)}
             columns={[
               {
                 key: 'village',

@@ -18,6 +18,7 @@ import {
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useLang } from '../../i18n';
+import { usePagination } from '../../lib/use-pagination';
 import { allRoles, canGrant, canManageUsers, WHOLE_DEPLOYMENT, type Role } from '../../lib/roles';
 import { queryClient, trpc } from '../../trpc';
 import type { UserRow } from '../../types';
@@ -46,8 +47,7 @@ function UsersList() {
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | undefined>();
   const [status, setStatus] = useState<Status | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, toFirstPage, tablePagination } = usePagination();
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [formOpen, setFormOpen] = useState(false);
 
@@ -102,7 +102,7 @@ function UsersList() {
             style={{ width: 260 }}
             onSearch={(value) => {
               setQ(value.trim());
-              setPage(1);
+              toFirstPage();
             }}
             aria-label={t('users.searchPlaceholder')}
           />
@@ -113,7 +113,7 @@ function UsersList() {
             value={role}
             onChange={(value) => {
               setRole(value);
-              setPage(1);
+              toFirstPage();
             }}
             options={allRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           />
@@ -124,7 +124,7 @@ function UsersList() {
             value={status}
             onChange={(value) => {
               setStatus(value);
-              setPage(1);
+              toFirstPage();
             }}
             options={[
               { value: 'active', label: t('users.statusActive') },
@@ -143,17 +143,7 @@ function UsersList() {
             locale={{ emptyText: <Empty description={t('users.empty')} /> }}
             scroll={{ x: 960 }}
             data-testid="users-table"
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => t('app.total', { count: total }),
-              onChange: (nextPage, nextSize) => {
-                setPage(nextSize === pageSize ? nextPage : 1);
-                setPageSize(nextSize);
-              },
-            }}
+            pagination={tablePagination(list.data?.total ?? 0)}
             columns={[
               { key: 'username', title: t('users.username'), dataIndex: 'username' },
               {
