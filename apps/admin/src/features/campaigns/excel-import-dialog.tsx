@@ -1,9 +1,10 @@
 // 导入Excel: uploads a filled-in score sheet for the editable column; shows the saved total or
 // every bad cell by sheet, row and column (nothing is imported then).
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Modal, Progress, Table, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Modal, Progress, Table, Typography, Upload, type UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useLang } from '../../i18n';
+import { ImportFooter } from '../../components/import-footer';
 import { localized } from '../../lib/errors';
 import { useErrorText } from '../../components/use-error-text';
 import { formatPoints, type SheetColumn } from './model';
@@ -73,30 +74,17 @@ export function ExcelImportDialog({
     ? [{ uid: 'xlsx', name: file.name, status: 'done', size: file.size }]
     : [];
 
-  const footer =
-    phase.step === 'finished'
-      ? [
-          <Button key="again" onClick={reset}>
-            {t('divisions.importAnother')}
-          </Button>,
-          <Button key="close" type="primary" onClick={close}>
-            {t('app.close')}
-          </Button>,
-        ]
-      : [
-          <Button key="cancel" onClick={close} disabled={busy}>
-            {t('app.cancel')}
-          </Button>,
-          <Button
-            key="start"
-            type="primary"
-            disabled={!file}
-            loading={busy}
-            onClick={() => void start()}
-          >
-            {t('sheet.importStart')}
-          </Button>,
-        ];
+  const footer = (
+    <ImportFooter
+      finished={phase.step === 'finished'}
+      busy={busy}
+      canStart={file !== null}
+      startLabel={t('sheet.importStart')}
+      onStart={() => void start()}
+      onAgain={reset}
+      onClose={close}
+    />
+  );
 
   return (
     <Modal

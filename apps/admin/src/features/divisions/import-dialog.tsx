@@ -2,7 +2,6 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
-  Button,
   Col,
   Modal,
   Progress,
@@ -16,6 +15,7 @@ import {
 } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useLang } from '../../i18n';
+import { ImportFooter } from '../../components/import-footer';
 import { localized } from '../../lib/errors';
 import { useErrorText } from '../../components/use-error-text';
 import { zh } from '../../i18n/resources';
@@ -85,30 +85,17 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
     ? [{ uid: 'csv', name: file.name, status: 'done', size: file.size }]
     : [];
 
-  const footer =
-    phase.step === 'finished'
-      ? [
-          <Button key="again" onClick={reset}>
-            {t('divisions.importAnother')}
-          </Button>,
-          <Button key="close" type="primary" onClick={close}>
-            {t('app.close')}
-          </Button>,
-        ]
-      : [
-          <Button key="cancel" onClick={close} disabled={busy}>
-            {t('app.cancel')}
-          </Button>,
-          <Button
-            key="start"
-            type="primary"
-            disabled={!file}
-            loading={busy}
-            onClick={() => void start()}
-          >
-            {t('divisions.startImport')}
-          </Button>,
-        ];
+  const footer = (
+    <ImportFooter
+      finished={phase.step === 'finished'}
+      busy={busy}
+      canStart={file !== null}
+      startLabel={t('divisions.startImport')}
+      onStart={() => void start()}
+      onAgain={reset}
+      onClose={close}
+    />
+  );
 
   return (
     <Modal
