@@ -1,38 +1,9 @@
 // Generates a national-size division file (about 700,000 rows: 31 provinces, 10 prefectures
 // each, 10 counties each, 15 townships each, 15 villages each) with valid codes.
-const provinces = [
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '21',
-  '22',
-  '23',
-  '31',
-  '32',
-  '33',
-  '34',
-  '35',
-  '36',
-  '37',
-  '41',
-  '42',
-  '43',
-  '44',
-  '45',
-  '46',
-  '50',
-  '51',
-  '52',
-  '53',
-  '54',
-  '61',
-  '62',
-  '63',
-  '64',
-  '65',
-];
+import { provinceCodes } from '@fazhi/domain';
+
+// the 31 mainland provinces (not Taiwan, Hong Kong or Macao)
+const provinces = provinceCodes.filter((code) => Number(code) < 70);
 
 export function nationalDivisionsCsv(): { csv: string; rows: number } {
   const lines: string[] = ['code,name,urban_rural_code'];

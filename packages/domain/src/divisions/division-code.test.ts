@@ -7,6 +7,7 @@ import {
   isWithinDivision,
   parentDivisionCode,
   parseDivisionCode,
+  provinceCodes,
   townshipKind,
   villageKind,
 } from './division-code.js';
@@ -96,5 +97,16 @@ describe('helpers', () => {
     expect(isUrbanRuralCode('220')).toBe(true);
     expect(isUrbanRuralCode('113')).toBe(false);
     expect(isUrbanRuralCode('toString')).toBe(false);
+  });
+});
+
+describe('provinceCodes', () => {
+  it('lists the 34 province-level units, each a valid province code', () => {
+    expect(provinceCodes).toHaveLength(34);
+    for (const code of provinceCodes) {
+      const parsed = parseDivisionCode(`${code}0000000000`);
+      expect(parsed.ok && parsed.division.level).toBe('province');
+    }
+    expect(parseDivisionCode('990000000000').ok).toBe(false);
   });
 });

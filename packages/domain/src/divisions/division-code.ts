@@ -34,8 +34,8 @@ export type DivisionCodeResult =
   | { readonly ok: true; readonly division: DivisionCode }
   | { readonly ok: false; readonly problem: DivisionCodeProblem };
 
-/** Province-level codes of GB/T 2260 (the 31 mainland units, Taiwan, Hong Kong and Macao). */
-const provinceCodes = new Set([
+/** Province-level codes of GB/T 2260: the 31 mainland units, then Taiwan (71), Hong Kong (81) and Macao (82). */
+export const provinceCodes: readonly string[] = Object.freeze([
   '11',
   '12',
   '13',
@@ -71,6 +71,7 @@ const provinceCodes = new Set([
   '81',
   '82',
 ]);
+const provinceCodeSet: ReadonlySet<string> = new Set(provinceCodes);
 
 /** Segment boundaries: digits [0,2) province, [2,4) prefecture, [4,6) county, [6,9) township, [9,12) village. */
 const segmentEnds = [2, 4, 6, 9, 12] as const;
@@ -123,7 +124,7 @@ export function parseDivisionCode(code: string): DivisionCodeResult {
       },
     };
   }
-  if (!provinceCodes.has(code.slice(0, 2))) {
+  if (!provinceCodeSet.has(code.slice(0, 2))) {
     return {
       ok: false,
       problem: {

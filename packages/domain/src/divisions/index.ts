@@ -7,6 +7,7 @@ export {
   isWithinDivision,
   parentDivisionCode,
   parseDivisionCode,
+  provinceCodes,
   townshipKind,
   urbanRuralCodes,
   villageKind,
