@@ -141,17 +141,41 @@ describe('checkDisclosures', () => {
   });
 
   it.each([
-    ['2026-01-01', '2026-01-15', true],
-    ['2026-01-01', '2026-01-16', false],
-    ['2025-12-31', '2026-01-01', false],
-    ['2025-12-31', '2026-01-14', false],
-  ])(
-    'from 2026-01-01 a notice posted on %s and removed on %s came down too early: %s',
-    (postedOn, removedOn, early) => {
+    // 民法典 Art. 201: the posting day is not counted, so 15 days run 01-02…01-16 and the notice
+    // must stay up through 01-16; removedOn is the day it came down, so 01-17 at the earliest
+    ['2026-01-01', '2026-01-15', [], [], true, '2026-01-16'],
+    ['2026-01-01', '2026-01-16', [], [], true, '2026-01-16'],
+    ['2026-01-01', '2026-01-17', [], [], false, ''],
+    ['2026-03-01', '2026-03-16', [], [], true, '2026-03-16'],
+    ['2026-03-01', '2026-03-17', [], [], false, ''],
+    // Art. 203: a last day on a Saturday (03-21) moves to Monday 03-23
+    ['2026-03-06', '2026-03-22', [], [], true, '2026-03-23'],
+    ['2026-03-06', '2026-03-23', [], [], true, '2026-03-23'],
+    ['2026-03-06', '2026-03-24', [], [], false, ''],
+    // …unless that Saturday is a make-up working day
+    ['2026-03-06', '2026-03-22', [], ['2026-03-21'], false, ''],
+    // …and past public holidays (05-01…05-05)
+    [
+      '2026-04-20',
+      '2026-05-06',
+      ['2026-05-01', '2026-05-04', '2026-05-05'],
+      [],
+      true,
+      '2026-05-06',
+    ],
+    ['2026-04-20', '2026-05-07', ['2026-05-01', '2026-05-04', '2026-05-05'], [], false, ''],
+    // the 2018 text sets no minimum
+    ['2025-12-31', '2026-01-01', [], [], false, ''],
+    ['2025-12-31', '2026-01-14', [], [], false, ''],
+  ] as const)(
+    'from 2026-01-01 a notice posted on %s and taken down on %s (holidays %j, make-up days %j) came down too early: %s',
+    (postedOn, removedOn, holidays, extraWorkingDays, early, upTo) => {
       const result = checkDisclosures(
         input({
           from: '2026-01-01',
           asOf: '2026-01-01',
+          holidays: [...holidays],
+          extraWorkingDays: [...extraWorkingDays],
           postings: [{ category: 'general', postedOn, removedOn }],
         }),
       );
@@ -166,6 +190,102 @@ describe('checkDisclosures', () => {
             ]
           : [],
       );
+      if (early) expect(result.problems[0]?.message.en).toContain(`through ${upTo}`);
+      if (postedOn >= '2026-01-01') {
+        expect(result.citations).toEqual([
+          organic('2025', 35),
+          { law: 'civil_code', version: '2020', article: 201 },
+          { law: 'civil_code', version: '2020', article: 203 },
+        ]);
+      }
+    },
+  );
+
+  it.each([
+    // 党务 frequencies are data: none by default (unverified), the county's when configured
+    [undefined, [], []],
+    [3, [], ['2026-Q1', '2026-Q2']],
+    [3, ['2026-02-10'], ['2026-Q2']],
+    [6, ['2026-02-10'], []],
+    [6, [], ['2026-H1']],
+    [1, ['2026-02-10'], ['2026-01', '2026-03', '2026-04', '2026-05', '2026-06']],
+    [12, ['2026-02-10'], []],
+  ] as const)(
+    'Party affairs every %s months, posted on %j, are overdue for %j',
+    (partyEveryMonths, posted, periods) => {
+      const result = checkDisclosures(
+        input({
+          from: '2026-01-01',
+          asOf: '2026-07-01',
+          ...(partyEveryMonths === undefined ? {} : { partyEveryMonths }),
+          postings: [
+            { category: 'general', postedOn: '2026-03-01' },
+            { category: 'general', postedOn: '2026-06-01' },
+            { category: 'finance', postedOn: '2026-03-01' },
+            { category: 'finance', postedOn: '2026-06-01' },
+            ...posted.map((postedOn) => ({ category: 'party' as const, postedOn })),
+          ],
+        }),
+      );
+      expect(result.overdue.map((o) => [o.category, o.period])).toEqual(
+        periods.map((period) => ['party', period]),
+      );
+      for (const p of result.problems) {
+        expect(p).toMatchObject({ code: 'DISCLOSURE_OVERDUE' });
+        expect(p.citation).toBeUndefined();
+      }
+    },
+  );
+
+  it('a Party-affairs notice is not held to the village-affairs 15 days', () => {
+    const result = checkDisclosures(
+      input({
+        from: '2026-01-01',
+        asOf: '2026-01-01',
+        postings: [{ category: 'party', postedOn: '2026-01-01', removedOn: '2026-01-05' }],
+      }),
+    );
+    expect(result.problems).toEqual([]);
+  });
+
+  it.each([
+    [undefined, ['before'], []],
+    [['before', 'during', 'after'], ['before', 'during', 'after'], []],
+    [['before', 'during', 'after'], ['before', 'after'], ['during']],
+    [['before', 'during', 'after'], [], ['before', 'during', 'after']],
+    [['before'], ['before'], []],
+  ] as const)(
+    'a county asking for major-matter postings at stages %j, given %j, misses %j',
+    (majorStages, given, missing) => {
+      const postings: DisclosurePosting[] = given.map((stage) => ({
+        category: 'major',
+        postedOn: '2026-03-02',
+        decidedOn: '2026-03-01',
+        matterId: 'road-2026',
+        stage,
+      }));
+      if (postings.length === 0) {
+        postings.push({
+          category: 'major',
+          postedOn: '2026-03-02',
+          decidedOn: '2026-03-01',
+          matterId: 'road-2026',
+        });
+      }
+      const result = checkDisclosures(
+        input({
+          from: '2026-03-01',
+          asOf: '2026-03-03',
+          postings,
+          ...(majorStages === undefined ? {} : { majorStages: [...majorStages] }),
+        }),
+      );
+      expect(result.problems.map((p) => p.code)).toEqual(
+        missing.length === 0 ? [] : ['MAJOR_STAGE_NOT_DISCLOSED'],
+      );
+      if (missing.length > 0) {
+        expect(result.problems[0]?.message.en).toContain(`road-2026 lacks ${missing.join(', ')}`);
+      }
     },
   );
 
@@ -180,9 +300,16 @@ describe('checkDisclosures', () => {
       { postings: [{ category: 'major', postedOn: '2025-02-02', decidedOn: '2025-02-03' }] },
       'postings[0].decidedOn',
     ],
-    [{ postings: [{ category: 'party', postedOn: '2025-02-02' }] }, 'postings[0].category'],
+    [{ postings: [{ category: 'parish', postedOn: '2025-02-02' }] }, 'postings[0].category'],
+    [
+      { postings: [{ category: 'major', postedOn: '2025-02-02', stage: 'later' }] },
+      'postings[0].stage',
+    ],
+    [{ partyEveryMonths: 2 }, 'partyEveryMonths'],
+    [{ majorStages: ['soon'] }, 'majorStages[0]'],
+    [{ holidays: ['2026-02-30'] }, 'holidays[0]'],
     [{ majorWithinDays: -1 }, 'majorWithinDays'],
-  ] as Array<[Partial<DisclosuresInput>, string]>)(
+  ] as unknown as Array<[Partial<DisclosuresInput>, string]>)(
     'impossible input %j is INVALID_INPUT on %s',
     (over, field) => {
       const result = checkDisclosures(input(over));
@@ -195,7 +322,12 @@ describe('checkDisclosures', () => {
     const day = fc.integer({ min: dayFromCivil(2025, 1, 1), max: dayFromCivil(2026, 12, 31) });
     const posting: fc.Arbitrary<DisclosurePosting> = fc
       .record({
-        category: fc.constantFrom('general' as const, 'finance' as const, 'major' as const),
+        category: fc.constantFrom(
+          'general' as const,
+          'finance' as const,
+          'major' as const,
+          'party' as const,
+        ),
         posted: day,
         before: fc.integer({ min: 0, max: 10 }),
         after: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
@@ -210,6 +342,7 @@ describe('checkDisclosures', () => {
       from: day.map(formatDate),
       asOf: fc.constant('2027-01-01'),
       frequentFinance: fc.boolean(),
+      partyEveryMonths: fc.constantFrom(1 as const, 3 as const, 6 as const, 12 as const),
       postings: fc.array(posting, { maxLength: 8 }),
     });
     fc.assert(
@@ -220,12 +353,16 @@ describe('checkDisclosures', () => {
         expect(result.problems.filter((p) => p.code === 'DISCLOSURE_OVERDUE')).toHaveLength(
           result.overdue.length,
         );
+        // overdue Party affairs follow the county's schedule, not a statute: no citation
+        const uncited = result.problems.filter(
+          (p) => p.code === 'DISCLOSURE_OVERDUE' && p.citation === undefined,
+        );
+        expect(uncited).toHaveLength(result.overdue.filter((o) => o.category === 'party').length);
         expect(
-          problemShapeErrors(result.problems, [
-            'DISCLOSURE_OVERDUE',
-            'MAJOR_DISCLOSURE_LATE',
-            'DISCLOSURE_REMOVED_EARLY',
-          ]),
+          problemShapeErrors(
+            result.problems.filter((p) => !uncited.includes(p)),
+            ['DISCLOSURE_OVERDUE', 'MAJOR_DISCLOSURE_LATE', 'DISCLOSURE_REMOVED_EARLY'],
+          ),
         ).toEqual([]);
       }),
     );

@@ -62,13 +62,15 @@ const from2026 = [
   '2026-03-01',
 ];
 
+const partyArt11 = { law: 'party_branch_work_regulation', version: '2018', article: 11 };
+
 const without = (records: DeliberationStepRecord[], ...steps: DeliberationStep[]) =>
   records.filter((r) => !steps.includes(r.step));
 
 describe('checkFourDeliberations', () => {
   it.each([
-    ['2025-12-31', before2026, [organic('2018', 22)]],
-    ['2026-01-01', from2026, [organic('2025', 28), organic('2025', 26)]],
+    ['2025-12-31', before2026, [partyArt11, organic('2018', 22)]],
+    ['2026-01-01', from2026, [organic('2025', 28), partyArt11, organic('2025', 26)]],
   ])(
     'a complete procedure with the resolution on %s is complete and cites the rules in force',
     (_date, dates, citations) => {
@@ -155,17 +157,37 @@ describe('checkFourDeliberations', () => {
     expect(result.complete).toBe(true);
   });
 
-  it('a Party members review without a quorum fails and is redone', () => {
-    const steps = procedure(from2026).map((r) =>
-      r.step === 'party_members_review' ? { ...r, meeting: partyMeeting(r.on, 19) } : r,
-    );
-    const result = checkFourDeliberations({ steps });
-    expect(result.complete).toBe(false);
-    expect(result.nextSteps).toEqual(['party_members_review']);
-    expect(result.problems).toEqual([
-      expect.objectContaining({ code: 'QUORUM_NOT_MET', field: 'steps[2].meeting.attendees' }),
-    ]);
-  });
+  it.each([
+    // 30 voting members: half (15) present is a quorum; 16 for is more than half of all 30
+    [15, 15, {}, false, ['MAJORITY_NOT_MET']],
+    [16, 16, {}, true, []],
+    [14, 14, {}, false, ['QUORUM_NOT_MET', 'MAJORITY_NOT_MET']],
+    [19, 15, {}, false, ['MAJORITY_NOT_MET']],
+    [19, 16, { partyMembersMeetingTwoThirdsQuorum: true }, false, ['QUORUM_NOT_MET']],
+    [20, 16, { partyMembersMeetingTwoThirdsQuorum: true }, true, []],
+  ] as const)(
+    'a Party members review with %i of 30 present and %i for (settings %o): complete %s',
+    (attendees, votesFor, settings, complete, codes) => {
+      const steps = procedure(from2026).map((r) =>
+        r.step === 'party_members_review'
+          ? {
+              ...r,
+              meeting: {
+                ...partyMeeting(r.on, attendees),
+                votesFor,
+                votesAgainst: attendees - votesFor,
+              },
+            }
+          : r,
+      );
+      const result = checkFourDeliberations({ steps }, settings);
+      expect(result.complete).toBe(complete);
+      expect(result.nextSteps).toEqual(complete ? [] : ['party_members_review']);
+      expect(result.problems.map((p) => [p.code, p.citation])).toEqual(
+        codes.map((code) => [code, partyArt11]),
+      );
+    },
+  );
 
   it('a resolution that fails its majority fails the procedure, citing the meeting rule', () => {
     const steps = procedure(from2026).map((r) =>

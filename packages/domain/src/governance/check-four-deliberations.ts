@@ -3,7 +3,7 @@ import { uniqueCitations } from './_internal/citations.js';
 import { InputChecker, prefixFields, problem } from './_internal/problems.js';
 import { checkResolution, type MeetingBody, type ResolutionInput } from './check-resolution.js';
 import type { Citation, Problem } from './problem.js';
-import { lawDates } from './rules.js';
+import { lawDates, type CountySettings } from './rules.js';
 
 /** The six steps of 四议两公开, in order. */
 export type DeliberationStep =
@@ -128,7 +128,10 @@ function validate(input: FourDeliberationsInput): Problem[] {
  * // { complete: false, nextSteps: ['party_members_review', 'resolution_published', 'results_published'],
  * //   problems: [{ code: 'STEP_SKIPPED', field: 'steps', … }, { code: 'MEETING_NOT_RECORDED', … }], … }
  */
-export function checkFourDeliberations(input: FourDeliberationsInput): FourDeliberationsResult {
+export function checkFourDeliberations(
+  input: FourDeliberationsInput,
+  settings: CountySettings = {},
+): FourDeliberationsResult {
   const invalid = validate(input);
   if (invalid.length > 0)
     return { complete: false, nextSteps: [], problems: invalid, citations: [] };
@@ -258,7 +261,7 @@ export function checkFourDeliberations(input: FourDeliberationsInput): FourDelib
       );
       continue;
     }
-    const result = checkResolution(meeting);
+    const result = checkResolution(meeting, settings);
     citations.push(...result.citations);
     if (!result.passed) {
       failed.add(step);

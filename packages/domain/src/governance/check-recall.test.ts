@@ -11,14 +11,18 @@ const organic = (version: string, article: number) => ({
 
 describe('checkRecall', () => {
   it.each([
-    ['2025-12-31', { initiatingVoters: 200 }, true, '2018', 16],
-    ['2025-12-31', { initiatingVoters: 199 }, false, '2018', 16],
-    ['2026-01-01', { initiatingVoters: 200 }, true, '2025', 19],
-    ['2026-01-01', { initiatingVoters: 199 }, false, '2025', 19],
+    // the motion counts villagers with the right to vote (1100 here), not the 1000 registered
+    ['2025-12-31', { eligibleVoters: 1100, initiatingVoters: 220 }, true, '2018', 16],
+    ['2025-12-31', { eligibleVoters: 1100, initiatingVoters: 219 }, false, '2018', 16],
+    ['2025-12-31', { eligibleVoters: 1100, initiatingVoters: 200 }, false, '2018', 16],
+    ['2026-01-01', { eligibleVoters: 1100, initiatingVoters: 220 }, true, '2025', 19],
+    ['2026-01-01', { eligibleVoters: 1100, initiatingVoters: 219 }, false, '2025', 19],
+    ['2026-01-01', { eligibleVoters: 900, initiatingVoters: 180 }, true, '2025', 19],
+    ['2026-01-01', { eligibleVoters: 900, initiatingVoters: 179 }, false, '2025', 19],
     ['2026-01-01', { representatives: 30, initiatingRepresentatives: 10 }, true, '2025', 19],
     ['2026-01-01', { representatives: 30, initiatingRepresentatives: 9 }, false, '2025', 19],
   ] as const)(
-    'on %s a recall moved by %j of 1000 voters is initiated: %s',
+    'on %s a recall moved by %j (1000 registered) is initiated: %s',
     (date, movers, initiated, version, article) => {
       const result = checkRecall({ date, registeredVoters: 1000, ...movers });
       expect(result.initiated).toBe(initiated);
@@ -50,6 +54,7 @@ describe('checkRecall', () => {
       const result = checkRecall({
         date,
         registeredVoters: 1000,
+        eligibleVoters: 1100,
         initiatingVoters: 300,
         ballotsCast,
         votesFor,
@@ -62,13 +67,15 @@ describe('checkRecall', () => {
   );
 
   it.each([
-    [{ initiatingVoters: 1001 }, 'initiatingVoters'],
+    [{ eligibleVoters: 1000, initiatingVoters: 1001 }, 'initiatingVoters'],
+    [{ initiatingVoters: 300 }, 'eligibleVoters'],
+    [{ eligibleVoters: 0, initiatingVoters: 0 }, 'eligibleVoters'],
     [{ initiatingRepresentatives: 3 }, 'representatives'],
     [{ representatives: 3, initiatingRepresentatives: 4 }, 'initiatingRepresentatives'],
-    [{ initiatingVoters: 300, ballotsCast: 1001 }, 'ballotsCast'],
-    [{ initiatingVoters: 300, ballotsCast: 10, votesFor: 11 }, 'votesFor'],
-    [{ initiatingVoters: 300, votesFor: 11 }, 'ballotsCast'],
-    [{ initiatingVoters: -1 }, 'initiatingVoters'],
+    [{ eligibleVoters: 1000, initiatingVoters: 300, ballotsCast: 1001 }, 'ballotsCast'],
+    [{ eligibleVoters: 1000, initiatingVoters: 300, ballotsCast: 10, votesFor: 11 }, 'votesFor'],
+    [{ eligibleVoters: 1000, initiatingVoters: 300, votesFor: 11 }, 'ballotsCast'],
+    [{ eligibleVoters: 1000, initiatingVoters: -1 }, 'initiatingVoters'],
     [{ date: '2026-04-31' }, 'date'],
   ] as Array<[Partial<RecallInput>, string]>)(
     'impossible input %j is INVALID_INPUT on %s with every boolean false',
@@ -88,6 +95,7 @@ describe('checkRecall', () => {
         fc.record({
           date: fc.constantFrom('2025-12-31', '2026-01-01'),
           registeredVoters: fc.constant(registeredVoters),
+          eligibleVoters: fc.constant(registeredVoters + 10),
           initiatingVoters: fc.integer({ min: 0, max: registeredVoters }),
           ballotsCast: fc.constant(ballotsCast),
           votesFor: fc.integer({ min: 0, max: ballotsCast }),

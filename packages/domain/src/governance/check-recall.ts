@@ -8,8 +8,17 @@ import { meetsThreshold, requiredCount } from './_internal/thresholds.js';
 export interface RecallInput {
   /** Date of the vote, or of the motion when no vote has been held, `YYYY-MM-DD`. */
   readonly date: string;
+  /**
+   * 登记参加选举的村民: the base of the vote (turnout of more than half of them). Before this
+   * input had a second meaning, the base of the motion; that is now `eligibleVoters`.
+   */
   readonly registeredVoters: number;
-  /** Registered voters who signed the motion. */
+  /**
+   * 有选举权的村民 (villagers with the right to vote, registered or not): the base of the motion
+   * ("本村五分之一以上有选举权的村民"). Required with `initiatingVoters`.
+   */
+  readonly eligibleVoters?: number;
+  /** Villagers with the right to vote who signed the motion. */
   readonly initiatingVoters?: number;
   /** All 村民代表 of the village (needed with `initiatingRepresentatives`). */
   readonly representatives?: number;
@@ -31,17 +40,25 @@ function validate(input: RecallInput): Problem[] {
   const check = new InputChecker();
   check.date('date', input.date);
   const voters = check.count('registeredVoters', input.registeredVoters, 1);
+  const eligibleOk =
+    input.eligibleVoters === undefined || check.count('eligibleVoters', input.eligibleVoters, 1);
   if (
     check.optionalCount('initiatingVoters', input.initiatingVoters) &&
-    voters &&
     input.initiatingVoters !== undefined
   ) {
-    check.notAbove(
-      'initiatingVoters',
-      input.initiatingVoters,
-      input.registeredVoters,
-      'registeredVoters',
-    );
+    if (input.eligibleVoters === undefined) {
+      check.fail('eligibleVoters', {
+        zh: '给出联名提议的村民人数时必须给出本村有选举权的村民人数',
+        en: 'is required when initiatingVoters is given (the motion counts villagers with the right to vote)',
+      });
+    } else if (eligibleOk) {
+      check.notAbove(
+        'initiatingVoters',
+        input.initiatingVoters,
+        input.eligibleVoters,
+        'eligibleVoters',
+      );
+    }
   }
   const reps = check.optionalCount('representatives', input.representatives);
   if (
@@ -80,15 +97,16 @@ function validate(input: RecallInput): Problem[] {
 }
 
 /**
- * Checks a recall (罢免) of a 村民委员会 member (organic law 2018 Art. 16 / 2025 Art. 19): the
- * motion is initiated by at least one fifth of the registered voters or at least one third of the
- * 村民代表; it passes when more than half of the registered voters vote and more than half of
- * those voting are in favour. Without `ballotsCast` the vote is taken as not yet held
+ * Checks a recall (罢免) of a 村民委员会 member (organic law 2018 Art. 16 / 2025 Art. 19). The
+ * law uses two bases: the motion is initiated by at least one fifth of the villagers with the
+ * right to vote (有选举权的村民, `eligibleVoters`) or at least one third of the 村民代表; it passes
+ * when more than half of the villagers registered for the election (登记参加选举的村民,
+ * `registeredVoters`) vote and more than half of those voting are in favour. Without `ballotsCast` the vote is taken as not yet held
  * (`passed: false`, no vote problems).
  *
  * @example
- * checkRecall({ date: '2026-03-01', registeredVoters: 1000, initiatingVoters: 200,
- *   ballotsCast: 501, votesFor: 251 });
+ * checkRecall({ date: '2026-03-01', eligibleVoters: 1100, initiatingVoters: 220,
+ *   registeredVoters: 1000, ballotsCast: 501, votesFor: 251 });
  * // { initiated: true, passed: true, problems: [],
  * //   citations: [{ law: 'village_committees_organic_law', version: '2025', article: 19 }] }
  */
@@ -102,7 +120,8 @@ export function checkRecall(input: RecallInput): RecallResult {
 
   const byVoters =
     input.initiatingVoters !== undefined &&
-    meetsThreshold(input.initiatingVoters, input.registeredVoters, rules.initiatedByVoters);
+    input.eligibleVoters !== undefined &&
+    meetsThreshold(input.initiatingVoters, input.eligibleVoters, rules.initiatedByVoters);
   const byRepresentatives =
     input.initiatingRepresentatives !== undefined &&
     input.representatives !== undefined &&
@@ -114,13 +133,20 @@ export function checkRecall(input: RecallInput): RecallResult {
     );
   const initiated = byVoters || byRepresentatives;
   if (!initiated) {
+    const votersNeed =
+      input.eligibleVoters === undefined
+        ? { zh: '', en: '' }
+        : {
+            zh: `（至少 ${requiredCount(input.eligibleVoters, rules.initiatedByVoters)} 人）`,
+            en: ` (at least ${requiredCount(input.eligibleVoters, rules.initiatedByVoters)})`,
+          };
     problems.push(
       problem(
         'RECALL_NOT_INITIATED',
         'error',
         {
-          zh: `罢免须由登记选民五分之一以上（至少 ${requiredCount(input.registeredVoters, rules.initiatedByVoters)} 人）或村民代表三分之一以上联名提出`,
-          en: `A recall must be moved by at least one fifth of registered voters (at least ${requiredCount(input.registeredVoters, rules.initiatedByVoters)}) or at least one third of the villagers' representatives`,
+          zh: `罢免须由本村五分之一以上有选举权的村民${votersNeed.zh}或者三分之一以上的村民代表联名提出`,
+          en: `A recall must be moved by at least one fifth of the villagers with the right to vote${votersNeed.en} or at least one third of the villagers' representatives`,
         },
         { citation, field: 'initiatingVoters' },
       ),
@@ -137,7 +163,7 @@ export function checkRecall(input: RecallInput): RecallResult {
         'RECALL_TURNOUT_NOT_MET',
         'error',
         {
-          zh: `罢免须有登记选民过半数投票（至少 ${requiredCount(input.registeredVoters, rules.turnout)} 人），实际 ${input.ballotsCast} 人`,
+          zh: `罢免须有登记参加选举的村民过半数投票（至少 ${requiredCount(input.registeredVoters, rules.turnout)} 人），实际 ${input.ballotsCast} 人`,
           en: `A recall vote needs more than half of registered voters voting (at least ${requiredCount(input.registeredVoters, rules.turnout)}); ${input.ballotsCast} voted`,
         },
         { citation, field: 'ballotsCast' },

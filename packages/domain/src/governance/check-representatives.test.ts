@@ -13,21 +13,27 @@ const body = (over: Partial<RepresentativesInput>): RepresentativesInput => ({
   date: '2026-03-01',
   households: 300,
   representatives: 30,
-  womenRepresentatives: 10,
+  womenRepresentatives: 12,
   committeeMembers: 5,
   ...over,
 });
 
 describe('checkRepresentatives', () => {
   it.each([
-    ['2025-12-31', 10, true, '2018', 25],
-    ['2025-12-31', 9, false, '2018', 25],
-    ['2026-01-01', 10, true, '2025', 29],
-    ['2026-01-01', 9, false, '2025', 29],
+    // one third of the whole body, 30 representatives + 5 committee members = 35 → 12
+    ['2025-12-31', 5, 12, true, '2018', 25],
+    ['2025-12-31', 5, 11, false, '2018', 25],
+    ['2025-12-31', 5, 10, false, '2018', 25],
+    ['2026-01-01', 5, 12, true, '2025', 29],
+    ['2026-01-01', 5, 11, false, '2025', 29],
+    ['2026-01-01', 5, 10, false, '2025', 29],
+    // 30 + 6 = 36 → exactly 12 is one third ("以上" includes it)
+    ['2026-01-01', 6, 12, true, '2025', 29],
+    ['2026-01-01', 6, 11, false, '2025', 29],
   ])(
-    'on %s women must be at least one third: %i women of 30 representatives is ok: %s',
-    (date, womenRepresentatives, ok, version, article) => {
-      const result = checkRepresentatives(body({ date, womenRepresentatives }));
+    'on %s with %i committee members women representatives must be one third of the whole body: %i of 30 representatives is ok: %s',
+    (date, committeeMembers, womenRepresentatives, ok, version, article) => {
+      const result = checkRepresentatives(body({ date, committeeMembers, womenRepresentatives }));
       expect(result.ok).toBe(ok);
       expect(result.citations).toEqual([organic(version, article)]);
       expect(result.problems).toEqual(
@@ -55,7 +61,7 @@ describe('checkRepresentatives', () => {
         body({
           representatives,
           committeeMembers,
-          womenRepresentatives: 10,
+          womenRepresentatives: 12,
           households: 15 * representatives,
         }),
       );

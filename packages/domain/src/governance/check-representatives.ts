@@ -11,6 +11,7 @@ export interface RepresentativesInput {
   readonly households: number;
   /** 村民代表 (committee members not included). */
   readonly representatives: number;
+  /** Women among the 村民代表 (women committee members are not counted here). */
   readonly womenRepresentatives: number;
   /** 村民委员会 members, who also sit in the body. */
   readonly committeeMembers: number;
@@ -23,14 +24,15 @@ export interface RepresentativesResult {
 }
 
 /**
- * Checks the make-up of a 村民代表会议 (organic law 2018 Art. 25 / 2025 Art. 29): women at least
- * one third of the representatives; representatives at least four fifths of the body
+ * Checks the make-up of a 村民代表会议 (organic law 2018 Art. 25 / 2025 Art. 29): women
+ * representatives at least one third of the whole body ("妇女村民代表应当占村民代表会议组成人员的
+ * 三分之一以上": representatives plus committee members); representatives at least four fifths of the body
  * (representatives plus committee members); one representative per 5–15 households, a warning
  * only, since representatives may instead be chosen per villager group.
  *
  * @example
  * checkRepresentatives({ date: '2026-03-01', households: 300, representatives: 30,
- *   womenRepresentatives: 10, committeeMembers: 5 });
+ *   womenRepresentatives: 12, committeeMembers: 5 });
  * // { ok: true, problems: [],
  * //   citations: [{ law: 'village_committees_organic_law', version: '2025', article: 29 }] }
  */
@@ -58,15 +60,15 @@ export function checkRepresentatives(input: RepresentativesInput): Representativ
   const body = representatives + committeeMembers;
   const problems: Problem[] = [];
 
-  if (!meetsThreshold(womenRepresentatives, representatives, rules.women)) {
-    const need = requiredCount(representatives, rules.women);
+  if (!meetsThreshold(womenRepresentatives, body, rules.women)) {
+    const need = requiredCount(body, rules.women);
     problems.push(
       problem(
         'WOMEN_REPRESENTATIVES_TOO_FEW',
         'error',
         {
-          zh: `妇女村民代表应占村民代表会议组成人员的三分之一以上（至少 ${need} 人），现有 ${womenRepresentatives} 人`,
-          en: `Women must be at least one third of the representatives (at least ${need}); there are ${womenRepresentatives}`,
+          zh: `妇女村民代表应占村民代表会议组成人员的三分之一以上（${body} 人中至少 ${need} 人），现有 ${womenRepresentatives} 人`,
+          en: `Women representatives must be at least one third of the whole body, committee members included (at least ${need} of ${body}); there are ${womenRepresentatives}`,
         },
         { citation, field: 'womenRepresentatives' },
       ),

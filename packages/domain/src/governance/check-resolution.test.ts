@@ -69,7 +69,34 @@ const resolutionArb: fc.Arbitrary<ResolutionInput> = fc
           ),
         ),
       ),
-  );
+  )
+  .chain((input) => {
+    // a land matter at a representatives meeting counts the representatives' own votes
+    const land = input.matter.startsWith('land_') && input.body === 'representatives_meeting';
+    if (!land) return fc.constant(input as ResolutionInput);
+    const representatives = input.representatives ?? input.eligible;
+    const committee = input.eligible - representatives;
+    return fc
+      .integer({
+        min: Math.max(0, input.votesFor - committee),
+        max: Math.min(input.votesFor, representatives),
+      })
+      .map((representativesVotesFor): ResolutionInput => ({
+        ...input,
+        representatives,
+        representativesVotesFor,
+      }));
+  });
+
+/** The same vote with one more in favour: a representative's while one is left, else another's. */
+function withOneMoreFor(input: ResolutionInput): ResolutionInput {
+  const more = { ...input, votesFor: input.votesFor + 1 };
+  const { representatives, representativesVotesFor } = input;
+  if (representatives === undefined || representativesVotesFor === undefined) return more;
+  const committeeFor = input.votesFor - representativesVotesFor;
+  if (committeeFor < input.eligible - representatives) return more;
+  return { ...more, representativesVotesFor: representativesVotesFor + 1 };
+}
 
 describe('checkResolution', () => {
   it.each([
@@ -100,127 +127,78 @@ describe('checkResolution', () => {
     },
   );
 
-  it.each([
-    [20, true],
-    [19, false],
-  ])(
-    "a villagers' meeting also has a quorum when %i of 30 households are represented: %s",
-    (householdsRepresented, quorumMet) => {
-      const result = checkResolution(
-        villagers({
-          attendees: 40,
-          votesFor: 30,
-          votesAgainst: 0,
-          abstentions: 0,
-          households: 30,
-          householdsRepresented,
-        }),
-      );
-      expect(result.quorumMet).toBe(quorumMet);
-      expect(result.passed).toBe(quorumMet);
-      expect(result.citations).toEqual([organic('2025', 26)]);
-    },
-  );
+  const partyArt11 = { law: 'party_branch_work_regulation', version: '2018', article: 11 };
 
   it.each([
-    ['2025-12-31', 30, false, '2018', 22],
-    ['2025-12-31', 31, true, '2018', 22],
-    ['2026-01-01', 30, false, '2025', 26],
-    ['2026-01-01', 31, true, '2025', 26],
-  ])(
-    "on %s a villagers' meeting decision needs more than half of the 60 attendees: %i in favour passes: %s (%s Art. %i)",
-    (date, votesFor, passed, version, article) => {
-      const result = checkResolution(
-        villagers({ date, attendees: 60, votesFor, votesAgainst: 60 - votesFor, abstentions: 0 }),
-      );
-      expect(result.quorumMet).toBe(true);
-      expect(result.passed).toBe(passed);
-      expect(result.problems).toEqual(
-        passed
-          ? []
-          : [
-              expect.objectContaining({
-                code: 'MAJORITY_NOT_MET',
-                citation: organic(version, article),
-              }),
-            ],
-      );
-    },
-  );
-
-  it.each([
-    ['representatives_meeting', '2025-12-31', 20, true, organic('2018', 26)],
-    ['representatives_meeting', '2025-12-31', 19, false, organic('2018', 26)],
-    ['representatives_meeting', '2026-01-01', 20, true, organic('2025', 30)],
-    ['representatives_meeting', '2026-01-01', 19, false, organic('2025', 30)],
-    ['group_meeting', '2025-12-31', 20, true, organic('2018', 28)],
-    ['group_meeting', '2025-12-31', 19, false, organic('2018', 28)],
-    ['group_meeting', '2026-01-01', 20, true, organic('2025', 32)],
-    ['group_meeting', '2026-01-01', 19, false, organic('2025', 32)],
+    // 《中国共产党支部工作条例（试行）》 Art. 11: half or more of the voting members present;
+    // passed when votes for exceed half of ALL voting members (not of those present).
+    ['2025-12-31', 12, 11, true, true, []],
+    ['2026-01-01', 12, 11, true, true, []],
+    ['2025-12-31', 15, 10, true, false, ['MAJORITY_NOT_MET']],
+    ['2026-01-01', 15, 10, true, false, ['MAJORITY_NOT_MET']],
+    ['2026-01-01', 10, 10, true, false, ['MAJORITY_NOT_MET']],
+    ['2026-01-01', 11, 11, true, true, []],
+    ['2026-01-01', 9, 9, false, false, ['QUORUM_NOT_MET', 'MAJORITY_NOT_MET']],
+    ['2026-01-01', 20, 10, true, false, ['MAJORITY_NOT_MET']],
+    ['2026-01-01', 20, 11, true, true, []],
   ] as const)(
-    'a %s on %s needs at least two thirds present: %i of 30 gives %s',
-    (body, date, attendees, quorumMet, citation) => {
-      const result = checkResolution({
-        body,
-        date,
-        eligible: 30,
-        attendees,
-        votesFor: 15,
-        votesAgainst: 0,
-        abstentions: 0,
-      });
-      expect(result.quorumMet).toBe(quorumMet);
-      expect(result.passed).toBe(quorumMet);
-      expect(result.citations).toEqual([citation]);
-      expect(result.problems.map((p) => p.citation)).toEqual(quorumMet ? [] : [citation]);
-    },
-  );
-
-  it.each([
-    [20, true],
-    [19, false],
-  ])(
-    "a villager group's meeting also has a quorum when %i of 30 households are represented: %s",
-    (householdsRepresented, quorumMet) => {
-      const result = checkResolution({
-        body: 'group_meeting',
-        date: '2026-01-01',
-        eligible: 60,
-        households: 30,
-        householdsRepresented,
-        attendees: 25,
-        votesFor: 20,
-        votesAgainst: 0,
-        abstentions: 0,
-      });
-      expect(result.quorumMet).toBe(quorumMet);
-      expect(result.citations).toEqual([organic('2025', 32)]);
-    },
-  );
-
-  it.each([
-    [20, true],
-    [19, false],
-  ])(
-    'a Party members meeting needs two thirds of members present (policy, no statute): %i of 30 gives %s',
-    (attendees, quorumMet) => {
+    'a Party members meeting of 20 on %s: %i present, %i for → quorum %s, passed %s',
+    (date, attendees, votesFor, quorumMet, passed, codes) => {
       const result = checkResolution({
         body: 'party_members_meeting',
-        date: '2026-01-01',
-        eligible: 30,
+        date,
+        eligible: 20,
         attendees,
-        votesFor: 15,
-        votesAgainst: 0,
+        votesFor,
+        votesAgainst: attendees - votesFor,
         abstentions: 0,
       });
       expect(result.quorumMet).toBe(quorumMet);
-      expect(result.passed).toBe(quorumMet);
-      expect(result.citations).toEqual([]);
+      expect(result.passed).toBe(passed);
+      expect(result.citations).toEqual([partyArt11]);
       expect(result.problems.map((p) => [p.code, p.citation])).toEqual(
-        quorumMet ? [] : [['QUORUM_NOT_MET', undefined]],
+        codes.map((code) => [code, partyArt11]),
       );
     },
   );
+
+  it.each([
+    [false, 10, true],
+    [false, 9, false],
+    [true, 14, true],
+    [true, 13, false],
+  ])(
+    'a county that asks for two thirds at a Party members meeting (%s): %i of 20 present → quorum %s',
+    (twoThirds, attendees, quorumMet) => {
+      const result = checkResolution(
+        {
+          body: 'party_members_meeting',
+          date: '2026-03-01',
+          eligible: 20,
+          attendees,
+          votesFor: attendees,
+          votesAgainst: 0,
+          abstentions: 0,
+        },
+        { partyMembersMeetingTwoThirdsQuorum: twoThirds },
+      );
+      expect(result.quorumMet).toBe(quorumMet);
+    },
+  );
+
+  it('the county setting is off by default: no settings and an empty object read the same', () => {
+    const input: ResolutionInput = {
+      body: 'party_members_meeting',
+      date: '2026-03-01',
+      eligible: 20,
+      attendees: 12,
+      votesFor: 11,
+      votesAgainst: 1,
+      abstentions: 0,
+    };
+    expect(checkResolution(input)).toEqual(checkResolution(input, {}));
+    expect(checkResolution(input).passed).toBe(true);
+  });
 
   it.each([
     ['2025-04-30', 30, 20, false, false, 'LAW_NOT_IN_FORCE'],
@@ -288,12 +266,8 @@ describe('checkResolution', () => {
       52,
       ['township_government'],
     ],
-    ['land_contract_plan', 'representatives_meeting', 24, 16, true, 19, []],
-    ['land_contract_plan', 'representatives_meeting', 24, 15, false, 19, []],
-    ['land_contract_plan', 'representatives_meeting', undefined, 20, true, 19, []],
-    ['land_contract_plan', 'representatives_meeting', undefined, 19, false, 19, []],
   ] as const)(
-    'a %s at a %s (representatives %s) needs two thirds of all members: %i of 30 in favour passes: %s',
+    'a %s at a %s needs two thirds of all members: %i of 30 in favour passes: %s',
     (matter, body, representatives, votesFor, passed, article, approvals) => {
       const result = checkResolution({
         body,
@@ -324,6 +298,98 @@ describe('checkResolution', () => {
   );
 
   it.each([
+    // 24 representatives + 6 committee members; two thirds of 24 is 16 representatives' votes
+    ['2026-01-01', 16, 16, true, 19],
+    ['2026-01-01', 21, 15, false, 19],
+    ['2018-12-31', 21, 15, false, 18],
+    ['2018-12-31', 16, 16, true, 18],
+    ['2019-01-01', 20, 16, true, 19],
+  ] as const)(
+    'a land plan at a representatives meeting on %s: %i for, %i of them representatives → passed %s (Art. %i)',
+    (date, votesFor, representativesVotesFor, passed, article) => {
+      const result = checkResolution({
+        body: 'representatives_meeting',
+        matter: 'land_contract_plan',
+        date,
+        eligible: 30,
+        representatives: 24,
+        attendees: 30,
+        votesFor,
+        representativesVotesFor,
+        votesAgainst: 30 - votesFor,
+        abstentions: 0,
+      });
+      const version = date < '2019-01-01' ? '2002' : '2018';
+      const citation = { law: 'rural_land_contracting_law', version, article };
+      expect(result.passed).toBe(passed);
+      expect(result.citations).toContainEqual(citation);
+      expect(result.problems).toEqual(
+        passed
+          ? []
+          : [
+              expect.objectContaining({
+                code: 'TWO_THIRDS_OF_ALL_NOT_MET',
+                field: 'representativesVotesFor',
+                citation,
+              }),
+            ],
+      );
+    },
+  );
+
+  it.each([
+    ['land_contract_plan', '2018-12-31', { version: '2002', article: 18 }],
+    ['land_contract_adjustment', '2018-12-31', { version: '2002', article: 27 }],
+    ['land_contract_outsider', '2018-12-31', { version: '2002', article: 48, unverified: true }],
+    ['land_contract_plan', '2019-01-01', { version: '2018', article: 19 }],
+    ['land_contract_adjustment', '2019-01-01', { version: '2018', article: 28 }],
+    ['land_contract_outsider', '2019-01-01', { version: '2018', article: 52 }],
+  ] as const)('%s on %s cites the land law as then numbered', (matter, date, cited) => {
+    const result = checkResolution({
+      body: 'villagers_meeting',
+      matter,
+      date,
+      eligible: 30,
+      attendees: 30,
+      votesFor: 20,
+      votesAgainst: 10,
+      abstentions: 0,
+    });
+    expect(result.citations).toContainEqual({ law: 'rural_land_contracting_law', ...cited });
+  });
+
+  it.each([
+    ['without representatives', { representativesVotesFor: 16 }, 'representatives'],
+    ['without their votes', { representatives: 24 }, 'representativesVotesFor'],
+    [
+      'with more representatives’ votes than votes for',
+      { representatives: 24, representativesVotesFor: 21 },
+      'representativesVotesFor',
+    ],
+    [
+      'with more committee votes than committee members',
+      { representatives: 24, representativesVotesFor: 13 },
+      'votesFor',
+    ],
+  ])('a land matter at a representatives meeting %s is INVALID_INPUT', (_title, over, field) => {
+    const result = checkResolution({
+      body: 'representatives_meeting',
+      matter: 'land_contract_plan',
+      date: '2026-01-01',
+      eligible: 30,
+      attendees: 30,
+      votesFor: 20,
+      votesAgainst: 10,
+      abstentions: 0,
+      ...over,
+    });
+    expect(result.passed).toBe(false);
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ code: 'INVALID_INPUT', field }),
+    );
+  });
+
+  it.each([
     ['2025-04-30', 16, 9, true, [organic('2018', 22), organic('2018', 24)]],
     ['2025-05-01', 16, 9, false, [organic('2018', 22), collective]],
     ['2025-05-01', 20, 20, true, [organic('2018', 22), collective]],
@@ -344,6 +410,28 @@ describe('checkResolution', () => {
       expect(result.quorumMet).toBe(true);
       expect(result.passed).toBe(passed);
       expect(result.citations).toEqual(citations);
+    },
+  );
+
+  it.each([
+    ['2025-04-30', { ...organic('2018', 28), paragraph: 3 }],
+    ['2025-05-01', collective],
+  ] as const)(
+    'a group disposing of its own property on %s cites %o (not the village matters article)',
+    (date, cited) => {
+      const result = checkResolution({
+        body: 'group_meeting',
+        matter: 'collective_asset_disposal',
+        date,
+        eligible: 30,
+        attendees: 30,
+        votesFor: 20,
+        votesAgainst: 10,
+        abstentions: 0,
+      });
+      expect(result.passed).toBe(true);
+      expect(result.citations).toContainEqual(cited);
+      expect(result.citations).not.toContainEqual(organic('2018', 24));
     },
   );
 
@@ -401,7 +489,12 @@ describe('checkResolution', () => {
         resolutionArb,
         fc.constantFrom('abstention', 'against', 'non_voter', 'newcomer'),
         (input, from) => {
-          const more = { ...input, votesFor: input.votesFor + 1 };
+          const more = { ...withOneMoreFor(input) };
+          fc.pre(
+            more.representativesVotesFor === undefined ||
+              more.representatives === undefined ||
+              more.representativesVotesFor <= more.representatives,
+          );
           const cast = input.votesFor + input.votesAgainst + input.abstentions;
           if (from === 'abstention') fc.pre(input.abstentions > 0);
           if (from === 'against') fc.pre(input.votesAgainst > 0);
@@ -424,11 +517,13 @@ describe('checkResolution', () => {
       fc.property(resolutionArb, (input) => {
         fc.pre(input.attendees < input.eligible);
         const before = checkResolution(input);
-        const after = checkResolution({
-          ...input,
-          attendees: input.attendees + 1,
-          votesFor: input.votesFor + 1,
-        });
+        const more = withOneMoreFor(input);
+        fc.pre(
+          more.representativesVotesFor === undefined ||
+            more.representatives === undefined ||
+            more.representativesVotesFor <= more.representatives,
+        );
+        const after = checkResolution({ ...more, attendees: input.attendees + 1 });
         if (before.quorumMet) expect(after.quorumMet).toBe(true);
         if (before.passed) expect(after.passed).toBe(true);
       }),
@@ -441,10 +536,7 @@ describe('checkResolution', () => {
         const copy = JSON.parse(JSON.stringify(input)) as unknown;
         const result = checkResolution(deepFreeze(input));
         expect(input).toEqual(copy);
-        const legal =
-          input.body === 'party_members_meeting'
-            ? []
-            : ['QUORUM_NOT_MET', 'MAJORITY_NOT_MET', 'TWO_THIRDS_OF_ALL_NOT_MET'];
+        const legal = ['QUORUM_NOT_MET', 'MAJORITY_NOT_MET', 'TWO_THIRDS_OF_ALL_NOT_MET'];
         expect(problemShapeErrors(result.problems, legal)).toEqual([]);
         expect(result.passed && !result.quorumMet).toBe(false);
         expect(result.passed).toBe(!result.problems.some((p) => p.severity === 'error'));

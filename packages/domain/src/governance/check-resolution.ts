@@ -1,9 +1,14 @@
 import type { LocalizedText } from '../localized-text.js';
 import { organicLawCitation } from './articles.js';
-import { collectiveLawCitation, landLawCitation, uniqueCitations } from './_internal/citations.js';
+import {
+  collectiveLawCitation,
+  landLawCitation,
+  partyBranchCitation,
+  uniqueCitations,
+} from './_internal/citations.js';
 import { InputChecker, problem } from './_internal/problems.js';
 import type { Citation, Problem } from './problem.js';
-import { governanceRules, lawDates, type Threshold } from './rules.js';
+import { governanceRules, lawDates, type CountySettings, type Threshold } from './rules.js';
 import { describeThreshold, meetsThreshold, requiredCount } from './_internal/thresholds.js';
 
 /** The meetings whose resolutions `checkResolution` checks. */
@@ -49,10 +54,12 @@ export interface ResolutionInput {
   /** Defaults to `'general'`. */
   readonly matter?: ResolutionMatter;
   /**
-   * Who should attend: villagers aged 18+ (villagers' or group meeting), all members of the
-   * body (representatives meeting: representatives plus committee members), all Party members,
-   * or all members of the collective economic organisation (also the member count for
-   * `collective_asset_disposal` from 2025-05-01).
+   * Who should attend: villagers aged 18+ (villagers' or group meeting); all members of the
+   * body (representatives meeting: representatives plus committee members); the Party members
+   * with a vote (有表决权的党员: full members, 预备党员 not included); or, for a collective
+   * members meeting, the members with full civil capacity (具有完全民事行为能力的成员,
+   * 农村集体经济组织法 Art. 27), who are both the quorum base and the "全体成员" of the decision.
+   * From 2025-05-01 it is also the member count for `collective_asset_disposal`.
    */
   readonly eligible: number;
   /** Households (villagers' or group meeting), for the household quorum. */
@@ -61,9 +68,16 @@ export interface ResolutionInput {
   readonly householdsRepresented?: number;
   /**
    * The 村民代表 among the members of a representatives meeting (committee members excluded);
-   * the base of the land-contract two thirds. When absent, `eligible` is used (stricter).
+   * the base of the land-contract two thirds ("三分之二以上村民代表"). Required for a land matter
+   * at a representatives meeting.
    */
   readonly representatives?: number;
+  /**
+   * Of `votesFor`, the votes of the 村民代表 themselves (committee members' votes apart).
+   * Required for a land matter at a representatives meeting: the land two thirds counts only
+   * these, of all `representatives`.
+   */
+  readonly representativesVotesFor?: number;
   readonly attendees: number;
   readonly votesFor: number;
   readonly votesAgainst: number;
@@ -135,12 +149,49 @@ function validate(input: ResolutionInput): Problem[] {
       );
     }
   }
-  if (
-    check.optionalCount('representatives', input.representatives) &&
-    input.representatives !== undefined &&
-    typeof input.eligible === 'number'
-  ) {
+  const representativesOk = check.optionalCount('representatives', input.representatives);
+  if (representativesOk && input.representatives !== undefined && counts) {
     check.notAbove('representatives', input.representatives, input.eligible, 'eligible');
+  }
+  const repVotesOk = check.optionalCount('representativesVotesFor', input.representativesVotesFor);
+  if (repVotesOk && input.representativesVotesFor !== undefined && counts) {
+    check.notAbove(
+      'representativesVotesFor',
+      input.representativesVotesFor,
+      input.votesFor,
+      'votesFor',
+    );
+    if (representativesOk && input.representatives !== undefined) {
+      check.notAbove(
+        'representativesVotesFor',
+        input.representativesVotesFor,
+        input.representatives,
+        'representatives',
+      );
+      // the other votes for are committee members' votes
+      check.notAbove(
+        'votesFor',
+        input.votesFor - input.representativesVotesFor,
+        input.eligible - input.representatives,
+        'the committee members (eligible − representatives)',
+      );
+    }
+  }
+  const matter = input.matter ?? 'general';
+  if (
+    input.body === 'representatives_meeting' &&
+    (matter === 'land_contract_plan' ||
+      matter === 'land_contract_adjustment' ||
+      matter === 'land_contract_outsider')
+  ) {
+    const required = {
+      zh: '村民代表会议表决土地承包事项时必填（三分之二以上村民代表的同意，不计村民委员会成员）',
+      en: "is required for a land matter at a representatives meeting (two thirds of the representatives' own votes, committee members apart)",
+    };
+    if (input.representatives === undefined) check.fail('representatives', required);
+    if (input.representativesVotesFor === undefined) {
+      check.fail('representativesVotesFor', required);
+    }
   }
   return check.problems;
 }
@@ -155,7 +206,7 @@ interface Quorum {
   readonly citation: Citation | undefined;
 }
 
-function quorumOf(input: ResolutionInput): Quorum {
+function quorumOf(input: ResolutionInput, settings: CountySettings): Quorum {
   const { body, date, eligible, attendees, households, householdsRepresented } = input;
   const byHouseholds = (threshold: Threshold): boolean =>
     households !== undefined &&
@@ -191,13 +242,18 @@ function quorumOf(input: ResolutionInput): Quorum {
         citation: organicLawCitation('group_meeting', date),
       };
     }
-    case 'party_members_meeting':
-      // 四议两公开 is Party and government policy, not a statute: no citation.
+    case 'party_members_meeting': {
+      // 《中国共产党支部工作条例（试行）》 Art. 11; two thirds only where the county asks for it.
+      const rules = governanceRules.partyMembersMeeting;
+      const threshold = settings.partyMembersMeetingTwoThirdsQuorum
+        ? rules.quorumTwoThirds
+        : rules.quorum;
       return {
-        met: meetsThreshold(attendees, eligible, governanceRules.partyMembersMeeting.quorum),
-        threshold: governanceRules.partyMembersMeeting.quorum,
-        citation: undefined,
+        met: meetsThreshold(attendees, eligible, threshold),
+        threshold,
+        citation: partyBranchCitation(),
       };
+    }
     case 'collective_members_meeting':
       return {
         met: meetsThreshold(attendees, eligible, governanceRules.collectiveMembersMeeting.quorum),
@@ -207,10 +263,19 @@ function quorumOf(input: ResolutionInput): Quorum {
   }
 }
 
+/** 2018 Art. 28 para. 3 (a group's own property); 2025 Art. 32. */
+function groupPropertyCitation(date: string): Citation {
+  const citation = organicLawCitation('group_meeting', date);
+  return citation.version === '2018' ? { ...citation, paragraph: 3 } : citation;
+}
+
 interface Decision {
   readonly met: boolean;
-  /** `'attendees'`: of those present; `'all'`: of all members (or representatives). */
-  readonly base: 'attendees' | 'all';
+  /**
+   * `'attendees'`: of those present; `'all'`: of all members (or representatives);
+   * `'all_party'`: more than half of all voting Party members.
+   */
+  readonly base: 'attendees' | 'all' | 'all_representatives' | 'all_party';
   readonly baseCount: number;
   readonly threshold: Threshold;
   readonly citations: readonly Citation[];
@@ -219,13 +284,29 @@ interface Decision {
 function decisionOf(input: ResolutionInput, quorum: Quorum): Decision {
   const { body, date, eligible, attendees, votesFor } = input;
   const matter = input.matter ?? 'general';
-  const ofAll = (baseCount: number, threshold: Threshold, citations: Citation[]): Decision => ({
-    met: meetsThreshold(votesFor, baseCount, threshold),
-    base: 'all',
+  const ofAll = (
+    baseCount: number,
+    threshold: Threshold,
+    citations: Citation[],
+    votes = votesFor,
+    base: Decision['base'] = 'all',
+  ): Decision => ({
+    met: meetsThreshold(votes, baseCount, threshold),
+    base,
     baseCount,
     threshold,
     citations,
   });
+  if (body === 'party_members_meeting') {
+    // "赞成人数超过应到会有表决权的党员的半数为通过": of ALL voting members, not of those present.
+    return ofAll(
+      eligible,
+      governanceRules.partyMembersMeeting.decisionOfAllMembers,
+      [partyBranchCitation()],
+      votesFor,
+      'all_party',
+    );
+  }
   if (body === 'collective_members_meeting') {
     return ofAll(eligible, governanceRules.collectiveMembersMeeting.decisionOfAllMembers, [
       collectiveLawCitation('members_meeting'),
@@ -236,11 +317,19 @@ function decisionOf(input: ResolutionInput, quorum: Quorum): Decision {
     matter === 'land_contract_adjustment' ||
     matter === 'land_contract_outsider'
   ) {
-    const base =
-      body === 'representatives_meeting' ? (input.representatives ?? eligible) : eligible;
-    return ofAll(base, governanceRules.landContract.decisionOfAll, [
-      landLawCitation(landMatters[matter]),
-    ]);
+    const citations = [landLawCitation(landMatters[matter], date)];
+    if (body === 'representatives_meeting') {
+      // "三分之二以上村民代表的同意": the representatives' own votes of all representatives
+      // (validation makes both figures present here).
+      return ofAll(
+        input.representatives ?? eligible,
+        governanceRules.landContract.decisionOfAll,
+        citations,
+        input.representativesVotesFor ?? 0,
+        'all_representatives',
+      );
+    }
+    return ofAll(eligible, governanceRules.landContract.decisionOfAll, citations);
   }
   if (matter === 'collective_asset_disposal') {
     if (date >= lawDates.collectiveEconomicOrganizationsLaw) {
@@ -254,12 +343,17 @@ function decisionOf(input: ResolutionInput, quorum: Quorum): Decision {
       ? governanceRules.representativesMeeting.decision
       : body === 'group_meeting'
         ? governanceRules.groupMeeting.decision
-        : body === 'party_members_meeting'
-          ? governanceRules.partyMembersMeeting.decision
-          : governanceRules.villagersMeeting.decision;
+        : governanceRules.villagersMeeting.decision;
   const citations = quorum.citation ? [quorum.citation] : [];
   if (matter === 'collective_asset_disposal') {
-    citations.push(organicLawCitation('villagers_meeting_matters', date));
+    // A group's own property (before 2025-05-01, so always the 2018 text): 2018 Art. 28 para. 3
+    // (2025 Art. 32), "属于村民小组的集体所有的土地、企业和其他财产的经营管理以及公益事项的办理，
+    // 由村民小组会议依照有关法律的规定讨论决定"; the village's property: 2018 Art. 24 / 2025 Art. 28.
+    citations.push(
+      body === 'group_meeting'
+        ? groupPropertyCitation(date)
+        : organicLawCitation('villagers_meeting_matters', date),
+    );
   }
   return {
     met: meetsThreshold(votesFor, attendees, threshold),
@@ -275,15 +369,21 @@ function decisionOf(input: ResolutionInput, quorum: Quorum): Decision {
  *
  * - 村民会议: quorum more than half of villagers aged 18+, or at least two thirds of households
  *   (organic law 2018 Art. 22 / 2025 Art. 26); 村民代表会议: at least two thirds of members
- *   (Art. 26 / 30); 村民小组会议: at least two thirds of villagers or households (Art. 28 / 32);
- *   党员大会: at least two thirds of Party members (四议两公开 policy, no statute). These pass with
- *   more than half of the attendees in favour unless the matter demands more.
- * - 集体经济组织成员大会 (only from 2025-05-01): quorum and decision both two thirds, the
- *   decision of ALL members (农村集体经济组织法 Art. 27).
- * - Land contracting (农村土地承包法 Arts. 19, 28, 52): at least two thirds of all members (or of
- *   all 村民代表) in favour; adjustments and contracting to outsiders also list the approvals
- *   required. Collective asset disposal: villagers' meeting rules before 2025-05-01, two thirds
- *   of all members from then on.
+ *   (Art. 26 / 30); 村民小组会议: at least two thirds of villagers or households (Art. 28 / 32).
+ *   These pass with more than half of the attendees in favour unless the matter demands more.
+ * - 党员大会 (《中国共产党支部工作条例（试行）》 2018 Art. 11): half or more of the voting members
+ *   present ("半数以上"; two thirds when `settings.partyMembersMeetingTwoThirdsQuorum`), and
+ *   passed when the votes for are more than half of ALL voting members (`eligible`), not of
+ *   those present.
+ * - 集体经济组织成员大会 (only from 2025-05-01): quorum and decision both two thirds of the
+ *   members with full civil capacity, the decision of ALL of them (农村集体经济组织法 Art. 27).
+ * - Land contracting (农村土地承包法 2018 Arts. 19, 28, 52; before 2019-01-01 Arts. 18, 27, 48):
+ *   at least two thirds of all villagers' meeting members in favour, or at a representatives
+ *   meeting the representatives' own votes (`representativesVotesFor`) of all `representatives`;
+ *   adjustments and contracting to outsiders also list the approvals required.
+ * - Collective asset disposal: before 2025-05-01 the meeting's own rules (the village's
+ *   property 2018 Art. 24; a group's own property 2018 Art. 28 para. 3), two thirds of all
+ *   members from then on.
  *
  * Impossible counts or a malformed date give `INVALID_INPUT` with the field and every boolean false.
  *
@@ -295,7 +395,10 @@ function decisionOf(input: ResolutionInput, quorum: Quorum): Decision {
  * // { quorumMet: true, passed: true, approvalsRequired: [], problems: [],
  * //   citations: [{ law: 'village_committees_organic_law', version: '2025', article: 26 }] }
  */
-export function checkResolution(input: ResolutionInput): ResolutionResult {
+export function checkResolution(
+  input: ResolutionInput,
+  settings: CountySettings = {},
+): ResolutionResult {
   const invalid = validate(input);
   if (invalid.length > 0) return fail(invalid);
 
@@ -330,7 +433,7 @@ export function checkResolution(input: ResolutionInput): ResolutionResult {
     ]);
   }
 
-  const quorum = quorumOf(input);
+  const quorum = quorumOf(input, settings);
   const decision = decisionOf(input, quorum);
   const problems: Problem[] = [];
   const decisionCitation = decision.citations[0];
@@ -353,25 +456,45 @@ export function checkResolution(input: ResolutionInput): ResolutionResult {
     const need = describeThreshold(decision.threshold);
     const needed = requiredCount(decision.baseCount, decision.threshold);
     problems.push(
-      decision.base === 'all'
+      decision.base === 'all_party'
         ? problem(
-            'TWO_THIRDS_OF_ALL_NOT_MET',
-            'error',
-            {
-              zh: `该事项须经全体 ${decision.baseCount} 名成员的${need.zh}同意（至少 ${needed} 票），赞成 ${input.votesFor} 票`,
-              en: `This matter needs ${need.en} of all ${decision.baseCount} members in favour (at least ${needed}); ${input.votesFor} voted for`,
-            },
-            { citation: decisionCitation, field: 'votesFor' },
-          )
-        : problem(
             'MAJORITY_NOT_MET',
             'error',
             {
-              zh: `决定须经到会人员的${need.zh}同意（至少 ${needed} 票），赞成 ${input.votesFor} 票`,
-              en: `A decision needs ${need.en} of those present in favour (at least ${needed}); ${input.votesFor} voted for`,
+              zh: `赞成人数须超过应到会有表决权的党员（${decision.baseCount} 人）的半数（至少 ${needed} 票），赞成 ${input.votesFor} 票`,
+              en: `Votes for must be more than half of all ${decision.baseCount} voting Party members, not only of those present (at least ${needed}); ${input.votesFor} voted for`,
             },
             { citation: decisionCitation, field: 'votesFor' },
-          ),
+          )
+        : decision.base === 'all_representatives'
+          ? problem(
+              'TWO_THIRDS_OF_ALL_NOT_MET',
+              'error',
+              {
+                zh: `该事项须经三分之二以上村民代表同意（全体 ${decision.baseCount} 名村民代表中至少 ${needed} 票，村民委员会成员的票不计），村民代表赞成 ${input.representativesVotesFor ?? 0} 票`,
+                en: `This matter needs ${need.en} of all ${decision.baseCount} representatives in favour (at least ${needed}; committee members' votes do not count); representatives voting for: ${input.representativesVotesFor ?? 0}`,
+              },
+              { citation: decisionCitation, field: 'representativesVotesFor' },
+            )
+          : decision.base === 'all'
+            ? problem(
+                'TWO_THIRDS_OF_ALL_NOT_MET',
+                'error',
+                {
+                  zh: `该事项须经全体 ${decision.baseCount} 名成员的${need.zh}同意（至少 ${needed} 票），赞成 ${input.votesFor} 票`,
+                  en: `This matter needs ${need.en} of all ${decision.baseCount} members in favour (at least ${needed}); ${input.votesFor} voted for`,
+                },
+                { citation: decisionCitation, field: 'votesFor' },
+              )
+            : problem(
+                'MAJORITY_NOT_MET',
+                'error',
+                {
+                  zh: `决定须经到会人员的${need.zh}同意（至少 ${needed} 票），赞成 ${input.votesFor} 票`,
+                  en: `A decision needs ${need.en} of those present in favour (at least ${needed}); ${input.votesFor} voted for`,
+                },
+                { citation: decisionCitation, field: 'votesFor' },
+              ),
     );
   }
 

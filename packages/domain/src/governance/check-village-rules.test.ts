@@ -102,6 +102,51 @@ describe('checkVillageRules', () => {
   );
 
   it.each([
+    // the filing duty (2018 Art. 27 / 2025 Art. 31) covers only the charter and the compact
+    ['2025-12-31', {}, [], '2018'],
+    ['2026-01-01', {}, [], '2025'],
+    ['2026-01-01', { groupRulesFilingRequired: false }, [], '2025'],
+    ['2025-12-31', { groupRulesFilingRequired: true }, ['RULES_NOT_FILED'], '2018'],
+    ['2026-01-01', { groupRulesFilingRequired: true }, ['RULES_NOT_FILED'], '2025'],
+  ] as const)(
+    'group rules adopted on %s and never filed (county settings %o) give %j',
+    (date, settings, codes, version) => {
+      const { filedOn: _omitted, ...input } = rules({
+        kind: 'group_rules',
+        adoption: meeting({
+          body: 'group_meeting',
+          date,
+          eligible: 60,
+          attendees: 45,
+          votesFor: 40,
+          votesAgainst: 5,
+          abstentions: 0,
+        }),
+      });
+      const result = checkVillageRules(input, settings);
+      expect(result.ok).toBe(true);
+      expect(result.problems).toEqual(
+        codes.map((code) =>
+          expect.objectContaining({ code, severity: 'warning', field: 'filedOn' }),
+        ),
+      );
+      for (const p of result.problems) expect(p.citation).toBeUndefined();
+      const articles = result.citations.map((c) => c.article);
+      expect(articles).not.toContain(version === '2018' ? 27 : 31);
+      expect(articles).toContain(version === '2018' ? 28 : 32);
+    },
+  );
+
+  it('a compact never filed stays an error whatever the county settings', () => {
+    const { filedOn: _omitted, ...input } = rules({});
+    const result = checkVillageRules(input, { groupRulesFilingRequired: false });
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => [p.code, p.severity])).toEqual([
+      ['RULES_NOT_FILED', 'error'],
+    ]);
+  });
+
+  it.each([
     [{ filedOn: '2026-02-28' }, 'filedOn'],
     [{ publishedOn: '2026-02-30' }, 'publishedOn'],
     [{ adoption: meeting({ attendees: 101 }) }, 'adoption.attendees'],

@@ -4,6 +4,7 @@ import { parseDate } from './_internal/dates.js';
 import { InputChecker, prefixFields, problem } from './_internal/problems.js';
 import { checkResolution, type MeetingBody, type ResolutionInput } from './check-resolution.js';
 import type { Citation, Problem } from './problem.js';
+import type { CountySettings } from './rules.js';
 
 /** 村民自治章程, 村规民约 (made by the villagers' meeting), 村民小组议事规则 (made by the group meeting). */
 export type VillageRulesKind = 'self_governance_charter' | 'village_compact' | 'group_rules';
@@ -12,7 +13,11 @@ export interface VillageRulesInput {
   readonly kind: VillageRulesKind;
   /** The adopting meeting and its vote (its date selects the law version). */
   readonly adoption: ResolutionInput;
-  /** Day the rules were filed (备案) with the township government, if they were. */
+  /**
+   * Day the rules were filed (备案) with the township government, if they were. Required by law
+   * for a charter or compact only; for group rules only where the county asks
+   * (`settings.groupRulesFilingRequired`, a warning).
+   */
   readonly filedOn?: string;
   /** Day the rules were published to the villagers, if they were. */
   readonly publishedOn?: string;
@@ -39,9 +44,11 @@ const adoptingBody: Record<VillageRulesKind, MeetingBody> = {
 /**
  * Checks the making of village rules (organic law 2018 Art. 27 / 2025 Art. 31; group meetings
  * Art. 28 / 32): a charter or compact is adopted by the villagers' meeting and group rules by the
- * group meeting; the adopting resolution must pass (`checkResolution`); the rules must be filed
- * (备案) with the township government and published (村务公开, Art. 30 / 35). Filing or
- * publishing before adoption is `INVALID_INPUT`.
+ * group meeting; the adopting resolution must pass (`checkResolution`); the rules must be
+ * published (村务公开, Art. 30 / 35). A charter or compact must be filed (备案) with the township
+ * government (Art. 27 / 31, which covers only those two); group rules need no filing in law, and
+ * only when the county asks for it (`settings.groupRulesFilingRequired`, off by default) is a
+ * missing filing a warning. Filing or publishing before adoption is `INVALID_INPUT`.
  *
  * @example
  * checkVillageRules({
@@ -51,12 +58,15 @@ const adoptingBody: Record<VillageRulesKind, MeetingBody> = {
  * });
  * // { ok: true, problems: [], citations: [ …Art. 26, Art. 31, Art. 35 (version 2025) ] }
  */
-export function checkVillageRules(input: VillageRulesInput): VillageRulesResult {
+export function checkVillageRules(
+  input: VillageRulesInput,
+  settings: CountySettings = {},
+): VillageRulesResult {
   const check = new InputChecker();
   check.oneOf('kind', input.kind, kinds);
   const filed = check.optionalDate('filedOn', input.filedOn);
   const published = check.optionalDate('publishedOn', input.publishedOn);
-  const adoption = checkResolution(input.adoption);
+  const adoption = checkResolution(input.adoption, settings);
   check.problems.push(
     ...prefixFields(
       adoption.problems.filter((p) => p.code === 'INVALID_INPUT'),
@@ -102,7 +112,21 @@ export function checkVillageRules(input: VillageRulesInput): VillageRulesResult 
   } else if (!adoption.passed) {
     problems.push(...prefixFields(adoption.problems, 'adoption'));
   }
-  if (input.filedOn === undefined) {
+  const groupRules = input.kind === 'group_rules';
+  if (input.filedOn === undefined && groupRules && settings.groupRulesFilingRequired) {
+    problems.push(
+      problem(
+        'RULES_NOT_FILED',
+        'warning',
+        {
+          zh: '本县要求村民小组议事规则报乡镇备案（法律未作要求）',
+          en: 'The county asks for group rules to be filed with the township (the law does not)',
+        },
+        { field: 'filedOn' },
+      ),
+    );
+  }
+  if (input.filedOn === undefined && !groupRules) {
     problems.push(
       problem(
         'RULES_NOT_FILED',
@@ -134,7 +158,7 @@ export function checkVillageRules(input: VillageRulesInput): VillageRulesResult 
     citations: uniqueCitations([
       ...(input.adoption.body === expected ? adoption.citations : []),
       bodyCitation,
-      rulesCitation,
+      groupRules ? undefined : rulesCitation,
       disclosureCitation,
     ]),
   };

@@ -33,6 +33,26 @@ describe('describeCitation', () => {
     expect(before).not.toEqual(after.map((text) => text.replace('2025年版', '2018年版')));
   });
 
+  it.each([
+    [
+      { law: 'village_committees_organic_law', version: '2018', article: 28, paragraph: 3 },
+      '《村民委员会组织法》（2018年版）第28条第3款',
+      'Organic Law of the Villagers’ Committees (2018 text), Art. 28 para. 3',
+    ],
+    [
+      { law: 'rural_land_contracting_law', version: '2002', article: 48, unverified: true },
+      '《农村土地承包法》（2002年版）第48条（条文序号待核实）',
+      'Rural Land Contracting Law (2002 text), Art. 48 (article number unverified)',
+    ],
+    [
+      { law: 'party_branch_work_regulation', version: '2018', article: 11 },
+      '《中国共产党支部工作条例（试行）》（2018年版）第11条',
+      'Regulation on the Work of CPC Branches (Trial) (2018 text), Art. 11',
+    ],
+  ] as const)('names a paragraph and flags an unverified article: %o', (citation, zh, en) => {
+    expect(describeCitation(citation)).toEqual({ zh, en });
+  });
+
   it('has a name in both languages for every law', () => {
     for (const name of Object.values(lawNames)) {
       expect(name.zh).not.toBe('');

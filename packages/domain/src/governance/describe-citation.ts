@@ -16,11 +16,17 @@ export const lawNames: Readonly<Record<LawId, LocalizedText>> = Object.freeze({
     zh: '重大行政决策程序暂行条例',
     en: 'Interim Regulation on Major Administrative Decision Procedures',
   },
+  party_branch_work_regulation: {
+    zh: '中国共产党支部工作条例（试行）',
+    en: 'Regulation on the Work of CPC Branches (Trial)',
+  },
+  civil_code: { zh: '民法典', en: 'Civil Code' },
 });
 
 /**
  * A citation as one line of text, naming the version because article numbers differ between
- * versions.
+ * versions; a paragraph is named when the citation has one, and an unverified article number
+ * says so.
  *
  * @example
  * describeCitation({ law: 'village_committees_organic_law', version: '2025', article: 26 })
@@ -29,8 +35,13 @@ export const lawNames: Readonly<Record<LawId, LocalizedText>> = Object.freeze({
  */
 export function describeCitation(citation: Citation): LocalizedText {
   const name = lawNames[citation.law];
+  const paragraph = citation.paragraph;
+  const zhParagraph = paragraph === undefined ? '' : `第${paragraph}款`;
+  const enParagraph = paragraph === undefined ? '' : ` para. ${paragraph}`;
+  const zhCaution = citation.unverified ? '（条文序号待核实）' : '';
+  const enCaution = citation.unverified ? ' (article number unverified)' : '';
   return {
-    zh: `《${name.zh}》（${citation.version}年版）第${citation.article}条`,
-    en: `${name.en} (${citation.version} text), Art. ${citation.article}`,
+    zh: `《${name.zh}》（${citation.version}年版）第${citation.article}条${zhParagraph}${zhCaution}`,
+    en: `${name.en} (${citation.version} text), Art. ${citation.article}${enParagraph}${enCaution}`,
   };
 }

@@ -1,18 +1,22 @@
 // Village self-governance rules, versioned by the law in force.
 export {
+  civilCodeArticles,
   collectiveEconomicOrganizationsLawArticles,
   landContractingLawArticles,
   majorDecisionRegulationArticles,
   organicLawArticles,
   organicLawCitation,
+  partyBranchRegulationArticles,
 } from './articles.js';
-export type { OrganicLawRule } from './articles.js';
+export type { LandContractingRule, OrganicLawRule } from './articles.js';
 export { checkAppraisals } from './check-appraisals.js';
 export type { Appraisal, AppraisalRating, AppraisalsResult } from './check-appraisals.js';
 export { checkDisclosures } from './check-disclosures.js';
 export type {
   DisclosureCategory,
+  DisclosureEveryMonths,
   DisclosurePosting,
+  DisclosureStage,
   DisclosuresInput,
   DisclosuresResult,
   OverdueDisclosure,
@@ -31,8 +35,12 @@ export type {
   FourDeliberationsInput,
   FourDeliberationsResult,
 } from './check-four-deliberations.js';
-export { checkMajorDecision } from './check-major-decision.js';
-export type { MajorDecisionInput, MajorDecisionResult } from './check-major-decision.js';
+export { checkMajorDecision, participationForms } from './check-major-decision.js';
+export type {
+  MajorDecisionInput,
+  MajorDecisionResult,
+  ParticipationForm,
+} from './check-major-decision.js';
 export { checkProxy } from './check-proxy.js';
 export type { ProxyInput, ProxyRelation, ProxyResult } from './check-proxy.js';
 export { checkRecall } from './check-recall.js';
@@ -61,4 +69,4 @@ export {
 export type { OrganicLawVersion } from './organic-law-version.js';
 export type { Citation, LawId, Problem, ProblemCode } from './problem.js';
 export { governanceRules, lawDates } from './rules.js';
-export type { LawDates, Threshold } from './rules.js';
+export type { CountySettings, LawDates, Threshold } from './rules.js';

@@ -5,7 +5,9 @@ export type LawId =
   | 'village_committees_organic_law'
   | 'rural_land_contracting_law'
   | 'rural_collective_economic_organizations_law'
-  | 'major_administrative_decisions_regulation';
+  | 'major_administrative_decisions_regulation'
+  | 'party_branch_work_regulation'
+  | 'civil_code';
 
 /**
  * A rule's legal source: the law, the version (year of the text in force) and the article number
@@ -16,6 +18,13 @@ export interface Citation {
   /** `'2018'` or `'2025'` for the organic law; the year of the text for the others. */
   readonly version: string;
   readonly article: number;
+  /** The paragraph (款) when the rule sits in one paragraph of the article. */
+  readonly paragraph?: number;
+  /**
+   * `true` when the article number is not verified against the official text (legal reference
+   * marks it [U]); show it with a caution.
+   */
+  readonly unverified?: true;
 }
 
 /** The stable codes of every problem the governance checks report. */
@@ -50,6 +59,11 @@ export type ProblemCode =
   | 'OFFICE_TERMINATED'
   | 'APPRAISAL_YEAR_MISSING'
   | 'PUBLIC_COMMENT_MISSING'
+  | 'PUBLIC_PARTICIPATION_MISSING'
+  | 'EXPERT_REVIEW_MISSING'
+  | 'RISK_ASSESSMENT_MISSING'
+  | 'LEGAL_ADVISER_NOT_INVOLVED'
+  | 'MAJOR_STAGE_NOT_DISCLOSED'
   | 'PUBLIC_COMMENT_TOO_SHORT'
   | 'HEARING_NOTICE_TOO_SHORT'
   | 'LEGALITY_REVIEW_MISSING'

@@ -16,6 +16,31 @@ export interface LawDates {
   readonly collectiveEconomicOrganizationsLaw: string;
   /** First day of the 重大行政决策程序暂行条例 [V]. */
   readonly majorAdministrativeDecisionsRegulation: string;
+  /** First day of the 2018 amendment of the 农村土地承包法 (articles renumbered) [V]. */
+  readonly landContractingLaw2018: string;
+}
+
+/**
+ * What a county may lawfully demand beyond the national texts. Every setting is off by default
+ * (absent or `false`), so the checks apply the national rule unless a county switches one on.
+ * Pass the same object to every check.
+ */
+export interface CountySettings {
+  /**
+   * 党员大会: at least two thirds of the voting members present, instead of the half of
+   * 《中国共产党支部工作条例（试行）》 Art. 11 (some 四议两公开 rules ask for it).
+   */
+  readonly partyMembersMeetingTwoThirdsQuorum?: boolean;
+  /**
+   * 村民小组议事规则 filed with the township: a warning when not filed. The organic law's filing
+   * duty (2018 Art. 27 / 2025 Art. 31) covers only the 自治章程 and the 村规民约.
+   */
+  readonly groupRulesFilingRequired?: boolean;
+  /**
+   * 重大行政决策: a public comment period (向社会公开征求意见) for every decision. Nationally it is
+   * one form of public participation among others (重大行政决策程序暂行条例 Art. 14).
+   */
+  readonly publicCommentRequired?: boolean;
 }
 
 /** The in-force dates the checks use. */
@@ -23,6 +48,7 @@ export const lawDates: LawDates = Object.freeze({
   organicLaw2025: '2026-01-01',
   collectiveEconomicOrganizationsLaw: '2025-05-01',
   majorAdministrativeDecisionsRegulation: '2019-09-01',
+  landContractingLaw2018: '2019-01-01',
 });
 
 const at = (numerator: number, denominator: number): Threshold =>
@@ -47,11 +73,28 @@ export const governanceRules = Object.freeze({
     quorumOfHouseholds: at(2, 3),
     decision: over(1, 2),
   }),
-  /** 党员大会 in 四议两公开 [S: lawyer's explainer, §4.A]; the decision base is the attendees as issue 4 states. */
-  partyMembersMeeting: Object.freeze({ quorum: at(2, 3), decision: over(1, 2) }),
-  /** 成员大会, 农村集体经济组织法 Art. 27: decision by two thirds of ALL members. */
+  /**
+   * 党员大会, 《中国共产党支部工作条例（试行）》 (2018) Art. 11: "表决必须有半数以上有表决权的党员到会
+   * 方可进行，赞成人数超过应到会有表决权的党员的半数为通过". "以上" includes the figure (as the library
+   * reads it everywhere, 民法典 Art. 1259), so half present is a quorum; the decision is more
+   * than half of ALL voting members. `quorumTwoThirds` is the county setting
+   * `partyMembersMeetingTwoThirdsQuorum`, off by default.
+   */
+  partyMembersMeeting: Object.freeze({
+    quorum: at(1, 2),
+    decisionOfAllMembers: over(1, 2),
+    quorumTwoThirds: at(2, 3),
+  }),
+  /**
+   * 成员大会, 农村集体经济组织法 Art. 27: two thirds of the members with full civil capacity
+   * (具有完全民事行为能力) present; decision by two thirds of ALL of them.
+   */
   collectiveMembersMeeting: Object.freeze({ quorum: at(2, 3), decisionOfAllMembers: at(2, 3) }),
-  /** 农村土地承包法 Arts. 19, 28, 52: of all villagers' meeting members or of all representatives. */
+  /**
+   * 农村土地承包法 (2018) Arts. 19, 28, 52 (before 2019-01-01: 18, 27, 48): two thirds of all
+   * villagers' meeting members, or "三分之二以上村民代表" — the representatives' own votes of all
+   * representatives, committee members apart.
+   */
   landContract: Object.freeze({ decisionOfAll: at(2, 3) }),
   /** From 2025-05-01: collective property decisions need two thirds of all members. */
   collectiveAssetDisposal: Object.freeze({ decisionOfAllMembers: at(2, 3) }),
@@ -72,7 +115,13 @@ export const governanceRules = Object.freeze({
   disclosure: Object.freeze({
     /** A project default for "随时" (immediately); the law names no number of days. */
     majorWithinDaysDefault: 5,
+    /** 2025 Art. 35, counted as 民法典 Arts. 201 and 203 count a period. */
     minPostedDays2025: 15,
+    /**
+     * 党务公开 (《中国共产党党务公开条例（试行）》, 2017): its frequencies are unverified (legal
+     * reference §4.B), so none is applied unless the caller configures one (`partyEveryMonths`).
+     */
+    partyEveryMonthsDefault: null,
   }),
   appraisal: Object.freeze({ consecutiveIncompetentToTerminate: 2 }),
   majorDecision: Object.freeze({

@@ -1,18 +1,41 @@
 import type { Citation } from '../problem.js';
 import {
+  civilCodeArticles,
   collectiveEconomicOrganizationsLawArticles,
   landContractingLawArticles,
   majorDecisionRegulationArticles,
+  partyBranchRegulationArticles,
+  type LandContractingRule,
 } from '../articles.js';
 
-/** A 农村土地承包法 citation. */
-export function landLawCitation(
-  rule: 'contract_plan' | 'contract_adjustment' | 'contract_outsider',
-): Citation {
+/** A 农村土地承包法 citation in the version in force on `date` (renumbered from 2019-01-01). */
+export function landLawCitation(rule: LandContractingRule, date: string): Citation {
+  const text =
+    landContractingLawArticles.versions.find((v) => date >= v.from) ??
+    landContractingLawArticles.versions[0]!;
   return {
     law: 'rural_land_contracting_law',
-    version: landContractingLawArticles.version,
-    article: landContractingLawArticles[rule],
+    version: text.version,
+    article: text.articles[rule],
+    ...(text.unverified.includes(rule) ? { unverified: true as const } : {}),
+  };
+}
+
+/** The 《中国共产党支部工作条例（试行）》 Art. 11 citation. */
+export function partyBranchCitation(): Citation {
+  return {
+    law: 'party_branch_work_regulation',
+    version: partyBranchRegulationArticles.version,
+    article: partyBranchRegulationArticles.members_meeting_vote,
+  };
+}
+
+/** A 民法典 period-counting citation. */
+export function civilCodeCitation(rule: 'period_start' | 'period_end'): Citation {
+  return {
+    law: 'civil_code',
+    version: civilCodeArticles.version,
+    article: civilCodeArticles[rule],
   };
 }
 
@@ -42,7 +65,7 @@ export function uniqueCitations(citations: readonly (Citation | undefined)[]): C
   const out: Citation[] = [];
   for (const citation of citations) {
     if (!citation) continue;
-    const key = `${citation.law}|${citation.version}|${citation.article}`;
+    const key = `${citation.law}|${citation.version}|${citation.article}|${citation.paragraph ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(citation);

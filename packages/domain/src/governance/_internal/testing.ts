@@ -15,6 +15,8 @@ const laws: readonly LawId[] = [
   'rural_land_contracting_law',
   'rural_collective_economic_organizations_law',
   'major_administrative_decisions_regulation',
+  'party_branch_work_regulation',
+  'civil_code',
 ];
 
 /**
