@@ -34,3 +34,6 @@ declare class URL {
 interface ImportMeta {
   readonly url: string;
 }
+declare module 'node:fs' {
+  export function readFileSync(path: string | URL, encoding: 'utf8'): string;
+}
