@@ -5,6 +5,7 @@ import { useState } from 'react';
 import {
   Alert,
   Card,
+  Checkbox,
   Col,
   DatePicker,
   Descriptions,
@@ -29,8 +30,10 @@ import {
 } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import {
+  countySettings,
   householdBodies,
   mattersFor,
+  needsRepresentativesVotes,
   resolutionInput,
   type ResolutionFormValues,
 } from './resolution-form';
@@ -47,11 +50,17 @@ export function ResolutionCheckPage() {
   const { t } = useLang();
   const [form] = Form.useForm<Values>();
   const [values, setValues] = useState<Values>(initialValues);
-  const input = resolutionInput(toFormValues(values));
-  const result = input ? checkResolution(input) : null;
+  const formValues = toFormValues(values);
+  const input = resolutionInput(formValues);
+  const result = input ? checkResolution(input, countySettings(formValues)) : null;
   const body = values.body;
 
-  const count = (name: keyof ResolutionFormValues, label: string, extra?: string, md = 8) => (
+  const count = (
+    name: Exclude<keyof ResolutionFormValues, 'partyTwoThirdsQuorum'>,
+    label: string,
+    extra?: string,
+    md = 8,
+  ) => (
     <Col xs={12} md={md}>
       <Form.Item name={name} label={label} extra={extra}>
         <InputNumber min={0} precision={0} style={{ width: '100%' }} />
@@ -128,9 +137,31 @@ export function ResolutionCheckPage() {
                   </>
                 ) : null}
                 {body === 'representatives_meeting'
-                  ? count('representatives', t('governance.resolution.representatives'))
+                  ? count(
+                      'representatives',
+                      t('governance.resolution.representatives'),
+                      needsRepresentativesVotes(body, values.matter)
+                        ? t('governance.resolution.representativesHelp')
+                        : undefined,
+                    )
+                  : null}
+                {needsRepresentativesVotes(body, values.matter)
+                  ? count(
+                      'representativesVotesFor',
+                      t('governance.resolution.representativesVotesFor'),
+                      t('governance.resolution.representativesVotesForHelp'),
+                    )
                   : null}
               </Row>
+              {body === 'party_members_meeting' ? (
+                <Form.Item
+                  name="partyTwoThirdsQuorum"
+                  valuePropName="checked"
+                  extra={t('governance.resolution.partyTwoThirdsQuorumHelp')}
+                >
+                  <Checkbox>{t('governance.resolution.partyTwoThirdsQuorum')}</Checkbox>
+                </Form.Item>
+              ) : null}
               <Row gutter={16}>
                 {count('attendees', t('governance.resolution.attendees'), undefined, 6)}
                 {count('votesFor', t('governance.resolution.votesFor'), undefined, 6)}
@@ -143,7 +174,7 @@ export function ResolutionCheckPage() {
         <Col xs={24} xl={11}>
           <Card title={t('governance.resolution.result')} variant="borderless">
             {result && input ? (
-              <ResultPanel result={result} date={input.date} />
+              <ResultPanel result={result} date={input.date} body={input.body} />
             ) : (
               <Empty description={t('governance.resolution.fillIn')} />
             )}
@@ -163,11 +194,20 @@ function lawVersionOn(date: string): string | null {
   }
 }
 
-function ResultPanel({ result, date }: { result: ResolutionResult; date: string }) {
+function ResultPanel({
+  result,
+  date,
+  body,
+}: {
+  result: ResolutionResult;
+  date: string;
+  body: MeetingBody;
+}) {
   const { t, lang } = useLang();
   const text = (message: { zh: string; en: string }) => (lang === 'en' ? message.en : message.zh);
   const invalid = result.problems.some((p) => p.code === 'INVALID_INPUT');
-  const version = lawVersionOn(date);
+  // a Party members' meeting follows the branch regulation, not the organic law
+  const version = body === 'party_members_meeting' ? null : lawVersionOn(date);
   const yesNo = (ok: boolean, yes: string, no: string, testId: string) => (
     <Tag color={ok ? 'success' : 'error'} data-testid={testId}>
       {ok ? yes : no}

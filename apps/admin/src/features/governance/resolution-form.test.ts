@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkResolution } from '@fazhi/domain';
-import { mattersFor, resolutionInput, type ResolutionFormValues } from './resolution-form';
+import {
+  countySettings,
+  mattersFor,
+  needsRepresentativesVotes,
+  resolutionInput,
+  type ResolutionFormValues,
+} from './resolution-form';
 
 const filled: ResolutionFormValues = {
   body: 'villagers_meeting',
@@ -48,6 +54,75 @@ describe('resolutionInput', () => {
     // and a meeting without household counts is held to the head count alone
     const noHouseholds = resolutionInput({ ...half, households: null })!;
     expect(checkResolution(noHouseholds).quorumMet).toBe(false);
+  });
+});
+
+describe('the Party members’ meeting (支部工作条例 Art. 11)', () => {
+  const party: ResolutionFormValues = {
+    body: 'party_members_meeting',
+    matter: 'general',
+    date: '2026-03-01',
+    eligible: 20,
+    attendees: 12,
+    votesFor: 11,
+    votesAgainst: 1,
+    abstentions: 0,
+  };
+  const check = (values: ResolutionFormValues) =>
+    checkResolution(resolutionInput(values)!, countySettings(values));
+
+  it('12 of 20 present with 11 for passes; 15 present with 10 for does not', () => {
+    expect(check(party)).toMatchObject({ quorumMet: true, passed: true });
+    expect(check({ ...party, attendees: 15, votesFor: 10, votesAgainst: 5 })).toMatchObject({
+      quorumMet: true,
+      passed: false,
+    });
+  });
+
+  it('the county’s two-thirds quorum applies only when ticked, and only to this meeting', () => {
+    expect(countySettings(party)).toEqual({});
+    expect(check({ ...party, partyTwoThirdsQuorum: true }).quorumMet).toBe(false);
+    expect(
+      countySettings({ ...party, body: 'villagers_meeting', partyTwoThirdsQuorum: true }),
+    ).toEqual({});
+  });
+});
+
+describe('land contracting at a representatives meeting', () => {
+  const land: ResolutionFormValues = {
+    body: 'representatives_meeting',
+    matter: 'land_contract_plan',
+    date: '2026-03-01',
+    eligible: 30,
+    representatives: 24,
+    representativesVotesFor: 15,
+    attendees: 30,
+    votesFor: 21,
+    votesAgainst: 9,
+    abstentions: 0,
+  };
+
+  it('asks for the representatives’ own votes only for a land matter there', () => {
+    expect(needsRepresentativesVotes('representatives_meeting', 'land_contract_plan')).toBe(true);
+    expect(needsRepresentativesVotes('representatives_meeting', 'general')).toBe(false);
+    expect(needsRepresentativesVotes('villagers_meeting', 'land_contract_plan')).toBe(false);
+    expect(resolutionInput({ ...land, matter: 'general' })).not.toHaveProperty(
+      'representativesVotesFor',
+    );
+  });
+
+  it('15 of 24 representatives is short of two thirds even with 21 votes for; 16 passes', () => {
+    expect(checkResolution(resolutionInput(land)!).passed).toBe(false);
+    expect(checkResolution(resolutionInput({ ...land, representativesVotesFor: 16 })!).passed).toBe(
+      true,
+    );
+  });
+
+  it('without the representatives’ votes the check says the figures are incomplete', () => {
+    const result = checkResolution(resolutionInput({ ...land, representativesVotesFor: null })!);
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'representativesVotesFor' }),
+    );
   });
 });
 

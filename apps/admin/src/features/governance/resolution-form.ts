@@ -1,6 +1,6 @@
 // The vote-check form's values → the input of `checkResolution` (null until the form is complete
 // enough to check). Fields that do not apply to the chosen meeting are left out.
-import type { MeetingBody, ResolutionInput, ResolutionMatter } from '@fazhi/domain';
+import type { CountySettings, MeetingBody, ResolutionInput, ResolutionMatter } from '@fazhi/domain';
 
 export interface ResolutionFormValues {
   body: MeetingBody;
@@ -11,10 +11,14 @@ export interface ResolutionFormValues {
   households?: number | null;
   householdsRepresented?: number | null;
   representatives?: number | null;
+  /** Of the votes for, the 村民代表's own (a land matter at a representatives meeting). */
+  representativesVotesFor?: number | null;
   attendees?: number | null;
   votesFor?: number | null;
   votesAgainst?: number | null;
   abstentions?: number | null;
+  /** County setting: two thirds of the voting Party members present (off by default). */
+  partyTwoThirdsQuorum?: boolean;
 }
 
 /** Meetings whose quorum may also be counted in households. */
@@ -22,6 +26,27 @@ export const householdBodies: ReadonlySet<MeetingBody> = new Set([
   'villagers_meeting',
   'group_meeting',
 ]);
+
+/** Land-contracting matters, which count the representatives' own votes at a representatives meeting. */
+export function isLandMatter(matter: ResolutionMatter): boolean {
+  return (
+    matter === 'land_contract_plan' ||
+    matter === 'land_contract_adjustment' ||
+    matter === 'land_contract_outsider'
+  );
+}
+
+/** Whether the form asks for the representatives' own votes for. */
+export function needsRepresentativesVotes(body: MeetingBody, matter: ResolutionMatter): boolean {
+  return body === 'representatives_meeting' && isLandMatter(matter);
+}
+
+/** The county settings the form sets (only the Party members' meeting quorum). */
+export function countySettings(values: ResolutionFormValues): CountySettings {
+  return values.body === 'party_members_meeting' && values.partyTwoThirdsQuorum
+    ? { partyMembersMeetingTwoThirdsQuorum: true }
+    : {};
+}
 
 /** Matters that a party members' meeting or a collective members' meeting does not decide. */
 export function mattersFor(body: MeetingBody): ResolutionMatter[] {
@@ -59,6 +84,10 @@ export function resolutionInput(values: ResolutionFormValues): ResolutionInput |
       : {}),
     ...(values.body === 'representatives_meeting' && isCount(values.representatives)
       ? { representatives: values.representatives }
+      : {}),
+    ...(needsRepresentativesVotes(values.body, values.matter) &&
+    isCount(values.representativesVotesFor)
+      ? { representativesVotesFor: values.representativesVotesFor }
       : {}),
   };
 }
