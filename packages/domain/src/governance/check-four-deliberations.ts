@@ -118,7 +118,9 @@ function validate(input: FourDeliberationsInput): Problem[] {
  * without its `meeting` record is a warning. With `secretaryIsChair` (一肩挑) the first two steps
  * may be one (either suffices). Before 2026 the procedure is policy (no citation); from
  * 2026-01-01 (by the resolution's date) the Party organisation's prior study is law, so a
- * resolution without it, or before it, cites organic law 2025 Art. 28.
+ * resolution without it, or before it, cites organic law 2025 Art. 28. The Party members'
+ * review is checked by 《中国共产党支部工作条例（试行）》 Art. 11 (via `checkResolution`, which
+ * receives the county `settings`).
  *
  * @example
  * checkFourDeliberations({ secretaryIsChair: true, steps: [

@@ -60,6 +60,7 @@ const over = (numerator: number, denominator: number): Threshold =>
  * Every threshold and period the governance checks apply, as data (legal reference §2–§5).
  * The thresholds are the same in both organic-law versions; what differs by version is listed
  * in the checks themselves (proxy rules, the 15-day posting minimum, the Party study step).
+ * Stricter county rules are `CountySettings`, never changes to these national figures.
  */
 export const governanceRules = Object.freeze({
   villagersMeeting: Object.freeze({
