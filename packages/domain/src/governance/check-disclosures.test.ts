@@ -252,7 +252,7 @@ describe('checkDisclosures', () => {
     [undefined, ['before'], []],
     [['before', 'during', 'after'], ['before', 'during', 'after'], []],
     [['before', 'during', 'after'], ['before', 'after'], ['during']],
-    [['before', 'during', 'after'], [], ['before', 'during', 'after']],
+    [['before', 'during', 'after'], ['during'], ['before', 'after']],
     [['before'], ['before'], []],
   ] as const)(
     'a county asking for major-matter postings at stages %j, given %j, misses %j',
@@ -264,14 +264,6 @@ describe('checkDisclosures', () => {
         matterId: 'road-2026',
         stage,
       }));
-      if (postings.length === 0) {
-        postings.push({
-          category: 'major',
-          postedOn: '2026-03-02',
-          decidedOn: '2026-03-01',
-          matterId: 'road-2026',
-        });
-      }
       const result = checkDisclosures(
         input({
           from: '2026-03-01',
@@ -306,6 +298,23 @@ describe('checkDisclosures', () => {
       'postings[0].stage',
     ],
     [{ partyEveryMonths: 2 }, 'partyEveryMonths'],
+    [{ partyEveryMonths: '3' }, 'partyEveryMonths'],
+    [
+      {
+        majorStages: ['before'],
+        postings: [{ category: 'major', postedOn: '2025-02-02', decidedOn: '2025-02-01' }],
+      },
+      'postings[0].matterId',
+    ],
+    [
+      {
+        majorStages: ['before'],
+        postings: [
+          { category: 'major', postedOn: '2025-02-02', decidedOn: '2025-02-01', matterId: 'x' },
+        ],
+      },
+      'postings[0].stage',
+    ],
     [{ majorStages: ['soon'] }, 'majorStages[0]'],
     [{ holidays: ['2026-02-30'] }, 'holidays[0]'],
     [{ majorWithinDays: -1 }, 'majorWithinDays'],

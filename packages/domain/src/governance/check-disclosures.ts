@@ -189,9 +189,10 @@ export function checkDisclosures(input: DisclosuresInput): DisclosuresResult {
   }
   check.boolean('frequentFinance', input.frequentFinance);
   check.optionalCount('majorWithinDays', input.majorWithinDays);
-  if (input.partyEveryMonths !== undefined) {
-    check.oneOf('partyEveryMonths', String(input.partyEveryMonths), everyMonths.map(String));
+  if (input.partyEveryMonths !== undefined && !everyMonths.includes(input.partyEveryMonths)) {
+    check.fail('partyEveryMonths', { zh: '应为 1、3、6 或 12', en: 'must be 1, 3, 6 or 12' });
   }
+  const stagesRequired = Array.isArray(input.majorStages) && input.majorStages.length > 0;
   if (input.majorStages !== undefined && check.array('majorStages', input.majorStages)) {
     input.majorStages.forEach((stage, index) =>
       check.oneOf(`majorStages[${index}]`, stage, stages),
@@ -222,6 +223,15 @@ export function checkDisclosures(input: DisclosuresInput): DisclosuresResult {
         (typeof posting.matterId !== 'string' || posting.matterId.trim() === '')
       ) {
         check.fail(`${field}.matterId`, { zh: '不能为空', en: 'cannot be empty' });
+      } else if (
+        stagesRequired &&
+        posting.category === 'major' &&
+        (posting.matterId === undefined || posting.stage === undefined)
+      ) {
+        check.fail(posting.matterId === undefined ? `${field}.matterId` : `${field}.stage`, {
+          zh: '本县要求分阶段公开重大事项时，每条重大事项公开须注明事项和阶段',
+          en: 'is required for major postings when the county sets majorStages',
+        });
       }
       if (posted !== undefined && removed !== undefined && removed < posted) {
         check.fail(`${field}.removedOn`, { zh: '不能早于张贴日', en: 'cannot be before postedOn' });

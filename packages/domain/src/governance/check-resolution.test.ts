@@ -74,7 +74,7 @@ const resolutionArb: fc.Arbitrary<ResolutionInput> = fc
     // a land matter at a representatives meeting counts the representatives' own votes
     const land = input.matter.startsWith('land_') && input.body === 'representatives_meeting';
     if (!land) return fc.constant(input as ResolutionInput);
-    const representatives = input.representatives ?? input.eligible;
+    const representatives = Math.max(1, input.representatives ?? input.eligible);
     const committee = input.eligible - representatives;
     return fc
       .integer({
@@ -361,6 +361,11 @@ describe('checkResolution', () => {
   it.each([
     ['without representatives', { representativesVotesFor: 16 }, 'representatives'],
     ['without their votes', { representatives: 24 }, 'representativesVotesFor'],
+    [
+      'with no representatives at all',
+      { representatives: 0, representativesVotesFor: 0, votesFor: 0, votesAgainst: 30 },
+      'representatives',
+    ],
     [
       'with more representatives’ votes than votes for',
       { representatives: 24, representativesVotesFor: 21 },

@@ -189,6 +189,12 @@ function validate(input: ResolutionInput): Problem[] {
       en: "is required for a land matter at a representatives meeting (two thirds of the representatives' own votes, committee members apart)",
     };
     if (input.representatives === undefined) check.fail('representatives', required);
+    else if (input.representatives === 0) {
+      check.fail('representatives', {
+        zh: '村民代表会议表决土地承包事项时应至少有 1 名村民代表',
+        en: 'must be at least 1 for a land matter at a representatives meeting',
+      });
+    }
     if (input.representativesVotesFor === undefined) {
       check.fail('representativesVotesFor', required);
     }

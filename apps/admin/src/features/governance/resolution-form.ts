@@ -68,6 +68,13 @@ export function resolutionInput(values: ResolutionFormValues): ResolutionInput |
   const { date, eligible, attendees, votesFor, votesAgainst, abstentions } = values;
   if (!date || !isCount(eligible) || !isCount(attendees)) return null;
   if (!isCount(votesFor) || !isCount(votesAgainst) || !isCount(abstentions)) return null;
+  // a land matter at a representatives meeting is decided by the representatives' own votes
+  if (
+    needsRepresentativesVotes(values.body, values.matter) &&
+    (!isCount(values.representatives) || !isCount(values.representativesVotesFor))
+  ) {
+    return null;
+  }
   const households = householdBodies.has(values.body);
   return {
     body: values.body,
