@@ -345,11 +345,25 @@ describe('user management', () => {
     ['county', 'county_admin'],
     ['township', 'township_officer'],
   ] as const;
-  const above = granters.flatMap(([username, own]) =>
-    roles.filter((r) => roleRank[r] > roleRank[own]).map((r) => [username, own, r] as const),
+  // every role at or above one's own, except that the system administrator grants every role
+  const notBelow = granters.flatMap(([username, own]) =>
+    roles
+      .filter((r) => own !== 'system_admin' && roleRank[r] >= roleRank[own])
+      .map((r) => [username, own, r] as const),
   );
 
-  it.each(above)(
+  it('the table of refused grants covers peers and higher roles', () => {
+    expect(notBelow.map(([, own, role]) => `${own}>${role}`)).toEqual([
+      'county_admin>system_admin',
+      'county_admin>county_admin',
+      'township_officer>system_admin',
+      'township_officer>county_admin',
+      'township_officer>township_officer',
+      'township_officer>inspector',
+    ]);
+  });
+
+  it.each(notBelow)(
     '%s (%s) cannot grant %s, even inside their own scope',
     async (username, own, role) => {
       const caller = await t.as(username);
@@ -362,7 +376,7 @@ describe('user management', () => {
           scopeCode: scopeFor[own],
         }),
         'BAD_REQUEST',
-        'ROLE_ABOVE_OWN',
+        'ROLE_NOT_BELOW_OWN',
       );
     },
   );
@@ -377,7 +391,7 @@ describe('user management', () => {
     await expectError(
       township.users.update({ id: items[0]!.id, role: 'county_admin' }),
       'BAD_REQUEST',
-      'ROLE_ABOVE_OWN',
+      'ROLE_NOT_BELOW_OWN',
     );
   });
 
@@ -389,7 +403,7 @@ describe('user management', () => {
     );
   });
 
-  it('within scope, each manager may grant roles up to their own', async () => {
+  it('within scope, each manager may grant the roles below their own', async () => {
     const township = await t.as('township');
     const created = await township.users.create({
       username: 'clerk2',
