@@ -13,7 +13,7 @@ import {
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { fail, invalidField, notFound } from '../../trpc/problem-error.js';
-import { getFramework } from './frameworks.js';
+import { getFramework, usableIn } from './frameworks.js';
 import { fromHundredths, toHundredths } from './points.js';
 
 export const stageNames: Record<CampaignStage, LocalizedText> = {
@@ -53,8 +53,9 @@ export async function createCampaign(db: Db, input: CampaignInput) {
       en: `${input.countyCode} is not a county in the system`,
     });
   }
-  const framework = await getFramework(db, input.frameworkId).catch(() =>
-    invalidField('frameworkId', { zh: '指标体系不存在', en: 'Unknown framework' }),
+  // a shared framework or the county's own: never another county's
+  const framework = await getFramework(db, input.frameworkId, usableIn(input.countyCode)).catch(
+    () => invalidField('frameworkId', { zh: '指标体系不存在', en: 'Unknown framework' }),
   );
   const prefix = input.countyCode.slice(0, 6);
   for (const [i, code] of (input.pilotVillageCodes ?? []).entries()) {
