@@ -34,7 +34,9 @@ export const auditRouter = {
       }),
     )
     .output(paged(event))
-    .query(({ ctx, input }) => listAuditEvents({ db: ctx.db, scope: ctx.scope, ...input })),
+    .query(({ ctx, input }) =>
+      listAuditEvents({ db: ctx.db, scope: ctx.scope, user: ctx.user, ...input }),
+    ),
 
   actions: authedProcedure
     .output(z.array(z.string()))

@@ -118,8 +118,9 @@ const detail = z.object({
   objections: z.array(
     z.object({
       id: z.string(),
-      name: z.string(),
-      contact: z.string(),
+      /** Who objected: for the county only (null below it); the content is for everyone. */
+      name: z.string().nullable(),
+      contact: z.string().nullable(),
       content: z.string(),
       status: z.enum(['open', 'upheld', 'dismissed']),
       resolution: z.string().nullable(),

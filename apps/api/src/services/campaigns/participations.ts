@@ -28,6 +28,7 @@ import type { SessionUser } from '../../trpc/context.js';
 import { fail, forbidden, invalidField, notFound } from '../../trpc/problem-error.js';
 import { findCampaign, present, stageNames } from './campaigns.js';
 import { getFramework } from './frameworks.js';
+import { mayKnowObjectors, presentObjection } from './objector-identity.js';
 import { fromHundredths, toHundredths } from './points.js';
 import { deleteEvidenceRow, findEvidence, listEvidence, requireEvidenceTurn } from './evidence.js';
 
@@ -306,7 +307,9 @@ export async function getParticipation(opts: {
     campaign: present(campaign),
     framework,
     scorecards,
-    objections: openObjections,
+    objections: openObjections.map((o) =>
+      presentObjection(o, mayKnowObjectors(opts.user, opts.scope)),
+    ),
     evidence: await listEvidence(opts.db, participation.id),
     editableColumn: editableColumn(opts.user, campaign, participation),
     allowedEvents: level
