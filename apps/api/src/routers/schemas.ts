@@ -58,7 +58,11 @@ export const campaignOutput = z.object({
   minSelfScore: z.number().nullable(),
   minAcceptedScore: z.number().nullable(),
   requireLowerTitle: z.boolean(),
+  /** Whether only pilot villages may declare. */
+  hasPilotVillages: z.boolean(),
+  /** The pilot villages inside the caller's scope (all of them for the county). */
   pilotVillageCodes: z.array(z.string()),
+  /** The assigned inspectors: all for the county, below it only the caller if assigned. */
   inspectorIds: z.array(z.string()),
   createdAt: z.date(),
   updatedAt: z.date(),

@@ -6,6 +6,7 @@
 // keeps the full trail: identity is taken out when it is read.
 import type { Scope } from '../../auth/scope.js';
 import type { Role } from '../../auth/roles.js';
+import { seesWholeCounty } from './campaigns.js';
 
 /** Whether a user may see who objected: the county level and above. */
 export function mayKnowObjectors(user: { role: Role }, scope: Scope): boolean {
@@ -14,8 +15,8 @@ export function mayKnowObjectors(user: { role: Role }, scope: Scope): boolean {
     case 'county_admin':
       return true;
     case 'inspector':
-      // an inspector of the whole county (prefix of 6 digits or fewer), not of one township
-      return scope.prefix.length <= 6;
+      // an inspector of the whole county, not of one township
+      return seesWholeCounty(scope);
     default:
       return false;
   }

@@ -304,7 +304,7 @@ export async function getParticipation(opts: {
     participation: presentParticipation(participation),
     villageName: nameOf(participation.villageCode) ?? participation.villageCode,
     townshipName: nameOf(participation.townshipCode),
-    campaign: present(campaign),
+    campaign: present(campaign, { scope: opts.scope, userId: opts.user.id }),
     framework,
     scorecards,
     objections: openObjections.map((o) =>
