@@ -17,7 +17,7 @@ import { campaignResults, campaignRanking, noticeList } from '../services/campai
 import { todayIso } from '../services/campaigns/participations.js';
 import { bi } from '../trpc/messages.js';
 import type { Scope } from '../auth/scope.js';
-import { campaignOutput, divisionCode, paged, pagination } from './schemas.js';
+import { campaignOutput, divisionCode, paged, pagination, year } from './schemas.js';
 
 const countyAdmins = requireRole(['system_admin', 'county_admin']);
 
@@ -61,7 +61,7 @@ const blocker = z.object({
 
 export const campaignsRouter = {
   list: authedProcedure
-    .input(z.object({ year: z.number().int().optional(), ...pagination }))
+    .input(z.object({ year: year.optional(), ...pagination }))
     .output(
       paged(
         campaign.extend({
@@ -107,7 +107,7 @@ export const campaignsRouter = {
           .trim()
           .min(1, { error: bi('请填写名称', 'The name is required') })
           .max(100),
-        year: z.number().int().min(2000).max(2100),
+        year,
         level: z.enum(campaignLevels),
         frameworkId: z.uuid({ error: bi('请选择指标体系', 'Choose a framework') }),
         stageDates: z.partialRecord(z.enum(campaignStages), isoDate).optional(),
