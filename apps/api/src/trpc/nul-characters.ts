@@ -8,14 +8,13 @@ import type { LocalizedText } from '@fazhi/domain';
 
 const MAX_DEPTH = 20;
 
-const NUL = /\u0000/;
 /** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export type BadCharacter = 'nul' | 'lone_surrogate';
 
 function badIn(text: string): BadCharacter | null {
-  if (NUL.test(text)) return 'nul';
+  if (text.includes('\u0000')) return 'nul';
   if (LONE_SURROGATE.test(text)) return 'lone_surrogate';
   return null;
 }
