@@ -492,3 +492,149 @@ describe('declaration', () => {
 });
 
 export { clerkOf };
+
+describe('what a campaign shows below the county', () => {
+  /** Three declared villages (two in township X, one in Y), all pilots, with the inspector. */
+  async function assignedCampaign() {
+    const inspector = await (await t.as('inspector')).auth.me();
+    const { campaign, county } = await createCampaign(t, {
+      pilotVillageCodes: [X_VILLAGE, X_VILLAGE_2, Y_VILLAGE],
+      inspectorIds: [inspector.id],
+    });
+    await county.campaigns.advance({ id: campaign.id });
+    for (const code of [X_VILLAGE, X_VILLAGE_2, Y_VILLAGE]) {
+      await county.participations.declare({ campaignId: campaign.id, villageCode: code });
+    }
+    await county.campaigns.advance({ id: campaign.id });
+    return { campaign, inspectorId: inspector.id };
+  }
+
+  const open = (count: number) => [
+    expect.objectContaining({ code: 'SELF_ASSESSMENT_OPEN', count }),
+  ];
+
+  it('the county sees every pilot, inspector and open village', async () => {
+    const { campaign, inspectorId } = await assignedCampaign();
+    for (const username of ['county', 'admin', 'inspector']) {
+      const got = await (await t.as(username)).campaigns.get({ id: campaign.id });
+      expect(got).toMatchObject({
+        hasPilotVillages: true,
+        pilotVillageCodes: [X_VILLAGE, X_VILLAGE_2, Y_VILLAGE],
+        inspectorIds: [inspectorId],
+      });
+      expect(got.blockers).toEqual(open(3));
+    }
+  });
+
+  it('a township officer sees the township’s pilots and open villages, and no inspector', async () => {
+    const { campaign } = await assignedCampaign();
+    const township = await t.as('township');
+    const got = await township.campaigns.get({ id: campaign.id });
+    expect(got).toMatchObject({
+      hasPilotVillages: true,
+      pilotVillageCodes: [X_VILLAGE, X_VILLAGE_2],
+      inspectorIds: [],
+    });
+    expect(got.blockers).toEqual(open(2));
+    expect(got.blockers[0]!.message.zh).toBe('2个村尚未提交自评');
+    const listed = (await township.campaigns.list({})).items[0]!;
+    expect(listed).toMatchObject({ pilotVillageCodes: [X_VILLAGE, X_VILLAGE_2], inspectorIds: [] });
+  });
+
+  it('a clerk sees whether the village is a pilot and its own open work only', async () => {
+    const { campaign } = await assignedCampaign();
+    const clerk = await t.as('clerk');
+    const got = await clerk.campaigns.get({ id: campaign.id });
+    expect(got).toMatchObject({
+      hasPilotVillages: true,
+      pilotVillageCodes: [X_VILLAGE],
+      inspectorIds: [],
+    });
+    expect(got.blockers).toEqual(open(1));
+    expect((await clerk.campaigns.list({})).items[0]).toMatchObject({
+      pilotVillageCodes: [X_VILLAGE],
+      inspectorIds: [],
+    });
+    const { items } = await clerk.participations.list({ campaignId: campaign.id });
+    const detail = await clerk.participations.get({ id: items[0]!.id });
+    expect(detail.campaign).toMatchObject({ pilotVillageCodes: [X_VILLAGE], inspectorIds: [] });
+    expect((await clerk.campaigns.noticeList({ id: campaign.id })).campaign).toMatchObject({
+      pilotVillageCodes: [X_VILLAGE],
+      inspectorIds: [],
+    });
+    // a village that is not a pilot sees that the campaign has pilots, but not which
+    await t.db.execute(
+      sql`update campaigns set pilot_village_codes = ${JSON.stringify([Y_VILLAGE])}::jsonb`,
+    );
+    expect(await clerk.campaigns.get({ id: campaign.id })).toMatchObject({
+      hasPilotVillages: true,
+      pilotVillageCodes: [],
+    });
+  });
+
+  it('an inspector of one township sees itself among the inspectors, and no other', async () => {
+    const county = await t.as('county');
+    const other = await county.users.create({
+      username: 'inspector_x',
+      displayName: '白石镇评审员',
+      password: 'Inspect2026',
+      role: 'inspector',
+      scopeCode: '330728101000',
+    });
+    const { campaign, inspectorId } = await assignedCampaign();
+    await t.db.execute(
+      sql`update campaigns set inspector_ids = ${JSON.stringify([inspectorId, other.id])}::jsonb`,
+    );
+    const got = await (await t.as('inspector_x')).campaigns.get({ id: campaign.id });
+    expect(got.inspectorIds).toEqual([other.id]);
+  });
+});
+
+describe('campaign inspectors', () => {
+  it('must be enabled inspectors of the county', async () => {
+    const county = await t.as('county');
+    const clerk = await (await t.as('clerk')).auth.me();
+    const inspector = await (await t.as('inspector')).auth.me();
+    const disabled = await county.users.create({
+      username: 'inspector_off',
+      displayName: '停用评审员',
+      password: 'Inspect2026',
+      role: 'inspector',
+      scopeCode: '330728000000',
+    });
+    await county.users.update({ id: disabled.id, disabled: true });
+    const elsewhere = await county.users.create({
+      username: 'inspector_far',
+      displayName: '外县评审员',
+      password: 'Inspect2026',
+      role: 'inspector',
+      scopeCode: '330728000000',
+    });
+    await t.db.execute(
+      sql`update users set scope_code = '330702000000', county_code = '330702000000' where id = ${elsewhere.id}`,
+    );
+    const cases: [string, string][] = [
+      ['00000000-0000-4000-8000-000000000000', '该用户不存在'],
+      [clerk.id, '该用户不是评审员'],
+      [elsewhere.id, '该评审员不在本县'],
+      [disabled.id, '该评审员已停用'],
+    ];
+    for (const [id, zh] of cases) {
+      const error = await expectError(
+        createCampaign(t, { inspectorIds: [inspector.id, id] }),
+        'BAD_REQUEST',
+        'INVALID_INSPECTOR',
+      );
+      expect(error.fieldErrors).toEqual([
+        { path: 'inspectorIds.1', message: expect.objectContaining({ zh }) },
+      ]);
+    }
+    expect(await countCampaigns()).toBe(0);
+    const { campaign } = await createCampaign(t, { inspectorIds: [inspector.id, inspector.id] });
+    expect(campaign.inspectorIds).toEqual([inspector.id]);
+  });
+
+  async function countCampaigns() {
+    return (await (await t.as('county')).campaigns.list({})).total;
+  }
+});

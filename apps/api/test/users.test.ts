@@ -113,4 +113,108 @@ describe('users', () => {
     const me = await county.auth.me();
     await expectError(county.users.update({ id: me.id }), 'BAD_REQUEST', 'VALIDATION_FAILED');
   });
+
+  describe('a user manages only users of a strictly lower role', () => {
+    const peerOfficer = {
+      username: 'township_peer',
+      displayName: '白石镇司法所 副所长',
+      password: 'Officer2026',
+      role: 'township_officer' as const,
+      scopeCode: '330728101000',
+    };
+
+    it('a township officer cannot rename, reset or disable a peer officer of the same township', async () => {
+      const peer = await (await t.as('county')).users.create(peerOfficer);
+      const township = await t.as('township');
+      // the peer is in scope and listed, but not the officer's to manage
+      expect((await township.users.list({})).items.map((u) => u.username)).toContain(
+        'township_peer',
+      );
+      for (const change of [
+        { displayName: '改名' },
+        { password: 'Taken2026' },
+        { disabled: true },
+      ]) {
+        await expectError(
+          township.users.update({ id: peer.id, ...change }),
+          'FORBIDDEN',
+          'ROLE_NOT_BELOW_OWN',
+        );
+      }
+      const after = await (await t.as('county')).users.list({ q: 'township_peer' });
+      expect(after.items[0]).toMatchObject({
+        displayName: peerOfficer.displayName,
+        disabled: false,
+      });
+      expect(
+        (await t.anonymous().auth.login({ username: 'township_peer', password: 'Officer2026' }))
+          .user.username,
+      ).toBe('township_peer');
+    });
+
+    it('a township officer still manages the clerks of the township', async () => {
+      const township = await t.as('township');
+      const { items } = await township.users.list({ role: 'village_clerk' });
+      const updated = await township.users.update({ id: items[0]!.id, disabled: true });
+      expect(updated.disabled).toBe(true);
+    });
+
+    it('a county admin cannot manage another county admin, but manages the roles below', async () => {
+      const other = await (
+        await t.as('admin')
+      ).users.create({
+        username: 'county_peer',
+        displayName: '县司法局 副科长',
+        password: 'County2026',
+        role: 'county_admin',
+        scopeCode: '330728000000',
+      });
+      const county = await t.as('county');
+      for (const change of [
+        { displayName: '改名' },
+        { password: 'Taken2026' },
+        { disabled: true },
+      ]) {
+        await expectError(
+          county.users.update({ id: other.id, ...change }),
+          'FORBIDDEN',
+          'ROLE_NOT_BELOW_OWN',
+        );
+      }
+      await expectError(
+        county.users.create({
+          ...peerOfficer,
+          username: 'county_new',
+          role: 'county_admin',
+          scopeCode: '330728000000',
+        }),
+        'BAD_REQUEST',
+        'ROLE_NOT_BELOW_OWN',
+      );
+      const byName = async (q: string) => (await county.users.list({ q })).items[0]!;
+      for (const username of ['township', 'inspector', 'clerk']) {
+        const user = await byName(username);
+        expect((await county.users.update({ id: user.id, disabled: true })).disabled).toBe(true);
+        await county.users.update({ id: user.id, password: 'Reset2026' });
+      }
+    });
+
+    it('the system administrator manages another system administrator, never their own role or status', async () => {
+      const admin = await t.as('admin');
+      const second = await admin.users.create({
+        username: 'admin2',
+        displayName: '第二管理员',
+        password: 'Admin2026',
+        role: 'system_admin',
+        scopeCode: '000000000000',
+      });
+      expect((await admin.users.update({ id: second.id, disabled: true })).disabled).toBe(true);
+      const me = await admin.auth.me();
+      await expectError(admin.users.update({ id: me.id, disabled: true }), 'BAD_REQUEST');
+      await expectError(
+        admin.users.update({ id: me.id, role: 'county_admin', scopeCode: '330728000000' }),
+        'BAD_REQUEST',
+      );
+    });
+  });
 });

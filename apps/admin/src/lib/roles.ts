@@ -13,7 +13,7 @@ export const allRoles: readonly Role[] = [
   'village_clerk',
 ];
 
-/** Higher rank may grant lower or equal ranks, never higher. */
+/** A user grants and manages only strictly lower ranks (the system administrator: every rank). */
 export const roleRank: Readonly<Record<Role, number>> = {
   system_admin: 4,
   county_admin: 3,
@@ -24,9 +24,10 @@ export const roleRank: Readonly<Record<Role, number>> = {
 
 export const WHOLE_DEPLOYMENT = '000000000000';
 
-/** Whether `granter` may give a user the role `role`. */
+/** Whether `granter` may give a user the role `role`, or edit, reset or disable a user holding it. */
 export function canGrant(granter: Role, role: Role): boolean {
-  return roleRank[role] <= roleRank[granter];
+  if (granter === 'system_admin') return true;
+  return roleRank[role] < roleRank[granter];
 }
 
 /** The roles `granter` may give, highest first. */

@@ -7,7 +7,10 @@ export { roles, type Role };
 /** The scope code of a system administrator: the whole deployment. */
 export const WHOLE_DEPLOYMENT = '000000000000';
 
-/** Higher rank may grant lower or equal ranks, never higher. */
+/**
+ * A user grants, and manages, only roles of a strictly lower rank; the system administrator
+ * alone also manages other system administrators (see `canGrant`).
+ */
 export const roleRank: Record<Role, number> = {
   system_admin: 4,
   county_admin: 3,
@@ -37,6 +40,14 @@ export const scopeLevels: Record<Exclude<Role, 'system_admin'>, readonly Divisio
   village_clerk: ['village'],
 };
 
+/**
+ * Whether `granter` may give a user the role `role`, or manage (edit, reset, disable) a user who
+ * holds it: only roles of a strictly lower rank, so a township officer cannot touch a peer
+ * officer and a county administrator cannot touch another county administrator. The system
+ * administrator manages everyone, other system administrators included (never their own role
+ * or disabled flag, which the users service refuses for everybody).
+ */
 export function canGrant(granter: Role, role: Role): boolean {
-  return roleRank[role] <= roleRank[granter];
+  if (granter === 'system_admin') return true;
+  return roleRank[role] < roleRank[granter];
 }

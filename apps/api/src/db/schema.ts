@@ -16,6 +16,7 @@ import {
   pgTable,
   primaryKey,
   unique,
+  uniqueIndex,
   text,
   timestamp,
   uuid,
@@ -121,7 +122,11 @@ export const auditEvents = pgTable(
 
 // ——— Campaigns (民主法治示范村创建) ———
 
-/** Indicator frameworks, validated by @fazhi/domain; a reference table shared by all counties. */
+/**
+ * Indicator frameworks, validated by @fazhi/domain. The built-ins and those the system
+ * administrator imports are shared by all counties (`ownerCountyCode` null); one a county imports
+ * belongs to that county alone. A code and version are unique per owner.
+ */
 export const frameworks = pgTable(
   'frameworks',
   {
@@ -131,9 +136,17 @@ export const frameworks = pgTable(
     name: text('name').notNull(),
     definition: jsonb('definition').notNull(),
     builtin: boolean('builtin').notNull().default(false),
+    /** The county (12-digit code) that imported it; null: shared by every county. */
+    ownerCountyCode: text('owner_county_code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('frameworks_code_version').on(t.code, t.version)],
+  (t) => [
+    uniqueIndex('frameworks_owner_code_version').on(
+      sql`coalesce(${t.ownerCountyCode}, '')`,
+      t.code,
+      t.version,
+    ),
+  ],
 );
 
 export const campaignLevels = ['county', 'municipal', 'provincial', 'national'] as const;

@@ -2,7 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { authedProcedure } from '../trpc/init.js';
 import { auditActions, listAuditEvents } from '../services/audit-list.js';
-import { divisionCode, paged, pagination } from './schemas.js';
+import { dateTime, divisionCode, paged, pagination } from './schemas.js';
 
 const event = z.object({
   id: z.number().int(),
@@ -28,13 +28,15 @@ export const auditRouter = {
         entity: z.string().max(100).optional(),
         actor: z.string().max(64).optional(),
         divisionCode: divisionCode.optional(),
-        from: z.coerce.date().optional(),
-        to: z.coerce.date().optional(),
+        from: dateTime.optional(),
+        to: dateTime.optional(),
         ...pagination,
       }),
     )
     .output(paged(event))
-    .query(({ ctx, input }) => listAuditEvents({ db: ctx.db, scope: ctx.scope, ...input })),
+    .query(({ ctx, input }) =>
+      listAuditEvents({ db: ctx.db, scope: ctx.scope, user: ctx.user, ...input }),
+    ),
 
   actions: authedProcedure
     .output(z.array(z.string()))

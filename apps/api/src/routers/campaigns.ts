@@ -5,6 +5,7 @@ import { campaignLevels, campaignStages } from '../db/schema.js';
 import {
   advanceBlockers,
   advanceCampaign,
+  type CampaignViewer,
   createCampaign,
   findCampaign,
   listCampaigns,
@@ -15,7 +16,8 @@ import { getFramework } from '../services/campaigns/frameworks.js';
 import { campaignResults, campaignRanking, noticeList } from '../services/campaigns/results.js';
 import { todayIso } from '../services/campaigns/participations.js';
 import { bi } from '../trpc/messages.js';
-import { campaignOutput, divisionCode, paged, pagination } from './schemas.js';
+import type { Scope } from '../auth/scope.js';
+import { campaignOutput, divisionCode, paged, pagination, year } from './schemas.js';
 
 const countyAdmins = requireRole(['system_admin', 'county_admin']);
 
@@ -33,6 +35,10 @@ const points = z
   );
 
 const campaign = campaignOutput;
+
+function viewer(ctx: { scope: Scope; user: { id: string } }): CampaignViewer {
+  return { scope: ctx.scope, userId: ctx.user.id };
+}
 
 const rankingEntry = z.object({
   villageCode: z.string(),
@@ -55,7 +61,7 @@ const blocker = z.object({
 
 export const campaignsRouter = {
   list: authedProcedure
-    .input(z.object({ year: z.number().int().optional(), ...pagination }))
+    .input(z.object({ year: year.optional(), ...pagination }))
     .output(
       paged(
         campaign.extend({
@@ -64,7 +70,9 @@ export const campaignsRouter = {
         }),
       ),
     )
-    .query(({ ctx, input }) => listCampaigns({ db: ctx.db, scope: ctx.scope, ...input })),
+    .query(({ ctx, input }) =>
+      listCampaigns({ db: ctx.db, scope: ctx.scope, userId: ctx.user.id, ...input }),
+    ),
 
   get: authedProcedure
     .input(z.object({ id: z.uuid({ error: bi('编号无效', 'Invalid id') }) }))
@@ -80,11 +88,12 @@ export const campaignsRouter = {
       const row = await findCampaign(ctx.db, ctx.scope, input.id);
       const framework = await getFramework(ctx.db, row.frameworkId);
       return {
-        ...present(row),
+        ...present(row, viewer(ctx)),
         frameworkName: framework.name,
         frameworkVersion: framework.version,
         counts: await stateCounts(ctx.db, ctx.scope, row),
-        blockers: await advanceBlockers(ctx.db, row, todayIso()),
+        // below the county: what is open inside the caller's scope only
+        blockers: await advanceBlockers(ctx.db, row, todayIso(), ctx.scope),
       };
     }),
 
@@ -98,7 +107,7 @@ export const campaignsRouter = {
           .trim()
           .min(1, { error: bi('请填写名称', 'The name is required') })
           .max(100),
-        year: z.number().int().min(2000).max(2100),
+        year,
         level: z.enum(campaignLevels),
         frameworkId: z.uuid({ error: bi('请选择指标体系', 'Choose a framework') }),
         stageDates: z.partialRecord(z.enum(campaignStages), isoDate).optional(),
@@ -120,7 +129,7 @@ export const campaignsRouter = {
         divisionCode: row.countyCode,
         after: { name: row.name, year: row.year, level: row.level, frameworkId: row.frameworkId },
       });
-      return present(row);
+      return present(row, viewer(ctx));
     }),
 
   advance: writeProcedure
@@ -137,7 +146,7 @@ export const campaignsRouter = {
         before: { stage: before.stage },
         after: { stage: after.stage },
       });
-      return present(after);
+      return present(after, viewer(ctx));
     }),
 
   ranking: authedProcedure
@@ -191,6 +200,6 @@ export const campaignsRouter = {
     )
     .query(async ({ ctx, input }) => {
       const list = await noticeList(ctx.db, ctx.scope, input.id);
-      return { campaign: present(list.campaign), rows: list.rows };
+      return { campaign: present(list.campaign, viewer(ctx)), rows: list.rows };
     }),
 } satisfies TRPCRouterRecord;

@@ -14,13 +14,15 @@ export const frameworksRouter = {
           version: z.string(),
           name: z.string(),
           builtin: z.boolean(),
+          /** The county that imported it and alone sees it; null: shared by every county. */
+          ownerCountyCode: z.string().nullable(),
           status: z.string().nullable(),
           totalPoints: z.number(),
           itemCount: z.number(),
         }),
       ),
     )
-    .query(({ ctx }) => listFrameworks(ctx.db)),
+    .query(({ ctx }) => listFrameworks(ctx.db, ctx.scope)),
 
   get: authedProcedure
     .input(z.object({ id: z.uuid() }))
@@ -31,34 +33,48 @@ export const frameworksRouter = {
         version: z.string(),
         name: z.string(),
         builtin: z.boolean(),
+        ownerCountyCode: z.string().nullable(),
         definition: z.custom<Framework>(),
       }),
     )
     .query(async ({ ctx, input }) => {
-      const row = await getFramework(ctx.db, input.id);
+      const row = await getFramework(ctx.db, input.id, ctx.scope);
       return {
         id: row.id,
         code: row.code,
         version: row.version,
         name: row.name,
         builtin: row.builtin,
+        ownerCountyCode: row.ownerCountyCode,
         definition: row.definition,
       };
     }),
 
-  /** Imports a framework (JSON, validated by @fazhi/domain) as a new version. */
+  /**
+   * Imports a framework (JSON, validated by @fazhi/domain) as a new version: a county
+   * administrator's belongs to their county, the system administrator's is shared.
+   */
   import: writeProcedure
     .use(requireRole(['system_admin', 'county_admin']))
     .input(z.object({ definition: z.unknown() }))
     .output(z.object({ id: z.string(), code: z.string(), version: z.string() }))
     .mutation(async ({ ctx, input }) => {
-      const { id, framework } = await importFramework(ctx.db, input.definition);
+      const { id, framework } = await importFramework(
+        ctx.db,
+        input.definition,
+        ctx.scope.countyCode,
+      );
       await ctx.audit({
         action: 'frameworks.import',
         entity: 'framework',
         entityId: id,
         divisionCode: ctx.scope.isWholeDeployment ? null : ctx.user.scopeCode,
-        after: { code: framework.code, version: framework.version, name: framework.name },
+        after: {
+          code: framework.code,
+          version: framework.version,
+          name: framework.name,
+          ownerCountyCode: ctx.scope.countyCode,
+        },
       });
       return { id, code: framework.code, version: framework.version };
     }),

@@ -15,7 +15,7 @@ import {
 } from '../services/campaigns/participations.js';
 import { deleteEvidenceFile } from '../services/campaigns/evidence.js';
 import { bi } from '../trpc/messages.js';
-import { campaignOutput, divisionCode, paged, pagination } from './schemas.js';
+import { campaignOutput, divisionCode, paged, pagination, version } from './schemas.js';
 
 const reason = z.string().trim().max(1000);
 
@@ -118,8 +118,9 @@ const detail = z.object({
   objections: z.array(
     z.object({
       id: z.string(),
-      name: z.string(),
-      contact: z.string(),
+      /** Who objected: for the county only (null below it); the content is for everyone. */
+      name: z.string().nullable(),
+      contact: z.string().nullable(),
       content: z.string(),
       status: z.enum(['open', 'upheld', 'dismissed']),
       resolution: z.string().nullable(),
@@ -223,7 +224,7 @@ export const participationsRouter = {
     .input(
       z.object({
         id: z.uuid(),
-        version: z.number().int().min(1),
+        version,
         column: z.enum(sheetColumns),
         data: columnData,
       }),
@@ -307,7 +308,7 @@ export const participationsRouter = {
     }),
 
   transition: writeProcedure
-    .input(z.object({ id: z.uuid(), version: z.number().int().min(1), event }))
+    .input(z.object({ id: z.uuid(), version, event }))
     .output(z.object({ id: z.string(), state: z.enum(participationStates), version: z.number() }))
     .mutation(async ({ ctx, input }) => {
       const { before, after } = await transition({

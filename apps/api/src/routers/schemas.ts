@@ -35,8 +35,38 @@ export const password = z
   .string()
   .max(72, { error: bi('密码最多72个字符', 'The password has at most 72 characters') });
 
+/** A campaign's or title's year (an integer column): 2000–2100, a field error outside. */
+export const year = z
+  .number()
+  .int({ error: bi('年度应为整数', 'The year is a whole number') })
+  .min(2000, { error: bi('年度应在2000至2100之间', 'The year must be between 2000 and 2100') })
+  .max(2100, { error: bi('年度应在2000至2100之间', 'The year must be between 2000 and 2100') });
+
+const earliest = new Date('1900-01-01T00:00:00Z');
+const latest = new Date('2200-12-31T23:59:59.999Z');
+
+/**
+ * A moment given by the caller (an ISO string, or milliseconds): years 1900–2200, so that a
+ * date PostgreSQL cannot hold is a field error, not a server error.
+ */
+export const dateTime = z.coerce
+  .date({ error: bi('日期无效', 'Not a valid date') })
+  .min(earliest, {
+    error: bi('日期应在1900年至2200年之间', 'The date must lie between 1900 and 2200'),
+  })
+  .max(latest, {
+    error: bi('日期应在1900年至2200年之间', 'The date must lie between 1900 and 2200'),
+  });
+
+/** The optimistic-lock version a change is based on (an integer column). */
+export const version = z
+  .number()
+  .int()
+  .min(1)
+  .max(2_147_483_647, { error: bi('版本号无效', 'Invalid version') });
+
 export const pagination = {
-  page: z.number().int().min(1).default(1),
+  page: z.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.number().int().min(1).max(200).default(20),
 };
 
@@ -58,7 +88,11 @@ export const campaignOutput = z.object({
   minSelfScore: z.number().nullable(),
   minAcceptedScore: z.number().nullable(),
   requireLowerTitle: z.boolean(),
+  /** Whether only pilot villages may declare. */
+  hasPilotVillages: z.boolean(),
+  /** The pilot villages inside the caller's scope (all of them for the county). */
   pilotVillageCodes: z.array(z.string()),
+  /** The assigned inspectors: all for the county, below it only the caller if assigned. */
   inspectorIds: z.array(z.string()),
   createdAt: z.date(),
   updatedAt: z.date(),

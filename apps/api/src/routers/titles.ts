@@ -10,7 +10,7 @@ import {
 } from '../services/campaigns/titles.js';
 import { todayIso } from '../services/campaigns/participations.js';
 import { bi } from '../trpc/messages.js';
-import { paged, pagination } from './schemas.js';
+import { paged, pagination, year } from './schemas.js';
 
 const status = z.enum(['active', 'revoked', 'cancelled']);
 
@@ -27,7 +27,7 @@ export const titlesRouter = {
     .input(
       z.object({
         level: z.enum(campaignLevels).optional(),
-        year: z.number().int().optional(),
+        year: year.optional(),
         status: status.optional(),
         ...pagination,
       }),

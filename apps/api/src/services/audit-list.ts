@@ -4,6 +4,8 @@ import { auditEvents } from '../db/schema.js';
 import type { Scope } from '../auth/scope.js';
 import { parseDivisionCode } from '@fazhi/domain';
 import { containsPattern } from './like-pattern.js';
+import type { Role } from '../auth/roles.js';
+import { mayKnowObjectors, redactAuditEvent } from './campaigns/objector-identity.js';
 
 /** The significant digits of a code ('330728101210' → itself; '330728101000' → '330728101'). */
 function prefixOf(code: string): string {
@@ -14,6 +16,8 @@ function prefixOf(code: string): string {
 export async function listAuditEvents(opts: {
   db: Db;
   scope: Scope;
+  /** Who reads: below the county, objectors' names and contacts are taken out. */
+  user: { role: Role };
   action?: string | undefined;
   entity?: string | undefined;
   actor?: string | undefined;
@@ -45,7 +49,11 @@ export async function listAuditEvents(opts: {
       .offset((opts.page - 1) * opts.pageSize),
     opts.db.select({ n: count() }).from(auditEvents).where(where),
   ]);
-  return { items, total: Number(total?.n ?? 0) };
+  const mayKnow = mayKnowObjectors(opts.user, opts.scope);
+  return {
+    items: items.map((e) => redactAuditEvent(e, mayKnow)),
+    total: Number(total?.n ?? 0),
+  };
 }
 
 /** The distinct actions recorded, for the filter list. */

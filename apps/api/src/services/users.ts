@@ -1,4 +1,5 @@
-// Users are managed inside the manager's scope, and nobody grants a role above their own.
+// Users are managed inside the manager's scope, and only users of a strictly lower role (the
+// system administrator manages everyone; everybody may edit their own name).
 import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { parseDivisionCode } from '@fazhi/domain';
 import type { Db } from '../db/client.js';
@@ -69,8 +70,11 @@ async function checkRoleAndScope(db: Db, actor: SessionUser, role: Role, scopeCo
   if (!canGrant(actor.role, role)) {
     invalidField(
       'role',
-      { zh: '不能授予高于自己的角色', en: 'You cannot grant a role above your own' },
-      'ROLE_ABOVE_OWN',
+      {
+        zh: '只能授予低于自己的角色',
+        en: 'You can only grant a role below your own',
+      },
+      'ROLE_NOT_BELOW_OWN',
     );
   }
   if (role === 'system_admin') {
@@ -167,13 +171,15 @@ export async function updateUser(opts: {
 }) {
   const { input, actor } = opts;
   const before = await getUserInScope(opts.db, opts.scope, input.id);
-  if (!canGrant(actor.role, before.role)) {
-    fail('FORBIDDEN', 'ROLE_ABOVE_OWN', {
-      zh: '不能修改角色高于自己的用户',
-      en: 'You cannot change a user whose role is above your own',
+  const self = before.id === actor.id;
+  // one's own account is always open to its name (the role, scope and disabled flag are refused
+  // below); anybody else's only to a manager of a higher role
+  if (!self && !canGrant(actor.role, before.role)) {
+    fail('FORBIDDEN', 'ROLE_NOT_BELOW_OWN', {
+      zh: '只能管理角色低于自己的用户',
+      en: 'You can only manage users whose role is below your own',
     });
   }
-  const self = before.id === actor.id;
   if (self && input.role !== undefined && input.role !== before.role) {
     invalidField('role', { zh: '不能修改自己的角色', en: 'You cannot change your own role' });
   }
@@ -188,7 +194,9 @@ export async function updateUser(opts: {
   }
   const role = input.role ?? before.role;
   const scopeCode = input.scopeCode ?? before.scopeCode;
-  if (input.role !== undefined || input.scopeCode !== undefined) {
+  const changesRole = input.role !== undefined && input.role !== before.role;
+  const changesScope = input.scopeCode !== undefined && input.scopeCode !== before.scopeCode;
+  if (changesRole || changesScope) {
     await checkRoleAndScope(opts.db, actor, role, scopeCode);
   }
   const changes: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };

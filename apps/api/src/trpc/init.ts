@@ -7,7 +7,7 @@ import { writeAudit, type AuditInput } from '../services/audit.js';
 import type { Context, SessionUser } from './context.js';
 import { describeError } from './error-formatter.js';
 import { fail, forbidden, invalidField } from './problem-error.js';
-import { nulCharacterPath } from './nul-characters.js';
+import { unstorableCharacter } from './nul-characters.js';
 import './messages.js';
 
 const t = initTRPC.context<Context>().create({
@@ -42,15 +42,13 @@ async function readableInput(getRawInput: () => Promise<unknown>): Promise<unkno
   }
 }
 
-/** Every procedure starts here: input holding the NUL character is refused as a field error. */
+/**
+ * Every procedure starts here: input holding a character that cannot be stored (the NUL
+ * character, a lone surrogate) is refused as a field error.
+ */
 const baseProcedure = t.procedure.use(async ({ next, getRawInput }) => {
-  const path = nulCharacterPath(await readableInput(getRawInput));
-  if (path !== null) {
-    invalidField(path || 'input', {
-      zh: '不能包含空字符（\\0），请删除后重试',
-      en: 'must not contain the NUL character (\\0); remove it and try again',
-    });
-  }
+  const found = unstorableCharacter(await readableInput(getRawInput));
+  if (found !== null) invalidField(found.path || 'input', found.message);
   return next();
 });
 

@@ -400,8 +400,21 @@ function SheetEditor({ detail, reload }: { detail: ParticipationDetail; reload()
               column={{ xs: 1, md: 3 }}
               style={{ marginBottom: 8 }}
               items={[
-                { key: 'name', label: t('sheet.objectorName'), children: o.name },
-                { key: 'contact', label: t('sheet.objectorContact'), children: o.contact },
+                // who objected is for the county only: the API sends null below it
+                {
+                  key: 'name',
+                  label: t('sheet.objectorName'),
+                  children: o.name ?? (
+                    <Typography.Text type="secondary">{t('sheet.objectorHidden')}</Typography.Text>
+                  ),
+                },
+                {
+                  key: 'contact',
+                  label: t('sheet.objectorContact'),
+                  children: o.contact ?? (
+                    <Typography.Text type="secondary">{t('sheet.objectorHidden')}</Typography.Text>
+                  ),
+                },
                 {
                   key: 'status',
                   label: t('sheet.state'),

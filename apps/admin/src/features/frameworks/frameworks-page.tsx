@@ -2,7 +2,7 @@
 // (`?id=`), and for system and county administrators the 导入 dialog.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Drawer, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Card, Drawer, Empty, Flex, Table, Tag, Tooltip, Typography } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useLang } from '../../i18n';
@@ -99,8 +99,14 @@ export function FrameworksPage() {
                 render: (_, f) =>
                   f.builtin ? (
                     <Tag color="red">{t('frameworks.builtin')}</Tag>
+                  ) : f.ownerCountyCode ? (
+                    <Tooltip title={t('frameworks.countyHint', { code: f.ownerCountyCode })}>
+                      <Tag color="blue">{t('frameworks.county')}</Tag>
+                    </Tooltip>
                   ) : (
-                    <Tag>{t('frameworks.imported')}</Tag>
+                    <Tooltip title={t('frameworks.sharedHint')}>
+                      <Tag>{t('frameworks.shared')}</Tag>
+                    </Tooltip>
                   ),
               },
               {

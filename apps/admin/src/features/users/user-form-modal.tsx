@@ -65,7 +65,8 @@ export function UserFormModal({ open, user, onClose }: Props) {
     }
   }, [open, user, form]);
 
-  const roles = grantableRoles(me.role);
+  // one's own role cannot be changed (and is not grantable by oneself): shown as it is
+  const roles = self && user ? [user.role] : grantableRoles(me.role);
   const levels = role ? scopeLevelsFor(role) : [];
 
   const onRoleChange = (next: Role) => {

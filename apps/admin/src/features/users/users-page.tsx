@@ -209,7 +209,7 @@ function UsersList() {
                 title: t('users.actions'),
                 fixed: 'right',
                 render: (_, u) => {
-                  const mayChange = canGrant(me.role, u.role);
+                  const mayChange = u.id === me.id || canGrant(me.role, u.role);
                   return (
                     <Space size={0}>
                       <Button

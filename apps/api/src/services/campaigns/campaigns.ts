@@ -8,12 +8,13 @@ import {
   campaignStages,
   divisions,
   participations,
+  users,
   type CampaignLevel,
   type CampaignStage,
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { fail, invalidField, notFound } from '../../trpc/problem-error.js';
-import { getFramework } from './frameworks.js';
+import { getFramework, usableIn } from './frameworks.js';
 import { fromHundredths, toHundredths } from './points.js';
 
 export const stageNames: Record<CampaignStage, LocalizedText> = {
@@ -53,8 +54,9 @@ export async function createCampaign(db: Db, input: CampaignInput) {
       en: `${input.countyCode} is not a county in the system`,
     });
   }
-  const framework = await getFramework(db, input.frameworkId).catch(() =>
-    invalidField('frameworkId', { zh: '指标体系不存在', en: 'Unknown framework' }),
+  // a shared framework or the county's own: never another county's
+  const framework = await getFramework(db, input.frameworkId, usableIn(input.countyCode)).catch(
+    () => invalidField('frameworkId', { zh: '指标体系不存在', en: 'Unknown framework' }),
   );
   const prefix = input.countyCode.slice(0, 6);
   for (const [i, code] of (input.pilotVillageCodes ?? []).entries()) {
@@ -65,6 +67,8 @@ export async function createCampaign(db: Db, input: CampaignInput) {
       });
     }
   }
+  const inspectorIds = [...new Set(input.inspectorIds ?? [])];
+  await checkInspectors(db, input.countyCode, inspectorIds);
   const max = framework.definition.totalPoints;
   for (const field of ['minSelfScore', 'minAcceptedScore'] as const) {
     const value = input[field];
@@ -87,18 +91,73 @@ export async function createCampaign(db: Db, input: CampaignInput) {
         input.minAcceptedScore == null ? null : toHundredths(input.minAcceptedScore),
       requireLowerTitle: input.requireLowerTitle ?? false,
       pilotVillageCodes: input.pilotVillageCodes ?? [],
-      inspectorIds: input.inspectorIds ?? [],
+      inspectorIds,
     })
     .returning();
   return row!;
 }
 
-/** A campaign row as the API shows it (scores in points). */
-export function present(row: typeof campaigns.$inferSelect) {
+/**
+ * Each assigned inspector must be an existing, enabled user with the inspector role whose scope
+ * lies inside the campaign's county; the first that is not is a field error.
+ */
+async function checkInspectors(db: Db, countyCode: string, ids: readonly string[]) {
+  if (ids.length === 0) return;
+  const found = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      scopeCode: users.scopeCode,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .where(inArray(users.id, [...ids]));
+  const prefix = countyCode.slice(0, 6);
+  for (const [i, id] of ids.entries()) {
+    const user = found.find((u) => u.id === id);
+    const problem: LocalizedText | null = !user
+      ? { zh: '该用户不存在', en: 'There is no such user' }
+      : user.role !== 'inspector'
+        ? { zh: '该用户不是评审员', en: 'This user is not an inspector' }
+        : !user.scopeCode.startsWith(prefix)
+          ? { zh: '该评审员不在本县', en: 'This inspector is not in this county' }
+          : user.disabled
+            ? { zh: '该评审员已停用', en: 'This inspector is disabled' }
+            : null;
+    if (problem) invalidField(`inspectorIds.${i}`, problem, 'INVALID_INSPECTOR');
+  }
+}
+
+/**
+ * Whether a scope sees a county's campaigns whole: the whole deployment, or a county (not a
+ * township or village inside it).
+ */
+export function seesWholeCounty(scope: Scope): boolean {
+  return scope.isWholeDeployment || (scope.countyCode !== null && scope.prefix.length === 6);
+}
+
+/** Who a campaign is shown to. */
+export interface CampaignViewer {
+  scope: Scope;
+  userId: string;
+}
+
+/**
+ * A campaign row as the API shows it (scores in points), cut to the viewer's scope: below the
+ * county, only the pilot villages inside the scope (a clerk sees whether the village is a pilot;
+ * `hasPilotVillages` says whether the campaign has any) and no inspector but oneself.
+ */
+export function present(row: typeof campaigns.$inferSelect, viewer: CampaignViewer) {
+  const whole = seesWholeCounty(viewer.scope);
   return {
     ...row,
     minSelfScore: row.minSelfScore === null ? null : fromHundredths(row.minSelfScore),
     minAcceptedScore: row.minAcceptedScore === null ? null : fromHundredths(row.minAcceptedScore),
+    hasPilotVillages: row.pilotVillageCodes.length > 0,
+    pilotVillageCodes: whole
+      ? row.pilotVillageCodes
+      : row.pilotVillageCodes.filter((code) => viewer.scope.includes(code)),
+    inspectorIds: whole ? row.inspectorIds : row.inspectorIds.filter((id) => id === viewer.userId),
   };
 }
 
@@ -114,6 +173,7 @@ export async function findCampaign(db: Db, scope: Scope, id: string) {
 export async function listCampaigns(opts: {
   db: Db;
   scope: Scope;
+  userId: string;
   year?: number | undefined;
   page: number;
   pageSize: number;
@@ -134,7 +194,10 @@ export async function listCampaigns(opts: {
   ]);
   const counts = await pageStateCounts(opts.db, opts.scope, items);
   return {
-    items: items.map((row) => ({ ...present(row), counts: counts.get(row.id) ?? {} })),
+    items: items.map((row) => ({
+      ...present(row, { scope: opts.scope, userId: opts.userId }),
+      counts: counts.get(row.id) ?? {},
+    })),
     total: Number(total?.n ?? 0),
   };
 }
@@ -198,11 +261,15 @@ export interface Blocker {
   message: LocalizedText;
 }
 
-/** What keeps the campaign from leaving its current stage. */
+/**
+ * What keeps the campaign from leaving its current stage: in the whole county, or (`scope`
+ * below the county) the part of it inside the scope, counted there only.
+ */
 export async function advanceBlockers(
   db: Db,
   campaign: typeof campaigns.$inferSelect,
   today: string,
+  scope?: Scope,
 ): Promise<Blocker[]> {
   const all = await db
     .select({
@@ -215,6 +282,7 @@ export async function advanceBlockers(
       and(
         eq(participations.countyCode, campaign.countyCode),
         eq(participations.campaignId, campaign.id),
+        scope && !seesWholeCounty(scope) ? scope.where(participations.villageCode) : undefined,
       ),
     )
     .groupBy(participations.state);

@@ -1,10 +1,23 @@
 // Indicator frameworks live in the database as validated JSON; the library's built-ins are
-// loaded once, and a campaign pins the framework version it was launched with.
-import { asc, eq, sql } from 'drizzle-orm';
+// loaded once, and a campaign pins the framework version it was launched with. The built-ins and
+// the frameworks the system administrator imports are shared; a framework a county imports is
+// that county's alone (seen, and usable for campaigns, only there).
+import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { builtinFrameworks, validateFramework, type Framework } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { frameworks } from '../../db/schema.js';
+import { Scope } from '../../auth/scope.js';
 import { fail, notFound } from '../../trpc/problem-error.js';
+
+/** The frameworks a user sees: the shared ones and their own county's (everything for the system administrator). */
+function visibleTo(scope: Scope): SQL {
+  return or(isNull(frameworks.ownerCountyCode), scope.whereCounty(frameworks.ownerCountyCode))!;
+}
+
+/** The frameworks a campaign of `countyCode` may use: the shared ones and that county's own. */
+export function usableIn(countyCode: string): SQL {
+  return or(isNull(frameworks.ownerCountyCode), eq(frameworks.ownerCountyCode, countyCode))!;
+}
 
 /** Inserts the built-in frameworks that are not stored yet (by code and version). */
 export async function ensureBuiltinFrameworks(db: Db): Promise<void> {
@@ -22,7 +35,7 @@ export async function ensureBuiltinFrameworks(db: Db): Promise<void> {
   }
 }
 
-export async function listFrameworks(db: Db) {
+export async function listFrameworks(db: Db, scope: Scope) {
   const rows = await db
     .select({
       id: frameworks.id,
@@ -30,12 +43,14 @@ export async function listFrameworks(db: Db) {
       version: frameworks.version,
       name: frameworks.name,
       builtin: frameworks.builtin,
+      ownerCountyCode: frameworks.ownerCountyCode,
       status: sql<string | null>`${frameworks.definition}->>'status'`,
       totalPoints: sql<number>`(${frameworks.definition}->>'totalPoints')::numeric`,
       itemCount: sql<number>`(select count(*)::int from jsonb_array_elements(${frameworks.definition}->'areas') a, jsonb_array_elements(a->'items'))`,
     })
     .from(frameworks)
-    .orderBy(asc(frameworks.code), asc(frameworks.version));
+    .where(visibleTo(scope))
+    .orderBy(asc(frameworks.code), asc(frameworks.version), asc(frameworks.ownerCountyCode));
   return rows.map((r) => ({
     ...r,
     totalPoints: Number(r.totalPoints),
@@ -43,14 +58,26 @@ export async function listFrameworks(db: Db) {
   }));
 }
 
-export async function getFramework(db: Db, id: string) {
-  const [row] = await db.select().from(frameworks).where(eq(frameworks.id, id));
+/**
+ * A framework by id: one the user sees (`scope`), or one a campaign of the county may use
+ * (`usableIn`); without a condition, any framework (a campaign's own, pinned framework).
+ */
+export async function getFramework(db: Db, id: string, visible?: Scope | SQL) {
+  const condition = visible instanceof Scope ? visibleTo(visible) : visible;
+  const [row] = await db
+    .select()
+    .from(frameworks)
+    .where(and(eq(frameworks.id, id), condition));
   if (!row) notFound({ zh: '指标体系', en: 'Framework' });
   return { ...row, definition: row.definition as Framework };
 }
 
-/** Validates with @fazhi/domain and stores a new framework version; problems become field errors. */
-export async function importFramework(db: Db, input: unknown) {
+/**
+ * Validates with @fazhi/domain and stores a new framework version, owned by `ownerCountyCode`
+ * (null: shared, as the system administrator imports); problems become field errors. A version
+ * must be new among the frameworks the owner sees.
+ */
+export async function importFramework(db: Db, input: unknown, ownerCountyCode: string | null) {
   const result = validateFramework(input);
   if (!result.ok) {
     const fields = result.problems.map((p) => ({ path: p.path || '(root)', message: p.message }));
@@ -70,7 +97,11 @@ export async function importFramework(db: Db, input: unknown) {
     .select({ id: frameworks.id })
     .from(frameworks)
     .where(
-      sql`${frameworks.code} = ${framework.code} and ${frameworks.version} = ${framework.version}`,
+      and(
+        eq(frameworks.code, framework.code),
+        eq(frameworks.version, framework.version),
+        ownerCountyCode === null ? isNull(frameworks.ownerCountyCode) : usableIn(ownerCountyCode),
+      ),
     );
   if (existing) {
     fail(
@@ -90,6 +121,7 @@ export async function importFramework(db: Db, input: unknown) {
       version: framework.version,
       name: framework.name,
       definition: framework,
+      ownerCountyCode,
     })
     .returning({ id: frameworks.id });
   return { id: row!.id, framework };

@@ -28,6 +28,7 @@ import type { SessionUser } from '../../trpc/context.js';
 import { fail, forbidden, invalidField, notFound } from '../../trpc/problem-error.js';
 import { findCampaign, present, stageNames } from './campaigns.js';
 import { getFramework } from './frameworks.js';
+import { mayKnowObjectors, presentObjection } from './objector-identity.js';
 import { fromHundredths, toHundredths } from './points.js';
 import { deleteEvidenceRow, findEvidence, listEvidence, requireEvidenceTurn } from './evidence.js';
 
@@ -303,10 +304,12 @@ export async function getParticipation(opts: {
     participation: presentParticipation(participation),
     villageName: nameOf(participation.villageCode) ?? participation.villageCode,
     townshipName: nameOf(participation.townshipCode),
-    campaign: present(campaign),
+    campaign: present(campaign, { scope: opts.scope, userId: opts.user.id }),
     framework,
     scorecards,
-    objections: openObjections,
+    objections: openObjections.map((o) =>
+      presentObjection(o, mayKnowObjectors(opts.user, opts.scope)),
+    ),
     evidence: await listEvidence(opts.db, participation.id),
     editableColumn: editableColumn(opts.user, campaign, participation),
     allowedEvents: level
