@@ -8,6 +8,7 @@ import type { Context, SessionUser } from './context.js';
 import { describeError } from './error-formatter.js';
 import { fail, forbidden, invalidField } from './problem-error.js';
 import { nulCharacterPath } from './nul-characters.js';
+import { databaseUnavailableText, isDatabaseUnavailable } from '../db/availability.js';
 import './messages.js';
 
 const t = initTRPC.context<Context>().create({
@@ -51,7 +52,12 @@ const baseProcedure = t.procedure.use(async ({ next, getRawInput }) => {
       en: 'must not contain the NUL character (\\0); remove it and try again',
     });
   }
-  return next();
+  const result = await next();
+  // a database that cannot be reached or does not answer: 503 with its own message, not a 500
+  if (!result.ok && isDatabaseUnavailable(result.error)) {
+    fail('SERVICE_UNAVAILABLE', 'DATABASE_UNAVAILABLE', databaseUnavailableText);
+  }
+  return result;
 });
 
 /** Only `auth.login` may use it: every other procedure requires a session. */
