@@ -131,7 +131,9 @@ export function createWatchdog(opts: {
             clearTimeout(timer);
             if (settled) return;
             settled = true;
-            reject(error instanceof Error ? error : new Error(String(error)));
+            // as it came: a transaction body may reject with a non-Error on purpose (a rollback)
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+            reject(error);
           },
         );
       });

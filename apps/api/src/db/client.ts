@@ -75,6 +75,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const raw = postgres(options.url, {
       max: pg.maxConnections ?? 10,
       connect_timeout: connectTimeout,
+      // no array-type lookup on connect: the schema has no array columns, and postgres.js leaves
+      // that lookup's failure unhandled when the connection drops (which ends the process)
+      fetch_types: false,
       onnotice: () => {},
       ...(pg.pgbouncer
         ? { prepare: false }
@@ -90,6 +93,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       max: 1,
       connect_timeout: Math.min(connectTimeout, PING_TIMEOUT_MS / 1000),
       idle_timeout: 60,
+      fetch_types: false,
       onnotice: () => {},
       ...(pg.pgbouncer ? { prepare: false } : {}),
     });
