@@ -151,7 +151,7 @@ describe.skipIf(driver !== 'postgres')('losing PostgreSQL (PostgreSQL only)', ()
     const settings = await database.db.execute(
       sql`select current_setting('statement_timeout') as statement, current_setting('idle_in_transaction_session_timeout') as idle`,
     );
-    expect([...settings]).toEqual([{ statement: '15s', idle: '1min' }]);
+    expect([...(settings as unknown as object[])]).toEqual([{ statement: '15s', idle: '1min' }]);
     // behind pgbouncer: no startup parameters (pgbouncer refuses them), no prepared statements
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
@@ -160,7 +160,7 @@ describe.skipIf(driver !== 'postgres')('losing PostgreSQL (PostgreSQL only)', ()
       const plain = await pooled.db.execute(
         sql`select current_setting('statement_timeout') as statement`,
       );
-      expect([...plain]).toEqual([{ statement: '0' }]);
+      expect([...(plain as unknown as object[])]).toEqual([{ statement: '0' }]);
     } finally {
       await pooled.close();
     }

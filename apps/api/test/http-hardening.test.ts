@@ -3,9 +3,9 @@
 // state-changing requests from other sites; and what it sends: the https-only CSP directive,
 // file names without bidirectional controls, error logs without the values of the query.
 import { connect } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -409,6 +409,16 @@ describe('LAN deployment', () => {
     } finally {
       await proxied.close();
     }
+  });
+
+  it('the SPA page says in Chinese when its scripts cannot load, without an inline script', () => {
+    const html = readFileSync(resolve(import.meta.dirname, '../../admin/index.html'), 'utf8');
+    const root = /<div id="root">([\s\S]*?)<\/div>\s*<script/.exec(html)?.[1] ?? '';
+    expect(root).toContain('页面未能加载');
+    expect(html).toMatch(/<noscript>[\s\S]*JavaScript[\s\S]*<\/noscript>/);
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toMatch(/\ssrc=/);
   });
 });
 

@@ -132,7 +132,6 @@ export function createWatchdog(opts: {
             if (settled) return;
             settled = true;
             // as it came: a transaction body may reject with a non-Error on purpose (a rollback)
-            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
             reject(error);
           },
         );

@@ -7,7 +7,7 @@
 // - tRPC input (a JSON body or the `input` query parameter) may nest at most 32 deep and hold at
 //   most 10,000 keys, checked in one pass over the text before anything parses it.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import type { Db } from '../db/client.js';
 import { SESSION_COOKIE } from '../auth/session-token.js';
 import { loadSession } from '../services/sessions.js';

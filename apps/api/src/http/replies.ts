@@ -95,7 +95,6 @@ export function headerFileName(raw: unknown, max: number): string | undefined {
  * Bidirectional formatting characters (LRM, RLM, ALM, the embeddings and overrides U+202A–U+202E,
  * the isolates U+2066–U+2069): a name like `invoice\u202Efdp.exe` would read as `invoiceexe.pdf`.
  */
-// eslint-disable-next-line no-misleading-character-class
 const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** A file name without control characters (C0, DEL, C1) or bidirectional controls, trimmed. */
