@@ -3,12 +3,24 @@
 import { readEnv } from './env.js';
 import { openDatabase } from './db/client.js';
 import { createServer } from './http/server.js';
+import { parseAllowedOrigins } from './http/same-origin.js';
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo.js';
 import { ensureBuiltinFrameworks } from './services/campaigns/frameworks.js';
 import { DEMO_PASSWORD, demoUsers } from './demo/demo-county.js';
 
 const env = readEnv();
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.FAZHI_DATA_DIR });
+const database = await openDatabase({
+  url: env.DATABASE_URL,
+  dataDir: env.FAZHI_DATA_DIR,
+  postgres: {
+    maxConnections: env.FAZHI_DB_MAX_CONNECTIONS,
+    connectTimeoutSeconds: env.FAZHI_DB_CONNECT_TIMEOUT_SECONDS,
+    statementTimeoutMs: env.FAZHI_DB_STATEMENT_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: env.FAZHI_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    unresponsiveMs: env.FAZHI_DB_UNRESPONSIVE_MS,
+    pgbouncer: env.FAZHI_DB_PGBOUNCER === 'true',
+  },
+});
 await database.migrate();
 await ensureBuiltinFrameworks(database.db);
 
@@ -28,6 +40,8 @@ const app = await createServer({
   logLevel: env.FAZHI_LOG_LEVEL,
   loginThrottle: { failures: env.FAZHI_LOGIN_FAILURES_PER_ADDRESS, minutes: 15 },
   trustProxy: env.FAZHI_TRUST_PROXY === 'true',
+  maxBodyBytes: env.FAZHI_MAX_BODY_BYTES,
+  allowedOrigins: parseAllowedOrigins(env.FAZHI_ALLOWED_ORIGINS),
 });
 await app.listen({ port: env.PORT, host: env.HOST });
 

@@ -8,8 +8,14 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import postgres from 'postgres';
+import postgres, { type Sql } from 'postgres';
 import * as schema from './schema.js';
+import {
+  answersWithin,
+  createWatchdog,
+  DatabaseUnavailableError,
+  type Watchdog,
+} from './availability.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -31,14 +37,72 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; `undefined` with no url means in memory. */
   dataDir?: string | undefined;
+  /** PostgreSQL only: how the pool connects and how long statements may run. */
+  postgres?: PostgresOptions | undefined;
 }
+
+export interface PostgresOptions {
+  /** Connections in the pool (default 10). */
+  maxConnections?: number | undefined;
+  /** Seconds to establish a connection before giving up (default 5). */
+  connectTimeoutSeconds?: number | undefined;
+  /** Server-side statement_timeout in ms (default 15000; 0: none). */
+  statementTimeoutMs?: number | undefined;
+  /** Server-side idle_in_transaction_session_timeout in ms (default 60000; 0: none). */
+  idleInTransactionTimeoutMs?: number | undefined;
+  /**
+   * Behind pgbouncer in transaction mode: no prepared statements, and no session settings sent
+   * at connection start (pgbouncer refuses unknown startup parameters; set the two timeouts on
+   * the role instead, see README).
+   */
+  pgbouncer?: boolean | undefined;
+  /** How long a query may wait for any answer before the database is asked whether it lives. */
+  unresponsiveMs?: number | undefined;
+}
+
+/** How long `ping` (and the liveness probe) waits for `select 1`. */
+export const PING_TIMEOUT_MS = 2000;
 
 /**
  * Opens the database: PostgreSQL when `url` is given, else PGlite on `dataDir` (or in memory).
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    const pg = options.postgres ?? {};
+    const statementTimeout = pg.statementTimeoutMs ?? 15_000;
+    const idleInTransactionTimeout = pg.idleInTransactionTimeoutMs ?? 60_000;
+    const connectTimeout = pg.connectTimeoutSeconds ?? 5;
+    const raw = postgres(options.url, {
+      max: pg.maxConnections ?? 10,
+      connect_timeout: connectTimeout,
+      // no array-type lookup on connect: the schema has no array columns, and postgres.js leaves
+      // that lookup's failure unhandled when the connection drops (which ends the process)
+      fetch_types: false,
+      onnotice: () => {},
+      ...(pg.pgbouncer
+        ? { prepare: false }
+        : {
+            connection: {
+              statement_timeout: statementTimeout,
+              idle_in_transaction_session_timeout: idleInTransactionTimeout,
+            },
+          }),
+    });
+    // the liveness probe has its own connection, so a pool full of stuck queries cannot block it
+    const probeClient = postgres(options.url, {
+      max: 1,
+      connect_timeout: Math.min(connectTimeout, PING_TIMEOUT_MS / 1000),
+      idle_timeout: 60,
+      fetch_types: false,
+      onnotice: () => {},
+      ...(pg.pgbouncer ? { prepare: false } : {}),
+    });
+    const watchdog = createWatchdog({
+      unresponsiveMs: pg.unresponsiveMs ?? 3000,
+      probeMs: PING_TIMEOUT_MS,
+      probe: () => probeClient`select 1`.then(() => undefined),
+    });
+    const client = watched(raw, watchdog);
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return {
       db,
@@ -47,7 +111,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         await migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder });
       },
       ping: () => ping(db),
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([raw.end({ timeout: 5 }), probeClient.end({ timeout: 1 })]);
+      },
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -64,11 +130,57 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   };
 }
 
-async function ping(db: Db): Promise<boolean> {
-  try {
-    await db.execute(sql`select 1`);
-    return true;
-  } catch {
-    return false;
-  }
+/** Whether `select 1` answers within PING_TIMEOUT_MS. */
+function ping(db: Db): Promise<boolean> {
+  return answersWithin(Promise.resolve(db.execute(sql`select 1`)), PING_TIMEOUT_MS);
+}
+
+type Thenable = PromiseLike<unknown> & { values(): unknown };
+
+/**
+ * The postgres.js client with every query (`unsafe`, which is all drizzle uses) and transaction
+ * (`begin`, `savepoint`) watched by the watchdog. A transaction given up while waiting for its
+ * BEGIN never runs its body later.
+ */
+function watched(sqlClient: Sql, watchdog: Watchdog): Sql {
+  return new Proxy(sqlClient, {
+    get(target, key, receiver) {
+      if (key === 'unsafe') {
+        return (...args: Parameters<Sql['unsafe']>) => {
+          const query = target.unsafe(...args) as unknown as Thenable;
+          let result: Promise<unknown> | undefined;
+          const run = () => (result ??= watchdog.watch(query));
+          const wrapper = {
+            values() {
+              query.values();
+              return wrapper;
+            },
+            then(onFulfilled?: (v: unknown) => unknown, onRejected?: (e: unknown) => unknown) {
+              return run().then(onFulfilled, onRejected);
+            },
+          };
+          return wrapper;
+        };
+      }
+      if (key === 'begin' || key === 'savepoint') {
+        const original = Reflect.get(target, key, receiver) as (
+          ...a: unknown[]
+        ) => Promise<unknown>;
+        if (typeof original !== 'function') return original;
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (s: Sql) => unknown;
+          let abandoned = false;
+          const work = original.call(target, ...args, async (inner: Sql) => {
+            if (abandoned) throw new DatabaseUnavailableError('transaction given up');
+            return fn(watched(inner, watchdog));
+          });
+          return watchdog.watch(work).catch((error: unknown) => {
+            abandoned = true;
+            throw error;
+          });
+        };
+      }
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
 }

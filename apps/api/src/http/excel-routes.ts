@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { TRPCError } from '@trpc/server';
 import type { ContextFor } from './server.js';
-import { contentDisposition, sendError } from './replies.js';
+import { cleanFileName, contentDisposition, sendError } from './replies.js';
 import { createCaller } from '../trpc/root.js';
 import { fail, Problem } from '../trpc/problem-error.js';
 import {
@@ -45,10 +45,9 @@ function fromFastifyError(error: FastifyError): TRPCError {
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
 }
 
-/** Characters no file system accepts in a name. */
+/** Without characters no file system accepts in a name, nor control or bidirectional ones. */
 function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
+  return cleanFileName(name.replace(/[\\/:*?"<>|]/g, '_'));
 }
 
 function sendWorkbook(reply: FastifyReply, bytes: Buffer, fileName: string, fallback: string) {

@@ -13,8 +13,13 @@ import { SESSION_COOKIE } from '../auth/session-token.js';
 import { createRequestContext, type Context, type CookieJar } from '../trpc/context.js';
 import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
 import { campaignFileRoutes } from './campaign-files.js';
-import { headerFileName, sendError } from './replies.js';
+import { databaseUnavailable, headerFileName, sendError } from './replies.js';
 import { createLoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.js';
+import { isDatabaseUnavailable } from '../db/availability.js';
+import { limitRequestBodies } from './body-limits.js';
+import { refuseCrossSiteRequests } from './same-origin.js';
+import { upgradeInsecureRequestsOverHttps } from './https-only-csp.js';
+import { logSerializers } from './log-serializers.js';
 
 export interface ServerOptions {
   database: Database;
@@ -28,10 +33,19 @@ export interface ServerOptions {
   loginThrottle?: LoginThrottleOptions;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** Largest body of a request other than a file upload, in bytes (default 1 MB). */
+  maxBodyBytes?: number;
+  /** Origins besides the server's own whose pages may send state-changing requests. */
+  allowedOrigins?: ReadonlySet<string>;
+  /** Where the JSON log goes (default standard output); tests capture it. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Largest request body: a national division file through the upload route. */
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+/** Largest body of any other request by default (tRPC input). */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 function cookieJar(req: FastifyRequest, reply: FastifyReply): CookieJar {
   const secure = req.protocol === 'https';
@@ -54,13 +68,30 @@ function cookieJar(req: FastifyRequest, reply: FastifyReply): CookieJar {
 /** Builds the tRPC context of an HTTP request (session cookie, request id). */
 export type ContextFor = (req: FastifyRequest, reply: FastifyReply) => Promise<Context>;
 
+/** The request context; a database that cannot be reached is DATABASE_UNAVAILABLE (503). */
+async function requestContext(opts: Parameters<typeof createRequestContext>[0]): Promise<Context> {
+  try {
+    return await createRequestContext(opts);
+  } catch (error) {
+    throw isDatabaseUnavailable(error) ? databaseUnavailable() : error;
+  }
+}
+
 export async function createServer(opts: ServerOptions) {
   const { db } = opts.database;
   const sessionHours = opts.sessionHours ?? 12;
+  const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const app = Fastify({
-    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel ?? 'info' },
+    logger:
+      opts.logLevel === 'silent'
+        ? false
+        : {
+            level: opts.logLevel ?? 'info',
+            serializers: logSerializers,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     genReqId: () => randomUUID(),
-    bodyLimit: MAX_UPLOAD_BYTES,
+    bodyLimit: maxBodyBytes,
     routerOptions: { maxParamLength: 5000 },
     trustProxy: opts.trustProxy ?? false,
   });
@@ -78,14 +109,19 @@ export async function createServer(opts: ServerOptions) {
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // only over https: see https-only-csp.ts
+        upgradeInsecureRequests: null,
       },
     },
     // plain HTTP on a LAN must keep working; HSTS belongs to the TLS terminator
     strictTransportSecurity: false,
   });
+  upgradeInsecureRequestsOverHttps(app);
+  refuseCrossSiteRequests(app, opts.allowedOrigins ?? new Set());
+  limitRequestBodies(app, { db, serverLimit: maxBodyBytes });
 
   const contextFor: ContextFor = (req, reply) =>
-    createRequestContext({
+    requestContext({
       db,
       sessionToken: req.cookies[SESSION_COOKIE],
       requestId: String(req.id),
@@ -124,7 +160,7 @@ export async function createServer(opts: ServerOptions) {
       { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES },
       (_req, body, done) => done(null, body),
     );
-    scope.post('/api/divisions/import', async (req, reply) => {
+    scope.post('/api/divisions/import', { bodyLimit: MAX_UPLOAD_BYTES }, async (req, reply) => {
       const ctx = await contextFor(req, reply);
       const fileName = headerFileName(req.headers['x-file-name'], 255);
       try {

@@ -8,6 +8,7 @@ import type { Context, SessionUser } from './context.js';
 import { describeError } from './error-formatter.js';
 import { fail, forbidden, invalidField } from './problem-error.js';
 import { unstorableCharacter } from './nul-characters.js';
+import { databaseUnavailableText, isDatabaseUnavailable } from '../db/availability.js';
 import './messages.js';
 
 const t = initTRPC.context<Context>().create({
@@ -49,7 +50,12 @@ async function readableInput(getRawInput: () => Promise<unknown>): Promise<unkno
 const baseProcedure = t.procedure.use(async ({ next, getRawInput }) => {
   const found = unstorableCharacter(await readableInput(getRawInput));
   if (found !== null) invalidField(found.path || 'input', found.message);
-  return next();
+  const result = await next();
+  // a database that cannot be reached or does not answer: 503 with its own message, not a 500
+  if (!result.ok && isDatabaseUnavailable(result.error)) {
+    fail('SERVICE_UNAVAILABLE', 'DATABASE_UNAVAILABLE', databaseUnavailableText);
+  }
+  return result;
 });
 
 /** Only `auth.login` may use it: every other procedure requires a session. */
