@@ -26,8 +26,15 @@ const app = await createServer({
   staticDir: env.FAZHI_STATIC_DIR,
   sessionHours: env.FAZHI_SESSION_HOURS,
   logLevel: env.FAZHI_LOG_LEVEL,
-  loginThrottle: { failures: env.FAZHI_LOGIN_FAILURES_PER_ADDRESS, minutes: 15 },
-  trustProxy: env.FAZHI_TRUST_PROXY === 'true',
+  loginThrottle: {
+    accountFailures: env.FAZHI_LOGIN_FAILURES_PER_ACCOUNT,
+    accountGlobalFailures: env.FAZHI_LOGIN_FAILURES_PER_ACCOUNT_ALL_ADDRESSES,
+    addressFailures: env.FAZHI_LOGIN_FAILURES_PER_ADDRESS,
+    firstLockMinutes: env.FAZHI_LOGIN_FIRST_LOCK_MINUTES,
+    maxLockMinutes: env.FAZHI_LOGIN_MAX_LOCK_MINUTES,
+  },
+  refuseDemoPassword: env.NODE_ENV === 'production',
+  trustProxy: env.FAZHI_TRUST_PROXY,
 });
 await app.listen({ port: env.PORT, host: env.HOST });
 
