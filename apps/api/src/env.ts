@@ -46,6 +46,8 @@ const schema = z.object({
       });
       return z.NEVER;
     }),
+  /** The password of `pnpm admin:create` (asked for on the terminal when absent). */
+  FAZHI_ADMIN_PASSWORD: z.string().optional(),
   /** Set to "false" to start on an empty database without the demo county. */
   FAZHI_DEMO: z.enum(['true', 'false']).optional(),
   TEST_DATABASE_URL: z.string().url().optional(),

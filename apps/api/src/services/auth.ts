@@ -18,6 +18,7 @@ import {
 } from '../auth/login-throttle.js';
 import { fail, invalidField } from '../trpc/problem-error.js';
 import { DEMO_PASSWORD } from '../demo/demo-county.js';
+import { WHOLE_DEPLOYMENT } from '../auth/roles.js';
 
 const badCredentials = {
   zh: '用户名或密码错误',
@@ -178,4 +179,64 @@ export async function changePassword(opts: {
     .delete(sessions)
     .where(sql`${sessions.userId} = ${opts.userId} and ${sessions.id} <> ${opts.sessionId}`);
   return user;
+}
+
+/**
+ * The first system administrator of a deployment (the `admin:create` command): refused when the
+ * username is taken (in any letter case), when the password breaks the rules, or when it is the
+ * demo accounts' shared password. One transaction with its audit event.
+ */
+export async function createSystemAdmin(opts: {
+  db: Db;
+  username: string;
+  displayName: string;
+  password: string;
+  requestId: string;
+}) {
+  if (!/^[a-zA-Z0-9_.-]{3,32}$/.test(opts.username)) {
+    invalidField('username', {
+      zh: '用户名须为3–32个字母、数字、下划线、点或连字符',
+      en: 'The username must be 3–32 letters, digits, underscores, dots or hyphens',
+    });
+  }
+  const problem = passwordProblem(opts.password);
+  if (problem) invalidField('password', problem);
+  if (opts.password === DEMO_PASSWORD) {
+    invalidField('password', {
+      zh: '不能使用演示账号的公开密码',
+      en: 'The demo accounts’ published password cannot be used',
+    });
+  }
+  const passwordHash = await hashPassword(opts.password);
+  return opts.db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = ${opts.username.toLowerCase()}`);
+    if (taken) {
+      invalidField(
+        'username',
+        { zh: '用户名已被使用', en: 'The username is taken' },
+        'USERNAME_TAKEN',
+      );
+    }
+    const [row] = await tx
+      .insert(users)
+      .values({
+        username: opts.username,
+        displayName: opts.displayName,
+        passwordHash,
+        role: 'system_admin',
+        scopeCode: WHOLE_DEPLOYMENT,
+        countyCode: null,
+      })
+      .returning({ id: users.id });
+    await writeAudit(tx, { id: null, username: 'cli' }, opts.requestId, {
+      action: 'users.create',
+      entity: 'user',
+      entityId: row!.id,
+      after: { username: opts.username, role: 'system_admin', scopeCode: WHOLE_DEPLOYMENT },
+    });
+    return row!.id;
+  });
 }
