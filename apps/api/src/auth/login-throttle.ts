@@ -190,6 +190,16 @@ export async function purgeStaleCounters(db: Db): Promise<void> {
       and (locked_until is null or locked_until < now())`);
 }
 
+/** Forgets every counter of an account (an administrator set it a new password). */
+export async function forgetAccount(db: Db, username: string): Promise<void> {
+  const name = username.toLowerCase();
+  const tail = `:${name}`;
+  await db.execute(sql`
+    delete from login_throttles
+    where key = ${`account:${name}`}
+       or ((key like 'pair:%' or key like 'device:%') and right(key, ${tail.length}) = ${tail})`);
+}
+
 // --- known browsers ----------------------------------------------------------------------------
 
 export const DEVICE_COOKIE = 'fazhi_device';

@@ -64,12 +64,14 @@ export async function login(opts: LoginOptions) {
     });
   }
   const { reservations } = outcome;
-  const account = reservations.find((r) => r.counter.kind === 'account');
-  if (account?.lockedUntil) {
+  const locks = reservations
+    .filter((r) => r.counter.kind !== 'address' && r.lockedUntil)
+    .map((r) => r.lockedUntil!.getTime());
+  if (locks.length > 0) {
     // shown on the users page; the same statement whether or not the username exists
     await opts.db
       .update(users)
-      .set({ lockedUntil: account.lockedUntil })
+      .set({ lockedUntil: new Date(Math.max(...locks)) })
       .where(sql`lower(${users.username}) = ${opts.username.toLowerCase()}`);
   }
   if (policy.refuseDemoPassword && opts.password === DEMO_PASSWORD) {
