@@ -28,7 +28,7 @@ const schema = z.object({
   /**
    * Reverse proxies in front of the server: a number of hops (the right-most addresses of
    * X-Forwarded-For that are proxies; "true" = 1, "false" = 0), or a comma-separated list of
-   * proxy addresses / CIDR ranges.
+   * proxy addresses / CIDR ranges (or loopback, linklocal, uniquelocal).
    */
   FAZHI_TRUST_PROXY: z
     .string()
@@ -39,7 +39,10 @@ const schema = z.object({
       if (value === 'false') return 0;
       if (/^\d+$/.test(value)) return Number(value);
       const list = value.split(',').map((a) => a.trim());
-      if (list.every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a))) return list.join(',');
+      const named = ['loopback', 'linklocal', 'uniquelocal'];
+      if (list.every((a) => named.includes(a) || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a))) {
+        return list.join(',');
+      }
       ctx.addIssue({
         code: 'custom',
         message: 'a number of proxies, true, false, or a list of proxy addresses',

@@ -13,7 +13,10 @@ export function isBatchedLogin(url: string): boolean {
   } catch {
     return false;
   }
-  return procedures.length > 1 && procedures.some((p) => p.trim() === 'auth.login');
+  return (
+    procedures.length > 1 &&
+    procedures.some((p) => p.trim().replace(/^\/+|\/+$/g, '') === 'auth.login')
+  );
 }
 
 export function batchedLoginError(): TRPCError {
