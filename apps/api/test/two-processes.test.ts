@@ -24,7 +24,8 @@ describe.skipIf(driver !== 'postgres')(
       const env = { ...target.env, FAZHI_DEMO: 'true', NODE_ENV: 'development' };
       // started together: one migrates and seeds, the other waits for it
       const started = await Promise.allSettled([startServer(env), startServer(env)]);
-      for (const s of started) if (s.status === 'fulfilled') a ? (b = s.value) : (a = s.value);
+      const up = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+      [a, b] = up;
       const failed = started.find((s) => s.status === 'rejected');
       if (failed) throw (failed as PromiseRejectedResult).reason;
       database = await target.open();
