@@ -5,8 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { loginThrottles } from '../src/db/schema.js';
+import { eq, sql } from 'drizzle-orm';
+import { knownDevices, loginThrottles, users } from '../src/db/schema.js';
+import { defaultLoginPolicy, purgeStaleCounters, reserve } from '../src/auth/login-throttle.js';
 import { createServer } from '../src/http/server.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
 import { readEnv } from '../src/env.js';
@@ -241,5 +242,40 @@ describe('trusted proxies', () => {
     expect(trust('10.0.0.1, 10.8.0.0/16')).toBe('10.0.0.1,10.8.0.0/16');
     expect(trust('loopback,::1')).toBe('loopback,::1');
     expect(() => trust('yes please')).toThrow(/FAZHI_TRUST_PROXY/);
+  });
+});
+
+describe('counters over time', () => {
+  it('a counter starts afresh 24 hours after its last failure; stale counters and browsers are purged', async () => {
+    const limits = { ...defaultLoginPolicy };
+    const counter = { kind: 'pair' as const, key: 'pair:10.3.3.3:clerk', limit: 5 };
+    await t.db.insert(loginThrottles).values([
+      { key: counter.key, failures: 9, updatedAt: sql`now() - interval '25 hours'` },
+      { key: 'account:old', failures: 3, updatedAt: sql`now() - interval '25 hours'` },
+      { key: 'account:recent', failures: 3, updatedAt: sql`now() - interval '23 hours'` },
+    ]);
+    const outcome = await reserve(t.db, counter, limits);
+    expect(outcome).toMatchObject({ reservation: { failures: 1, lockedUntil: null } });
+
+    const [clerk] = await t.db.select().from(users).where(eq(users.username, 'clerk'));
+    await t.db.insert(knownDevices).values([
+      {
+        tokenHash: 'a'.repeat(64),
+        userId: clerk!.id,
+        lastUsedAt: sql`now() - interval '181 days'`,
+      },
+      {
+        tokenHash: 'b'.repeat(64),
+        userId: clerk!.id,
+        lastUsedAt: sql`now() - interval '179 days'`,
+      },
+    ]);
+    await purgeStaleCounters(t.db);
+    const keys = (await t.db.select({ key: loginThrottles.key }).from(loginThrottles)).map(
+      (r) => r.key,
+    );
+    expect(keys.sort()).toEqual(['account:recent', counter.key]);
+    const devices = await t.db.select({ h: knownDevices.tokenHash }).from(knownDevices);
+    expect(devices).toEqual([{ h: 'b'.repeat(64) }]);
   });
 });

@@ -182,12 +182,18 @@ export async function reserveAll(
   return { ok: true, reservations };
 }
 
-/** Counters not touched for FORGET_HOURS are dead weight; any process may drop them. */
+/**
+ * Counters not touched for FORGET_HOURS and browsers not seen for KNOWN_DEVICE_DAYS are dead
+ * weight; any process may drop them.
+ */
 export async function purgeStaleCounters(db: Db): Promise<void> {
   await db.execute(sql`
     delete from login_throttles
     where updated_at < now() - interval '${sql.raw(String(FORGET_HOURS))} hours'
       and (locked_until is null or locked_until < now())`);
+  await db.execute(sql`
+    delete from known_devices
+    where last_used_at < now() - interval '${sql.raw(String(KNOWN_DEVICE_DAYS))} days'`);
 }
 
 /** Forgets every counter of an account (an administrator set it a new password). */

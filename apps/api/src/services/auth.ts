@@ -20,6 +20,9 @@ import { fail, invalidField } from '../trpc/problem-error.js';
 import { DEMO_PASSWORD } from '../demo/demo-county.js';
 import { WHOLE_DEPLOYMENT } from '../auth/roles.js';
 
+// made at start-up, so that the first unknown username does not take longer than a real one
+void dummyPasswordHash();
+
 const badCredentials = {
   zh: '用户名或密码错误',
   en: 'Wrong username or password',
