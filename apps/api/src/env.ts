@@ -15,10 +15,42 @@ const schema = z.object({
   FAZHI_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
-  /** Failed logins allowed from one client address in 15 minutes (0 turns the limit off). */
+  /** Failed logins per account from one address (or one known browser) before it waits. */
+  FAZHI_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Failed logins per account from all addresses together (known browsers exempt); 0: off. */
+  FAZHI_LOGIN_FAILURES_PER_ACCOUNT_ALL_ADDRESSES: z.coerce.number().int().min(0).default(20),
+  /** Failed logins from one address across accounts (known browsers exempt); 0: off. */
   FAZHI_LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).default(30),
-  /** "true" behind a reverse proxy, so the client address comes from X-Forwarded-For. */
-  FAZHI_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** The first wait after too many failures, in minutes; it doubles with each further failure. */
+  FAZHI_LOGIN_FIRST_LOCK_MINUTES: z.coerce.number().positive().default(1),
+  /** The longest wait, in minutes. */
+  FAZHI_LOGIN_MAX_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /**
+   * Reverse proxies in front of the server: a number of hops (the right-most addresses of
+   * X-Forwarded-For that are proxies; "true" = 1, "false" = 0), or a comma-separated list of
+   * proxy addresses / CIDR ranges (or loopback, linklocal, uniquelocal).
+   */
+  FAZHI_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): number | string => {
+      const value = v.trim();
+      if (value === 'true') return 1;
+      if (value === 'false') return 0;
+      if (/^\d+$/.test(value)) return Number(value);
+      const list = value.split(',').map((a) => a.trim());
+      const named = ['loopback', 'linklocal', 'uniquelocal'];
+      if (list.every((a) => named.includes(a) || /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a))) {
+        return list.join(',');
+      }
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a number of proxies, true, false, or a list of proxy addresses',
+      });
+      return z.NEVER;
+    }),
+  /** The password of `pnpm admin:create` (asked for on the terminal when absent). */
+  FAZHI_ADMIN_PASSWORD: z.string().optional(),
   /** Largest request body other than a file upload (tRPC input), in bytes. */
   FAZHI_MAX_BODY_BYTES: z.coerce
     .number()

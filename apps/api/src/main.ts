@@ -7,6 +7,11 @@ import { parseAllowedOrigins } from './http/same-origin.js';
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo.js';
 import { ensureBuiltinFrameworks } from './services/campaigns/frameworks.js';
 import { DEMO_PASSWORD, demoUsers } from './demo/demo-county.js';
+import { purgeStaleCounters } from './auth/login-throttle.js';
+import { sql } from 'drizzle-orm';
+
+/** pg_advisory_xact_lock key of start-up (migrations and the demo seed). */
+const STARTUP_LOCK = 7_326_001;
 
 const env = readEnv();
 const database = await openDatabase({
@@ -21,16 +26,30 @@ const database = await openDatabase({
     pgbouncer: env.FAZHI_DB_PGBOUNCER === 'true',
   },
 });
-await database.migrate();
-await ensureBuiltinFrameworks(database.db);
 
 const loadDemo =
   env.FAZHI_DEMO === 'true' || (env.FAZHI_DEMO !== 'false' && env.NODE_ENV !== 'production');
 let seeded = false;
-if (loadDemo && (await isEmptyDatabase(database.db))) {
-  await seedDemo(database.db);
-  seeded = true;
+/** Several processes may start together on one PostgreSQL: one at a time migrates and seeds. */
+async function underStartupLock(work: () => Promise<void>) {
+  if (database.driver !== 'postgres') return work();
+  // the transaction's connection holds the lock while the work runs on the others
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${STARTUP_LOCK})`);
+    await work();
+  });
 }
+await underStartupLock(async () => {
+  await database.migrate();
+  await ensureBuiltinFrameworks(database.db);
+  if (loadDemo && (await isEmptyDatabase(database.db))) {
+    await seedDemo(database.db);
+    seeded = true;
+  }
+});
+await purgeStaleCounters(database.db);
+const purge = setInterval(() => void purgeStaleCounters(database.db).catch(() => {}), 3600_000);
+purge.unref();
 
 const app = await createServer({
   database,
@@ -38,8 +57,15 @@ const app = await createServer({
   staticDir: env.FAZHI_STATIC_DIR,
   sessionHours: env.FAZHI_SESSION_HOURS,
   logLevel: env.FAZHI_LOG_LEVEL,
-  loginThrottle: { failures: env.FAZHI_LOGIN_FAILURES_PER_ADDRESS, minutes: 15 },
-  trustProxy: env.FAZHI_TRUST_PROXY === 'true',
+  loginThrottle: {
+    accountFailures: env.FAZHI_LOGIN_FAILURES_PER_ACCOUNT,
+    accountGlobalFailures: env.FAZHI_LOGIN_FAILURES_PER_ACCOUNT_ALL_ADDRESSES,
+    addressFailures: env.FAZHI_LOGIN_FAILURES_PER_ADDRESS,
+    firstLockMinutes: env.FAZHI_LOGIN_FIRST_LOCK_MINUTES,
+    maxLockMinutes: env.FAZHI_LOGIN_MAX_LOCK_MINUTES,
+  },
+  refuseDemoPassword: env.NODE_ENV === 'production',
+  trustProxy: env.FAZHI_TRUST_PROXY,
   maxBodyBytes: env.FAZHI_MAX_BODY_BYTES,
   allowedOrigins: parseAllowedOrigins(env.FAZHI_ALLOWED_ORIGINS),
 });
@@ -50,7 +76,14 @@ const where = database.driver === 'pglite' ? `PGlite at ${env.FAZHI_DATA_DIR}` :
 console.log(`\n法治示范村创建管理平台 fazhi is running at ${url}  (database: ${where})`);
 if (loadDemo) {
   console.log(seeded ? 'Loaded the demo county 清和县 (330728).' : 'Demo county already loaded.');
-  console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
+  if (env.NODE_ENV === 'production') {
+    console.log(
+      `Demo accounts (their shared password ${DEMO_PASSWORD} is refused in production; ` +
+        'an administrator sets each one a password, or run pnpm admin:create):',
+    );
+  } else {
+    console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
+  }
   for (const u of demoUsers)
     console.log(`  ${u.username.padEnd(10)} ${u.role.padEnd(17)} ${u.displayName}`);
 }

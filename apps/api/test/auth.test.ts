@@ -1,9 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { users, sessions } from '../src/db/schema.js';
+import { auditEvents, loginThrottles, users, sessions } from '../src/db/schema.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
 import { loadSession } from '../src/services/sessions.js';
-import { LOCK_MINUTES, MAX_FAILED_LOGINS } from '../src/services/auth.js';
 import { countRows, recordingCookies, useTestDatabase } from './harness.js';
 import { expectError } from './expect-error.js';
 
@@ -45,19 +44,20 @@ describe('auth.login', () => {
     expect(unknown.messages.zh).toBe('用户名或密码错误');
   });
 
-  it(`locks an account for ${LOCK_MINUTES} minutes after ${MAX_FAILED_LOGINS} failed logins`, async () => {
-    for (let i = 1; i < MAX_FAILED_LOGINS; i++) {
+  it('after 5 failed logins from one place the account waits 1 minute, then each further failure doubles the wait', async () => {
+    for (let i = 1; i < 5; i++) {
       await expectError(
         t.anonymous().auth.login({ username: 'clerk', password: 'wrong-1' }),
         'UNAUTHORIZED',
       );
     }
-    // four failures: the right password still works and resets the count
+    // four failures: the right password still works and starts the count afresh
     await t.anonymous().auth.login({ username: 'clerk', password: DEMO_PASSWORD });
-    for (let i = 1; i <= MAX_FAILED_LOGINS; i++) {
+    for (let i = 1; i <= 5; i++) {
       await expectError(
         t.anonymous().auth.login({ username: 'clerk', password: 'wrong-1' }),
         'UNAUTHORIZED',
+        'BAD_CREDENTIALS',
       );
     }
     const locked = await expectError(
@@ -65,17 +65,81 @@ describe('auth.login', () => {
       'TOO_MANY_REQUESTS',
       'ACCOUNT_LOCKED',
     );
-    expect(locked.messages.zh).toContain('15分钟');
-    const [row] = await t.db.select().from(users).where(eq(users.username, 'clerk'));
-    const minutes = (row!.lockedUntil!.getTime() - Date.now()) / 60_000;
-    expect(minutes).toBeGreaterThan(LOCK_MINUTES - 1);
-    expect(minutes).toBeLessThanOrEqual(LOCK_MINUTES);
-    // once the lock has passed, the right password works again
-    await t.db
-      .update(users)
-      .set({ lockedUntil: sql`now() - interval '1 second'` })
-      .where(eq(users.username, 'clerk'));
+    expect(locked.messages.zh).toBe('登录失败次数过多，请1分钟后再试');
+    const lockMinutes = async () => {
+      const [row] = await t.db
+        .select()
+        .from(loginThrottles)
+        .where(eq(loginThrottles.key, 'pair::clerk'));
+      return (row!.lockedUntil!.getTime() - Date.now()) / 60_000;
+    };
+    expect(await lockMinutes()).toBeGreaterThan(0.9);
+    expect(await lockMinutes()).toBeLessThanOrEqual(1);
+    const expire = () =>
+      t.db
+        .update(loginThrottles)
+        .set({ lockedUntil: sql`now() - interval '1 second'` })
+        .where(eq(loginThrottles.key, 'pair::clerk'));
+    // once the wait has passed, one more failure waits twice as long, then four times
+    await expire();
+    await expectError(
+      t.anonymous().auth.login({ username: 'clerk', password: 'wrong-1' }),
+      'UNAUTHORIZED',
+    );
+    expect(await lockMinutes()).toBeGreaterThan(1.9);
+    expect(await lockMinutes()).toBeLessThanOrEqual(2);
+    await expire();
+    await expectError(
+      t.anonymous().auth.login({ username: 'clerk', password: 'wrong-1' }),
+      'UNAUTHORIZED',
+    );
+    expect(await lockMinutes()).toBeGreaterThan(3.9);
+    // the right password works once the wait has passed, and clears the count
+    await expire();
     await t.anonymous().auth.login({ username: 'clerk', password: DEMO_PASSWORD });
+    expect(
+      await t.db.select().from(loginThrottles).where(eq(loginThrottles.key, 'pair::clerk')),
+    ).toEqual([]);
+  });
+
+  it('answers an unknown username exactly as a real one, before and after the limits, with the same writes', async () => {
+    const answers = async (username: string) => {
+      const out: unknown[] = [];
+      for (let i = 0; i < 8; i++) {
+        try {
+          await t.anonymous().auth.login({ username, password: 'Wrong2026' });
+          out.push('signed in');
+        } catch (error) {
+          const e = error as { code: string; cause?: { problemCode?: string; text?: unknown } };
+          out.push({ code: e.code, problem: e.cause?.problemCode, text: e.cause?.text });
+        }
+      }
+      return out;
+    };
+    const real = await answers('county');
+    const unknown = await answers('nobody');
+    expect(unknown).toEqual(real);
+    expect(real.slice(0, 5)).toEqual(Array(5).fill(real[0]));
+    expect(real[0]).toMatchObject({ code: 'UNAUTHORIZED', problem: 'BAD_CREDENTIALS' });
+    expect(real[5]).toMatchObject({ code: 'TOO_MANY_REQUESTS', problem: 'ACCOUNT_LOCKED' });
+    // the counters are keyed by the name as typed (lowercased), the same rows for both
+    const rows = await t.db
+      .select({ key: loginThrottles.key, failures: loginThrottles.failures })
+      .from(loginThrottles)
+      .orderBy(loginThrottles.key);
+    expect(rows).toEqual([
+      { key: 'account:county', failures: 5 },
+      { key: 'account:nobody', failures: 5 },
+      { key: 'pair::county', failures: 5 },
+      { key: 'pair::nobody', failures: 5 },
+    ]);
+    // one audit event per failed attempt for both
+    const audits = await t.db
+      .select({ who: auditEvents.actorUsername })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'auth.login_failed'));
+    expect(audits.filter((a) => a.who === 'county')).toHaveLength(5);
+    expect(audits.filter((a) => a.who === 'nobody')).toHaveLength(5);
   });
 
   it('refuses a disabled account with the same answer as a wrong password', async () => {

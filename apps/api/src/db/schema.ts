@@ -95,6 +95,40 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expiry_idx').on(t.expiresAt)],
 );
 
+/**
+ * Login attempt counters shared by every API process: one row per key (`pair:` account and
+ * address, `device:` known browser and account, `account:` all addresses, `address:` all
+ * accounts). Keys use the lowercased username as typed, never a user id, so unknown and real
+ * usernames cause the same writes.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_throttles_updated_idx').on(t.updatedAt)],
+);
+
+/** Browsers that have signed in to an account: SHA-256 of the device cookie's token, hex. */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    tokenHash: varchar('token_hash', { length: 64 }).notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tokenHash, t.userId] }),
+    index('known_devices_user_idx').on(t.userId),
+  ],
+);
+
 export const auditEvents = pgTable(
   'audit_events',
   {

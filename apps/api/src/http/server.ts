@@ -14,7 +14,13 @@ import { createRequestContext, type Context, type CookieJar } from '../trpc/cont
 import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
 import { campaignFileRoutes } from './campaign-files.js';
 import { databaseUnavailable, headerFileName, sendError } from './replies.js';
-import { createLoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.js';
+import {
+  defaultLoginPolicy,
+  DEVICE_COOKIE,
+  KNOWN_DEVICE_DAYS,
+  type LoginLimits,
+} from '../auth/login-throttle.js';
+import { batchedLoginError, isBatchedLogin } from '../auth/batched-login.js';
 import { isDatabaseUnavailable } from '../db/availability.js';
 import { limitRequestBodies } from './body-limits.js';
 import { refuseCrossSiteRequests } from './same-origin.js';
@@ -29,16 +35,29 @@ export interface ServerOptions {
   staticDir?: string | undefined;
   sessionHours?: number;
   logLevel?: string;
-  /** Failed logins allowed per client address and window (default 30 in 15 minutes; 0: off). */
-  loginThrottle?: LoginThrottleOptions;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  trustProxy?: boolean;
+  /** Login limits (see auth/login-throttle.ts); the defaults for what is not given. */
+  loginThrottle?: Partial<LoginLimits>;
+  /** Production: the demo accounts' shared password never signs in. */
+  refuseDemoPassword?: boolean;
+  /**
+   * Reverse proxies in front of the server: a number of hops (true = 1), or a comma-separated
+   * list of proxy addresses/CIDRs. The client address is the right-most X-Forwarded-For address
+   * that is not a trusted proxy; X-Forwarded-Proto counts only from a trusted proxy.
+   */
+  trustProxy?: boolean | number | string;
   /** Largest body of a request other than a file upload, in bytes (default 1 MB). */
   maxBodyBytes?: number;
   /** Origins besides the server's own whose pages may send state-changing requests. */
   allowedOrigins?: ReadonlySet<string>;
   /** Where the JSON log goes (default standard output); tests capture it. */
   logStream?: NodeJS.WritableStream;
+}
+
+/** Fastify's trustProxy: hop counts as a function (a plain number trusts nothing in Fastify 5). */
+function trustProxyOption(trust: ServerOptions['trustProxy']) {
+  const hops = trust === true ? 1 : trust === false || trust === undefined ? 0 : trust;
+  if (typeof hops === 'string') return hops;
+  return hops > 0 ? (_address: string, hop: number) => hop < hops : false;
 }
 
 /** Largest request body: a national division file through the upload route. */
@@ -57,6 +76,15 @@ function cookieJar(req: FastifyRequest, reply: FastifyReply): CookieJar {
         secure,
         path: '/',
         expires: expiresAt,
+      });
+    },
+    setDevice(token) {
+      reply.setCookie(DEVICE_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: '/',
+        maxAge: KNOWN_DEVICE_DAYS * 24 * 3600,
       });
     },
     clearSession() {
@@ -93,9 +121,16 @@ export async function createServer(opts: ServerOptions) {
     genReqId: () => randomUUID(),
     bodyLimit: maxBodyBytes,
     routerOptions: { maxParamLength: 5000 },
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: trustProxyOption(opts.trustProxy),
   });
-  const loginThrottle = createLoginThrottle(opts.loginThrottle ?? { failures: 30, minutes: 15 });
+  const loginThrottle = {
+    ...defaultLoginPolicy,
+    ...opts.loginThrottle,
+    refuseDemoPassword: opts.refuseDemoPassword ?? false,
+  };
+  app.addHook('onRequest', async (req, reply) => {
+    if (isBatchedLogin(req.url)) return sendError(reply, batchedLoginError());
+  });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -131,6 +166,7 @@ export async function createServer(opts: ServerOptions) {
       ip: req.ip,
       dataDir: opts.dataDir,
       loginThrottle,
+      deviceToken: req.cookies[DEVICE_COOKIE],
     });
 
   await app.register(fastifyTRPCPlugin, {

@@ -62,7 +62,7 @@ export const authRouter = {
     )
     .output(z.object({ user: me }))
     .mutation(async ({ ctx, input }) => {
-      const { user, session } = await login({
+      const { user, session, deviceToken } = await login({
         db: ctx.db,
         username: input.username,
         password: input.password,
@@ -70,9 +70,11 @@ export const authRouter = {
         sessionHours: ctx.sessionHours,
         userAgent: ctx.userAgent,
         ip: ctx.ip,
-        throttle: ctx.loginThrottle,
+        deviceToken: ctx.deviceToken,
+        policy: ctx.loginThrottle,
       });
       ctx.cookies.setSession(session.token, session.expiresAt);
+      ctx.cookies.setDevice?.(deviceToken);
       return { user: await describeMe(ctx.db, user) };
     }),
 

@@ -1,16 +1,27 @@
-// Login with throttling: after 5 failures an account is locked for 15 minutes. Unknown users
-// and wrong passwords get the same answer and take the same time.
+// Login with throttling shared by every API process (see auth/login-throttle.ts). Unknown users
+// and wrong passwords get the same answer, cause the same writes and take the same time.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { sessions, users } from '../db/schema.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.js';
 import { writeAudit } from './audit.js';
 import { createSession } from './sessions.js';
-import type { LoginThrottle } from '../auth/login-throttle.js';
+import {
+  clearCounter,
+  countersFor,
+  defaultLoginPolicy,
+  knownDeviceFor,
+  refund,
+  rememberDevice,
+  reserveAll,
+  type LoginPolicy,
+} from '../auth/login-throttle.js';
 import { fail, invalidField } from '../trpc/problem-error.js';
+import { DEMO_PASSWORD } from '../demo/demo-county.js';
+import { WHOLE_DEPLOYMENT } from '../auth/roles.js';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+// made at start-up, so that the first unknown username does not take longer than a real one
+void dummyPasswordHash();
 
 const badCredentials = {
   zh: '用户名或密码错误',
@@ -25,70 +36,81 @@ export interface LoginOptions {
   sessionHours: number;
   userAgent?: string | undefined;
   ip?: string | undefined;
-  /** Failed attempts per client address; none when null (or without an address). */
-  throttle?: LoginThrottle | null;
-  now?: Date;
+  /** The browser's known-device cookie, if any. */
+  deviceToken?: string | undefined;
+  /** Limits and the production rule; the defaults when absent. */
+  policy?: LoginPolicy | null;
+}
+
+function minutesUntil(until: Date) {
+  return Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
 }
 
 export async function login(opts: LoginOptions) {
-  const now = opts.now ?? new Date();
-  const address = opts.throttle && opts.ip ? opts.ip : null;
-  const waitSeconds = address ? await opts.throttle!.blockedFor(address) : null;
-  if (waitSeconds !== null) {
-    const minutes = Math.ceil(waitSeconds / 60);
-    fail('TOO_MANY_REQUESTS', 'ADDRESS_THROTTLED', {
-      zh: `本机登录失败次数过多，请${minutes}分钟后再试`,
-      en: `Too many failed logins from this address; try again in ${minutes} minutes`,
+  const policy = opts.policy ?? defaultLoginPolicy;
+  const address = opts.ip ?? null;
+  const deviceHash = await knownDeviceFor(opts.db, opts.deviceToken, opts.username);
+  const counters = countersFor(policy, { username: opts.username, address, deviceHash });
+  // every attempt is counted before the password is looked at
+  const outcome = await reserveAll(opts.db, counters, policy);
+  if (!outcome.ok) {
+    const minutes = minutesUntil(outcome.lockedUntil);
+    if (outcome.counter.kind === 'address') {
+      fail('TOO_MANY_REQUESTS', 'ADDRESS_THROTTLED', {
+        zh: `本机登录失败次数过多，请${minutes}分钟后再试`,
+        en: `Too many failed logins from this address; try again in ${minutes} minutes`,
+      });
+    }
+    fail('TOO_MANY_REQUESTS', 'ACCOUNT_LOCKED', {
+      zh: `登录失败次数过多，请${minutes}分钟后再试`,
+      en: `Too many failed logins; try again in ${minutes} minutes`,
     });
   }
-  const failed = async () => {
-    if (address) await opts.throttle!.recordFailure(address);
-  };
+  const { reservations } = outcome;
+  const locks = reservations
+    .filter((r) => r.counter.kind !== 'address' && r.lockedUntil)
+    .map((r) => r.lockedUntil!.getTime());
+  if (locks.length > 0) {
+    // shown on the users page; the same statement whether or not the username exists
+    await opts.db
+      .update(users)
+      .set({ lockedUntil: new Date(Math.max(...locks)) })
+      .where(sql`lower(${users.username}) = ${opts.username.toLowerCase()}`);
+  }
+  if (policy.refuseDemoPassword && opts.password === DEMO_PASSWORD) {
+    fail('UNAUTHORIZED', 'DEMO_PASSWORD_REFUSED', {
+      zh: '生产环境不能使用演示密码登录，请由管理员重设密码',
+      en: 'The demo password cannot be used in production; ask an administrator to reset it',
+    });
+  }
   const [user] = await opts.db
     .select()
     .from(users)
     .where(eq(users.username, opts.username))
     .limit(1);
-  if (!user) {
-    await verifyPassword(await dummyPasswordHash(), opts.password);
-    await failed();
-    fail('UNAUTHORIZED', 'BAD_CREDENTIALS', badCredentials);
-  }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    fail('TOO_MANY_REQUESTS', 'ACCOUNT_LOCKED', {
-      zh: `登录失败次数过多，账号已锁定，请${LOCK_MINUTES}分钟后再试`,
-      en: `Too many failed logins; the account is locked for ${LOCK_MINUTES} minutes`,
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), opts.password);
+  if (!user || !ok || user.disabled) {
+    const own = reservations[0]!;
+    await writeAudit(opts.db, { id: user?.id ?? null, username: opts.username }, opts.requestId, {
+      action: 'auth.login_failed',
+      entity: 'user',
+      entityId: user?.id ?? null,
+      divisionCode: user?.scopeCode ?? null,
+      after: { failures: own.failures, locked: own.lockedUntil !== null },
     });
-  }
-  const ok = await verifyPassword(user.passwordHash, opts.password);
-  const actor = { id: user.id, username: user.username };
-  if (!ok || user.disabled) {
-    await failed();
-    if (!ok) {
-      // The failure is recorded (and may lock the account) even though the call fails.
-      await opts.db.transaction(async (tx) => {
-        const failed = user.failedLogins + 1;
-        const lockedUntil =
-          failed >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-        await tx
-          .update(users)
-          .set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil })
-          .where(eq(users.id, user.id));
-        await writeAudit(tx, actor, opts.requestId, {
-          action: 'auth.login_failed',
-          entity: 'user',
-          entityId: user.id,
-          divisionCode: user.scopeCode,
-          after: { failedLogins: failed, locked: lockedUntil !== null },
-        });
-      });
-    }
     fail('UNAUTHORIZED', 'BAD_CREDENTIALS', badCredentials);
   }
+  const actor = { id: user.id, username: user.username };
   return opts.db.transaction(async (tx) => {
+    for (const r of reservations) {
+      // the right person: their address or browser starts afresh; shared counts lose this attempt
+      if (r.counter.kind === 'pair' || r.counter.kind === 'device')
+        await clearCounter(tx, r.counter);
+      else await refund(tx, r);
+    }
     await tx
       .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
       .where(eq(users.id, user.id));
     const session = await createSession(tx, {
       userId: user.id,
@@ -96,13 +118,14 @@ export async function login(opts: LoginOptions) {
       userAgent: opts.userAgent,
       ip: opts.ip,
     });
+    const deviceToken = await rememberDevice(tx, user.id, opts.deviceToken);
     await writeAudit(tx, actor, opts.requestId, {
       action: 'auth.login',
       entity: 'session',
       entityId: user.id,
       divisionCode: user.scopeCode,
     });
-    return { user, session };
+    return { user, session, deviceToken };
   });
 }
 
@@ -161,4 +184,64 @@ export async function changePassword(opts: {
     .delete(sessions)
     .where(sql`${sessions.userId} = ${opts.userId} and ${sessions.id} <> ${opts.sessionId}`);
   return user;
+}
+
+/**
+ * The first system administrator of a deployment (the `admin:create` command): refused when the
+ * username is taken (in any letter case), when the password breaks the rules, or when it is the
+ * demo accounts' shared password. One transaction with its audit event.
+ */
+export async function createSystemAdmin(opts: {
+  db: Db;
+  username: string;
+  displayName: string;
+  password: string;
+  requestId: string;
+}) {
+  if (!/^[a-zA-Z0-9_.-]{3,32}$/.test(opts.username)) {
+    invalidField('username', {
+      zh: '用户名须为3–32个字母、数字、下划线、点或连字符',
+      en: 'The username must be 3–32 letters, digits, underscores, dots or hyphens',
+    });
+  }
+  const problem = passwordProblem(opts.password);
+  if (problem) invalidField('password', problem);
+  if (opts.password === DEMO_PASSWORD) {
+    invalidField('password', {
+      zh: '不能使用演示账号的公开密码',
+      en: 'The demo accounts’ published password cannot be used',
+    });
+  }
+  const passwordHash = await hashPassword(opts.password);
+  return opts.db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = ${opts.username.toLowerCase()}`);
+    if (taken) {
+      invalidField(
+        'username',
+        { zh: '用户名已被使用', en: 'The username is taken' },
+        'USERNAME_TAKEN',
+      );
+    }
+    const [row] = await tx
+      .insert(users)
+      .values({
+        username: opts.username,
+        displayName: opts.displayName,
+        passwordHash,
+        role: 'system_admin',
+        scopeCode: WHOLE_DEPLOYMENT,
+        countyCode: null,
+      })
+      .returning({ id: users.id });
+    await writeAudit(tx, { id: null, username: 'cli' }, opts.requestId, {
+      action: 'users.create',
+      entity: 'user',
+      entityId: row!.id,
+      after: { username: opts.username, role: 'system_admin', scopeCode: WHOLE_DEPLOYMENT },
+    });
+    return row!.id;
+  });
 }

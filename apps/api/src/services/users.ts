@@ -7,6 +7,7 @@ import { divisions, users } from '../db/schema.js';
 import type { Scope } from '../auth/scope.js';
 import { canGrant, scopeLevels, WHOLE_DEPLOYMENT, type Role } from '../auth/roles.js';
 import { hashPassword } from '../auth/password.js';
+import { forgetAccount } from '../auth/login-throttle.js';
 import { fail, invalidField, notFound } from '../trpc/problem-error.js';
 import { passwordProblem } from './auth.js';
 import { containsPattern } from './like-pattern.js';
@@ -219,6 +220,8 @@ export async function updateUser(opts: {
   if (input.disabled === true || input.password !== undefined) {
     await opts.db.execute(sql`delete from sessions where user_id = ${input.id}`);
   }
+  // a new password: the account's failed logins are forgotten
+  if (input.password !== undefined) await forgetAccount(opts.db, before.username);
   const after = await getUserInScope(opts.db, opts.scope, input.id);
   return { before, after };
 }

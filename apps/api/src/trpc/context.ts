@@ -1,5 +1,5 @@
 // The inner context (database + session) is what tests build; the outer one adds the request.
-import type { LoginThrottle } from '../auth/login-throttle.js';
+import { defaultLoginPolicy, type LoginPolicy } from '../auth/login-throttle.js';
 import type { Db } from '../db/client.js';
 import type { Role } from '../auth/roles.js';
 import { loadSession } from '../services/sessions.js';
@@ -17,6 +17,8 @@ export interface SessionUser {
 export interface CookieJar {
   setSession(token: string, expiresAt: Date): void;
   clearSession(): void;
+  /** The known-device cookie, set after a successful login (HTTP only). */
+  setDevice?(token: string): void;
 }
 
 export interface ContextInner {
@@ -30,8 +32,10 @@ export interface ContextInner {
   ip?: string | undefined;
   /** Where evidence files are stored; null when the caller has no file storage (tests). */
   dataDir: string | null;
-  /** Failed logins per client address (the server's); null when not throttled. */
-  loginThrottle: LoginThrottle | null;
+  /** Login limits and the production password rule (the server's, or the defaults). */
+  loginThrottle: LoginPolicy;
+  /** The browser's known-device cookie. */
+  deviceToken?: string | undefined;
 }
 
 export const noCookies: CookieJar = { setSession: () => {}, clearSession: () => {} };
@@ -47,7 +51,8 @@ export function createContextInner(opts: {
   userAgent?: string;
   ip?: string;
   dataDir?: string | null;
-  loginThrottle?: LoginThrottle | null;
+  loginThrottle?: LoginPolicy | null;
+  deviceToken?: string | undefined;
 }): ContextInner {
   return {
     db: opts.db,
@@ -58,7 +63,8 @@ export function createContextInner(opts: {
     userAgent: opts.userAgent,
     ip: opts.ip,
     dataDir: opts.dataDir ?? null,
-    loginThrottle: opts.loginThrottle ?? null,
+    loginThrottle: opts.loginThrottle ?? defaultLoginPolicy,
+    deviceToken: opts.deviceToken,
   };
 }
 
@@ -72,7 +78,8 @@ export async function createRequestContext(opts: {
   userAgent?: string;
   ip?: string;
   dataDir: string;
-  loginThrottle: LoginThrottle | null;
+  loginThrottle: LoginPolicy;
+  deviceToken?: string | undefined;
 }): Promise<ContextInner> {
   const user = opts.sessionToken ? await loadSession(opts.db, opts.sessionToken) : null;
   return createContextInner({ ...opts, user });
