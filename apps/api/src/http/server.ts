@@ -15,6 +15,7 @@ import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
 import { campaignFileRoutes } from './campaign-files.js';
 import { headerFileName, sendError } from './replies.js';
 import { createLoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.js';
+import { startHousekeeping } from '../services/housekeeping.js';
 
 export interface ServerOptions {
   database: Database;
@@ -28,6 +29,8 @@ export interface ServerOptions {
   loginThrottle?: LoginThrottleOptions;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** Minutes between purges of expired sessions and sweeps of evidence files (default 10). */
+  housekeepingMinutes?: number;
 }
 
 /** Largest request body: a national division file through the upload route. */
@@ -152,6 +155,15 @@ export async function createServer(opts: ServerOptions) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND' } });
     });
   }
+
+  // expired sessions and evidence files left by a crash: at start-up, then periodically
+  const housekeeping = startHousekeeping({
+    db,
+    dataDir: opts.dataDir,
+    intervalMinutes: opts.housekeepingMinutes ?? 10,
+    onError: (error) => app.log.error({ err: error }, 'housekeeping failed'),
+  });
+  app.addHook('onClose', () => housekeeping.stop());
 
   return app;
 }
