@@ -1,6 +1,7 @@
 // Backup and restore: a populated instance (the demo county with a campaign, audit events,
 // sessions and an evidence file) is backed up, restored into empty databases of both drivers,
 // and every table (all rows, all columns) and every file must come back the same.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,11 +14,14 @@ import { openDatabase, type Database, type Db } from '../src/db/client.js';
 import { participations, users } from '../src/db/schema.js';
 import { publishEvidenceFile, storeEvidence } from '../src/services/campaigns/evidence.js';
 import { backup, BackupError, listTables, readManifest, restore } from '../src/services/backup.js';
+import { ensureBuiltinFrameworks } from '../src/services/campaigns/frameworks.js';
+import { seedDemo } from '../src/demo/seed-demo.js';
 import { driver, useTestDatabase } from './harness.js';
 
 const t = useTestDatabase({ campaign: true });
 const root = mkdtempSync(join(tmpdir(), 'fazhi-backup-'));
 const adminUrl = process.env.TEST_DATABASE_URL;
+const repoRoot = join(import.meta.dirname, '../../..');
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
@@ -214,4 +218,38 @@ describe(`backup of a ${driver} instance`, () => {
     expect(existsSync(join(dataDir, first!.path))).toBe(false);
     expect(existsSync(`${join(dataDir, first!.path)}.part`)).toBe(false);
   });
+});
+
+describe.runIf(driver === 'pglite')('the pnpm backup and pnpm restore commands', () => {
+  it('back up an embedded instance and restore it into a new data directory', async () => {
+    const source = mkdtempSync(join(root, 'cli-source-'));
+    const seeded = await openDatabase({ dataDir: source });
+    await seeded.migrate();
+    await ensureBuiltinFrameworks(seeded.db);
+    await seedDemo(seeded.db, { passwordHash: 'x', campaign: false });
+    const before = await everything(seeded.db);
+    await seeded.close();
+
+    const file = join(root, `cli-${randomBytes(4).toString('hex')}.zip`);
+    const target = join(root, 'cli-target');
+    const run = (command: string, dataDir: string) =>
+      spawnSync('pnpm', ['--silent', command, file], {
+        cwd: repoRoot,
+        env: { ...process.env, FAZHI_DATA_DIR: dataDir, DATABASE_URL: '' },
+        encoding: 'utf8',
+      });
+    const backedUp = run('backup', source);
+    expect(backedUp.status, backedUp.stderr).toBe(0);
+    expect(backedUp.stdout).toContain('backup written');
+    const restored = run('restore', target);
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(restored.stdout).toContain('restored');
+
+    const copy = await openDatabase({ dataDir: target });
+    try {
+      expect(await everything(copy.db)).toEqual(before);
+    } finally {
+      await copy.close();
+    }
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 // `pnpm backup <file.zip>`: writes the whole deployment (every table of the database and every
 // evidence file) to one archive, from one consistent snapshot. Reads DATABASE_URL, or PGlite in
 // FAZHI_DATA_DIR (stop the server first: PGlite is opened by one process at a time).
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readEnv } from '../env.js';
 import { openDatabase } from '../db/client.js';
@@ -13,6 +14,10 @@ if (!target || process.argv.length > 3) {
 }
 const env = readEnv();
 const file = resolve(env.INIT_CWD ?? process.cwd(), target);
+if (!env.DATABASE_URL && !existsSync(env.FAZHI_DATA_DIR)) {
+  console.error(`备份失败 / backup failed: there is no data directory ${env.FAZHI_DATA_DIR}`);
+  process.exit(1);
+}
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.FAZHI_DATA_DIR });
 let code = 0;
 try {
