@@ -156,12 +156,28 @@ describe('evidence files through a crash', () => {
 
   it('the server sweeps at start-up', async () => {
     const s = await participationOf();
+    const kept = await store(s, false);
+    await publishEvidenceFile(kept);
     const stored = await store(s, false);
     await deleteEvidenceRow(t.db, stored.row);
     await publishEvidenceFile(stored);
     const app = await createServer({ database: t.database, dataDir, logLevel: 'silent' });
     await app.close(); // closing waits for the start-up run
     expect(existsSync(stored.absolute)).toBe(false);
+    expect(existsSync(kept.absolute)).toBe(true);
+  });
+
+  it('a database without any evidence row (the wrong database?) has nothing removed', async () => {
+    const s = await participationOf();
+    const stored = await store(s, false);
+    await publishEvidenceFile(stored);
+    const crashed = await store(s, true);
+    await age(crashed.part, 120);
+    await deleteEvidenceRow(t.db, stored.row);
+    expect(await t.db.select().from(evidenceFiles)).toHaveLength(0);
+    expect(await sweepEvidence({ db: t.db, dataDir })).toEqual({ published: 0, removed: 0 });
+    expect(existsSync(stored.absolute)).toBe(true);
+    expect(existsSync(crashed.part)).toBe(true);
   });
 });
 

@@ -159,6 +159,7 @@ export interface SweepResult {
  * Makes the evidence directory agree with the evidence rows (see the top of this file). Only
  * names this module writes (`<uuid>.<ext>` and `<uuid>.<ext>.part`) are touched; a `.part` file
  * younger than `partMinutes` may belong to an upload in flight (of any process) and is kept.
+ * When the database holds no evidence row at all, no file is removed (a warning is printed).
  */
 export async function sweepEvidence(opts: {
   db: Db;
@@ -168,6 +169,11 @@ export async function sweepEvidence(opts: {
 }): Promise<SweepResult> {
   const result: SweepResult = { published: 0, removed: 0 };
   const root = join(opts.dataDir, 'evidence');
+  // A database without a single evidence row next to a directory full of files is most likely
+  // the wrong database (a new one, a mistyped DATABASE_URL): remove nothing then.
+  const [anyRow] = await opts.db.select({ id: evidenceFiles.id }).from(evidenceFiles).limit(1);
+  const removeOrphans = anyRow !== undefined;
+  let orphansKept = 0;
   const cutoff = (opts.now ?? new Date()).getTime() - (opts.partMinutes ?? 60) * 60_000;
   for (const county of await listDir(root)) {
     if (!/^\d{12}$/.test(county)) continue;
@@ -196,13 +202,17 @@ export async function sweepEvidence(opts: {
           if (isPart && known.has(relative)) {
             await publishEvidenceFile({ part: absolute, absolute: join(dir, finalName) });
             result.published++;
+          } else if (known.has(relative)) {
+            continue;
+          } else if (!removeOrphans) {
+            orphansKept++;
           } else if (isPart) {
             const info = await stat(absolute);
             if (info.mtimeMs < cutoff) {
               await rm(absolute, { force: true });
               result.removed++;
             }
-          } else if (!known.has(relative)) {
+          } else {
             await rm(absolute, { force: true });
             result.removed++;
           }
@@ -212,6 +222,11 @@ export async function sweepEvidence(opts: {
         }
       }
     }
+  }
+  if (orphansKept > 0) {
+    console.warn(
+      `evidence sweep: the database has no evidence rows but ${join(opts.dataDir, 'evidence')} holds ${orphansKept} files; nothing removed (is this the data directory of another database?)`,
+    );
   }
   return result;
 }
