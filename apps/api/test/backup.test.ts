@@ -3,7 +3,15 @@
 // and every table (all rows, all columns) and every file must come back the same.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -136,7 +144,7 @@ async function populate(dataDir: string) {
 
 const targets: ('pglite' | 'postgres')[] = adminUrl ? ['pglite', 'postgres'] : ['pglite'];
 
-describe(`backup of a ${driver} instance`, () => {
+describe(`backup of a ${driver} instance`, { timeout: 90_000 }, () => {
   it.each(targets)(
     'restores into an empty %s database: every table and file the same',
     async (target) => {
@@ -153,6 +161,8 @@ describe(`backup of a ${driver} instance`, () => {
       expect(manifest.files.map((f) => f.path).sort()).toEqual(files.map((f) => f.path).sort());
       expect(manifest.missing).toEqual([]);
       expect(existsSync(`${file}.part`)).toBe(false);
+      // password hashes and personal data: readable by the owner only
+      expect(statSync(file).mode & 0o777).toBe(0o600);
       expect((await readManifest(file)).tables).toEqual(manifest.tables);
 
       const database = await emptyDatabase(target);

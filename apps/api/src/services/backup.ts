@@ -137,7 +137,10 @@ export async function backup(opts: {
 }): Promise<BackupManifest> {
   const partFile = `${opts.file}.part`;
   const zip = new yazl.ZipFile();
-  const out = createWriteStream(partFile, { flags: 'wx' });
+  // the archive holds password hashes and personal data: readable by its owner only
+  const out = createWriteStream(partFile, { flags: 'wx', mode: 0o600 });
+  let opened = false;
+  out.once('open', () => (opened = true));
   const written = pipeline(zip.outputStream, out);
   written.catch(() => {});
   const manifest: BackupManifest = {
@@ -230,7 +233,7 @@ export async function backup(opts: {
   } catch (error) {
     out.destroy();
     await written.catch(() => {});
-    await rm(partFile, { force: true });
+    if (opened) await rm(partFile, { force: true });
     throw error;
   }
 }
@@ -354,6 +357,15 @@ export async function restore(opts: {
       for (const table of tables) {
         const entry = entries.get(`tables/${table}.jsonl`);
         if (!entry) throw new BackupError(`the backup lacks the table ${table}`);
+        // every column but generated ones, by name
+        const names = await rowsOf<{ name: string }>(
+          tx,
+          sql`select column_name as name from information_schema.columns
+              where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER'
+              order by ordinal_position`,
+        );
+        const columns = names.map((c) => quote(c.name)).join(', ');
+        // created last: lines emitted before the loop reads them would be lost
         const lines = createInterface({
           input: await entryStream(zip, entry),
           crlfDelay: Infinity,
@@ -363,8 +375,8 @@ export async function restore(opts: {
         const flush = async () => {
           if (batch.length === 0) return;
           await tx.execute(
-            sql`insert into ${sql.raw(quote(table))} overriding system value
-                select * from json_populate_recordset(null::${sql.raw(quote(table))}, ${`[${batch.join(',')}]`}::json)`,
+            sql`insert into ${sql.raw(quote(table))} (${sql.raw(columns)}) overriding system value
+                select ${sql.raw(columns)} from json_populate_recordset(null::${sql.raw(quote(table))}, ${`[${batch.join(',')}]`}::json)`,
           );
           rows += batch.length;
           batch = [];
