@@ -253,7 +253,12 @@ function openZip(file: string): Promise<{ zip: ZipReader; entries: Map<string, E
       file,
       { lazyEntries: true, autoClose: false, validateEntrySizes: true },
       (error, zip) => {
-        if (error) return reject(new BackupError(`${file} is not a backup archive`));
+        if (error) {
+          const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+          return reject(
+            new BackupError(`${file} ${missing ? 'does not exist' : 'is not a backup archive'}`),
+          );
+        }
         const entries = new Map<string, Entry>();
         zip.on('entry', (entry: Entry) => {
           entries.set(entry.fileName, entry);
