@@ -11,8 +11,10 @@ import { fail } from '../trpc/problem-error.js';
 import { Scope } from '../auth/scope.js';
 import { writeAudit } from '../services/audit.js';
 import {
+  discardEvidenceFile,
   findEvidence,
   MAX_EVIDENCE_BYTES,
+  publishEvidenceFile,
   requireEvidenceTurn,
   sniffEvidenceType,
   storeEvidence,
@@ -36,6 +38,8 @@ export function evidenceRoutes(deps: {
       '/api/participations/:id/evidence',
       { bodyLimit: MAX_EVIDENCE_BYTES },
       async (req, reply) => {
+        // the bytes are written as `.part` and named for good only once their row is committed
+        let stored: { absolute: string; part: string } | undefined;
         try {
           const ctx = await deps.contextFor(req, reply);
           if (!uuid.safeParse(req.params.id).success) {
@@ -75,7 +79,7 @@ export function evidenceRoutes(deps: {
               new Scope(user.scopeCode, user.role),
               req.params.id,
             );
-            const { row } = await storeEvidence({
+            const { row, ...paths } = await storeEvidence({
               db: tx,
               dataDir: deps.dataDir,
               participation,
@@ -86,6 +90,7 @@ export function evidenceRoutes(deps: {
               type,
               uploadedBy: user.id,
             });
+            stored = paths;
             await writeAudit(tx, { id: user.id, username: user.username }, ctx.requestId, {
               action: 'participations.add_evidence',
               entity: 'evidence',
@@ -101,6 +106,9 @@ export function evidenceRoutes(deps: {
             });
             return row;
           });
+          const committed = stored!;
+          stored = undefined;
+          await publishEvidenceFile(committed);
           return reply.code(201).send({
             id: saved.id,
             itemCode: saved.itemCode,
@@ -110,6 +118,7 @@ export function evidenceRoutes(deps: {
             size: saved.size,
           });
         } catch (error) {
+          if (stored) await discardEvidenceFile(stored);
           return sendError(reply, error);
         }
       },

@@ -26,6 +26,7 @@ import { limitRequestBodies } from './body-limits.js';
 import { refuseCrossSiteRequests } from './same-origin.js';
 import { upgradeInsecureRequestsOverHttps } from './https-only-csp.js';
 import { logSerializers } from './log-serializers.js';
+import { startHousekeeping } from '../services/housekeeping.js';
 
 export interface ServerOptions {
   database: Database;
@@ -51,6 +52,8 @@ export interface ServerOptions {
   allowedOrigins?: ReadonlySet<string>;
   /** Where the JSON log goes (default standard output); tests capture it. */
   logStream?: NodeJS.WritableStream;
+  /** Minutes between purges of expired sessions and sweeps of evidence files (default 10). */
+  housekeepingMinutes?: number;
 }
 
 /** Fastify's trustProxy: hop counts as a function (a plain number trusts nothing in Fastify 5). */
@@ -224,6 +227,15 @@ export async function createServer(opts: ServerOptions) {
       return reply.code(404).send({ error: { code: 'NOT_FOUND' } });
     });
   }
+
+  // expired sessions and evidence files left by a crash: at start-up, then periodically
+  const housekeeping = startHousekeeping({
+    db,
+    dataDir: opts.dataDir,
+    intervalMinutes: opts.housekeepingMinutes ?? 10,
+    onError: (error) => app.log.error({ err: error }, 'housekeeping failed'),
+  });
+  app.addHook('onClose', () => housekeeping.stop());
 
   return app;
 }

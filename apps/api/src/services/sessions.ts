@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { sessions, users } from '../db/schema.js';
 import { newSessionToken, sessionIdOf } from '../auth/session-token.js';
@@ -34,6 +34,10 @@ export async function createSession(
   const token = newSessionToken();
   const id = sessionIdOf(token);
   const expiresAt = new Date(Date.now() + opts.hours * 3600_000);
+  // the user's own expired sessions go at each login (the rest by the periodic purge)
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, opts.userId), lte(sessions.expiresAt, new Date())));
   await db.insert(sessions).values({
     id,
     userId: opts.userId,
@@ -42,4 +46,13 @@ export async function createSession(
     ip: opts.ip ?? null,
   });
   return { token, id, expiresAt };
+}
+
+/** Deletes every expired session (at start-up and periodically); returns how many. */
+export async function purgeExpiredSessions(db: Db, now: Date = new Date()): Promise<number> {
+  const gone = await db
+    .delete(sessions)
+    .where(lte(sessions.expiresAt, now))
+    .returning({ id: sessions.id });
+  return gone.length;
 }

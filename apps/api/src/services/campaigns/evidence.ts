@@ -1,7 +1,13 @@
 // Evidence files (images and PDF, at most 20 MB each), typed by their content, stored under
 // the data directory with their metadata in the database.
+//
+// File and row stay consistent through a crash: the bytes are written to `<name>.part`, the row
+// is inserted in the caller's transaction, and the file gets its final name only after the commit
+// (`publishEvidenceFile`). `sweepEvidence` (at start-up and periodically) finishes what a crash
+// interrupted: a `.part` file whose row exists is renamed, an old `.part` file without a row is
+// removed, and so is a final file without a row (left by a crash after a delete's commit).
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -92,7 +98,8 @@ export async function storeEvidence(opts: {
     join(opts.dataDir, 'evidence', opts.participation.countyCode, opts.participation.id),
     { recursive: true },
   );
-  await writeFile(absolute, opts.bytes, { flag: 'wx' });
+  const part = `${absolute}${PART_SUFFIX}`;
+  await writeFile(part, opts.bytes, { flag: 'wx' });
   try {
     const [row] = await opts.db
       .insert(evidenceFiles)
@@ -110,9 +117,125 @@ export async function storeEvidence(opts: {
         uploadedBy: opts.uploadedBy,
       })
       .returning();
-    return { row: row!, absolute };
+    return { row: row!, absolute, part };
   } catch (error) {
-    await rm(absolute, { force: true });
+    await rm(part, { force: true });
+    throw error;
+  }
+}
+
+/** The suffix of an evidence file whose row is not committed yet. */
+export const PART_SUFFIX = '.part';
+
+/**
+ * Gives a stored file its final name once its row is committed. Fine when a sweep of another
+ * process has already done it.
+ */
+export async function publishEvidenceFile(stored: { absolute: string; part: string }) {
+  try {
+    await rename(stored.part, stored.absolute);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/** Removes the `.part` file of an upload whose transaction did not commit. */
+export async function discardEvidenceFile(stored: { part: string }) {
+  await rm(stored.part, { force: true });
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const fileNamePattern =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.[a-z]+(\.part)?$/;
+
+export interface SweepResult {
+  /** `.part` files whose row was committed, renamed to their final name. */
+  published: number;
+  /** Files removed: `.part` files older than the grace period and files without a row. */
+  removed: number;
+}
+
+/**
+ * Makes the evidence directory agree with the evidence rows (see the top of this file). Only
+ * names this module writes (`<uuid>.<ext>` and `<uuid>.<ext>.part`) are touched; a `.part` file
+ * younger than `partMinutes` may belong to an upload in flight (of any process) and is kept.
+ * When the database holds no evidence row at all, no file is removed (a warning is printed).
+ */
+export async function sweepEvidence(opts: {
+  db: Db;
+  dataDir: string;
+  partMinutes?: number;
+  now?: Date;
+}): Promise<SweepResult> {
+  const result: SweepResult = { published: 0, removed: 0 };
+  const root = join(opts.dataDir, 'evidence');
+  // A database without a single evidence row next to a directory full of files is most likely
+  // the wrong database (a new one, a mistyped DATABASE_URL): remove nothing then.
+  const [anyRow] = await opts.db.select({ id: evidenceFiles.id }).from(evidenceFiles).limit(1);
+  const removeOrphans = anyRow !== undefined;
+  let orphansKept = 0;
+  const cutoff = (opts.now ?? new Date()).getTime() - (opts.partMinutes ?? 60) * 60_000;
+  for (const county of await listDir(root)) {
+    if (!/^\d{12}$/.test(county)) continue;
+    for (const participation of await listDir(join(root, county))) {
+      if (!uuidPattern.test(participation)) continue;
+      const dir = join(root, county, participation);
+      // list before reading the rows: a final name appears only after its row is committed
+      const names = (await listDir(dir)).filter((n) => fileNamePattern.test(n));
+      if (names.length === 0) continue;
+      const rows = await opts.db
+        .select({ storagePath: evidenceFiles.storagePath })
+        .from(evidenceFiles)
+        .where(
+          and(
+            eq(evidenceFiles.countyCode, county),
+            eq(evidenceFiles.participationId, participation),
+          ),
+        );
+      const known = new Set(rows.map((r) => r.storagePath));
+      for (const name of names) {
+        const isPart = name.endsWith(PART_SUFFIX);
+        const finalName = isPart ? name.slice(0, -PART_SUFFIX.length) : name;
+        const relative = join('evidence', county, participation, finalName);
+        const absolute = join(dir, name);
+        try {
+          if (isPart && known.has(relative)) {
+            await publishEvidenceFile({ part: absolute, absolute: join(dir, finalName) });
+            result.published++;
+          } else if (known.has(relative)) {
+            continue;
+          } else if (!removeOrphans) {
+            orphansKept++;
+          } else if (isPart) {
+            const info = await stat(absolute);
+            if (info.mtimeMs < cutoff) {
+              await rm(absolute, { force: true });
+              result.removed++;
+            }
+          } else {
+            await rm(absolute, { force: true });
+            result.removed++;
+          }
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+          if (code !== 'ENOENT') console.warn(`evidence sweep: ${relative} (${code})`);
+        }
+      }
+    }
+  }
+  if (orphansKept > 0) {
+    console.warn(
+      `evidence sweep: the database has no evidence rows but ${join(opts.dataDir, 'evidence')} holds ${orphansKept} files; nothing removed (is this the data directory of another database?)`,
+    );
+  }
+  return result;
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
 }
