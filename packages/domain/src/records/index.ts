@@ -1,0 +1,15 @@
+// Village records feeding the score sheet (see the "Record metrics and derived answers" section
+// of the package README).
+export {
+  isRecordMetricKey,
+  recordMetricKeys,
+  recordMetrics,
+  recordMetricUnits,
+} from './record-metrics.js';
+export type {
+  RecordMetricDefinition,
+  RecordMetricKey,
+  RecordMetrics,
+  RecordMetricUnit,
+  RecordRegister,
+} from './record-metrics.js';
