@@ -13,3 +13,10 @@ export type {
   RecordMetricUnit,
   RecordRegister,
 } from './record-metrics.js';
+export { deriveAnswers } from './derive-answers.js';
+export type {
+  DerivedAnswer,
+  DerivedItem,
+  MetricReading,
+  MissingDerivedAnswer,
+} from './derive-answers.js';
