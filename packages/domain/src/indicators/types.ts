@@ -161,7 +161,7 @@ export interface MetricTest {
  * The record metric an item's answer is derived from (see `deriveAnswers`), by rule kind:
  * - `check`: `{ key, atLeast?, atMost? }`, the answer is whether the test is met;
  * - `count`: `{ key }` of a `count` or `months` metric, the answer is the value;
- * - `deduction`: `{ key }` of a `count` metric (problems, overdue postings…), the answer is the value;
+ * - `deduction`: `{ key }` of a `count` or `months` metric (problems, months missing…), the answer is the value;
  * - `bands` and `proportional`: `{ key, scale? }` of a `count`, `months` or `ratio` metric, the
  *   answer is the value times `scale` (default 1; 100 turns a ratio into a percentage);
  * - `checklist`: `{ entries: { [entryCode]: MetricTest } }` naming a test for every entry, the

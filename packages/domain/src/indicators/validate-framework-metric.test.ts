@@ -219,8 +219,8 @@ describe('validateFramework: an item’s record metric', () => {
   it('says in both languages which unit a rule needs', () => {
     const [p] = problemsOf({ kind: 'deduction', perUnit: 1 }, { key: 'mediation.successRate' });
     expect(p!.message).toEqual({
-      zh: '台账指标“mediation.successRate”的单位为比率，不适用于deduction规则（应为：计数）',
-      en: 'Record metric "mediation.successRate" is a ratio; a deduction rule needs a count',
+      zh: '台账指标“mediation.successRate”的单位为比率，不适用于deduction规则（应为：计数、月数）',
+      en: 'Record metric "mediation.successRate" is a ratio; a deduction rule needs a count or a number of months',
     });
   });
 });

@@ -495,10 +495,10 @@ const itemFields = [
 ] as const;
 
 const unitNames: Record<RecordMetricUnit, { zh: string; en: string }> = {
-  count: { zh: '计数', en: 'count' },
-  ratio: { zh: '比率', en: 'ratio' },
-  boolean: { zh: '是/否', en: 'boolean' },
-  months: { zh: '月数', en: 'months' },
+  count: { zh: '计数', en: 'a count' },
+  ratio: { zh: '比率', en: 'a ratio' },
+  boolean: { zh: '是/否', en: 'a boolean' },
+  months: { zh: '月数', en: 'a number of months' },
 };
 
 /** The metric units each rule kind can take its answer from (checklist: per entry, any unit). */
@@ -506,7 +506,7 @@ const unitsByKind: Record<RuleKind, readonly RecordMetricUnit[]> = {
   check: ['count', 'ratio', 'boolean', 'months'],
   checklist: ['count', 'ratio', 'boolean', 'months'],
   count: ['count', 'months'],
-  deduction: ['count'],
+  deduction: ['count', 'months'],
   bands: ['count', 'ratio', 'months'],
   proportional: ['count', 'ratio', 'months'],
 };
@@ -551,7 +551,7 @@ function readMetricKey(
       'METRIC_UNIT_MISMATCH',
       at,
       `台账指标“${key}”的单位为${unitNames[unit].zh}，不适用于${kind}规则（应为：${allowed.map((u) => unitNames[u].zh).join('、')}）`,
-      `Record metric "${key}" is a ${unitNames[unit].en}; a ${kind} rule needs a ${allowed.map((u) => unitNames[u].en).join(' or ')}`,
+      `Record metric "${key}" is ${unitNames[unit].en}; a ${kind} rule needs ${allowed.map((u) => unitNames[u].en).join(' or ')}`,
     );
     return undefined;
   }

@@ -381,7 +381,7 @@ function arbMetric(rule: ScoringRule): fc.Arbitrary<ItemMetric> {
     case 'count':
       return fc.constantFrom(...keysOf(['count', 'months'])).map((key) => ({ key }));
     case 'deduction':
-      return fc.constantFrom(...keysOf(['count'])).map((key) => ({ key }));
+      return fc.constantFrom(...keysOf(['count', 'months'])).map((key) => ({ key }));
     case 'bands':
     case 'proportional':
       return fc.record(

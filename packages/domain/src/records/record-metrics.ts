@@ -22,6 +22,7 @@ export type RecordRegister =
   | 'disclosures'
   | 'village_rules'
   | 'elections'
+  | 'appraisals'
   | 'mediation'
   | 'dispute_screening'
   | 'legal_education'
@@ -40,6 +41,8 @@ export type RecordMetricKey =
   | 'meetings.collectiveMembers'
   | 'meetings.twoCommittees'
   | 'meetings.total'
+  | 'meetings.representativesQuartersLawful'
+  | 'meetings.scheduleShortfall'
   // Resolutions of the meetings held in the period.
   | 'resolutions.checked'
   | 'resolutions.withProblems'
@@ -60,6 +63,10 @@ export type RecordMetricKey =
   | 'disclosures.onTime'
   | 'disclosures.overdue'
   | 'disclosures.onTimeRatio'
+  | 'disclosures.party.onTimeRatio'
+  | 'disclosures.general.onTimeRatio'
+  | 'disclosures.finance.onTimeRatio'
+  | 'disclosures.finance.monthsPosted'
   // Village rules (自治章程, 村规民约) in force at the end of the period.
   | 'villageRules.charter.filed'
   | 'villageRules.charter.reviewed'
@@ -71,12 +78,14 @@ export type RecordMetricKey =
   // Elections and recalls.
   | 'elections.withProblems'
   | 'recalls.withProblems'
+  | 'appraisals.held'
   // People's mediation, dispute screening, 普法 and legal advisers.
   | 'mediation.received'
   | 'mediation.closed'
   | 'mediation.succeeded'
   | 'mediation.successRate'
   | 'disputeScreening.monthsReported'
+  | 'disputeScreening.monthsMissing'
   | 'legalEducation.activities'
   | 'legalAdviser.underContract';
 
@@ -158,6 +167,16 @@ const disclosureEntries: Entry[] = disclosureCategories.flatMap(([category, zh, 
       en: `Of the ${en} postings due, those not posted on time (DISCLOSURE_OVERDUE)`,
     },
   ],
+  [
+    `disclosures.${category}.onTimeRatio`,
+    'ratio',
+    'disclosures',
+    { zh: `${zh}按时公开率`, en: `Share of ${en} postings on time` },
+    {
+      zh: `${zh}按时公开期数 ÷ 应公开期数；没有到期的公开时无值（缺失）`,
+      en: `${en} postings on time ÷ due; with none due it has no value (missing)`,
+    },
+  ],
 ]);
 
 const rulesEntries: Entry[] = (
@@ -228,6 +247,26 @@ const entries: readonly Entry[] = [
     {
       zh: '期间内召开的各类会议次数之和',
       en: 'All meetings of every body held in the period',
+    },
+  ],
+  [
+    'meetings.representativesQuartersLawful',
+    'count',
+    'meetings',
+    { zh: '依法召开村民代表会议的季度数', en: 'Quarters with a lawful representatives’ meeting' },
+    {
+      zh: '期间内有村民代表会议召开、到会达三分之二以上且决议经checkResolution检查无错误的季度数（组织法2018年第26条、2025年第30条）',
+      en: 'Quarters of the period with a representatives’ meeting that reached its two-thirds quorum and whose resolutions checkResolution found without error (organic law 2018 Art. 26 / 2025 Art. 30)',
+    },
+  ],
+  [
+    'meetings.scheduleShortfall',
+    'count',
+    'meetings',
+    { zh: '应开未开的会议次数', en: 'Required meetings not held' },
+    {
+      zh: '期间内没有召开村民会议的年度数（每年至少一次）加上没有召开村民代表会议的季度数（每季度至少一次），只计完全落在期间内的年度和季度',
+      en: 'Years of the period without a villagers’ meeting (at least one a year) plus quarters without a representatives’ meeting (at least one a quarter), counting only years and quarters wholly within the period',
     },
   ],
   [
@@ -311,6 +350,16 @@ const entries: readonly Entry[] = [
       en: 'Postings on time ÷ postings due; with none due it has no value (missing), not 0 or 100%',
     },
   ],
+  [
+    'disclosures.finance.monthsPosted',
+    'months',
+    'disclosures',
+    { zh: '财务公开月数', en: 'Months with a finance posting' },
+    {
+      zh: '期间内有财务公开（收支公开）的月数',
+      en: 'Months of the period in which the village posted its finances',
+    },
+  ],
   ...rulesEntries,
   [
     'villageRules.withFindings',
@@ -340,6 +389,16 @@ const entries: readonly Entry[] = [
     {
       zh: '期间内的罢免中checkRecall报告错误的次数',
       en: 'Recalls in the period for which checkRecall reported an error',
+    },
+  ],
+  [
+    'appraisals.held',
+    'count',
+    'appraisals',
+    { zh: '开展民主评议次数', en: 'Democratic appraisals held' },
+    {
+      zh: '期间内村民会议或村民代表会议对村委会成员开展民主评议的次数（组织法2018年第33条、2025年第38条）',
+      en: 'Democratic appraisals of the committee members by the villagers’ or representatives’ meeting in the period (organic law 2018 Art. 33 / 2025 Art. 38)',
     },
   ],
   [
@@ -390,6 +449,16 @@ const entries: readonly Entry[] = [
     {
       zh: '期间内按月报送矛盾纠纷排查（含零报告）的月数',
       en: 'Months of the period with a dispute-screening report (zero reports included)',
+    },
+  ],
+  [
+    'disputeScreening.monthsMissing',
+    'months',
+    'dispute_screening',
+    { zh: '矛盾纠纷排查缺报月数', en: 'Dispute-screening months missing' },
+    {
+      zh: '期间内应报而未报矛盾纠纷排查（零报告也算已报）的月数',
+      en: 'Months of the period without a dispute-screening report (a zero report counts as a report)',
     },
   ],
   [
