@@ -365,7 +365,7 @@ export const villageRulesPatternCodes: readonly VillageRulesPatternCode[] = patt
  *
  * @example
  * screenVillageRules('一、爱护公共财物，损坏照价赔偿。二、外嫁女户口未迁出的，不再享受集体收益分配。');
- * // → [{ clause: { index: 1, text: '二、外嫁女户口未迁出的，不再享受集体收益分配。', start: 15, end: 38 },
+ * // → [{ clause: { index: 1, text: '二、外嫁女户口未迁出的，不再享受集体收益分配。', start: 16, end: 39 },
  * //      pattern: 'WOMEN_RIGHTS_DEPRIVED', severity: 'warning',
  * //      citation: { law: 'womens_rights_law', version: '2022', article: 56, paragraph: 1 }, … }]
  */
