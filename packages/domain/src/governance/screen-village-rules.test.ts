@@ -225,41 +225,56 @@ function arbVariant(text: string): fc.Arbitrary<string> {
 }
 
 describe('screenVillageRules properties', () => {
-  it('never throws, and every finding’s offsets lie within the text and give its clause', () => {
-    const pieces = fc.constantFrom(
-      ...unlawful.map(([, t]) => t),
-      ...lawful,
-      '。',
-      '\n',
-      '；',
-      ' ',
-      '外嫁女',
-      '罚款',
-      '不得',
-    );
+  /** Findings of `text` whose clause does not lie where it says, or is not a warning. */
+  function misplaced(text: string): number {
+    let previous = -1;
+    let bad = 0;
+    // Plain checks: an expect per finding would dominate the run time.
+    for (const f of screenVillageRules(text)) {
+      const ok =
+        f.clause.start >= 0 &&
+        f.clause.end <= text.length &&
+        f.clause.start < f.clause.end &&
+        text.slice(f.clause.start, f.clause.end) === f.clause.text &&
+        f.clause.index >= previous &&
+        f.severity === 'warning' &&
+        f.citations[0] === f.citation;
+      previous = f.clause.index;
+      if (!ok) bad += 1;
+    }
+    return bad;
+  }
+
+  it.each<[string, fc.Arbitrary<string>]>([
+    ['any code units, lone surrogates included', fc.string({ unit: 'binary', maxLength: 80 })],
+    [
+      'the words the patterns look for, shuffled',
+      fc.string({
+        unit: fc.constantFrom(...'外嫁女不得罚款上访，。；\n 的收回土地分红没收全家结婚信教'),
+        maxLength: 80,
+      }),
+    ],
+    [
+      'clauses of both tables run together',
+      fc
+        .array(
+          fc.constantFrom(
+            ...unlawful.map(([, t]) => t),
+            ...lawful,
+            '。',
+            '\n',
+            ' ',
+            '外嫁女',
+            '罚款',
+          ),
+          { maxLength: 12 },
+        )
+        .map((xs) => xs.join('')),
+    ],
+  ])('never throws, and every finding’s clause lies where it says (%s)', (_, texts) => {
     fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ unit: 'grapheme', maxLength: 80 }),
-          fc.string({ unit: 'binary', maxLength: 80 }),
-          fc.array(pieces, { maxLength: 12 }).map((xs) => xs.join('')),
-        ),
-        (text) => {
-          const findings = screenVillageRules(text);
-          let previous = -1;
-          for (const f of findings) {
-            expect(f.clause.start).toBeGreaterThanOrEqual(0);
-            expect(f.clause.end).toBeLessThanOrEqual(text.length);
-            expect(f.clause.start).toBeLessThan(f.clause.end);
-            expect(text.slice(f.clause.start, f.clause.end)).toBe(f.clause.text);
-            expect(f.clause.index).toBeGreaterThanOrEqual(previous);
-            previous = f.clause.index;
-            expect(f.severity).toBe('warning');
-            expect(f.citations[0]).toEqual(f.citation);
-          }
-        },
-      ),
-      { numRuns: 300 },
+      fc.property(texts, (text) => misplaced(text) === 0),
+      { numRuns: 200 },
     );
   });
 
