@@ -39,7 +39,7 @@ export type RecordMetricKey =
   | 'meetings.group'
   | 'meetings.partyMembers'
   | 'meetings.collectiveMembers'
-  | 'meetings.twoCommittees'
+  | 'meetings.jointCommittees'
   | 'meetings.total'
   | 'meetings.representativesQuartersLawful'
   | 'meetings.scheduleShortfall'
@@ -234,10 +234,10 @@ const entries: readonly Entry[] = [
     'collective_members_meeting',
   ),
   meeting(
-    'meetings.twoCommittees',
+    'meetings.jointCommittees',
     '两委联席会议',
     'Joint meetings of the two committees',
-    'two_committees_meeting',
+    'joint_committees_meeting',
   ),
   [
     'meetings.total',
