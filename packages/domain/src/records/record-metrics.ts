@@ -511,7 +511,13 @@ export const recordMetricKeys: readonly RecordMetricKey[] = Object.freeze(
   entries.map(([key]) => key),
 );
 
-/** True when `key` names a record metric. */
+/**
+ * True when `key` names a record metric.
+ *
+ * @example
+ * isRecordMetricKey('mediation.successRate') // true
+ * isRecordMetricKey('mediation.rate') // false
+ */
 export function isRecordMetricKey(key: unknown): key is RecordMetricKey {
   return typeof key === 'string' && Object.hasOwn(recordMetrics, key);
 }
