@@ -7,3 +7,4 @@ export * from './divisions/index.js';
 export * from './indicators/index.js';
 export * from './governance/index.js';
 export * from './campaigns/index.js';
+export * from './records/index.js';

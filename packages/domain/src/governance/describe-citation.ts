@@ -21,6 +21,12 @@ export const lawNames: Readonly<Record<LawId, LocalizedText>> = Object.freeze({
     en: 'Regulation on the Work of CPC Branches (Trial)',
   },
   civil_code: { zh: '民法典', en: 'Civil Code' },
+  constitution: { zh: '宪法', en: 'Constitution' },
+  womens_rights_law: {
+    zh: '妇女权益保障法',
+    en: 'Law on the Protection of Women’s Rights and Interests',
+  },
+  administrative_penalty_law: { zh: '行政处罚法', en: 'Administrative Penalty Law' },
 });
 
 /**

@@ -57,6 +57,13 @@ export type {
 } from './check-resolution.js';
 export { describeCitation, lawNames } from './describe-citation.js';
 export { checkVillageRules } from './check-village-rules.js';
+export { screenVillageRules, villageRulesPatternCodes } from './screen-village-rules.js';
+export type {
+  ScreenedClause,
+  ScreenOptions,
+  VillageRulesFinding,
+  VillageRulesPatternCode,
+} from './screen-village-rules.js';
 export type {
   VillageRulesInput,
   VillageRulesKind,

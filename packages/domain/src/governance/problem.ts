@@ -7,7 +7,10 @@ export type LawId =
   | 'rural_collective_economic_organizations_law'
   | 'major_administrative_decisions_regulation'
   | 'party_branch_work_regulation'
-  | 'civil_code';
+  | 'civil_code'
+  | 'constitution'
+  | 'womens_rights_law'
+  | 'administrative_penalty_law';
 
 /**
  * A rule's legal source: the law, the version (year of the text in force) and the article number

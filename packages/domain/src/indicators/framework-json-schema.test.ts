@@ -89,6 +89,11 @@ function validate(root: Schema, schema: Schema, value: unknown, path = ''): stri
     for (const [key, v] of Object.entries(record)) {
       if (properties[key]) errors.push(...validate(root, properties[key], v, `${path}.${key}`));
       else if (schema['additionalProperties'] === false) errors.push(`${path}.${key}: not allowed`);
+      else if (typeof schema['additionalProperties'] === 'object') {
+        errors.push(
+          ...validate(root, schema['additionalProperties'] as Schema, v, `${path}.${key}`),
+        );
+      }
     }
   }
   if (schema['oneOf']) {
@@ -138,6 +143,12 @@ describe('frameworkJsonSchema', () => {
     ['empty bands', (f) => (f.areas[1].items[3].rule.bands = [])],
     ['an unknown status', (f) => (f.status = 'active')],
     ['a unit without English', (f) => (f.areas[0].items[7].rule.unit = { zh: '会议记录' })],
+    ['an unknown metric', (f) => (f.areas[0].items[0].metric = { key: 'meetings.unknown' })],
+    ['a metric with an unknown field', (f) => (f.areas[0].items[0].metric = { source: 'x' })],
+    [
+      'a checklist metric test without key',
+      (f) => (f.areas[0].items[0].metric = { entries: { E1: { atLeast: 1 } } }),
+    ],
   ])('rejects a framework with %s', (_, breakIt) => {
     const broken = demo();
     breakIt(broken);

@@ -1,3 +1,5 @@
+import { recordMetricKeys } from '../records/record-metrics.js';
+
 /**
  * JSON Schema (draft 2020-12) of the indicator framework format, for tools in other languages.
  * It checks the shape: fields, types, enumerations, signs. It cannot check the arithmetic
@@ -121,6 +123,36 @@ export const frameworkJsonSchema = {
           type: 'boolean',
         },
         note: { $ref: '#/$defs/text' },
+        metric: { $ref: '#/$defs/itemMetric' },
+      },
+    },
+    metricKey: {
+      description: 'A record metric (recordMetrics in @fazhi/domain).',
+      enum: recordMetricKeys,
+    },
+    metricTest: {
+      description:
+        'Met when the metric is at least atLeast and at most atMost; without bounds a boolean metric when true, any other when at least 1.',
+      type: 'object',
+      required: ['key'],
+      additionalProperties: false,
+      properties: {
+        key: { $ref: '#/$defs/metricKey' },
+        atLeast: { $ref: '#/$defs/nonNegativePoints' },
+        atMost: { $ref: '#/$defs/nonNegativePoints' },
+      },
+    },
+    itemMetric: {
+      description:
+        'The record metric the answer is derived from (来自台账). check: key, atLeast, atMost; count and deduction: key; bands and proportional: key and scale (the value times scale); checklist: entries, a metricTest per entry code. validateFramework checks that the metric unit fits the rule kind.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        key: { $ref: '#/$defs/metricKey' },
+        atLeast: { $ref: '#/$defs/nonNegativePoints' },
+        atMost: { $ref: '#/$defs/nonNegativePoints' },
+        scale: { $ref: '#/$defs/positivePoints' },
+        entries: { type: 'object', additionalProperties: { $ref: '#/$defs/metricTest' } },
       },
     },
     rule: {

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../localized-text.js';
+import type { RecordMetricKey } from '../records/record-metrics.js';
 
 /**
  * A grade band a scorecard can reach. `fail` is never listed in a framework: it is what a total
@@ -145,6 +146,35 @@ export const ruleKinds: readonly RuleKind[] = [
   'proportional',
 ];
 
+/**
+ * A test of one record metric, met when the value is at least `atLeast` and at most `atMost`.
+ * Without either bound a `boolean` metric is met when true, and a `count`, `months` or `ratio`
+ * metric when at least 1 (one record; a ratio of 100%).
+ */
+export interface MetricTest {
+  readonly key: RecordMetricKey;
+  readonly atLeast?: number;
+  readonly atMost?: number;
+}
+
+/**
+ * The record metric an item's answer is derived from (see `deriveAnswers`), by rule kind:
+ * - `check`: `{ key, atLeast?, atMost? }`, the answer is whether the test is met;
+ * - `count`: `{ key }` of a `count` or `months` metric, the answer is the value;
+ * - `deduction`: `{ key }` of a `count` or `months` metric (problems, months missing…), the answer is the value;
+ * - `bands` and `proportional`: `{ key, scale? }` of a `count`, `months` or `ratio` metric, the
+ *   answer is the value times `scale` (default 1; 100 turns a ratio into a percentage);
+ * - `checklist`: `{ entries: { [entryCode]: MetricTest } }` naming a test for every entry, the
+ *   answer is the codes of the entries whose test is met.
+ */
+export interface ItemMetric {
+  readonly key?: RecordMetricKey;
+  readonly atLeast?: number;
+  readonly atMost?: number;
+  readonly scale?: number;
+  readonly entries?: Readonly<Record<string, MetricTest>>;
+}
+
 /** A scored item (评分项). */
 export interface IndicatorItem {
   readonly code: string;
@@ -157,6 +187,8 @@ export interface IndicatorItem {
   /** True when the item is a placeholder a county is expected to adapt (县级可配置). */
   readonly configurable?: boolean;
   readonly note?: string;
+  /** The record metric the answer can be derived from (来自台账); see `ItemMetric`. */
+  readonly metric?: ItemMetric;
 }
 
 /** An area (考核类别) of a framework; its items' points sum to its `points`. */

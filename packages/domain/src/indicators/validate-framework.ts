@@ -2,6 +2,8 @@ import type { LocalizedText } from '../localized-text.js';
 import { registerCompiled } from './_internal/compiled-framework.js';
 import { formatHundredths, maxMagnitude, toHundredths } from './_internal/decimal.js';
 import { childPath, indexPath, problem, typeName, zhTypeName } from './_internal/problems.js';
+import { isRecordMetricKey, recordMetrics } from '../records/record-metrics.js';
+import type { RecordMetricKey, RecordMetricUnit } from '../records/record-metrics.js';
 import {
   assessmentMethods,
   frameworkStatuses,
@@ -19,7 +21,9 @@ import type {
   IndicatorArea,
   IndicatorItem,
   IndicatorProblem,
+  ItemMetric,
   ListedGrade,
+  MetricTest,
   RuleKind,
   ScoreBand,
   ScoringRule,
@@ -60,7 +64,13 @@ export type FrameworkProblemCode =
   | 'UNKNOWN_RULE_KIND'
   | 'UNKNOWN_METHOD'
   | 'UNKNOWN_STATUS'
-  | 'UNKNOWN_RELIABILITY';
+  | 'UNKNOWN_RELIABILITY'
+  | 'UNKNOWN_METRIC'
+  | 'METRIC_UNIT_MISMATCH'
+  | 'METRIC_FIELD_NOT_ALLOWED'
+  | 'METRIC_ENTRY_UNKNOWN'
+  | 'METRIC_ENTRY_MISSING'
+  | 'METRIC_BOUNDS_EMPTY';
 
 type Problems = IndicatorProblem[];
 type Fields = Record<string, unknown>;
@@ -481,7 +491,221 @@ const itemFields = [
   'rule',
   'configurable',
   'note',
+  'metric',
 ] as const;
+
+const unitNames: Record<RecordMetricUnit, { zh: string; en: string }> = {
+  count: { zh: '计数', en: 'a count' },
+  ratio: { zh: '比率', en: 'a ratio' },
+  boolean: { zh: '是/否', en: 'a boolean' },
+  months: { zh: '月数', en: 'a number of months' },
+};
+
+/** The metric units each rule kind can take its answer from (checklist: per entry, any unit). */
+const unitsByKind: Record<RuleKind, readonly RecordMetricUnit[]> = {
+  check: ['count', 'ratio', 'boolean', 'months'],
+  checklist: ['count', 'ratio', 'boolean', 'months'],
+  count: ['count', 'months'],
+  deduction: ['count', 'months'],
+  bands: ['count', 'ratio', 'months'],
+  proportional: ['count', 'ratio', 'months'],
+};
+
+/** The fields of `metric` each rule kind allows. */
+const metricFieldsByKind: Record<RuleKind, readonly string[]> = {
+  check: ['key', 'atLeast', 'atMost'],
+  checklist: ['entries'],
+  count: ['key'],
+  deduction: ['key'],
+  bands: ['key', 'scale'],
+  proportional: ['key', 'scale'],
+};
+
+const allMetricFields = ['key', 'atLeast', 'atMost', 'scale', 'entries'];
+
+/** Reads a metric key and checks that its unit fits `kind`. */
+function readMetricKey(
+  fields: Fields,
+  path: string,
+  kind: RuleKind,
+  problems: Problems,
+): RecordMetricKey | undefined {
+  const key = readString(fields, 'key', path, problems);
+  if (key === undefined) return undefined;
+  const at = childPath(path, 'key');
+  if (!isRecordMetricKey(key)) {
+    fault(
+      problems,
+      'UNKNOWN_METRIC',
+      at,
+      `未知的台账指标“${key}”（见recordMetrics）`,
+      `Unknown record metric "${key}" (see recordMetrics)`,
+    );
+    return undefined;
+  }
+  const unit = recordMetrics[key].unit;
+  if (!unitsByKind[kind].includes(unit)) {
+    const allowed = unitsByKind[kind];
+    fault(
+      problems,
+      'METRIC_UNIT_MISMATCH',
+      at,
+      `台账指标“${key}”的单位为${unitNames[unit].zh}，不适用于${kind}规则（应为：${allowed.map((u) => unitNames[u].zh).join('、')}）`,
+      `Record metric "${key}" is ${unitNames[unit].en}; a ${kind} rule needs ${allowed.map((u) => unitNames[u].en).join(' or ')}`,
+    );
+    return undefined;
+  }
+  return key;
+}
+
+/** Reads the `atLeast`/`atMost` bounds of a test on `key`; `ok` is false on any fault. */
+function readMetricBounds(
+  fields: Fields,
+  path: string,
+  key: RecordMetricKey | undefined,
+  problems: Problems,
+): { ok: boolean; atLeast?: number; atMost?: number } {
+  const before = problems.length;
+  const bounds: { atLeast?: number; atMost?: number } = {};
+  for (const bound of ['atLeast', 'atMost'] as const) {
+    if (fields[bound] === undefined) continue;
+    const at = childPath(path, bound);
+    if (key !== undefined && recordMetrics[key].unit === 'boolean') {
+      fault(
+        problems,
+        'METRIC_FIELD_NOT_ALLOWED',
+        at,
+        `台账指标“${key}”为是/否，不能设定${bound}`,
+        `Record metric "${key}" is a boolean; it takes no ${bound}`,
+      );
+      continue;
+    }
+    const h = readDecimal(fields, bound, path, problems, 'nonNegative');
+    if (h === undefined) continue;
+    if (key !== undefined && recordMetrics[key].unit === 'ratio' && h > 100) {
+      fault(
+        problems,
+        'NUMBER_OUT_OF_RANGE',
+        at,
+        `${at}为${h / 100}，比率的界限应在0到1之间`,
+        `${at} is ${h / 100}; a ratio bound must lie between 0 and 1`,
+      );
+      continue;
+    }
+    bounds[bound] = h / 100;
+  }
+  if (
+    bounds.atLeast !== undefined &&
+    bounds.atMost !== undefined &&
+    bounds.atLeast > bounds.atMost
+  ) {
+    fault(
+      problems,
+      'METRIC_BOUNDS_EMPTY',
+      path,
+      `atLeast（${bounds.atLeast}）大于atMost（${bounds.atMost}），条件永远不能满足`,
+      `atLeast (${bounds.atLeast}) is above atMost (${bounds.atMost}); the test can never be met`,
+    );
+  }
+  return { ok: problems.length === before, ...bounds };
+}
+
+/**
+ * Reads an item's `metric` (see `ItemMetric`): the key must name a record metric whose unit fits
+ * the rule kind, and only the fields the kind uses may appear.
+ */
+function readItemMetric(
+  raw: unknown,
+  path: string,
+  rule: ScoringRule | undefined,
+  problems: Problems,
+): ItemMetric | undefined {
+  const fields = readObject(raw, path, allMetricFields, problems);
+  if (!fields || !rule) return undefined;
+  const before = problems.length;
+  const allowed = metricFieldsByKind[rule.kind];
+  for (const field of allMetricFields) {
+    if (fields[field] !== undefined && !allowed.includes(field)) {
+      const at = childPath(path, field);
+      fault(
+        problems,
+        'METRIC_FIELD_NOT_ALLOWED',
+        at,
+        `${rule.kind}规则的台账指标不能设定${field}（允许：${allowed.join('、')}）`,
+        `The metric of a ${rule.kind} rule takes no ${field} (allowed: ${allowed.join(', ')})`,
+      );
+    }
+  }
+  if (problems.length > before) return undefined;
+  if (rule.kind === 'checklist') {
+    const at = childPath(path, 'entries');
+    if (fields['entries'] === undefined) {
+      required(problems, at);
+      return undefined;
+    }
+    const raw = fields['entries'];
+    const map = readObject(
+      raw,
+      at,
+      typeof raw === 'object' && raw ? Object.keys(raw) : [],
+      problems,
+    );
+    if (!map) return undefined;
+    for (const code of Object.keys(map)) {
+      if (!rule.entries.some((e) => e.code === code)) {
+        fault(
+          problems,
+          'METRIC_ENTRY_UNKNOWN',
+          childPath(at, code),
+          `清单中没有条目“${code}”`,
+          `The checklist has no entry "${code}"`,
+        );
+      }
+    }
+    const tests: Record<string, MetricTest> = {};
+    for (const entry of rule.entries) {
+      const entryPath = childPath(at, entry.code);
+      if (map[entry.code] === undefined) {
+        fault(
+          problems,
+          'METRIC_ENTRY_MISSING',
+          entryPath,
+          `清单条目“${entry.code}”没有对应的台账指标：每个条目都要有，否则答案无法完整推导`,
+          `Checklist entry "${entry.code}" names no metric; every entry needs one for the answer to be derived`,
+        );
+        continue;
+      }
+      const test = readObject(map[entry.code], entryPath, ['key', 'atLeast', 'atMost'], problems);
+      if (!test) continue;
+      const key = readMetricKey(test, entryPath, 'checklist', problems);
+      const bounds = readMetricBounds(test, entryPath, key, problems);
+      if (key === undefined || !bounds.ok) continue;
+      tests[entry.code] = {
+        key,
+        ...(bounds.atLeast !== undefined ? { atLeast: bounds.atLeast } : {}),
+        ...(bounds.atMost !== undefined ? { atMost: bounds.atMost } : {}),
+      };
+    }
+    return problems.length > before ? undefined : { entries: tests };
+  }
+  const key = readMetricKey(fields, path, rule.kind, problems);
+  if (rule.kind === 'check') {
+    const bounds = readMetricBounds(fields, path, key, problems);
+    if (key === undefined || !bounds.ok) return undefined;
+    return {
+      key,
+      ...(bounds.atLeast !== undefined ? { atLeast: bounds.atLeast } : {}),
+      ...(bounds.atMost !== undefined ? { atMost: bounds.atMost } : {}),
+    };
+  }
+  let scale: number | undefined;
+  if (fields['scale'] !== undefined) {
+    const h = readDecimal(fields, 'scale', path, problems, 'positive');
+    if (h !== undefined) scale = h / 100;
+  }
+  if (key === undefined || problems.length > before) return undefined;
+  return scale !== undefined ? { key, scale } : { key };
+}
 
 function readItem(
   raw: unknown,
@@ -509,6 +733,10 @@ function readItem(
   else rule = readRule(fields['rule'], childPath(path, 'rule'), points, problems, codes);
   const configurable = readBoolean(fields, 'configurable', path, problems);
   const note = readString(fields, 'note', path, problems, true);
+  const metric =
+    fields['metric'] === undefined
+      ? undefined
+      : readItemMetric(fields['metric'], childPath(path, 'metric'), rule, problems);
   if (
     code === undefined ||
     name === undefined ||
@@ -527,6 +755,7 @@ function readItem(
     rule,
     ...(configurable !== undefined ? { configurable } : {}),
     ...(note !== undefined ? { note } : {}),
+    ...(metric !== undefined ? { metric } : {}),
   };
   return { item, points };
 }
@@ -723,7 +952,9 @@ function deepFreeze<T>(value: T): T {
  * summing to their area, checklist entries not summing to their item, bands not strictly
  * descending or worth more than the item, a non-positive `perUnit` or `target`, numbers with more
  * than two decimals, grades not descending or above `totalPoints`, unknown rule kinds, methods
- * or fields. On success it returns a new, deeply frozen copy (the input is never touched) that
+ * or fields, and an item `metric` naming an unknown record metric (`UNKNOWN_METRIC`), a metric
+ * whose unit does not fit the rule kind (`METRIC_UNIT_MISMATCH`), a field the kind does not use
+ * (`METRIC_FIELD_NOT_ALLOWED`) or a checklist entry without a test (`METRIC_ENTRY_MISSING`). On success it returns a new, deeply frozen copy (the input is never touched) that
  * `scoreAssessment` scores without validating again.
  *
  * @example

@@ -17,6 +17,9 @@ const laws: readonly LawId[] = [
   'major_administrative_decisions_regulation',
   'party_branch_work_regulation',
   'civil_code',
+  'constitution',
+  'womens_rights_law',
+  'administrative_penalty_law',
 ];
 
 /**

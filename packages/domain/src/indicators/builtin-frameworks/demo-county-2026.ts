@@ -126,6 +126,7 @@ export const demoCounty2026: Framework = {
           evidence: ['会议通知', '签到表', '会议记录'],
           method: 'ledger',
           note: '参照示例B：每缺一份记录扣0.5分，扣完为止',
+          metric: { key: 'meetings.scheduleShortfall' },
           rule: {
             kind: 'deduction',
             perUnit: 0.5,
@@ -221,6 +222,7 @@ export const demoCounty2026: Framework = {
           points: 4,
           evidence: ['提议、商议、审议、决议记录', '决议公开和实施结果公开照片'],
           method: 'ledger',
+          metric: { key: 'fourDeliberations.incomplete' },
           rule: {
             kind: 'deduction',
             perUnit: 1,
@@ -239,6 +241,7 @@ export const demoCounty2026: Framework = {
           name: '村民代表会议每季度召开且到会人数达三分之二以上（按季度计）',
           points: 3,
           method: 'ledger',
+          metric: { key: 'meetings.representativesQuartersLawful' },
           rule: {
             kind: 'count',
             perUnit: 0.75,
@@ -296,6 +299,13 @@ export const demoCounty2026: Framework = {
           name: '党务、村务、财务公开',
           points: 3,
           method: 'site_visit',
+          metric: {
+            entries: {
+              party: { key: 'disclosures.party.onTimeRatio' },
+              village: { key: 'disclosures.general.onTimeRatio' },
+              finance: { key: 'disclosures.finance.onTimeRatio' },
+            },
+          },
           rule: {
             kind: 'checklist',
             entries: [
@@ -310,6 +320,7 @@ export const demoCounty2026: Framework = {
           name: '财务收支按月公开（全年公开月数，目标12个月）',
           points: 4,
           method: 'ledger',
+          metric: { key: 'disclosures.finance.monthsPosted' },
           rule: { kind: 'proportional', target: 12 },
         },
         {
@@ -400,6 +411,7 @@ export const demoCounty2026: Framework = {
           name: '全年开展普法活动（每次0.5分）',
           points: 2,
           method: 'ledger',
+          metric: { key: 'legalEducation.activities' },
           rule: {
             kind: 'count',
             perUnit: 0.5,
@@ -411,6 +423,7 @@ export const demoCounty2026: Framework = {
           name: '矛盾纠纷调解成功率（%）',
           points: 3,
           method: 'ledger',
+          metric: { key: 'mediation.successRate', scale: 100 },
           rule: {
             kind: 'bands',
             bands: [
@@ -432,6 +445,7 @@ export const demoCounty2026: Framework = {
           name: '矛盾纠纷排查化解台账（每月一次）',
           points: 4,
           method: 'ledger',
+          metric: { key: 'disputeScreening.monthsMissing' },
           rule: {
             kind: 'deduction',
             perUnit: 0.5,

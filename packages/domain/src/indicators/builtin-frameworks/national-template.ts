@@ -126,6 +126,7 @@ export const nationalTemplate: Framework = {
           points: 5,
           method: 'ledger',
           note: '派生标准第6条 [S]',
+          metric: { key: 'fourDeliberations.incomplete' },
           rule: {
             kind: 'deduction',
             perUnit: 1,
@@ -138,6 +139,7 @@ export const nationalTemplate: Framework = {
           points: 3,
           method: 'ledger',
           note: '派生标准第6条 [S]，重述《村民委员会组织法》规定',
+          metric: { key: 'meetings.representativesQuartersLawful' },
           rule: {
             kind: 'count',
             perUnit: 0.75,
@@ -158,6 +160,7 @@ export const nationalTemplate: Framework = {
           points: 3,
           method: 'ledger',
           configurable: true,
+          metric: { key: 'legalAdviser.underContract' },
           rule: { kind: 'check' },
         },
         {
@@ -208,6 +211,7 @@ export const nationalTemplate: Framework = {
           points: 5,
           method: 'ledger',
           configurable: true,
+          metric: { key: 'legalEducation.activities' },
           rule: {
             kind: 'count',
             perUnit: 1,
@@ -228,6 +232,13 @@ export const nationalTemplate: Framework = {
           points: 6,
           method: 'site_visit',
           configurable: true,
+          metric: {
+            entries: {
+              party: { key: 'disclosures.party.onTimeRatio' },
+              village: { key: 'disclosures.general.onTimeRatio' },
+              finance: { key: 'disclosures.finance.onTimeRatio' },
+            },
+          },
           rule: {
             kind: 'checklist',
             entries: [
@@ -284,6 +295,7 @@ export const nationalTemplate: Framework = {
           points: 5,
           method: 'ledger',
           configurable: true,
+          metric: { key: 'appraisals.held' },
           rule: { kind: 'check' },
         },
         {

@@ -1,0 +1,22 @@
+// Village records feeding the score sheet (see the "Record metrics and derived answers" section
+// of the package README).
+export {
+  isRecordMetricKey,
+  recordMetricKeys,
+  recordMetrics,
+  recordMetricUnits,
+} from './record-metrics.js';
+export type {
+  RecordMetricDefinition,
+  RecordMetricKey,
+  RecordMetrics,
+  RecordMetricUnit,
+  RecordRegister,
+} from './record-metrics.js';
+export { deriveAnswers } from './derive-answers.js';
+export type {
+  DerivedAnswer,
+  DerivedItem,
+  MetricReading,
+  MissingDerivedAnswer,
+} from './derive-answers.js';
