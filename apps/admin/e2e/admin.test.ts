@@ -130,12 +130,12 @@ describe('admin SPA', () => {
     await dialog.locator('#user-form_displayName').fill('测试文书');
     await dialog.locator('#user-form_password').fill('Clerk2026x');
 
-    // only roles up to the county administrator's own are offered
+    // only roles strictly below the county administrator's own are offered
     await dialog.locator('#user-form_role').click();
     const roleOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await expect
       .poll(() => roleOptions.allTextContents())
-      .toEqual(['县级管理员', '乡镇工作人员', '考核人员', '村级文书']);
+      .toEqual(['乡镇工作人员', '考核人员', '村级文书']);
     await roleOptions.filter({ hasText: '村级文书' }).click();
 
     await dialog.locator('#user-form_scopeCode').click();
