@@ -34,6 +34,7 @@ describe('readScoreTable', () => {
     if (!read.ok) return;
     const { draft, incomplete } = read;
     expect(draft.totalPoints).toBe(20);
+    expect(draft.name).toBe('某县民主法治示范村考核评分表');
     expect(draft.areas.map((a) => [a.code, a.name, a.points, a.items.length])).toEqual([
       ['A1', '组织建设', 10, 2],
       ['A2', '法治宣传', 10, 2],
@@ -111,6 +112,7 @@ describe('readScoreTable', () => {
       ['民主管理', 3],
     ]);
     expect(read.ok && read.draft.totalPoints).toBe(8);
+    expect(read.ok && read.draft.name).toBe('Sheet1');
   });
 
   it('lists every bad cell and returns no draft', () => {

@@ -275,7 +275,8 @@ interface AreaBuild {
  * are veto conditions; rows after the total are notes. Items' points must add up to their area's
  * and areas' to the total. Rules and methods are derived from the text with `deriveRule` and
  * `methodFromText`; where they cannot be, the item has none and is listed in `incomplete`.
- * Grades default to 90 %, 80 % and 60 % of the total (优秀, 良好, 合格) for the county to review.
+ * Grades default to 90 %, 80 % and 60 % of the total (优秀, 良好, 合格) for the county to review;
+ * the name is the title above the header (else the sheet's name).
  *
  * @example
  * readScoreTable({ sheet: '评分表', rows: [
@@ -560,11 +561,16 @@ export function readScoreTable(table: ScoreTable): ScoreTableRead {
       };
     }),
   }));
+  // the title above the header (often merged across the table) names the framework
+  const title = rows
+    .slice(0, headerRow)
+    .map((row) => [...new Set(row.map(textOf).filter((t) => t !== ''))])
+    .find((texts) => texts.length === 1)?.[0];
   const totalH = total?.hundredths ?? sum;
   const share = (percent: number) => Math.round((totalH * percent) / 100) / 100;
   const draft: FrameworkDraft = {
     code: 'workbook',
-    name: sheet,
+    name: title ?? sheet,
     version: '1.0.0',
     totalPoints: totalH / 100,
     status: 'draft',
