@@ -426,7 +426,7 @@ export function FrameworkExcelImportDialog({ open, onClose, onImported }: Props)
                             style={{ width: 130 }}
                             data-testid={`framework-xlsx-value-${item.code}`}
                             min={0}
-                            step={0.5}
+                            step={1}
                             placeholder={t(`frameworks.xlsx.valueHint.${rule.kind}`)}
                             prefix={t(`frameworks.xlsx.valueLabel.${rule.kind}`)}
                             value={rule.value}
