@@ -193,6 +193,28 @@ describe('readScoreTable', () => {
     expect(!empty.ok && empty.problems.map((p) => p.code)).toEqual(['NO_ITEMS']);
   });
 
+  it('reads a header merged over two columns once, and skips a second header row', () => {
+    const read = readScoreTable({
+      sheet: 'S',
+      rows: [
+        ['序号', '考核项目', '考核内容', '考核内容', '分值', '得分', '得分'],
+        [null, null, null, null, null, '自评', '复核'],
+        [1, '组织建设', '党组织健全', '（细目）', 5, null, null],
+      ],
+    });
+    expect(read.ok && read.draft.areas[0]!.items.map((i) => [i.name, i.points])).toEqual([
+      ['党组织健全', 5],
+    ]);
+  });
+
+  it('takes an item that mentions 一票否决 for an item, not for the veto mark', () => {
+    const rows = goodRows();
+    rows[5]![2] = '发生违法建设的，实行一票否决';
+    const read = readScoreTable({ sheet: '评分表', rows });
+    expect(read.ok && read.draft.areas[1]!.items[1]!.name).toBe('发生违法建设的，实行一票否决');
+    expect(read.ok && read.draft.vetoes).toHaveLength(2);
+  });
+
   it('does not touch its input', () => {
     const rows = goodRows();
     const copy = JSON.parse(JSON.stringify(rows)) as unknown;

@@ -310,9 +310,11 @@ export function readScoreTable(table: ScoreTable): ScoreTableRead {
     return { ok: false, problems };
   }
   const columns = new Map<Column, number>();
-  (rows[headerRow] ?? []).forEach((cell, c) => {
+  const headerCells = rows[headerRow] ?? [];
+  headerCells.forEach((cell, c) => {
     const text = textOf(cell);
-    if (text === '') return;
+    // a header merged over two columns repeats its text: its first column is read
+    if (text === '' || (c > 0 && text === textOf(headerCells[c - 1]))) return;
     const column = columnOf(text);
     const at = address(headerRow, c);
     if (column === null) {
@@ -377,6 +379,9 @@ export function readScoreTable(table: ScoreTable): ScoreTableRead {
     const pts = cellAt(r, 'points');
     const rule = cellAt(r, 'rule');
     const leading = [index.text, area.text, item.text];
+    const readColumns = [index, area, item, pts, rule, cellAt(r, 'method'), cellAt(r, 'evidence')];
+    // a row with text only in skipped columns (a second header row over 得分…) is not data
+    if (readColumns.every((c) => c.text === '')) continue;
 
     if (leading.some((t) => totalMark.test(t))) {
       const read = readPoints(pts.raw);
@@ -386,7 +391,10 @@ export function readScoreTable(table: ScoreTable): ScoreTableRead {
       section = 'after';
       continue;
     }
-    const marked = leading.find((t) => t.includes(vetoMark));
+    // the mark is in the number or area column (often merged), or opens the item text
+    const marked =
+      [index.text, area.text].find((t) => t.includes(vetoMark)) ??
+      (item.text.startsWith(vetoMark) ? item.text : undefined);
     if (marked !== undefined) {
       section = 'vetoes';
       const named = [item.text, rule.text].find((t) => t !== '' && !t.includes(vetoMark));
