@@ -150,7 +150,12 @@ describe('从Excel导入', () => {
       { code: string; ownerCountyCode: string | null; itemCount: number }[]
     >('county', 'frameworks.list', {});
     expect(stored).toContainEqual(
-      expect.objectContaining({ code, ownerCountyCode: DEMO_COUNTY_CODE, itemCount: 4 }),
+      expect.objectContaining({
+        code,
+        ownerCountyCode: DEMO_COUNTY_CODE,
+        itemCount: 4,
+        status: 'in_force',
+      }),
     );
     await page.close();
     expect(takeConsoleErrors(h, [/Failed to load resource.*status of 400/])).toEqual([]);

@@ -297,6 +297,18 @@ export function FrameworkExcelImportDialog({ open, onClose, onImported }: Props)
                   style={{ width: 100 }}
                 />
               </Form.Item>
+              <Form.Item label={t('frameworks.status')}>
+                <Select<'in_force' | 'draft'>
+                  data-testid="framework-xlsx-status"
+                  style={{ width: 110 }}
+                  value={choices.status}
+                  options={(['in_force', 'draft'] as const).map((s) => ({
+                    value: s,
+                    label: t(`frameworks.statuses.${s}`),
+                  }))}
+                  onChange={(status) => update((c) => ({ ...c, status }))}
+                />
+              </Form.Item>
             </Form>
             <Form layout="inline">
               {(['excellent', 'good', 'pass'] as ListedGrade[]).map((g) => (

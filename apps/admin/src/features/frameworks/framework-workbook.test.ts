@@ -99,6 +99,7 @@ describe('applyChoices', () => {
     expect(applyChoices(d, choices)).toMatchObject({
       code: 'qh-2026',
       version: '2.0.0',
+      status: 'in_force',
       grades: [
         { grade: 'excellent', minPoints: 9 },
         { grade: 'pass', minPoints: 6 },

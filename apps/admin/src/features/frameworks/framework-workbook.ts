@@ -91,6 +91,8 @@ export interface DraftChoices {
   code: string;
   name: string;
   version: string;
+  /** What the saved framework is: in force (default) or still a draft. */
+  status: 'in_force' | 'draft';
   grades: Record<ListedGrade, number | null>;
   methods: Record<string, AssessmentMethod | undefined>;
   rules: Record<string, RuleChoice | undefined>;
@@ -118,6 +120,7 @@ export function initialChoices(draft: FrameworkDraft): DraftChoices {
     code: draft.code,
     name: draft.name,
     version: draft.version,
+    status: 'in_force',
     grades: { excellent: grade('excellent'), good: grade('good'), pass: grade('pass') },
     methods: Object.fromEntries(items.map((i) => [i.code, i.method])),
     rules: Object.fromEntries(items.map((i) => [i.code, choiceOf(i.rule)])),
@@ -154,6 +157,7 @@ export function applyChoices(
     code: choices.code,
     name: choices.name,
     version: choices.version,
+    status: choices.status,
     grades,
     areas: draft.areas.map((a) => ({
       ...a,
