@@ -15,6 +15,8 @@ import {
   parseScoreSheetWorkbook,
   XLSX_MIME,
 } from '../services/campaigns/score-sheet-xlsx.js';
+import { readFrameworkWorkbook } from '../services/campaigns/framework-workbook.js';
+import { frameworkImportRoles } from '../routers/frameworks.js';
 
 /** The largest workbook accepted for import. */
 export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
@@ -155,6 +157,41 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
         }
       },
     );
+
+    // a county's own 考核评分表 → a framework draft (nothing is stored: the county completes the
+    // draft in the 指标体系 page and saves it through frameworks.import)
+    app.post('/api/frameworks/import.xlsx', { bodyLimit: MAX_XLSX_BYTES }, async (req, reply) => {
+      try {
+        const ctx = await deps.contextFor(req, reply);
+        if (!ctx.user) {
+          fail('UNAUTHORIZED', 'UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' });
+        }
+        if (!(frameworkImportRoles as readonly string[]).includes(ctx.user.role)) {
+          fail('FORBIDDEN', 'ROLE_FORBIDDEN', {
+            zh: '您的角色无权执行此操作',
+            en: 'Your role may not do this',
+          });
+        }
+        const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const read = await readFrameworkWorkbook(bytes);
+        if (!read.ok) {
+          const n = read.problems.length;
+          fail(
+            'BAD_REQUEST',
+            'FRAMEWORK_XLSX_INVALID',
+            {
+              zh: `Excel文件有${n}处错误，未生成指标体系草稿`,
+              en: `The workbook has ${n} ${n === 1 ? 'problem' : 'problems'}; no framework draft was made`,
+            },
+            [],
+            { problems: read.problems },
+          );
+        }
+        return reply.header('cache-control', 'private, no-store').send(read);
+      } catch (error) {
+        return sendError(reply, error);
+      }
+    });
 
     app.get<{ Params: { id: string } }>('/api/campaigns/:id/notice.xlsx', async (req, reply) => {
       try {

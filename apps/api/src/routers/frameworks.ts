@@ -4,6 +4,9 @@ import type { Framework } from '@fazhi/domain';
 import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
 import { getFramework, importFramework, listFrameworks } from '../services/campaigns/frameworks.js';
 
+/** Who may import a framework (as JSON, or a draft from a county's workbook). */
+export const frameworkImportRoles = ['system_admin', 'county_admin'] as const;
+
 export const frameworksRouter = {
   list: authedProcedure
     .output(
@@ -55,7 +58,7 @@ export const frameworksRouter = {
    * administrator's belongs to their county, the system administrator's is shared.
    */
   import: writeProcedure
-    .use(requireRole(['system_admin', 'county_admin']))
+    .use(requireRole(frameworkImportRoles))
     .input(z.object({ definition: z.unknown() }))
     .output(z.object({ id: z.string(), code: z.string(), version: z.string() }))
     .mutation(async ({ ctx, input }) => {

@@ -53,3 +53,16 @@ export type {
   SourceReliability,
   VetoCondition,
 } from './types.js';
+export { deriveRule } from './derive-rule.js';
+export { methodFromText } from './method-from-text.js';
+export { readScoreTable } from './read-score-table.js';
+export type {
+  DraftArea,
+  DraftItem,
+  FrameworkDraft,
+  ScoreTable,
+  ScoreTableProblem,
+  ScoreTableProblemCode,
+  ScoreTableRead,
+  TableCell,
+} from './read-score-table.js';

@@ -1,9 +1,9 @@
 // 指标体系: the stored frameworks (built-in and imported versions), one in full in a drawer
-// (`?id=`), and for system and county administrators the 导入 dialog.
+// (`?id=`), and for system and county administrators the 导入 (JSON) and 从Excel导入 dialogs.
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Drawer, Empty, Flex, Table, Tag, Tooltip, Typography } from 'antd';
-import { ImportOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, ImportOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useLang } from '../../i18n';
 import { trpc } from '../../trpc';
@@ -14,6 +14,7 @@ import { useMe } from '../auth/me-context';
 import { canImportFrameworks } from './framework-import';
 import { FrameworkDetail, formatPoints, StatusTag } from './framework-detail';
 import { FrameworkImportDialog } from './import-dialog';
+import { FrameworkExcelImportDialog } from './excel-import-dialog';
 
 type FrameworkRow = RouterOutputs['frameworks']['list'][number];
 
@@ -22,6 +23,7 @@ export function FrameworksPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const [importing, setImporting] = useState(false);
+  const [importingExcel, setImportingExcel] = useState(false);
   const list = useQuery(trpc.frameworks.list.queryOptions());
   const viewing = params.get('id');
   const mayImport = canImportFrameworks(me.role);
@@ -44,14 +46,23 @@ export function FrameworksPage() {
           {t('frameworks.title')}
         </Typography.Title>
         {mayImport ? (
-          <Button
-            type="primary"
-            icon={<ImportOutlined />}
-            onClick={() => setImporting(true)}
-            data-testid="framework-import"
-          >
-            {t('frameworks.import')}
-          </Button>
+          <Flex gap={8}>
+            <Button
+              icon={<FileExcelOutlined />}
+              onClick={() => setImportingExcel(true)}
+              data-testid="framework-import-xlsx"
+            >
+              {t('frameworks.importExcel')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<ImportOutlined />}
+              onClick={() => setImporting(true)}
+              data-testid="framework-import"
+            >
+              {t('frameworks.import')}
+            </Button>
+          </Flex>
         ) : null}
       </Flex>
       <Card variant="borderless">
@@ -144,6 +155,16 @@ export function FrameworksPage() {
         )}
       </Card>
       <FrameworkDrawer id={viewing} onClose={() => view(null)} />
+      {mayImport ? (
+        <FrameworkExcelImportDialog
+          open={importingExcel}
+          onClose={() => setImportingExcel(false)}
+          onImported={(id) => {
+            setImportingExcel(false);
+            view(id);
+          }}
+        />
+      ) : null}
       {mayImport ? (
         <FrameworkImportDialog
           open={importing}
