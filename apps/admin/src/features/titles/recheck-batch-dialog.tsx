@@ -6,6 +6,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
+  Button,
   Form,
   InputNumber,
   Modal,
@@ -156,9 +157,9 @@ export function RecheckBatchDialog({ open, onClose }: { open: boolean; onClose()
           </>
         ) : null}
         <Form.Item>
-          <a onClick={() => void runPreview()} data-testid="batch-preview">
+          <Button onClick={() => void runPreview()} data-testid="batch-preview">
             {t('titleLife.batch.preview')}
-          </a>
+          </Button>
         </Form.Item>
       </Form>
       {preview.isError ? (
