@@ -568,21 +568,32 @@ describe('batched re-checks', () => {
     expect(titleRow).toMatchObject({ status: 'active', recheckOutcome: 'keep' });
   });
 
+  it('two batches opened at once never open a title twice', async () => {
+    await titlesForBatch();
+    const [a, b] = [await t.as('county'), await t.as('county')];
+    const results = await Promise.allSettled([
+      a.titles.openRecheckBatch({ level: 'county', year: 2023, expectedTotal: 4 }),
+      b.titles.openRecheckBatch({ level: 'county', year: 2023, expectedTotal: 4 }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    await expectError(Promise.reject(refused.reason), 'PRECONDITION_FAILED', 'BATCH_EMPTY');
+    expect(await t.db.select().from(titleRechecks)).toHaveLength(4);
+  });
+
   it('a batch holds only titles in the county’s scope', async () => {
     await titlesForBatch();
     await t.db
       .execute(sql`insert into divisions (code, name, level, parent_code, county_code) values
       ('330729000000', '别县', 'county', null, '330729000000'),
       ('330729101201', '别村', 'village', '330729000000', '330729000000')`);
-    await t.db
-      .insert(titles)
-      .values({
-        countyCode: '330729000000',
-        villageCode: '330729101201',
-        level: 'county',
-        year: 2023,
-        namedOn: '2023-06-01',
-      });
+    await t.db.insert(titles).values({
+      countyCode: '330729000000',
+      villageCode: '330729101201',
+      level: 'county',
+      year: 2023,
+      namedOn: '2023-06-01',
+    });
     const county = await t.as('county');
     expect((await county.titles.previewRecheckBatch({ year: 2023 })).total).toBe(5);
   });

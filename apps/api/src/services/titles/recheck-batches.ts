@@ -105,6 +105,7 @@ export async function openBatch(opts: {
     .select({ id: titles.id })
     .from(titles)
     .where(and(opts.scope.where(titles.villageCode), eq(titles.status, 'active')))
+    .orderBy(asc(titles.countyCode), asc(titles.id))
     .for('update');
   const { candidates, chosen, seed } = await batchTitles(opts.db, opts.scope, opts.filter);
   if (chosen.length === 0) {

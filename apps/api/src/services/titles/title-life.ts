@@ -184,9 +184,11 @@ export async function getTitle(opts: { db: Db; actor: Actor; id: string; today: 
     overdueRectifications: rectifications.filter(
       (r) => !r.completedOn && rectificationOverdue(r, opts.today),
     ).length,
-    openRecheck: openRecheck
-      ? { id: openRecheck.id, version: openRecheck.version, openedOn: openRecheck.openedOn }
-      : null,
+    // a title revoked or cancelled from the titles list meanwhile has nothing left to decide
+    openRecheck:
+      openRecheck && title.status === 'active'
+        ? { id: openRecheck.id, version: openRecheck.version, openedOn: openRecheck.openedOn }
+        : null,
   };
 }
 
