@@ -137,7 +137,9 @@ describe('一村一档', () => {
     await county.locator('#deadline').fill(day(-1));
     await save(county);
     await saved(county);
-    await expect.poll(() => county.getByTestId('overdue-rectifications').textContent()).toBe('1');
+    await expect
+      .poll(() => county.getByTestId('overdue-rectifications').textContent(), { timeout: 20_000 })
+      .toBe('1');
     await county.getByTestId('rectification-entry').getByText('逾期').waitFor();
     await shot(county, 'title-life-county');
   });
@@ -182,7 +184,9 @@ describe('一村一档', () => {
     await save(township);
     await saved(township);
     await township.getByText('逾期完成').waitFor();
-    await expect.poll(() => township.getByTestId('open-rectifications').textContent()).toBe('0');
+    await expect
+      .poll(() => township.getByTestId('open-rectifications').textContent(), { timeout: 20_000 })
+      .toBe('0');
   });
 
   it('the county opens a sampled re-check batch and decides it on the file', async () => {
@@ -195,7 +199,9 @@ describe('一村一档', () => {
     await dialog.locator('#recheck-batch_amount').fill('1');
     await dialog.getByTestId('batch-preview').click();
     await dialog.getByTestId('batch-total').getByText('共 1 个称号（符合条件 1 个）').waitFor();
-    await expect.poll(() => dialog.locator('#recheck-batch_seed').inputValue()).toMatch(/^\d+$/);
+    await expect
+      .poll(() => dialog.locator('#recheck-batch_seed').inputValue(), { timeout: 20_000 })
+      .toMatch(/^\d+$/);
     await shot(county, 'title-life-batch');
     await dialog.getByRole('button', { name: '开立复核批次' }).click();
     await county.getByText('已为 1 个称号开立复核记录').waitFor();

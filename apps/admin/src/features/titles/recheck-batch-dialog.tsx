@@ -142,7 +142,7 @@ export function RecheckBatchDialog({ open, onClose }: { open: boolean; onClose()
                 min={1}
                 max={sampleKind === 'percent' ? 100 : 10000}
                 precision={0}
-                addonAfter={sampleKind === 'percent' ? '%' : undefined}
+                suffix={sampleKind === 'percent' ? '%' : undefined}
                 style={{ width: 120 }}
                 aria-label={t(`titleLife.batch.${sampleKind}`)}
               />
@@ -165,7 +165,7 @@ export function RecheckBatchDialog({ open, onClose }: { open: boolean; onClose()
       {preview.isError ? (
         <QueryError error={preview.error} />
       ) : preview.data && input ? (
-        <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
           <Alert
             type="info"
             showIcon

@@ -202,7 +202,7 @@ function TitleFileView({ file }: { file: TitleFile }) {
             items={(timeline.data?.items ?? []).map((e) => ({
               key: `${e.kind}:${e.id}`,
               color: kindColors[e.kind],
-              children: (
+              content: (
                 <EntryView
                   entry={e}
                   reasonName={reasonName}
