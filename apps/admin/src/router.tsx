@@ -76,6 +76,12 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'titles/:id',
+            lazy: async () => ({
+              Component: (await import('./features/titles/title-page')).TitlePage,
+            }),
+          },
+          {
             path: 'frameworks',
             lazy: async () => ({
               Component: (await import('./features/frameworks/frameworks-page')).FrameworksPage,

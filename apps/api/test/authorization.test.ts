@@ -278,6 +278,102 @@ const outsideChecks: Record<
     const names = (await x.titles.revocationReasons()).map((r) => r.nameZh);
     expect(names).not.toContain('越权改名');
   },
+  'titles.get': async (x, y) => {
+    await expectError(x.titles.get({ id: y.yTitle.id }), 'NOT_FOUND');
+  },
+  'titles.timeline': async (x, y) => {
+    await expectError(x.titles.timeline({ id: y.yTitle.id }), 'NOT_FOUND');
+  },
+  'titles.recordDecision': async (x) => {
+    const input = { ...(sampleInput['titles.recordDecision'] as object), villageCode: Y_VILLAGE };
+    await expectError(x.titles.recordDecision(input as never), 'FORBIDDEN');
+  },
+  'titles.addCheck': async (x, y) => {
+    await expectError(
+      x.titles.addCheck({
+        ...(sampleInput['titles.addCheck'] as object),
+        titleId: y.yTitle.id,
+      } as never),
+      'NOT_FOUND',
+    );
+  },
+  'titles.addComplaint': async (x, y) => {
+    await expectError(
+      x.titles.addComplaint({
+        ...(sampleInput['titles.addComplaint'] as object),
+        titleId: y.yTitle.id,
+      } as never),
+      'FORBIDDEN',
+      'ROLE_FORBIDDEN',
+    );
+  },
+  'titles.answerComplaint': async (x, y) => {
+    const { id } = await (
+      await t.as('county')
+    ).titles.addComplaint({
+      titleId: y.yTitle.id,
+      receivedOn: '2025-02-01',
+      channel: 'phone',
+      substance: '内容',
+    });
+    await expectError(
+      x.titles.answerComplaint({ id, version: 1, reply: '答复', repliedOn: '2025-02-02' }),
+      'FORBIDDEN',
+      'ROLE_FORBIDDEN',
+    );
+  },
+  'titles.issueRectification': async (x, y) => {
+    await expectError(
+      x.titles.issueRectification({
+        ...(sampleInput['titles.issueRectification'] as object),
+        titleId: y.yTitle.id,
+      } as never),
+      'FORBIDDEN',
+      'ROLE_FORBIDDEN',
+    );
+  },
+  'titles.reportRectification': async (x) => {
+    await expectError(
+      x.titles.reportRectification(sampleInput['titles.reportRectification'] as never),
+      'FORBIDDEN',
+      'ROLE_FORBIDDEN',
+    );
+  },
+  'titles.completeRectification': async (x, y) => {
+    const { id } = await (
+      await t.as('county')
+    ).titles.issueRectification({
+      titleId: y.yTitle.id,
+      issuedOn: '2025-02-01',
+      findings: '整改',
+      deadline: '2025-03-01',
+    });
+    await expectError(
+      x.titles.completeRectification({ id, version: 1, completedOn: '2025-02-20' }),
+      'NOT_FOUND',
+    );
+  },
+  'titles.previewRecheckBatch': async (x) => {
+    await expectError(x.titles.previewRecheckBatch({}), 'FORBIDDEN', 'ROLE_FORBIDDEN');
+  },
+  'titles.openRecheckBatch': async (x) => {
+    await expectError(
+      x.titles.openRecheckBatch({ expectedTotal: 1 }),
+      'FORBIDDEN',
+      'ROLE_FORBIDDEN',
+    );
+  },
+  'titles.decideRecheck': async (x, y) => {
+    const county = await t.as('county');
+    const { batchId } = await county.titles.openRecheckBatch({ level: 'county', expectedTotal: 2 });
+    const open = await county.titles.timeline({ id: y.yTitle.id, kind: 'recheck' });
+    expect(open.items[0]).toMatchObject({ batchId });
+    await expectError(
+      x.titles.decideRecheck({ id: open.items[0]!.id, version: 1, outcome: 'keep' }),
+      'FORBIDDEN',
+      'ROLE_FORBIDDEN',
+    );
+  },
 };
 
 describe('the authorization tables', () => {

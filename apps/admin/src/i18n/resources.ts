@@ -15,6 +15,7 @@ import {
 } from './campaign-resources';
 import { frameworksEn, frameworksZh } from './framework-resources';
 import { governanceEn, governanceZh } from './governance-resources';
+import { titleLifeEn, titleLifeZh } from './title-life-resources';
 
 export const zh = {
   app: {
@@ -258,6 +259,15 @@ export const zh = {
       titles_recheck: '称号复核',
       titles_create_revocation_reason: '新增撤销理由',
       titles_update_revocation_reason: '修改撤销理由',
+      titles_record_decision: '登记上级命名',
+      titles_add_check: '登记日常检查',
+      titles_add_complaint: '登记投诉',
+      titles_answer_complaint: '答复投诉',
+      titles_issue_rectification: '下发整改通知',
+      titles_report_rectification: '报告整改完成',
+      titles_complete_rectification: '确认整改完成',
+      titles_open_recheck_batch: '开立复核批次',
+      titles_decide_recheck: '作出复核结论',
       frameworks_import: '导入指标体系',
     },
   },
@@ -266,6 +276,7 @@ export const zh = {
   results: resultsZh,
   notice: noticeZh,
   titles: titlesZh,
+  titleLife: titleLifeZh,
   frameworks: frameworksZh,
   governance: governanceZh,
 };
@@ -521,6 +532,15 @@ export const en: Resources = {
       titles_recheck: 'Title re-check',
       titles_create_revocation_reason: 'Add revocation reason',
       titles_update_revocation_reason: 'Change revocation reason',
+      titles_record_decision: 'Record higher-level naming',
+      titles_add_check: 'Record daily check',
+      titles_add_complaint: 'Record complaint',
+      titles_answer_complaint: 'Answer complaint',
+      titles_issue_rectification: 'Issue rectification order',
+      titles_report_rectification: 'Report rectification done',
+      titles_complete_rectification: 'Confirm rectification complete',
+      titles_open_recheck_batch: 'Open re-check batch',
+      titles_decide_recheck: 'Decide re-check',
       frameworks_import: 'Import framework',
     },
   },
@@ -529,6 +549,7 @@ export const en: Resources = {
   results: resultsEn,
   notice: noticeEn,
   titles: titlesEn,
+  titleLife: titleLifeEn,
   frameworks: frameworksEn,
   governance: governanceEn,
 };

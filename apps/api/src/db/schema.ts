@@ -370,3 +370,160 @@ export const titles = pgTable(
     index('titles_village_idx').on(t.countyCode, t.villageCode),
   ],
 );
+
+// ——— A title's life after naming (动态管理, 一村一档) ———
+
+/**
+ * Where a title named above the county came from: the higher level's decision, recorded by the
+ * county (awarding body and document number). A title the county named itself has none; its
+ * naming is its campaign's.
+ */
+export const titleDecisions = pgTable(
+  'title_decisions',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    titleId: uuid('title_id').notNull(),
+    awardingBody: text('awarding_body').notNull(),
+    documentNumber: text('document_number').notNull(),
+    decidedOn: date('decided_on').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.titleId] }),
+    foreignKey({
+      columns: [t.countyCode, t.titleId],
+      foreignColumns: [titles.countyCode, titles.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+export const titleCheckResults = ['satisfactory', 'issues_found'] as const;
+
+/** Daily checks (日常检查) of a titled village: who checked, what they found, the result. */
+export const titleChecks = pgTable(
+  'title_checks',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    titleId: uuid('title_id').notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    checkedOn: date('checked_on').notNull(),
+    inspector: text('inspector').notNull(),
+    findings: text('findings').notNull(),
+    result: text('result', { enum: titleCheckResults }).notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    foreignKey({
+      columns: [t.countyCode, t.titleId],
+      foreignColumns: [titles.countyCode, titles.id],
+    }).onDelete('cascade'),
+    index('title_checks_title_idx').on(t.countyCode, t.titleId, t.checkedOn),
+  ],
+);
+
+export const complaintChannels = [
+  'visit',
+  'phone',
+  'letter',
+  'online',
+  'hotline_12345',
+  'other',
+] as const;
+
+/**
+ * Complaints received about a titled village and how each was answered. No ID numbers are kept;
+ * the complainant's name is optional and shown to the county only.
+ */
+export const titleComplaints = pgTable(
+  'title_complaints',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    titleId: uuid('title_id').notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    receivedOn: date('received_on').notNull(),
+    channel: text('channel', { enum: complaintChannels }).notNull(),
+    substance: text('substance').notNull(),
+    complainantName: text('complainant_name'),
+    reply: text('reply'),
+    repliedOn: date('replied_on'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    foreignKey({
+      columns: [t.countyCode, t.titleId],
+      foreignColumns: [titles.countyCode, titles.id],
+    }).onDelete('cascade'),
+    index('title_complaints_title_idx').on(t.countyCode, t.titleId, t.receivedOn),
+  ],
+);
+
+/**
+ * Rectification orders (整改通知): issued by the county with a deadline; the village clerk may
+ * report one done with a note, the township (or county) confirms its completion.
+ */
+export const titleRectifications = pgTable(
+  'title_rectifications',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    titleId: uuid('title_id').notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    issuedOn: date('issued_on').notNull(),
+    findings: text('findings').notNull(),
+    deadline: date('deadline').notNull(),
+    reportedOn: date('reported_on'),
+    reportNote: text('report_note'),
+    completedOn: date('completed_on'),
+    completionNote: text('completion_note'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    foreignKey({
+      columns: [t.countyCode, t.titleId],
+      foreignColumns: [titles.countyCode, titles.id],
+    }).onDelete('cascade'),
+    index('title_rectifications_title_idx').on(t.countyCode, t.titleId, t.issuedOn),
+  ],
+);
+
+/**
+ * Re-check records: opened for a batch of titles by the county, decided one by one (保留 / 撤销
+ * / 注销 through the titles' re-check). A title has at most one open record.
+ */
+export const titleRechecks = pgTable(
+  'title_rechecks',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    titleId: uuid('title_id').notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    batchId: uuid('batch_id').notNull(),
+    openedOn: date('opened_on').notNull(),
+    decidedOn: date('decided_on'),
+    outcome: text('outcome', { enum: ['keep', 'revoke', 'cancel'] }),
+    reasons: jsonb('reasons').$type<string[]>(),
+    note: text('note'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    foreignKey({
+      columns: [t.countyCode, t.titleId],
+      foreignColumns: [titles.countyCode, titles.id],
+    }).onDelete('cascade'),
+    uniqueIndex('title_rechecks_one_open')
+      .on(t.countyCode, t.titleId)
+      .where(sql`${t.decidedOn} is null`),
+    index('title_rechecks_batch_idx').on(t.countyCode, t.batchId),
+  ],
+);

@@ -33,6 +33,10 @@ import {
   type TitleRow,
 } from '../campaigns/model';
 import { RevocationReasonsDialog } from './revocation-reasons-dialog';
+import { Link } from 'react-router';
+import { RecheckBatchDialog } from './recheck-batch-dialog';
+import { RecordDialog } from './record-dialog';
+import { trpcClient } from '../../trpc';
 
 type Status = TitleRow['status'];
 type Outcome = 'keep' | 'revoke' | 'cancel';
@@ -53,6 +57,8 @@ export function TitlesPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [recording, setRecording] = useState(false);
   const [settingReasons, setSettingReasons] = useState(false);
+  const [batching, setBatching] = useState(false);
+  const [recordingDecision, setRecordingDecision] = useState(false);
   // all reasons, so that titles revoked for a reason since deactivated still show its name
   const reasons = useQuery(trpc.titles.revocationReasons.queryOptions({ includeInactive: true }));
   const list = useQuery({
@@ -89,6 +95,10 @@ export function TitlesPage() {
                 {t('titles.reasonSettings.open')}
               </Button>
             ) : null}
+            <Button onClick={() => setRecordingDecision(true)}>
+              {t('titleLife.actions.recordDecision')}
+            </Button>
+            <Button onClick={() => setBatching(true)}>{t('titleLife.actions.batch')}</Button>
             <Typography.Text type="secondary">
               {t('titles.selected', { count: selected.length })}
             </Typography.Text>
@@ -155,7 +165,9 @@ export function TitlesPage() {
               {
                 key: 'village',
                 title: t('titles.village'),
-                render: (_, r) => `${r.villageName}（${r.villageCode}）`,
+                render: (_, r) => (
+                  <Link to={`/titles/${r.id}`}>{`${r.villageName}（${r.villageCode}）`}</Link>
+                ),
               },
               {
                 key: 'level',
@@ -215,6 +227,56 @@ export function TitlesPage() {
             setRecording(false);
           }}
         />
+      ) : null}
+      {mayRecheck ? (
+        <>
+          <RecheckBatchDialog open={batching} onClose={() => setBatching(false)} />
+          <RecordDialog
+            open={recordingDecision}
+            title={t('titleLife.actions.recordDecision')}
+            initialValues={{ level: 'municipal' }}
+            fields={[
+              {
+                name: 'villageCode',
+                label: t('titleLife.fields.village'),
+                kind: 'text',
+                required: true,
+                maxLength: 12,
+              },
+              {
+                name: 'level',
+                label: t('titleLife.fields.level'),
+                kind: 'select',
+                required: true,
+                options: campaignLevels
+                  .filter((l) => l !== 'county')
+                  .map((l) => ({ value: l, label: t(`campaigns.levels.${l}`) })),
+              },
+              { name: 'year', label: t('titleLife.fields.year'), kind: 'number', required: true },
+              {
+                name: 'namedOn',
+                label: t('titleLife.fields.namedOn'),
+                kind: 'date',
+                required: true,
+              },
+              {
+                name: 'awardingBody',
+                label: t('titleLife.awardingBody'),
+                kind: 'text',
+                required: true,
+              },
+              {
+                name: 'documentNumber',
+                label: t('titleLife.documentNumber'),
+                kind: 'text',
+                required: true,
+                maxLength: 100,
+              },
+            ]}
+            submit={(v) => trpcClient.titles.recordDecision.mutate(v as never)}
+            onClose={() => setRecordingDecision(false)}
+          />
+        </>
       ) : null}
       {me.role === 'system_admin' ? (
         <RevocationReasonsDialog open={settingReasons} onClose={() => setSettingReasons(false)} />
