@@ -26,6 +26,7 @@ import { limitRequestBodies } from './body-limits.js';
 import { refuseCrossSiteRequests } from './same-origin.js';
 import { upgradeInsecureRequestsOverHttps } from './https-only-csp.js';
 import { logSerializers } from './log-serializers.js';
+import { decodeTextFileOrFail } from '../services/decode-text.js';
 import { startHousekeeping } from '../services/housekeeping.js';
 
 export interface ServerOptions {
@@ -196,17 +197,16 @@ export async function createServer(opts: ServerOptions) {
   await app.register(async (scope) => {
     scope.addContentTypeParser(
       ['text/csv', 'text/plain', 'application/octet-stream'],
-      { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES },
+      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
       (_req, body, done) => done(null, body),
     );
     scope.post('/api/divisions/import', { bodyLimit: MAX_UPLOAD_BYTES }, async (req, reply) => {
       const ctx = await contextFor(req, reply);
       const fileName = headerFileName(req.headers['x-file-name'], 255);
       try {
-        const result = await createCaller(ctx).divisions.import({
-          csv: typeof req.body === 'string' ? req.body : '',
-          fileName,
-        });
+        // the bytes as sent: UTF-8 (with or without BOM) or GBK/GB18030, else refused
+        const csv = Buffer.isBuffer(req.body) ? decodeTextFileOrFail(req.body, 'csv') : '';
+        const result = await createCaller(ctx).divisions.import({ csv, fileName });
         return reply.send(result);
       } catch (error) {
         return sendError(reply, error);
