@@ -2,7 +2,7 @@
 // the built SPA on the same port.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -218,10 +218,32 @@ export async function createServer(opts: ServerOptions) {
 
   const staticDir = opts.staticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: staticDir, wildcard: false, index: 'index.html' });
+    const assetsDir = join(staticDir, 'assets') + sep;
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      index: 'index.html',
+      // `<file>.br` / `<file>.gz` written by the SPA build, chosen by Accept-Encoding
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(res, path) {
+        res.setHeader('vary', 'accept-encoding');
+        // file names under assets/ carry a content hash: they never change
+        res.setHeader(
+          'cache-control',
+          path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
     app.setNotFoundHandler((req, reply) => {
       const url = req.url.split('?')[0] ?? '/';
-      if (req.method === 'GET' && !url.startsWith('/trpc') && !url.startsWith('/api/')) {
+      if (
+        req.method === 'GET' &&
+        !url.startsWith('/trpc') &&
+        !url.startsWith('/api/') &&
+        // a missing hashed file (an old page after an upgrade) is a 404, not the page
+        !url.startsWith('/assets/')
+      ) {
         return reply.type('text/html').sendFile('index.html');
       }
       return reply.code(404).send({ error: { code: 'NOT_FOUND' } });

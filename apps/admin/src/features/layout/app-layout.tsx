@@ -1,5 +1,5 @@
 // The signed-in frame: side navigation, header with the user menu, and the page.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import {
   App,
@@ -35,9 +35,13 @@ import { setLang, useLang } from '../../i18n';
 import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
 import { trpc } from '../../trpc';
 import { useErrorText } from '../../components/use-error-text';
-import { ChangePasswordDialog } from '../auth/change-password-dialog';
 import { useMe } from '../auth/me-context';
 import { RequireAuth } from '../auth/require-auth';
+
+// loaded when first opened: its form code stays off the first screen
+const ChangePasswordDialog = lazy(async () => ({
+  default: (await import('../auth/change-password-dialog')).ChangePasswordDialog,
+}));
 
 export function AppLayout() {
   return (
@@ -228,7 +232,11 @@ function UserMenu() {
           </Flex>
         </Button>
       </Dropdown>
-      <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
+      {changing ? (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog open onClose={() => setChanging(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
