@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from '../auth/session-token.js';
 import { createRequestContext, type Context, type CookieJar } from '../trpc/context.js';
 import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
 import { campaignFileRoutes } from './campaign-files.js';
+import { publicNoticeRoutes } from './public-notice-routes.js';
 import { databaseUnavailable, headerFileName, sendError } from './replies.js';
 import {
   defaultLoginPolicy,
@@ -55,6 +56,8 @@ export interface ServerOptions {
   logStream?: NodeJS.WritableStream;
   /** Minutes between purges of expired sessions and sweeps of evidence files (default 10). */
   housekeepingMinutes?: number;
+  /** Requests per client address and minute to the public notice pages (0: no limit). */
+  publicRequestsPerMinute?: number;
 }
 
 /** Fastify's trustProxy: hop counts as a function (a plain number trusts nothing in Fastify 5). */
@@ -215,6 +218,9 @@ export async function createServer(opts: ServerOptions) {
   });
 
   await app.register(campaignFileRoutes({ contextFor, dataDir: opts.dataDir }));
+  await app.register(
+    publicNoticeRoutes({ db, requestsPerMinute: opts.publicRequestsPerMinute ?? 60 }),
+  );
 
   const staticDir = opts.staticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
