@@ -51,6 +51,7 @@ export default defineConfig({
     proxy: {
       '/trpc': 'http://127.0.0.1:3000',
       '/api': 'http://127.0.0.1:3000',
+      '/public': 'http://127.0.0.1:3000',
     },
   },
   build: {
