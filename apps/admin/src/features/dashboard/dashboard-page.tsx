@@ -20,6 +20,7 @@ import { trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
 import { PlainCard as Card } from '../../components/plain-card';
 import { useMe } from '../auth/me-context';
+import { NoticesCard } from './notices-card';
 
 export function DashboardPage() {
   const { t } = useLang();
@@ -62,6 +63,7 @@ export function DashboardPage() {
         </Row>
       )}
       <TodoCard />
+      <NoticesCard />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} md={12}>
           <Card title={t('dashboard.myScope')}>

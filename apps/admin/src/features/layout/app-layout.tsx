@@ -37,6 +37,7 @@ import { trpc } from '../../trpc';
 import { useErrorText } from '../../components/use-error-text';
 import { useMe } from '../auth/me-context';
 import { RequireAuth } from '../auth/require-auth';
+import { TodoBadge } from './todo-badge';
 
 // loaded when first opened: its form code stays off the first screen
 const ChangePasswordDialog = lazy(async () => ({
@@ -59,7 +60,16 @@ function Frame() {
   const [collapsed, setCollapsed] = useState(false);
 
   const items: MenuProps['items'] = [
-    { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('nav.dashboard')}</Link> },
+    {
+      key: '/',
+      icon: <DashboardOutlined />,
+      label: (
+        <Link to="/">
+          {t('nav.dashboard')}
+          <TodoBadge />
+        </Link>
+      ),
+    },
     {
       key: '/divisions',
       icon: <ApartmentOutlined />,
