@@ -107,7 +107,7 @@ export function publicNoticeRoutes(deps: {
       const rows = notice.rows
         .map(
           (r, i) =>
-            `<tr><td>${i + 1}</td><td>${escapeHtml(r.townshipName ?? '')}</td><td>${escapeHtml(r.villageName)}</td><td class="score">${r.total === null ? '—' : r.total.toFixed(2)}</td></tr>`,
+            `<tr><td>${i + 1}</td><td>${escapeHtml(r.townshipName ?? '')}</td><td>${escapeHtml(r.villageName)}</td><td class="score">${r.total === null ? '—' : String(Number(r.total.toFixed(2)))}</td></tr>`,
         )
         .join('');
       const body = [

@@ -10,13 +10,13 @@ export function TodoBadge() {
   const count = todo.data?.reduce((sum, entry) => sum + entry.count, 0) ?? 0;
   if (count === 0) return null;
   return (
-    <Badge
-      count={count}
-      size="small"
-      overflowCount={99}
+    <span
       style={{ marginInlineStart: 8 }}
-      title={t('dashboard.todoBadge', { count })}
       data-testid="menu-todo-count"
-    />
+      data-count={count}
+      aria-label={t('dashboard.todoBadge', { count })}
+    >
+      <Badge count={count} size="small" overflowCount={99} />
+    </span>
   );
 }
