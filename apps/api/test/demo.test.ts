@@ -7,6 +7,7 @@ import {
   DEMO_TOWNSHIP_REVIEW_CAMPAIGN,
 } from '../src/demo/demo-rounds.js';
 import { useTestDatabase } from './harness.js';
+import { goodSheet } from './campaign-fixture.js';
 
 const t = useTestDatabase({ campaign: true });
 
@@ -75,6 +76,40 @@ describe('the demo county', () => {
     // nothing for the clerk in that campaign: 杨林村 is not in it
     const clerkTodo = await (await t.as('clerk')).dashboard.todo();
     expect(clerkTodo.map((e) => e.campaignId)).not.toContain(review!.campaignId);
+  });
+
+  it('lets a newcomer play the README round: submit, advance, return with reason, notice', async () => {
+    const clerk = await t.as('clerk');
+    const [entry] = await clerk.dashboard.todo();
+    const { items } = await clerk.participations.list({ campaignId: entry!.campaignId });
+    const id = items[0]!.id;
+    const sheet = await clerk.participations.get({ id });
+    const saved = await clerk.participations.saveSheet({
+      id,
+      version: sheet.participation.version,
+      column: 'self',
+      data: goodSheet(sheet.framework),
+    });
+    await clerk.participations.transition({
+      id,
+      version: saved.version,
+      event: { type: 'submit_self_assessment' },
+    });
+    const county = await t.as('county');
+    await county.campaigns.advance({ id: entry!.campaignId });
+    const township = await t.as('township');
+    const todo = await township.dashboard.todo();
+    const counts = todo.filter((e) => e.task === 'township_review').map((e) => e.count);
+    expect(counts.sort()).toEqual([4, 5]);
+    await township.participations.transition({
+      id,
+      version: (await township.participations.get({ id })).participation.version,
+      event: { type: 'return', reason: '请补充村规民约修订的表决记录' },
+    });
+    const notices = await (await t.as('clerk')).dashboard.notices();
+    expect(notices).toMatchObject([
+      { kind: 'returned', villageCode: '330728101201', reason: '请补充村规民约修订的表决记录' },
+    ]);
   });
 
   it('is the same every time', async () => {

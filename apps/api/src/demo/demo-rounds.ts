@@ -1,6 +1,7 @@
 // Two more demo campaigns, so that a newcomer can try one round with the demo accounts:
 // - at 自评 (self-assessment): the clerk's village 杨林村 has declared and its sheet is empty,
-//   so the clerk's 待办 holds it; a few other villages are declared or have submitted;
+//   so the clerk's 待办 holds it; the other villages have submitted (nothing else holds the
+//   campaign at this stage once 杨林村 submits);
 // - at 乡镇初审 (township review): villages of 白石镇 have submitted their self-assessment, so
 //   the township officer's 待办 holds them.
 // Deterministic: the same rows every time.
@@ -92,10 +93,13 @@ export async function seedDemoRounds(db: Db): Promise<void> {
     });
   }
 
-  // 自评: 杨林村 declared with an empty sheet; others of 白石镇 and 青山镇 declared or submitted
+  // 自评: 杨林村 declared with an empty sheet; others of 白石镇 and 青山镇 submitted
   const selfAssess = await campaign(DEMO_SELF_ASSESS_CAMPAIGN, 2027, 'self_assess');
   await participate(selfAssess.id, DEMO_CLERK_VILLAGE, 'declared', 1);
-  for (let n = 2; n <= 4; n++) await participate(selfAssess.id, village('101', n), 'declared', n);
+  // the others have submitted: once 杨林村 submits, the county can advance to 乡镇初审
+  for (let n = 2; n <= 4; n++) {
+    await participate(selfAssess.id, village('101', n), 'self_assessed', n);
+  }
   for (let n = 1; n <= 3; n++) {
     await participate(selfAssess.id, village('102', n), 'self_assessed', 100 + n);
   }
