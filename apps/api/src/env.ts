@@ -57,6 +57,8 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** Requests per client address and minute to the public notice pages (0: no limit). */
+  FAZHI_PUBLIC_REQUESTS_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   /** Comma-separated origins (besides the server's own) allowed to send state-changing requests. */
   FAZHI_ALLOWED_ORIGINS: z
     .string()

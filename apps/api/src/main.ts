@@ -67,6 +67,7 @@ const app = await createServer({
   refuseDemoPassword: env.NODE_ENV === 'production',
   trustProxy: env.FAZHI_TRUST_PROXY,
   maxBodyBytes: env.FAZHI_MAX_BODY_BYTES,
+  publicRequestsPerMinute: env.FAZHI_PUBLIC_REQUESTS_PER_MINUTE,
   allowedOrigins: parseAllowedOrigins(env.FAZHI_ALLOWED_ORIGINS),
 });
 await app.listen({ port: env.PORT, host: env.HOST });

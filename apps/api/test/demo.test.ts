@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { participationStates } from '../src/db/schema.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
+import {
+  DEMO_SELF_ASSESS_CAMPAIGN,
+  DEMO_TOWNSHIP_REVIEW_CAMPAIGN,
+} from '../src/demo/demo-rounds.js';
 import { useTestDatabase } from './harness.js';
+import { goodSheet } from './campaign-fixture.js';
 
 const t = useTestDatabase({ campaign: true });
 
@@ -23,8 +28,13 @@ describe('the demo county', () => {
   it('has a living campaign with villages in every state, scored by the domain library', async () => {
     const county = await t.as('county');
     const { items } = await county.campaigns.list({});
-    expect(items).toHaveLength(1);
-    const campaign = await county.campaigns.get({ id: items[0]!.id });
+    expect(items.map((c) => c.stage).sort()).toEqual([
+      'public_notice',
+      'self_assess',
+      'township_review',
+    ]);
+    const atNotice = items.find((c) => c.stage === 'public_notice')!;
+    const campaign = await county.campaigns.get({ id: atNotice.id });
     expect(Object.keys(campaign.counts).sort()).toEqual([...participationStates].sort());
     const ranking = await county.campaigns.ranking({ id: campaign.id });
     expect(ranking.length).toBeGreaterThan(20);
@@ -37,17 +47,87 @@ describe('the demo county', () => {
     expect(named.total).toBeGreaterThanOrEqual(10);
   });
 
+  it('gives the clerk a declared village with an empty sheet to self-assess', async () => {
+    const clerk = await t.as('clerk');
+    const todo = await clerk.dashboard.todo();
+    const entry = todo.find((e) => e.task === 'self_assessment');
+    expect(entry).toMatchObject({ campaignName: DEMO_SELF_ASSESS_CAMPAIGN, stage: 'self_assess' });
+    expect(entry!.count).toBe(1);
+    const { items } = await clerk.participations.list({ campaignId: entry!.campaignId });
+    expect(items.map((p) => [p.villageCode, p.state])).toEqual([['330728101201', 'declared']]);
+    const sheet = await clerk.participations.get({ id: items[0]!.id });
+    expect(sheet.participation.selfTotal).toBeNull();
+    expect(sheet.participation.sheet).toEqual({});
+  });
+
+  it("gives the township officer the township's submitted sheets to review", async () => {
+    const township = await t.as('township');
+    const todo = await township.dashboard.todo();
+    const review = todo.find((e) => e.task === 'township_review');
+    expect(review).toMatchObject({
+      campaignName: DEMO_TOWNSHIP_REVIEW_CAMPAIGN,
+      stage: 'township_review',
+      count: 5,
+    });
+    // only 白石镇's: the other township's submitted villages are not theirs
+    const { items } = await township.participations.list({ campaignId: review!.campaignId });
+    expect(items.every((p) => p.villageCode.startsWith('330728101'))).toBe(true);
+    expect(items).toHaveLength(5);
+    // nothing for the clerk in that campaign: 杨林村 is not in it
+    const clerkTodo = await (await t.as('clerk')).dashboard.todo();
+    expect(clerkTodo.map((e) => e.campaignId)).not.toContain(review!.campaignId);
+  });
+
+  it('lets a newcomer play the README round: submit, advance, return with reason, notice', async () => {
+    const clerk = await t.as('clerk');
+    const [entry] = await clerk.dashboard.todo();
+    const { items } = await clerk.participations.list({ campaignId: entry!.campaignId });
+    const id = items[0]!.id;
+    const sheet = await clerk.participations.get({ id });
+    const saved = await clerk.participations.saveSheet({
+      id,
+      version: sheet.participation.version,
+      column: 'self',
+      data: goodSheet(sheet.framework),
+    });
+    await clerk.participations.transition({
+      id,
+      version: saved.version,
+      event: { type: 'submit_self_assessment' },
+    });
+    const county = await t.as('county');
+    await county.campaigns.advance({ id: entry!.campaignId });
+    const township = await t.as('township');
+    const todo = await township.dashboard.todo();
+    const counts = todo.filter((e) => e.task === 'township_review').map((e) => e.count);
+    expect(counts.sort()).toEqual([4, 5]);
+    await township.participations.transition({
+      id,
+      version: (await township.participations.get({ id })).participation.version,
+      event: { type: 'return', reason: '请补充村规民约修订的表决记录' },
+    });
+    const notices = await (await t.as('clerk')).dashboard.notices();
+    expect(notices).toMatchObject([
+      { kind: 'returned', villageCode: '330728101201', reason: '请补充村规民约修订的表决记录' },
+    ]);
+  });
+
   it('is the same every time', async () => {
     const county = await t.as('county');
-    const first = await county.campaigns.list({});
-    const before = await county.campaigns.ranking({ id: first.items[0]!.id });
+    const atNotice = async (caller: typeof county) =>
+      (await caller.campaigns.list({})).items.find((c) => c.stage === 'public_notice')!.id;
+    const before = await county.campaigns.ranking({ id: await atNotice(county) });
+    const todoBefore = await (await t.as('township')).dashboard.todo();
     await t.db.execute(
       sql`truncate table evidence_files, objections, titles, participations, campaigns, sessions, users, divisions, audit_events restart identity cascade`,
     );
     await seedDemo(t.db);
     const again = await t.as('county');
-    const second = await again.campaigns.list({});
-    const after = await again.campaigns.ranking({ id: second.items[0]!.id });
+    const after = await again.campaigns.ranking({ id: await atNotice(again) });
     expect(after).toEqual(before);
+    const todoAfter = await (await t.as('township')).dashboard.todo();
+    expect(todoAfter.map(({ campaignId: _, ...rest }) => rest)).toEqual(
+      todoBefore.map(({ campaignId: _, ...rest }) => rest),
+    );
   });
 });

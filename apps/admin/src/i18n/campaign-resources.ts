@@ -249,6 +249,28 @@ export const noticeZh = {
   print: '打印',
   download: '下载Excel',
   empty: '暂无公示名单',
+  introPosted:
+    '经村（社区）申报、乡镇（街道）初审、县级验收，拟命名以下村（社区）为民主法治示范村（社区），现予公示。',
+  period: '公示期为{{start}}至{{end}}（{{days}}天）。',
+  periodDaysOnly: '公示期{{days}}天。',
+  contact: '如有异议，请在公示期内以实名方式（署真实姓名和联系方式）向{{contact}}反映。',
+  contactMissing: '如有异议，请在公示期内以实名方式向县级创建工作办公室反映。',
+  issuerMissing: '（发布单位未填写）',
+  dateMissing: '（发布日期未填写）',
+  incomplete: '公示还缺少发布单位、异议受理方式或发布日期，请先填写再打印。',
+  editParticulars: '填写公示信息',
+  issuerLabel: '发布单位',
+  issuerHint: '落款的单位名称，如“清和县民主法治示范村创建工作领导小组办公室”',
+  issuerRequired: '请填写发布单位',
+  contactLabel: '异议受理方式',
+  contactHint: '受理异议的部门、电话和地址',
+  contactRequired: '请填写异议受理方式',
+  issuedOnLabel: '发布日期',
+  issuedOnHint: '公示期从这一天起算',
+  issuedOnRequired: '请选择发布日期',
+  particularsSaved: '公示信息已保存',
+  qrCaption: '扫码查看本公示',
+  publicLink: '公开网址（无需登录）',
 };
 
 export const titlesZh = {
@@ -554,6 +576,31 @@ export const noticeEn: typeof noticeZh = {
   print: 'Print',
   download: 'Download Excel',
   empty: 'No villages to post',
+  introPosted:
+    'After declaration, township review and county acceptance, the villages below are proposed as democratic rule-of-law model villages.',
+  period: 'The notice runs from {{start}} to {{end}} ({{days}} days).',
+  periodDaysOnly: 'The notice runs {{days}} days.',
+  contact:
+    'Objections may be raised during that time, in one’s own name with contact details, with {{contact}}.',
+  contactMissing:
+    'Objections may be raised in one’s own name with the county office during that time.',
+  issuerMissing: '(issuing body not filled in)',
+  dateMissing: '(date not filled in)',
+  incomplete:
+    'The notice still lacks the issuing body, where objections go or the date: fill them in before printing.',
+  editParticulars: 'Notice details',
+  issuerLabel: 'Issuing body',
+  issuerHint: 'The body that signs the notice',
+  issuerRequired: 'Enter the issuing body',
+  contactLabel: 'Where objections go',
+  contactHint: 'The office, telephone and address that take objections',
+  contactRequired: 'Enter where objections go',
+  issuedOnLabel: 'Date of issue',
+  issuedOnHint: 'The notice period starts on this day',
+  issuedOnRequired: 'Choose the date of issue',
+  particularsSaved: 'Notice details saved',
+  qrCaption: 'Scan to see this notice',
+  publicLink: 'Public address (no login)',
 };
 
 export const titlesEn: typeof titlesZh = {

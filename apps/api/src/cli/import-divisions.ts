@@ -7,6 +7,7 @@ import { readEnv } from '../env.js';
 import { openDatabase } from '../db/client.js';
 import { Scope } from '../auth/scope.js';
 import { importDivisions } from '../services/divisions/import-divisions.js';
+import { decodeTextFileOrFail } from '../services/decode-text.js';
 import { writeAudit } from '../services/audit.js';
 import { describeError } from '../trpc/error-formatter.js';
 import type { LineProblem } from '../services/divisions/parse-division-csv.js';
@@ -18,11 +19,12 @@ if (!file) {
 }
 const env = readEnv();
 const path = resolve(env.INIT_CWD ?? process.cwd(), file);
-const csv = readFileSync(path, 'utf8');
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.FAZHI_DATA_DIR });
 await database.migrate();
 const started = performance.now();
 try {
+  // UTF-8 (with or without BOM) or GBK/GB18030; anything else is refused, never imported garbled
+  const csv = decodeTextFileOrFail(readFileSync(path));
   const result = await database.db.transaction(async (tx) => {
     const counts = await importDivisions({
       db: tx,

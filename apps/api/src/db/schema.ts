@@ -112,6 +112,13 @@ export const loginThrottles = pgTable(
   (t) => [index('login_throttles_updated_idx').on(t.updatedAt)],
 );
 
+/** Requests to the public pages (公示 without login) per client address and minute. */
+export const publicRequestCounters = pgTable('public_request_counters', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  hits: integer('hits').notNull(),
+});
+
 /** Browsers that have signed in to an account: SHA-256 of the device cookie's token, hex. */
 export const knownDevices = pgTable(
   'known_devices',
@@ -224,6 +231,10 @@ export const campaigns = pgTable(
     pilotVillageCodes: jsonb('pilot_village_codes').$type<string[]>().notNull().default([]),
     /** Inspectors assigned to score the county column during acceptance. */
     inspectorIds: jsonb('inspector_ids').$type<string[]>().notNull().default([]),
+    /** 公示: who issues the notice, where objections go, and its date (the period's first day). */
+    noticeIssuer: text('notice_issuer'),
+    noticeContact: text('notice_contact'),
+    noticeIssuedOn: date('notice_issued_on', { mode: 'string' }),
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.id] })],

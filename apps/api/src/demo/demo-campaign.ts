@@ -79,6 +79,9 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
         naming: '2026-12-01',
       },
       noticeDays: 7,
+      noticeIssuer: '清和县民主法治示范村创建工作领导小组办公室',
+      noticeContact: '县司法局基层工作科（电话：0579-8881 2345；地址：清和县人民路8号）',
+      noticeIssuedOn: '2026-10-16',
       minSelfScore: 9000,
       minAcceptedScore: 8500,
     })

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, demoDivisionsCsv, demoUsers } from './demo-county.js';
 import { parseDivisionCode } from '@fazhi/domain';
 import { ensureBuiltinFrameworks } from '../services/campaigns/frameworks.js';
 import { seedDemoCampaign } from './demo-campaign.js';
+import { seedDemoRounds } from './demo-rounds.js';
 
 /** Whether the database has no users yet (a fresh installation). */
 export async function isEmptyDatabase(db: Db): Promise<boolean> {
@@ -19,7 +20,7 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
 /**
  * Loads the demo county and one account per role, in one transaction with its audit event.
  * `passwordHash` lets tests reuse one precomputed hash of the demo password; `campaign: false`
- * leaves out the demo campaign.
+ * leaves out the demo campaigns (the one at 公示, and the rounds at 自评 and 乡镇初审).
  */
 export async function seedDemo(
   db: Db,
@@ -48,7 +49,10 @@ export async function seedDemo(
       }),
     );
     await ensureBuiltinFrameworks(tx);
-    if (options.campaign !== false) await seedDemoCampaign(tx);
+    if (options.campaign !== false) {
+      await seedDemoCampaign(tx);
+      await seedDemoRounds(tx);
+    }
     await writeAudit(tx, { id: null, username: 'system' }, 'demo-seed', {
       action: 'demo.seed',
       entity: 'deployment',

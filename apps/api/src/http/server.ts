@@ -2,7 +2,7 @@
 // the built SPA on the same port.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from '../auth/session-token.js';
 import { createRequestContext, type Context, type CookieJar } from '../trpc/context.js';
 import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
 import { campaignFileRoutes } from './campaign-files.js';
+import { publicNoticeRoutes } from './public-notice-routes.js';
 import { databaseUnavailable, headerFileName, sendError } from './replies.js';
 import {
   defaultLoginPolicy,
@@ -26,6 +27,7 @@ import { limitRequestBodies } from './body-limits.js';
 import { refuseCrossSiteRequests } from './same-origin.js';
 import { upgradeInsecureRequestsOverHttps } from './https-only-csp.js';
 import { logSerializers } from './log-serializers.js';
+import { decodeTextFileOrFail } from '../services/decode-text.js';
 import { startHousekeeping } from '../services/housekeeping.js';
 
 export interface ServerOptions {
@@ -54,6 +56,8 @@ export interface ServerOptions {
   logStream?: NodeJS.WritableStream;
   /** Minutes between purges of expired sessions and sweeps of evidence files (default 10). */
   housekeepingMinutes?: number;
+  /** Requests per client address and minute to the public notice pages (0: no limit). */
+  publicRequestsPerMinute?: number;
 }
 
 /** Fastify's trustProxy: hop counts as a function (a plain number trusts nothing in Fastify 5). */
@@ -196,17 +200,16 @@ export async function createServer(opts: ServerOptions) {
   await app.register(async (scope) => {
     scope.addContentTypeParser(
       ['text/csv', 'text/plain', 'application/octet-stream'],
-      { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES },
+      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
       (_req, body, done) => done(null, body),
     );
     scope.post('/api/divisions/import', { bodyLimit: MAX_UPLOAD_BYTES }, async (req, reply) => {
       const ctx = await contextFor(req, reply);
       const fileName = headerFileName(req.headers['x-file-name'], 255);
       try {
-        const result = await createCaller(ctx).divisions.import({
-          csv: typeof req.body === 'string' ? req.body : '',
-          fileName,
-        });
+        // the bytes as sent: UTF-8 (with or without BOM) or GBK/GB18030, else refused
+        const csv = Buffer.isBuffer(req.body) ? decodeTextFileOrFail(req.body, 'csv') : '';
+        const result = await createCaller(ctx).divisions.import({ csv, fileName });
         return reply.send(result);
       } catch (error) {
         return sendError(reply, error);
@@ -215,13 +218,38 @@ export async function createServer(opts: ServerOptions) {
   });
 
   await app.register(campaignFileRoutes({ contextFor, dataDir: opts.dataDir }));
+  await app.register(
+    publicNoticeRoutes({ db, requestsPerMinute: opts.publicRequestsPerMinute ?? 60 }),
+  );
 
   const staticDir = opts.staticDir;
   if (staticDir && existsSync(join(staticDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: staticDir, wildcard: false, index: 'index.html' });
+    const assetsDir = join(staticDir, 'assets') + sep;
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      index: 'index.html',
+      // `<file>.br` / `<file>.gz` written by the SPA build, chosen by Accept-Encoding
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(res, path) {
+        res.setHeader('vary', 'accept-encoding');
+        // file names under assets/ carry a content hash: they never change
+        res.setHeader(
+          'cache-control',
+          path.startsWith(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
     app.setNotFoundHandler((req, reply) => {
       const url = req.url.split('?')[0] ?? '/';
-      if (req.method === 'GET' && !url.startsWith('/trpc') && !url.startsWith('/api/')) {
+      if (
+        req.method === 'GET' &&
+        !url.startsWith('/trpc') &&
+        !url.startsWith('/api/') &&
+        // a missing hashed file (an old page after an upgrade) is a 404, not the page
+        !url.startsWith('/assets/')
+      ) {
         return reply.type('text/html').sendFile('index.html');
       }
       return reply.code(404).send({ error: { code: 'NOT_FOUND' } });

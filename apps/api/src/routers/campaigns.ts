@@ -1,7 +1,8 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { and, eq } from 'drizzle-orm';
 import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
-import { campaignLevels, campaignStages } from '../db/schema.js';
+import { campaignLevels, campaignStages, campaigns } from '../db/schema.js';
 import {
   advanceBlockers,
   advanceCampaign,
@@ -15,6 +16,7 @@ import {
 import { getFramework } from '../services/campaigns/frameworks.js';
 import { campaignResults, campaignRanking, noticeList } from '../services/campaigns/results.js';
 import { todayIso } from '../services/campaigns/participations.js';
+import { isPublished, noticeParticulars } from '../services/campaigns/public-notice.js';
 import { bi } from '../trpc/messages.js';
 import type { Scope } from '../auth/scope.js';
 import { campaignOutput, divisionCode, paged, pagination, year } from './schemas.js';
@@ -35,6 +37,16 @@ const points = z
   );
 
 const campaign = campaignOutput;
+
+const noticeParticularsOutput = z.object({
+  issuer: z.string().nullable(),
+  contact: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  days: z.number().int(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  complete: z.boolean(),
+});
 
 function viewer(ctx: { scope: Scope; user: { id: string } }): CampaignViewer {
   return { scope: ctx.scope, userId: ctx.user.id };
@@ -149,6 +161,53 @@ export const campaignsRouter = {
       return present(after, viewer(ctx));
     }),
 
+  /** 公示: the issuing body, where objections go, and the date of issue (the period's start). */
+  setNotice: writeProcedure
+    .use(countyAdmins)
+    .input(
+      z.object({
+        id: z.uuid(),
+        issuer: z
+          .string()
+          .trim()
+          .min(1, { error: bi('请填写发布单位', 'The issuing body is required') })
+          .max(100, { error: bi('发布单位最多100个字', 'At most 100 characters') }),
+        contact: z
+          .string()
+          .trim()
+          .min(1, { error: bi('请填写异议受理方式', 'Where objections go is required') })
+          .max(200, { error: bi('异议受理方式最多200个字', 'At most 200 characters') }),
+        issuedOn: isoDate,
+      }),
+    )
+    .output(noticeParticularsOutput)
+    .mutation(async ({ ctx, input }) => {
+      const before = await findCampaign(ctx.db, ctx.scope, input.id);
+      const [after] = await ctx.db
+        .update(campaigns)
+        .set({
+          noticeIssuer: input.issuer,
+          noticeContact: input.contact,
+          noticeIssuedOn: input.issuedOn,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(campaigns.countyCode, before.countyCode), eq(campaigns.id, before.id)))
+        .returning();
+      await ctx.audit({
+        action: 'campaigns.setNotice',
+        entity: 'campaign',
+        entityId: before.id,
+        divisionCode: before.countyCode,
+        before: {
+          issuer: before.noticeIssuer,
+          contact: before.noticeContact,
+          issuedOn: before.noticeIssuedOn,
+        },
+        after: { issuer: input.issuer, contact: input.contact, issuedOn: input.issuedOn },
+      });
+      return noticeParticulars(after!);
+    }),
+
   ranking: authedProcedure
     .input(z.object({ id: z.uuid() }))
     .output(z.array(rankingEntry))
@@ -196,10 +255,18 @@ export const campaignsRouter = {
             postedOn: z.string().nullable(),
           }),
         ),
+        particulars: noticeParticularsOutput,
+        /** The notice without login (from 公示 on), e.g. `/public/notices/<id>`; else null. */
+        publicPath: z.string().nullable(),
       }),
     )
     .query(async ({ ctx, input }) => {
       const list = await noticeList(ctx.db, ctx.scope, input.id);
-      return { campaign: present(list.campaign, viewer(ctx)), rows: list.rows };
+      return {
+        campaign: present(list.campaign, viewer(ctx)),
+        rows: list.rows,
+        particulars: noticeParticulars(list.campaign),
+        publicPath: isPublished(list.campaign.stage) ? `/public/notices/${list.campaign.id}` : null,
+      };
     }),
 } satisfies TRPCRouterRecord;

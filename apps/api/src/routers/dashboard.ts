@@ -4,6 +4,7 @@ import { authedProcedure } from '../trpc/init.js';
 import { scopeCounts } from '../services/divisions/queries.js';
 import { listTodo, todoTasks } from '../services/campaigns/todo.js';
 import { campaignStages } from '../db/schema.js';
+import { noticeKinds, recentNotices } from '../services/campaigns/notices.js';
 
 export const dashboardRouter = {
   summary: authedProcedure
@@ -25,4 +26,24 @@ export const dashboardRouter = {
       ),
     )
     .query(({ ctx }) => listTodo({ db: ctx.db, scope: ctx.scope, user: ctx.user })),
+
+  /** 最近的通知: sheets of the caller's scope returned, approved, accepted or failed lately. */
+  notices: authedProcedure
+    .output(
+      z.array(
+        z.object({
+          id: z.number(),
+          at: z.date(),
+          kind: z.enum(noticeKinds),
+          participationId: z.string(),
+          villageCode: z.string(),
+          villageName: z.string().nullable(),
+          campaignId: z.string(),
+          campaignName: z.string(),
+          reason: z.string().nullable(),
+          isNew: z.boolean(),
+        }),
+      ),
+    )
+    .query(({ ctx }) => recentNotices({ db: ctx.db, scope: ctx.scope, user: ctx.user })),
 } satisfies TRPCRouterRecord;

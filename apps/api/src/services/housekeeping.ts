@@ -4,6 +4,7 @@
 import type { Db } from '../db/client.js';
 import { sweepEvidence, type SweepResult } from './campaigns/evidence.js';
 import { purgeExpiredSessions } from './sessions.js';
+import { purgePublicRequestCounters } from './public-rate-limit.js';
 
 export interface HousekeepingResult extends SweepResult {
   sessionsPurged: number;
@@ -29,6 +30,7 @@ export function startHousekeeping(opts: {
   let stopped = false;
   const once = async (): Promise<HousekeepingResult> => {
     const sessionsPurged = await purgeExpiredSessions(opts.db);
+    await purgePublicRequestCounters(opts.db);
     const swept = await sweepEvidence({
       db: opts.db,
       dataDir: opts.dataDir,

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, theme } from 'antd';
+import { PlainCard } from '../../components/plain-card';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useLang } from '../../i18n';
@@ -24,6 +25,7 @@ interface LoginState {
 export function LoginPage() {
   const { t, lang } = useLang();
   const [form] = Form.useForm<LoginValues>();
+  const { token } = theme.useToken();
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as LoginState;
   // no data of a previous session survives on the login page (the signed-in pages have
@@ -71,12 +73,21 @@ export function LoginPage() {
         background: 'linear-gradient(160deg, #fff5f5 0%, #f5f7fa 60%)',
       }}
     >
-      <Card style={{ width: 380, maxWidth: '100%' }} variant="borderless">
+      <PlainCard style={{ width: 380, maxWidth: '100%' }}>
         <Flex vertical gap={4} align="center" style={{ marginBottom: 24 }}>
-          <Typography.Title level={3} style={{ margin: 0, textAlign: 'center' }}>
+          {/* plain headings: antd's Typography (editing, copying, ellipsis) is not needed here */}
+          <h1
+            style={{
+              margin: 0,
+              textAlign: 'center',
+              fontSize: token.fontSizeHeading3,
+              fontWeight: token.fontWeightStrong,
+              color: token.colorTextHeading,
+            }}
+          >
             {t('app.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('auth.loginSubtitle')}</Typography.Text>
+          </h1>
+          <span style={{ color: token.colorTextSecondary }}>{t('auth.loginSubtitle')}</span>
         </Flex>
         {state.expired && failure === null ? (
           <Alert
@@ -127,7 +138,7 @@ export function LoginPage() {
         <Flex justify="center" style={{ marginTop: 24 }}>
           <LanguageSwitch size="small" />
         </Flex>
-      </Card>
+      </PlainCard>
     </Flex>
   );
 }

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   Badge,
-  Card,
   Col,
   Descriptions,
   Empty,
-  List,
+  Flex,
   Row,
   Skeleton,
   Space,
@@ -19,7 +18,9 @@ import { useLang } from '../../i18n';
 import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
 import { trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
+import { PlainCard as Card } from '../../components/plain-card';
 import { useMe } from '../auth/me-context';
+import { NoticesCard } from './notices-card';
 
 export function DashboardPage() {
   const { t } = useLang();
@@ -46,7 +47,7 @@ export function DashboardPage() {
         <Row gutter={[16, 16]}>
           {cards.map((card) => (
             <Col xs={24} sm={8} key={card.key}>
-              <Card variant="borderless" data-testid={`count-${card.key}`}>
+              <Card data-testid={`count-${card.key}`}>
                 {summary.isPending ? (
                   <Skeleton active paragraph={{ rows: 1 }} />
                 ) : (
@@ -62,9 +63,10 @@ export function DashboardPage() {
         </Row>
       )}
       <TodoCard />
+      <NoticesCard />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} md={12}>
-          <Card title={t('dashboard.myScope')} variant="borderless">
+          <Card title={t('dashboard.myScope')}>
             <Descriptions
               column={1}
               size="small"
@@ -88,7 +90,7 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} md={12}>
-          <Card title={t('dashboard.quickLinks')} variant="borderless">
+          <Card title={t('dashboard.quickLinks')}>
             <Typography.Paragraph>
               <Link to="/divisions">{t('nav.divisions')}</Link>
             </Typography.Paragraph>
@@ -123,12 +125,7 @@ function TodoCard() {
   const { t } = useLang();
   const todo = useQuery(trpc.dashboard.todo.queryOptions());
   return (
-    <Card
-      title={t('dashboard.todo')}
-      variant="borderless"
-      style={{ marginTop: 16 }}
-      data-testid="todo"
-    >
+    <Card title={t('dashboard.todo')} style={{ marginTop: 16 }} data-testid="todo">
       {todo.isError ? (
         <QueryError error={todo.error} onRetry={() => void todo.refetch()} />
       ) : todo.isPending ? (
@@ -136,18 +133,18 @@ function TodoCard() {
       ) : todo.data.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.todoEmpty')} />
       ) : (
-        <List
-          size="small"
-          dataSource={todo.data}
-          renderItem={(entry) => (
-            <List.Item
+        // plain rows, not antd's List: it brings pagination and Select to the first screen
+        <div role="list">
+          {todo.data.map((entry) => (
+            <Flex
+              role="listitem"
               key={`${entry.campaignId}-${entry.task}`}
               data-testid={`todo-${entry.task}`}
-              actions={[
-                <Link key="open" to={todoLink(entry)}>
-                  {t('dashboard.todoOpen')}
-                </Link>,
-              ]}
+              justify="space-between"
+              align="center"
+              gap={8}
+              wrap
+              style={{ padding: '8px 0', borderBottom: '1px solid rgba(5, 5, 5, 0.06)' }}
             >
               <Space wrap>
                 <Badge status={entry.task === 'objection' ? 'error' : 'processing'} />
@@ -155,9 +152,10 @@ function TodoCard() {
                 <Tag>{t(`campaigns.stages.${entry.stage}`)}</Tag>
                 <span>{t(`dashboard.tasks.${entry.task}`, { count: entry.count })}</span>
               </Space>
-            </List.Item>
-          )}
-        />
+              <Link to={todoLink(entry)}>{t('dashboard.todoOpen')}</Link>
+            </Flex>
+          ))}
+        </div>
       )}
     </Card>
   );

@@ -1,5 +1,5 @@
 // The signed-in frame: side navigation, header with the user menu, and the page.
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import {
   App,
@@ -35,9 +35,14 @@ import { setLang, useLang } from '../../i18n';
 import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
 import { trpc } from '../../trpc';
 import { useErrorText } from '../../components/use-error-text';
-import { ChangePasswordDialog } from '../auth/change-password-dialog';
 import { useMe } from '../auth/me-context';
 import { RequireAuth } from '../auth/require-auth';
+import { TodoBadge } from './todo-badge';
+
+// loaded when first opened: its form code stays off the first screen
+const ChangePasswordDialog = lazy(async () => ({
+  default: (await import('../auth/change-password-dialog')).ChangePasswordDialog,
+}));
 
 export function AppLayout() {
   return (
@@ -55,7 +60,16 @@ function Frame() {
   const [collapsed, setCollapsed] = useState(false);
 
   const items: MenuProps['items'] = [
-    { key: '/', icon: <DashboardOutlined />, label: <Link to="/">{t('nav.dashboard')}</Link> },
+    {
+      key: '/',
+      icon: <DashboardOutlined />,
+      label: (
+        <Link to="/">
+          {t('nav.dashboard')}
+          <TodoBadge />
+        </Link>
+      ),
+    },
     {
       key: '/divisions',
       icon: <ApartmentOutlined />,
@@ -228,7 +242,11 @@ function UserMenu() {
           </Flex>
         </Button>
       </Dropdown>
-      <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
+      {changing ? (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog open onClose={() => setChanging(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

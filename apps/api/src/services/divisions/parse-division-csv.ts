@@ -1,5 +1,5 @@
-// Reads a division CSV (`code,name[,urban_rural_code]`, UTF-8, with or without BOM, optional
-// header) into rows, and lists every bad line with its reason.
+// Reads a division CSV (`code,name[,urban_rural_code]`, already decoded from UTF-8 or GBK by
+// services/decode-text.ts, optional header) into rows, and lists every bad line with its reason.
 import { parse } from 'csv-parse/sync';
 import {
   isUrbanRuralCode,
