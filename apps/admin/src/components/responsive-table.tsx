@@ -50,34 +50,32 @@ export function ResponsiveTable<T extends object>(props: Props<T>) {
   return (
     <Spin spinning={spinning}>
       <Flex vertical gap={8} data-testid={props['data-testid']} className="fz-card-list">
-        {rows.length === 0 ? (
-          ((locale?.emptyText as ReactNode) ?? <Empty />)
-        ) : (
-          rows.map((row, index) => (
-            <Card
-              key={row[rowKey] as Key}
-              size="small"
-              data-row-key={String(row[rowKey])}
-              title={titleColumn ? cellOf(titleColumn, row, index) : null}
-              styles={{ title: { whiteSpace: 'normal' } }}
-            >
-              {bodyColumns.map((column, i) => {
-                const cell = cellOf(column, row, index);
-                if (cell === null || cell === undefined || cell === '') return null;
-                return (
-                  <Flex key={String(column.key ?? i)} gap={8} style={{ padding: '2px 0' }}>
-                    {column.title ? (
-                      <Typography.Text type="secondary" style={{ flex: '0 0 6em' }}>
-                        {column.title as ReactNode}
-                      </Typography.Text>
-                    ) : null}
-                    <div style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>{cell}</div>
-                  </Flex>
-                );
-              })}
-            </Card>
-          ))
-        )}
+        {rows.length === 0
+          ? ((locale?.emptyText as ReactNode) ?? <Empty />)
+          : rows.map((row, index) => (
+              <Card
+                key={row[rowKey] as Key}
+                size="small"
+                data-row-key={String(row[rowKey])}
+                title={titleColumn ? cellOf(titleColumn, row, index) : null}
+                styles={{ title: { whiteSpace: 'normal' } }}
+              >
+                {bodyColumns.map((column, i) => {
+                  const cell = cellOf(column, row, index);
+                  if (cell === null || cell === undefined || cell === '') return null;
+                  return (
+                    <Flex key={String(column.key ?? i)} gap={8} style={{ padding: '2px 0' }}>
+                      {column.title ? (
+                        <Typography.Text type="secondary" style={{ flex: '0 0 6em' }}>
+                          {column.title as ReactNode}
+                        </Typography.Text>
+                      ) : null}
+                      <div style={{ flex: 1, minWidth: 0, overflowWrap: 'anywhere' }}>{cell}</div>
+                    </Flex>
+                  );
+                })}
+              </Card>
+            ))}
         {pagination && pagination.total && pagination.total > (pagination.pageSize ?? 10) ? (
           <Pagination simple {...pagination} showSizeChanger={false} showTotal={undefined} />
         ) : null}

@@ -59,7 +59,8 @@ export function CampaignsPage() {
             }}
             columns={[
               {
-                key: 'name', cardTitle: true,
+                key: 'name',
+                cardTitle: true,
                 title: t('campaigns.name'),
                 render: (_, c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link>,
               },

@@ -3,7 +3,20 @@
 // (withdraw) stands apart, in its own danger zone, with its consequence spelled out.
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Input, Modal, Radio, Space, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Space,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ParticipationEventType } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { applyFieldErrors } from '../../lib/errors';
@@ -260,7 +273,12 @@ export function WithdrawZone({
           {t('sheet.withdrawHint', { village: villageName })}
         </Typography.Text>
         <Tooltip title={dirty ? t('sheet.saveFirst') : undefined}>
-          <Button danger disabled={dirty} onClick={() => setOpen(true)} data-testid="event-withdraw">
+          <Button
+            danger
+            disabled={dirty}
+            onClick={() => setOpen(true)}
+            data-testid="event-withdraw"
+          >
             {t('sheet.events.withdraw')}
           </Button>
         </Tooltip>

@@ -1,6 +1,19 @@
 // The parts of the score-sheet page around the items: the totals per column, a save conflict,
 // the township's reason of a return, the local draft offered back, objections and vetoes.
-import { Alert, Button, Card, Checkbox, Descriptions, Flex, Popconfirm, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Flex,
+  Popconfirm,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import type { Scorecard } from '@fazhi/domain';
 import { useLang } from '../../i18n';
@@ -173,7 +186,6 @@ export function ConflictAlert({
   );
 }
 
-
 /** Why the township returned the sheet: shown to everyone until it is submitted again. */
 export function ReturnedAlert({ reason }: { reason: string | null }) {
   const { t } = useLang();
@@ -282,7 +294,12 @@ export function VetoesCard({
   const { framework, participation } = detail;
   if (framework.vetoes.length === 0) return null;
   return (
-    <Card variant="borderless" title={t('sheet.vetoes')} data-testid="vetoes" style={{ marginBottom: 16 }}>
+    <Card
+      variant="borderless"
+      title={t('sheet.vetoes')}
+      data-testid="vetoes"
+      style={{ marginBottom: 16 }}
+    >
       <Table
         rowKey="code"
         size="small"

@@ -153,7 +153,8 @@ export function TitlesPage() {
             pagination={tablePagination(list.data?.total ?? 0)}
             columns={[
               {
-                key: 'village', cardTitle: true,
+                key: 'village',
+                cardTitle: true,
                 title: t('titles.village'),
                 render: (_, r) => `${r.villageName}（${r.villageCode}）`,
               },

@@ -147,7 +147,8 @@ function UsersList() {
             columns={[
               { key: 'username', title: t('users.username'), dataIndex: 'username' },
               {
-                key: 'displayName', cardTitle: true,
+                key: 'displayName',
+                cardTitle: true,
                 title: t('users.displayName'),
                 render: (_, u) => (
                   <>
