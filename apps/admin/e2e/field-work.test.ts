@@ -98,13 +98,40 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
-/** The success and error toasts shown so far with `text`. */
+/**
+ * Starts recording every toast the page shows (a toast can be gone again before a slow test
+ * looks); `toasts` then counts the successes with `text` and all errors since.
+ */
+async function watchToasts(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __toasts: { kind: string; text: string }[] };
+    w.__toasts = [];
+    const seen = new WeakSet<Element>();
+    const record = () => {
+      for (const el of document.querySelectorAll('.ant-message-notice-content')) {
+        if (seen.has(el)) continue;
+        seen.add(el);
+        const kind = el.querySelector('.ant-message-success')
+          ? 'success'
+          : el.querySelector('.ant-message-error')
+            ? 'error'
+            : 'other';
+        w.__toasts.push({ kind, text: el.textContent ?? '' });
+      }
+    };
+    new MutationObserver(record).observe(document.body, { childList: true, subtree: true });
+  });
+}
+
 async function toasts(page: Page, text: string) {
   // let a second answer arrive, if one was (wrongly) sent
-  await page.waitForTimeout(600);
+  await page.waitForTimeout(800);
+  const seen = await page.evaluate(
+    () => (window as unknown as { __toasts: { kind: string; text: string }[] }).__toasts,
+  );
   return {
-    success: await page.locator('.ant-message-success').filter({ hasText: text }).count(),
-    errors: await page.locator('.ant-message-error').count(),
+    success: seen.filter((t) => t.kind === 'success' && t.text.includes(text)).length,
+    errors: seen.filter((t) => t.kind === 'error').length,
   };
 }
 
@@ -195,6 +222,7 @@ describe('on a phone at 390×844', () => {
     await page.getByTestId('campaign-name').waitFor();
 
     await page.getByTestId('declare').click();
+    await watchToasts(page);
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /申\s*报/ }).dblclick();
     await dialog.waitFor({ state: 'hidden' });
@@ -237,11 +265,13 @@ describe('on a phone at 390×844', () => {
     await expectNoSidewaysScroll(page);
     await shot(page, 'phone-sheet-filling', false);
 
+    await watchToasts(page);
     await bar.getByTestId('save-sheet').dblclick();
     expect(await toasts(page, '已保存')).toEqual({ success: 1, errors: 0 });
     await expect.poll(() => page.getByText('有未保存的修改').count()).toBe(0);
 
     await bar.getByTestId('event-submit_self_assessment').click();
+    await watchToasts(page);
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /提交自评/ }).dblclick();
     await dialog.waitFor({ state: 'hidden' });
