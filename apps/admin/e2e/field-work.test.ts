@@ -108,18 +108,25 @@ async function watchToasts(page: Page) {
     w.__toasts = [];
     const seen = new WeakSet<Element>();
     const record = () => {
-      for (const el of document.querySelectorAll('.ant-message-notice-content')) {
+      for (const el of document.querySelectorAll('.ant-message-notice')) {
         if (seen.has(el)) continue;
-        seen.add(el);
+        const text = el.textContent ?? '';
         const kind = el.querySelector('.ant-message-success')
           ? 'success'
           : el.querySelector('.ant-message-error')
             ? 'error'
-            : 'other';
-        w.__toasts.push({ kind, text: el.textContent ?? '' });
+            : null;
+        // counted once it is complete (the notice may be filled after it is inserted)
+        if (!kind || !text) continue;
+        seen.add(el);
+        w.__toasts.push({ kind, text });
       }
     };
-    new MutationObserver(record).observe(document.body, { childList: true, subtree: true });
+    new MutationObserver(record).observe(document.body, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
   });
 }
 
@@ -133,6 +140,22 @@ async function toasts(page: Page, text: string) {
     success: seen.filter((t) => t.kind === 'success' && t.text.includes(text)).length,
     errors: seen.filter((t) => t.kind === 'error').length,
   };
+}
+
+/** How many times the server recorded `action` on the participation (one per request done). */
+async function audited(action: string): Promise<number> {
+  const result = (await h.database.db.execute(
+    `select count(*)::int as n from audit_events where action = '${action}' and entity_id = '${participationId}'`,
+  )) as unknown as { rows: { n: number }[] };
+  return result.rows[0]!.n;
+}
+
+/** A double click did one thing: at least one success shown, no error, one request recorded. */
+async function expectOneAction(page: Page, text: string, action: string) {
+  const seen = await toasts(page, text);
+  expect(seen.errors).toBe(0);
+  expect(seen.success).toBeGreaterThanOrEqual(1);
+  expect(await audited(action)).toBe(1);
 }
 
 async function expectState(page: Page, label: string) {
@@ -226,7 +249,7 @@ describe('on a phone at 390×844', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /申\s*报/ }).dblclick();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await toasts(page, '已申报')).toEqual({ success: 1, errors: 0 });
+    const declaredToasts = await toasts(page, '已申报');
     // declared: not offered again, the village is a card
     await page.getByTestId('own-declaration').waitFor();
     expect(await page.getByTestId('declare').count()).toBe(0);
@@ -234,6 +257,9 @@ describe('on a phone at 390×844', () => {
     await village.first().waitFor();
     participationId = (await village.first().getAttribute('data-row-key'))!;
     expect(participationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(declaredToasts.errors).toBe(0);
+    expect(declaredToasts.success).toBeGreaterThanOrEqual(1);
+    expect(await audited('participations.declare')).toBe(1);
     await expectNoSidewaysScroll(page);
     await shot(page, 'phone-campaign-declared');
     await page.context().close();
@@ -267,7 +293,7 @@ describe('on a phone at 390×844', () => {
 
     await watchToasts(page);
     await bar.getByTestId('save-sheet').dblclick();
-    expect(await toasts(page, '已保存')).toEqual({ success: 1, errors: 0 });
+    await expectOneAction(page, '已保存', 'participations.save_sheet');
     await expect.poll(() => page.getByText('有未保存的修改').count()).toBe(0);
 
     await bar.getByTestId('event-submit_self_assessment').click();
@@ -275,7 +301,7 @@ describe('on a phone at 390×844', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /提交自评/ }).dblclick();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await toasts(page, '已提交自评')).toEqual({ success: 1, errors: 0 });
+    await expectOneAction(page, '已提交自评', 'participations.submit_self_assessment');
     await expectState(page, '已自评');
     await shot(page, 'phone-sheet-submitted');
     await page.context().close();
