@@ -116,7 +116,7 @@ async function answerFully(item: IndicatorItem) {
   }
 }
 
-async function fillColumn(column: 'self' | 'county') {
+async function fillColumn(column: 'self' | 'township' | 'county') {
   for (const item of items) await answerFully(item);
   await expect
     .poll(() => page.getByTestId(`total-${column}`).locator('.ant-statistic-content').textContent())
@@ -279,6 +279,12 @@ describe('a campaign from launch to naming', () => {
 
     await as('township');
     await openSheet();
+    // the campaign requires the township column before approving
+    await expect(page.getByTestId('township-column-rule').textContent()).resolves.toContain(
+      '逐项评分',
+    );
+    await fillColumn('township');
+    await save();
     await act('approve', /初审通过/);
     await expectState('乡镇初审通过');
   });
@@ -348,13 +354,13 @@ describe('a campaign from launch to naming', () => {
       const code = value(row.getCell(2).value);
       if (typeof code === 'string') byCode.set(code, row);
     });
-    // one row per item: its points, the self and county scores (full marks), no township score
+    // one row per item: its points, the self, township and county scores (full marks)
     for (const item of items) {
       const row = byCode.get(item.code);
       expect(row, item.code).toBeDefined();
       expect(value(row!.getCell(4).value), item.code).toBe(item.points);
       expect(value(row!.getCell(9).value), `${item.code} self`).toBe(item.points);
-      expect(value(row!.getCell(12).value) ?? null, `${item.code} township`).toBeNull();
+      expect(value(row!.getCell(12).value), `${item.code} township`).toBe(item.points);
       expect(value(row!.getCell(15).value), `${item.code} county`).toBe(item.points);
     }
     expect(value(byCode.get('A1.1')!.getCell(10).value)).toBe('党组织设置文件齐全');

@@ -482,12 +482,21 @@ describe('declaration', () => {
       clerk.participations.declare({ campaignId: campaign.id, villageCode: X_VILLAGE_2 }),
       'FORBIDDEN',
     );
-    await clerk.participations.declare({ campaignId: campaign.id, villageCode: X_VILLAGE });
-    await expectError(
+    const first = await clerk.participations.declare({
+      campaignId: campaign.id,
+      villageCode: X_VILLAGE,
+    });
+    // the clerk's own declaration sent again (a double click) is that declaration
+    await expect(
       clerk.participations.declare({ campaignId: campaign.id, villageCode: X_VILLAGE }),
+    ).resolves.toEqual(first);
+    // anyone else's is refused: the village has declared
+    await expectError(
+      county.participations.declare({ campaignId: campaign.id, villageCode: X_VILLAGE }),
       'CONFLICT',
       'ALREADY_DECLARED',
     );
+    expect((await county.participations.list({ campaignId: campaign.id })).total).toBe(1);
   });
 });
 

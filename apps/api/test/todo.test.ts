@@ -38,6 +38,7 @@ describe('dashboard.todo', () => {
         stage: 'self_assess',
         task: 'self_assessment',
         count: 1,
+        returned: [],
       },
     ]);
     expect(await todo('township')).toEqual([]);

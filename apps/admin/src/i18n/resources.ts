@@ -114,6 +114,7 @@ export const zh = {
     todo: '待办事项',
     todoEmpty: '暂无待办事项',
     todoOpen: '去处理',
+    returnedReason: '退回理由：{{reason}}',
     tasks: {
       self_assessment: '{{count}} 个村（社区）待自评',
       township_review: '{{count}} 个村（社区）待乡镇初审',
@@ -267,7 +268,7 @@ export const zh = {
       participations_object: '登记异议',
       participations_resolve_objection: '处理异议',
       participations_name: '命名',
-      participations_withdraw: '撤回',
+      participations_withdraw: '退出创建',
       titles_recheck: '称号复核',
       titles_create_revocation_reason: '新增撤销理由',
       titles_update_revocation_reason: '修改撤销理由',
@@ -399,6 +400,7 @@ export const en: Resources = {
     todo: 'To do',
     todoEmpty: 'Nothing to do',
     todoOpen: 'Open',
+    returnedReason: 'Reason: {{reason}}',
     tasks: {
       self_assessment: '{{count}} villages to self-assess',
       township_review: '{{count}} villages to review',
@@ -552,7 +554,7 @@ export const en: Resources = {
       participations_object: 'Record objection',
       participations_resolve_objection: 'Resolve objection',
       participations_name: 'Name',
-      participations_withdraw: 'Withdraw',
+      participations_withdraw: 'Leave the campaign',
       titles_recheck: 'Title re-check',
       titles_create_revocation_reason: 'Add revocation reason',
       titles_update_revocation_reason: 'Change revocation reason',

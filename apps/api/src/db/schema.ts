@@ -228,6 +228,8 @@ export const campaigns = pgTable(
     minSelfScore: integer('min_self_score'),
     minAcceptedScore: integer('min_accepted_score'),
     requireLowerTitle: boolean('require_lower_title').notNull().default(false),
+    /** Whether the township must score every item before approving (as self and county do). */
+    townshipScoreRequired: boolean('township_score_required').notNull().default(true),
     pilotVillageCodes: jsonb('pilot_village_codes').$type<string[]>().notNull().default([]),
     /** Inspectors assigned to score the county column during acceptance. */
     inspectorIds: jsonb('inspector_ids').$type<string[]>().notNull().default([]),
@@ -281,6 +283,8 @@ export const participations = pgTable(
     countyVetoed: boolean('county_vetoed').notNull().default(false),
     postedOn: date('posted_on'),
     namedOn: date('named_on'),
+    /** The township's reason of the last return; cleared when the sheet is submitted again. */
+    returnedReason: text('returned_reason'),
     ...timestamps,
   },
   (t) => [

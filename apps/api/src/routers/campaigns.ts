@@ -127,6 +127,7 @@ export const campaignsRouter = {
         minSelfScore: points.nullable().optional(),
         minAcceptedScore: points.nullable().optional(),
         requireLowerTitle: z.boolean().optional(),
+        townshipScoreRequired: z.boolean().optional(),
         pilotVillageCodes: z.array(divisionCode).max(1000).optional(),
         inspectorIds: z.array(z.uuid()).max(100).optional(),
       }),

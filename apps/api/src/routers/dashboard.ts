@@ -22,6 +22,15 @@ export const dashboardRouter = {
           stage: z.enum(campaignStages),
           task: z.enum(todoTasks),
           count: z.number(),
+          /** Returned sheets among them with the township's reason (self-assessment only). */
+          returned: z.array(
+            z.object({
+              participationId: z.string(),
+              villageCode: z.string(),
+              villageName: z.string(),
+              reason: z.string().nullable(),
+            }),
+          ),
         }),
       ),
     )

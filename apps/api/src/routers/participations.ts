@@ -106,6 +106,8 @@ const detail = z.object({
     countyVetoed: z.boolean(),
     postedOn: z.string().nullable(),
     namedOn: z.string().nullable(),
+    /** The township's reason of the last return, until the sheet is submitted again. */
+    returnedReason: z.string().nullable(),
     createdAt: z.date(),
     updatedAt: z.date(),
   }),
@@ -158,6 +160,8 @@ const summary = z.object({
   countyVetoed: z.boolean(),
   postedOn: z.string().nullable(),
   namedOn: z.string().nullable(),
+  /** The township's reason of the last return, until the sheet is submitted again. */
+  returnedReason: z.string().nullable(),
   updatedAt: z.date(),
 });
 
@@ -239,7 +243,7 @@ export const participationsRouter = {
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const { before, after, scorecard } = await saveSheet({
+      const { before, after, scorecard, repeated } = await saveSheet({
         db: ctx.db,
         scope: ctx.scope,
         user: ctx.user,
@@ -263,6 +267,8 @@ export const participationsRouter = {
           ...input.data,
           version: after.version,
           total: scorecard.total,
+          // the same save sent again (a double click): nothing changed
+          ...(repeated ? { repeated: true } : {}),
         },
       });
       return {
@@ -311,7 +317,7 @@ export const participationsRouter = {
     .input(z.object({ id: z.uuid(), version, event }))
     .output(z.object({ id: z.string(), state: z.enum(participationStates), version: z.number() }))
     .mutation(async ({ ctx, input }) => {
-      const { before, after } = await transition({
+      const { before, after, repeated } = await transition({
         db: ctx.db,
         scope: ctx.scope,
         user: ctx.user,
@@ -326,7 +332,12 @@ export const participationsRouter = {
         entityId: after.id,
         divisionCode: after.villageCode,
         before: auditView(before),
-        after: { ...auditView(after), event: input.event },
+        after: {
+          ...auditView(after),
+          event: input.event,
+          // the same event sent again (a double click): nothing changed
+          ...(repeated ? { repeated: true } : {}),
+        },
       });
       return { id: after.id, state: after.state, version: after.version };
     }),

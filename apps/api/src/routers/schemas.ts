@@ -88,6 +88,8 @@ export const campaignOutput = z.object({
   minSelfScore: z.number().nullable(),
   minAcceptedScore: z.number().nullable(),
   requireLowerTitle: z.boolean(),
+  /** Whether the township must score every item before approving. */
+  townshipScoreRequired: z.boolean(),
   /** Whether only pilot villages may declare. */
   hasPilotVillages: z.boolean(),
   /** The pilot villages inside the caller's scope (all of them for the county). */

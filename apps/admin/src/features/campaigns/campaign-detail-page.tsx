@@ -17,7 +17,6 @@ import {
   Select,
   Space,
   Steps,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -31,6 +30,8 @@ import { queryClient, trpc } from '../../trpc';
 import { PageLoading } from '../../components/page-loading';
 import { QueryError } from '../../components/query-error';
 import { useErrorText } from '../../components/use-error-text';
+import { ResponsiveTable } from '../../components/responsive-table';
+import { useSingleFlight } from '../../lib/use-single-flight';
 import { useMe } from '../auth/me-context';
 import { DivisionSelect } from '../users/division-select';
 import {
@@ -210,6 +211,11 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
               label: t('campaigns.minAcceptedScore'),
               children: campaign.minAcceptedScore ?? t('campaigns.noMinimum'),
             },
+            {
+              key: 'townshipScore',
+              label: t('campaigns.townshipScoreRequired'),
+              children: campaign.townshipScoreRequired ? t('app.yes') : t('app.no'),
+            },
           ]}
         />
         <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
@@ -276,6 +282,14 @@ function ParticipationsCard({
     );
   const [township, setTownship] = useState<string | undefined>();
   const { page, pageSize, toFirstPage, tablePagination } = usePagination();
+  // a clerk's village declares once per campaign: once it has (or has left), 申报 is not offered
+  const clerk = me.role === 'village_clerk';
+  const own = useQuery({
+    ...trpc.participations.list.queryOptions({ campaignId: campaign.id, page: 1, pageSize: 1 }),
+    enabled: clerk && declareOpen,
+  });
+  const ownRow = clerk ? own.data?.items[0] : undefined;
+  const offerDeclare = declareOpen && (!clerk || (own.isSuccess && !ownRow));
   const countyWide =
     me.role === 'system_admin' || me.role === 'county_admin' || me.role === 'inspector';
   const townships = useQuery({
@@ -298,13 +312,26 @@ function ParticipationsCard({
       variant="borderless"
       title={t('campaigns.participations')}
       extra={
-        declareOpen ? (
+        offerDeclare ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={onDeclare} data-testid="declare">
             {me.role === 'village_clerk' ? t('campaigns.declareOwn') : t('campaigns.declare')}
           </Button>
         ) : null
       }
     >
+      {declareOpen && ownRow ? (
+        <Alert
+          type={ownRow.state === 'withdrawn' ? 'warning' : 'info'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="own-declaration"
+          title={
+            ownRow.state === 'withdrawn'
+              ? t('campaigns.ownWithdrawn')
+              : t('campaigns.ownDeclared', { state: t(`campaigns.states.${ownRow.state}`) })
+          }
+        />
+      ) : null}
       <Space wrap style={{ marginBottom: 16 }}>
         <Select<ParticipationState>
           allowClear
@@ -338,7 +365,7 @@ function ParticipationsCard({
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<ParticipationRow>
+        <ResponsiveTable<ParticipationRow>
           rowKey="id"
           size="middle"
           loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
@@ -351,6 +378,7 @@ function ParticipationsCard({
             {
               key: 'village',
               title: t('campaigns.village'),
+              cardTitle: true,
               render: (_, p) => (
                 <Flex vertical>
                   <Link to={`/participations/${p.id}`}>{p.villageName}</Link>
@@ -369,7 +397,18 @@ function ParticipationsCard({
               key: 'state',
               title: t('campaigns.state'),
               render: (_, p) => (
-                <Tag color={stateColors[p.state]}>{t(`campaigns.states.${p.state}`)}</Tag>
+                <Flex vertical gap={2} align="flex-start">
+                  <Tag color={stateColors[p.state]}>{t(`campaigns.states.${p.state}`)}</Tag>
+                  {p.returnedReason ? (
+                    <Typography.Text
+                      type="warning"
+                      style={{ fontSize: 12 }}
+                      data-testid="row-returned-reason"
+                    >
+                      {t('campaigns.returnedReason', { reason: p.returnedReason })}
+                    </Typography.Text>
+                  ) : null}
+                </Flex>
               ),
             },
             {
@@ -431,35 +470,34 @@ function DeclareModal({
   const errorText = useErrorText();
   const [form] = Form.useForm<{ villageCode: string }>();
   const declare = useMutation(trpc.participations.declare.mutationOptions());
+  const once = useSingleFlight();
   const clerk = me.role === 'village_clerk';
 
-  const submit = async () => {
-    const villageCode = clerk
-      ? me.scopeCode
-      : (await form.validateFields().catch(() => null))?.villageCode;
-    if (!villageCode) return;
-    declare.mutate(
-      { campaignId: campaign.id, villageCode },
-      {
-        onSuccess: () => {
-          void message.success(t('campaigns.declared'));
-          void queryClient.invalidateQueries(trpc.campaigns.pathFilter());
-          void queryClient.invalidateQueries(trpc.participations.pathFilter());
-          form.resetFields();
-          onClose();
-        },
-        onError: (error) => {
-          const info = apiErrorInfo(error);
-          const field = info?.fieldErrors.find((f) => f.path === 'villageCode');
-          if (field && !clerk) {
-            form.setFields([{ name: 'villageCode', errors: [errorText(error)] }]);
-          } else {
-            void message.error(errorText(error));
-          }
-        },
-      },
-    );
-  };
+  // one declaration per confirmation, however often 申报 is clicked
+  const submit = () =>
+    once.run(async () => {
+      const villageCode = clerk
+        ? me.scopeCode
+        : (await form.validateFields().catch(() => null))?.villageCode;
+      if (!villageCode) return;
+      try {
+        await declare.mutateAsync({ campaignId: campaign.id, villageCode });
+        void message.success(t('campaigns.declared'));
+        void queryClient.invalidateQueries(trpc.campaigns.pathFilter());
+        void queryClient.invalidateQueries(trpc.participations.pathFilter());
+        void queryClient.invalidateQueries(trpc.dashboard.pathFilter());
+        form.resetFields();
+        onClose();
+      } catch (error) {
+        const info = apiErrorInfo(error);
+        const field = info?.fieldErrors.find((f) => f.path === 'villageCode');
+        if (field && !clerk) {
+          form.setFields([{ name: 'villageCode', errors: [errorText(error)] }]);
+        } else {
+          void message.error(errorText(error));
+        }
+      }
+    });
 
   return (
     <Modal
@@ -469,7 +507,7 @@ function DeclareModal({
       cancelText={t('app.cancel')}
       onOk={() => void submit()}
       onCancel={onClose}
-      confirmLoading={declare.isPending}
+      confirmLoading={once.pending}
       destroyOnHidden
     >
       {clerk ? (

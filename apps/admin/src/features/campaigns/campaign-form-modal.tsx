@@ -37,6 +37,7 @@ interface Values {
   minSelfScore?: number | null;
   minAcceptedScore?: number | null;
   requireLowerTitle: boolean;
+  townshipScoreRequired: boolean;
   pilotVillageCodes?: string[];
   inspectorIds?: string[];
 }
@@ -52,6 +53,7 @@ const formFields = [
   'minSelfScore',
   'minAcceptedScore',
   'requireLowerTitle',
+  'townshipScoreRequired',
   'pilotVillageCodes',
   'inspectorIds',
 ];
@@ -103,6 +105,7 @@ export function CampaignFormModal({ open, onClose }: Props) {
         minSelfScore: values.minSelfScore ?? null,
         minAcceptedScore: values.minAcceptedScore ?? null,
         requireLowerTitle: values.requireLowerTitle,
+        townshipScoreRequired: values.townshipScoreRequired,
         pilotVillageCodes: values.pilotVillageCodes ?? [],
         inspectorIds: values.inspectorIds ?? [],
       },
@@ -142,6 +145,7 @@ export function CampaignFormModal({ open, onClose }: Props) {
           level: 'county',
           noticeDays: 7,
           requireLowerTitle: false,
+          townshipScoreRequired: true,
         }}
       >
         {whole ? (
@@ -220,6 +224,16 @@ export function CampaignFormModal({ open, onClose }: Props) {
               name="requireLowerTitle"
               label={t('campaigns.requireLowerTitle')}
               valuePropName="checked"
+            >
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item
+              name="townshipScoreRequired"
+              label={t('campaigns.townshipScoreRequired')}
+              valuePropName="checked"
+              extra={t('campaigns.townshipScoreRequiredHint')}
             >
               <Switch />
             </Form.Item>

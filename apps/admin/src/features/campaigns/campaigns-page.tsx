@@ -1,12 +1,13 @@
 // 创建活动: the campaigns in scope, and (county administrators) a 新建 form.
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useLang } from '../../i18n';
 import { trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
+import { ResponsiveTable } from '../../components/responsive-table';
 import { useMe } from '../auth/me-context';
 import { CampaignFormModal } from './campaign-form-modal';
 import { canRunCampaigns, type CampaignRow } from './model';
@@ -38,7 +39,7 @@ export function CampaignsPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<CampaignRow>
+          <ResponsiveTable<CampaignRow>
             rowKey="id"
             size="middle"
             loading={list.isPending}
@@ -59,6 +60,7 @@ export function CampaignsPage() {
             columns={[
               {
                 key: 'name',
+                cardTitle: true,
                 title: t('campaigns.name'),
                 render: (_, c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link>,
               },

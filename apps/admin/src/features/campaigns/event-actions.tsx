@@ -1,11 +1,26 @@
 // The transition buttons of a participation (from `allowedEvents`), each confirmed in a dialog
-// that asks for what the event needs (a reason, the objector, the resolution).
+// that asks for what the event needs (a reason, the objector, the resolution). 退出创建
+// (withdraw) stands apart, in its own danger zone, with its consequence spelled out.
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Radio, Space, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Space,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ParticipationEventType } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { applyFieldErrors } from '../../lib/errors';
+import { useSingleFlight } from '../../lib/use-single-flight';
 import { trpc } from '../../trpc';
 import type { RouterInputs } from '../../types';
 
@@ -86,6 +101,7 @@ function EventDialog({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const transition = useMutation(trpc.participations.transition.mutationOptions());
+  const once = useSingleFlight();
   const fallbacks = { network: t('errors.network'), unknown: t('errors.unknown') };
 
   const build = (e: ParticipationEventType, v: Values): EventInput => {
@@ -110,32 +126,33 @@ function EventDialog({
     }
   };
 
-  const submit = async () => {
-    if (!event) return;
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    transition.mutate(
-      { id: participationId, version, event: build(event, values) },
-      {
-        onSuccess: (result) => {
-          void message.success(t('sheet.eventDone', { event: t(`sheet.events.${event}`) }));
-          form.resetFields();
+  // one request per confirmation, however often OK is clicked
+  const submit = () =>
+    once.run(async () => {
+      if (!event) return;
+      const values = await form.validateFields().catch(() => null);
+      if (!values) return;
+      try {
+        const result = await transition.mutateAsync({
+          id: participationId,
+          version,
+          event: build(event, values),
+        });
+        void message.success(t('sheet.eventDone', { event: t(`sheet.events.${event}`) }));
+        form.resetFields();
+        onClose();
+        onDone(result.version);
+      } catch (error) {
+        // the API names them by the input (`event.reason`, `event.objector.name`…)
+        const rest = applyFieldErrors(form, error, lang, fallbacks, eventFields, {
+          under: 'event',
+        });
+        if (rest) {
           onClose();
-          onDone(result.version);
-        },
-        onError: (error) => {
-          // the API names them by the input (`event.reason`, `event.objector.name`…)
-          const rest = applyFieldErrors(form, error, lang, fallbacks, eventFields, {
-            under: 'event',
-          });
-          if (rest) {
-            onClose();
-            onError(error);
-          }
-        },
-      },
-    );
-  };
+          onError(error);
+        }
+      }
+    });
 
   const required = { required: true, whitespace: true, message: t('sheet.reasonRequired') };
   const label = event ? t(`sheet.events.${event}`) : '';
@@ -149,9 +166,18 @@ function EventDialog({
       cancelText={t('app.cancel')}
       onOk={() => void submit()}
       onCancel={onClose}
-      confirmLoading={transition.isPending}
+      confirmLoading={once.pending}
       destroyOnHidden
     >
+      {event === 'withdraw' ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('sheet.withdrawConsequence')}
+          data-testid="withdraw-consequence"
+        />
+      ) : null}
       <Form<Values> form={form} layout="vertical" name="event-form" preserve={false}>
         {event && withReason.includes(event) ? (
           <Form.Item name="reason" label={t('sheet.reason')} rules={[required]}>
@@ -210,5 +236,61 @@ function EventDialog({
         ) : null}
       </Form>
     </Modal>
+  );
+}
+
+/**
+ * 退出创建: the village leaves the campaign. Kept apart from the sheet's next steps, in a danger
+ * zone, and confirmed with what it means.
+ */
+export function WithdrawZone({
+  participationId,
+  version,
+  villageName,
+  dirty,
+  onDone,
+  onError,
+}: {
+  participationId: string;
+  version: number;
+  villageName: string;
+  dirty: boolean;
+  onDone(version: number): void;
+  onError(error: unknown): void;
+}) {
+  const { t } = useLang();
+  const [open, setOpen] = useState(false);
+  return (
+    <Card
+      variant="borderless"
+      size="small"
+      title={<Typography.Text type="danger">{t('sheet.dangerZone')}</Typography.Text>}
+      style={{ marginBottom: 16, border: '1px solid #ffccc7' }}
+      data-testid="danger-zone"
+    >
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Text type="secondary">
+          {t('sheet.withdrawHint', { village: villageName })}
+        </Typography.Text>
+        <Tooltip title={dirty ? t('sheet.saveFirst') : undefined}>
+          <Button
+            danger
+            disabled={dirty}
+            onClick={() => setOpen(true)}
+            data-testid="event-withdraw"
+          >
+            {t('sheet.events.withdraw')}
+          </Button>
+        </Tooltip>
+      </Flex>
+      <EventDialog
+        event={open ? 'withdraw' : null}
+        participationId={participationId}
+        version={version}
+        onClose={() => setOpen(false)}
+        onDone={onDone}
+        onError={onError}
+      />
+    </Card>
   );
 }

@@ -146,12 +146,29 @@ function TodoCard() {
               wrap
               style={{ padding: '8px 0', borderBottom: '1px solid rgba(5, 5, 5, 0.06)' }}
             >
-              <Space wrap>
-                <Badge status={entry.task === 'objection' ? 'error' : 'processing'} />
-                <Typography.Text strong>{entry.campaignName}</Typography.Text>
-                <Tag>{t(`campaigns.stages.${entry.stage}`)}</Tag>
-                <span>{t(`dashboard.tasks.${entry.task}`, { count: entry.count })}</span>
-              </Space>
+              <div style={{ minWidth: 0 }}>
+                <Space wrap>
+                  <Badge status={entry.task === 'objection' ? 'error' : 'processing'} />
+                  <Typography.Text strong>{entry.campaignName}</Typography.Text>
+                  <Tag>{t(`campaigns.stages.${entry.stage}`)}</Tag>
+                  <span>{t(`dashboard.tasks.${entry.task}`, { count: entry.count })}</span>
+                </Space>
+                {/* the sheets the township returned, with its reason, until submitted again */}
+                {entry.returned.map((r) => (
+                  <div key={r.participationId} data-testid="todo-returned">
+                    <Link to={`/participations/${r.participationId}`}>
+                      <Tag color="warning">{t('campaigns.states.returned')}</Tag>
+                      {r.villageName}
+                    </Link>
+                    {r.reason ? (
+                      <Typography.Text type="secondary">
+                        {' '}
+                        {t('dashboard.returnedReason', { reason: r.reason })}
+                      </Typography.Text>
+                    ) : null}
+                  </div>
+                ))}
+              </div>
               <Link to={todoLink(entry)}>{t('dashboard.todoOpen')}</Link>
             </Flex>
           ))}

@@ -5,6 +5,7 @@ import {
   App,
   Avatar,
   Button,
+  Drawer,
   Dropdown,
   Flex,
   Layout,
@@ -36,6 +37,7 @@ import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
 import { trpc } from '../../trpc';
 import { useErrorText } from '../../components/use-error-text';
 import { useMe } from '../auth/me-context';
+import { usePhone } from '../../lib/use-compact';
 import { RequireAuth } from '../auth/require-auth';
 import { TodoBadge } from './todo-badge';
 
@@ -58,6 +60,9 @@ function Frame() {
   const location = useLocation();
   const navigation = useNavigation();
   const [collapsed, setCollapsed] = useState(false);
+  // on a phone the menu is a drawer, closed after each choice
+  const phone = usePhone();
+  const [drawer, setDrawer] = useState(false);
 
   const items: MenuProps['items'] = [
     {
@@ -109,10 +114,35 @@ function Frame() {
   const section = location.pathname.split('/')[1] ?? '';
   // a score sheet belongs to its campaign
   const selected = '/' + (section === 'participations' ? 'campaigns' : section);
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[selected]}
+      style={{ borderInlineEnd: 'none' }}
+      aria-label={t('nav.main')}
+      onClick={() => setDrawer(false)}
+    />
+  );
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {phone ? (
+        <Drawer
+          placement="left"
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          size={240}
+          title={t('app.shortTitle')}
+          styles={{ body: { padding: 0 } }}
+          className="fz-no-print"
+          data-testid="nav-drawer"
+        >
+          {menu}
+        </Drawer>
+      ) : null}
       <Layout.Sider
+        hidden={phone}
         className="fz-no-print"
         collapsible
         collapsed={collapsed}
@@ -131,40 +161,42 @@ function Frame() {
             {collapsed ? t('app.logo') : t('app.shortTitle')}
           </Typography.Text>
         </Flex>
-        <Menu
-          mode="inline"
-          items={items}
-          selectedKeys={[selected]}
-          style={{ borderInlineEnd: 'none' }}
-          aria-label={t('nav.main')}
-        />
+        {phone ? null : menu}
       </Layout.Sider>
       <Layout>
         <Layout.Header
           className="fz-no-print"
           style={{
             background: '#fff',
-            padding: '0 16px',
+            padding: phone ? '0 8px' : '0 16px',
             height: 56,
             lineHeight: '56px',
             borderBottom: '1px solid #f0f0f0',
           }}
         >
-          <Flex align="center" justify="space-between" style={{ height: '100%' }}>
-            <Flex align="center" gap={12}>
+          <Flex align="center" justify="space-between" gap={8} style={{ height: '100%' }}>
+            <Flex align="center" gap={phone ? 4 : 12} style={{ minWidth: 0, flex: 1 }}>
               <Button
                 type="text"
                 aria-label={t('nav.toggle')}
-                icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-                onClick={() => setCollapsed(!collapsed)}
+                icon={collapsed && !phone ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                onClick={() => (phone ? setDrawer(true) : setCollapsed(!collapsed))}
+                data-testid="nav-toggle"
               />
-              <Typography.Text strong>{t('app.title')}</Typography.Text>
+              <Typography.Text
+                strong
+                ellipsis
+                style={{ minWidth: 0, whiteSpace: 'nowrap' }}
+                data-testid="app-title"
+              >
+                {phone ? t('app.shortTitle') : t('app.title')}
+              </Typography.Text>
               {navigation.state === 'loading' ? <Spin size="small" /> : null}
             </Flex>
-            <UserMenu />
+            <UserMenu compact={phone} />
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>
@@ -172,7 +204,7 @@ function Frame() {
   );
 }
 
-function UserMenu() {
+function UserMenu({ compact }: { compact: boolean }) {
   const { t, lang } = useLang();
   const me = useMe();
   const navigate = useNavigate();
@@ -235,10 +267,14 @@ function UserMenu() {
           <Flex align="center" gap={8}>
             <Avatar size="small" icon={<UserOutlined />} style={{ background: '#b71c1c' }} />
             <span>{me.displayName}</span>
-            <Tag color="red" style={{ marginInlineEnd: 0 }}>
-              {t(`roles.${me.role}`)}
-            </Tag>
-            <Typography.Text type="secondary">{scopeName}</Typography.Text>
+            {compact ? null : (
+              <>
+                <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                  {t(`roles.${me.role}`)}
+                </Tag>
+                <Typography.Text type="secondary">{scopeName}</Typography.Text>
+              </>
+            )}
           </Flex>
         </Button>
       </Dropdown>

@@ -16,7 +16,6 @@ import {
   Radio,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -25,6 +24,7 @@ import { usePagination } from '../../lib/use-pagination';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { queryClient, trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
+import { ResponsiveTable } from '../../components/responsive-table';
 import { useMe } from '../auth/me-context';
 import {
   campaignLevels,
@@ -143,7 +143,7 @@ export function TitlesPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<TitleRow>
+          <ResponsiveTable<TitleRow>
             rowKey="id"
             size="middle"
             loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
@@ -164,6 +164,7 @@ export function TitlesPage() {
             columns={[
               {
                 key: 'village',
+                cardTitle: true,
                 title: t('titles.village'),
                 render: (_, r) => (
                   <Link to={`/titles/${r.id}`}>{`${r.villageName}（${r.villageCode}）`}</Link>

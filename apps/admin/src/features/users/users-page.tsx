@@ -10,7 +10,6 @@ import {
   Popconfirm,
   Select,
   Space,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -24,6 +23,7 @@ import { queryClient, trpc } from '../../trpc';
 import type { UserRow } from '../../types';
 import { Forbidden } from '../../components/forbidden';
 import { QueryError } from '../../components/query-error';
+import { ResponsiveTable } from '../../components/responsive-table';
 import { useErrorText } from '../../components/use-error-text';
 import { useMe } from '../auth/me-context';
 import { UserFormModal } from './user-form-modal';
@@ -135,7 +135,7 @@ function UsersList() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<UserRow>
+          <ResponsiveTable<UserRow>
             rowKey="id"
             size="middle"
             loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
@@ -148,6 +148,7 @@ function UsersList() {
               { key: 'username', title: t('users.username'), dataIndex: 'username' },
               {
                 key: 'displayName',
+                cardTitle: true,
                 title: t('users.displayName'),
                 render: (_, u) => (
                   <>

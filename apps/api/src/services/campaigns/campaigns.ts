@@ -39,6 +39,7 @@ export interface CampaignInput {
   minSelfScore?: number | null | undefined;
   minAcceptedScore?: number | null | undefined;
   requireLowerTitle?: boolean | undefined;
+  townshipScoreRequired?: boolean | undefined;
   pilotVillageCodes?: string[] | undefined;
   inspectorIds?: string[] | undefined;
 }
@@ -90,6 +91,7 @@ export async function createCampaign(db: Db, input: CampaignInput) {
       minAcceptedScore:
         input.minAcceptedScore == null ? null : toHundredths(input.minAcceptedScore),
       requireLowerTitle: input.requireLowerTitle ?? false,
+      townshipScoreRequired: input.townshipScoreRequired ?? true,
       pilotVillageCodes: input.pilotVillageCodes ?? [],
       inspectorIds,
     })

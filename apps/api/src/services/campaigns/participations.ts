@@ -31,6 +31,7 @@ import { getFramework } from './frameworks.js';
 import { mayKnowObjectors, presentObjection } from './objector-identity.js';
 import { fromHundredths, toHundredths } from './points.js';
 import { deleteEvidenceRow, findEvidence, listEvidence, requireEvidenceTurn } from './evidence.js';
+import { repeatsDeclaration, repeatsLastChange, sameColumn } from './repeats.js';
 
 type Campaign = typeof campaigns.$inferSelect;
 type Participation = typeof participations.$inferSelect;
@@ -170,22 +171,21 @@ export async function declare(opts: {
       });
     }
   }
-  const [existing] = await opts.db
-    .select({ id: participations.id, state: participations.state })
-    .from(participations)
-    .where(
-      and(
-        eq(participations.countyCode, campaign.countyCode),
-        eq(participations.campaignId, campaign.id),
-        eq(participations.villageCode, opts.villageCode),
-      ),
-    );
-  if (existing) {
-    fail('CONFLICT', 'ALREADY_DECLARED', {
-      zh: '该村已申报',
-      en: 'The village has already declared',
-    });
-  }
+  const findExisting = async () => {
+    const [found] = await opts.db
+      .select()
+      .from(participations)
+      .where(
+        and(
+          eq(participations.countyCode, campaign.countyCode),
+          eq(participations.campaignId, campaign.id),
+          eq(participations.villageCode, opts.villageCode),
+        ),
+      );
+    return found;
+  };
+  const existing = await findExisting();
+  if (existing) return repeatedDeclaration(opts.db, existing, opts.user.id);
   const [row] = await opts.db
     .insert(participations)
     .values({
@@ -194,8 +194,23 @@ export async function declare(opts: {
       villageCode: opts.villageCode,
       townshipCode: townshipOf(opts.villageCode),
     })
+    .onConflictDoNothing()
     .returning();
-  return row!;
+  // declared meanwhile (a double click that raced this request)
+  if (!row) return repeatedDeclaration(opts.db, (await findExisting())!, opts.user.id);
+  return row;
+}
+
+/** The same user's declaration, repeated, is that declaration; anything else is a conflict. */
+async function repeatedDeclaration(db: Db, existing: Participation, userId: string) {
+  if (await repeatsDeclaration(db, existing, userId)) return existing;
+  fail('CONFLICT', 'ALREADY_DECLARED', {
+    zh: existing.state === 'withdrawn' ? '该村已退出本次创建，不能再次申报' : '该村已申报',
+    en:
+      existing.state === 'withdrawn'
+        ? 'The village has left this campaign and may not declare again'
+        : 'The village has already declared',
+  });
 }
 
 function addYears(date: string, years: number): string {
@@ -350,7 +365,11 @@ export async function saveSheet(opts: {
 }) {
   const participation = await findParticipation(opts.db, opts.scope, opts.id);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
-  if (participation.version !== opts.version) conflict(participation, opts.column);
+  if (participation.version !== opts.version) {
+    const repeated = await repeatedSave(opts.db, campaign, participation, opts);
+    if (repeated) return repeated;
+    conflict(participation, opts.column);
+  }
   const allowed = editableColumn(opts.user, campaign, participation);
   if (allowed !== opts.column) {
     fail('FORBIDDEN', 'NOT_YOUR_TURN', {
@@ -408,9 +427,34 @@ export async function saveSheet(opts: {
       .select()
       .from(participations)
       .where(eq(participations.id, participation.id));
+    const repeated = await repeatedSave(opts.db, campaign, current!, opts);
+    if (repeated) return repeated;
     conflict(current!, opts.column);
   }
-  return { before: participation, after: row, scorecard: card };
+  return { before: participation, after: row, scorecard: card, repeated: false };
+}
+
+/**
+ * A save repeated by the same user (a double click, a retry) whose content is what is stored:
+ * answered as that save, with the row as it is.
+ */
+async function repeatedSave(
+  db: Db,
+  campaign: Campaign,
+  current: Participation,
+  opts: { user: SessionUser; version: number; column: SheetColumn; data: SheetColumnData },
+) {
+  if (!sameColumn(current.sheet[opts.column], opts.data)) return null;
+  const repeated = await repeatsLastChange(db, current, {
+    sentVersion: opts.version,
+    action: 'participations.save_sheet',
+    userId: opts.user.id,
+  });
+  if (!repeated) return null;
+  const framework = (await getFramework(db, campaign.frameworkId)).definition;
+  const card = scoreColumn(framework, opts.data);
+  if (!card) return null;
+  return { before: current, after: current, scorecard: card, repeated: true };
 }
 
 /**
@@ -472,7 +516,12 @@ export async function transition(opts: {
 }) {
   const participation = await findParticipation(opts.db, opts.scope, opts.id);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
-  if (participation.version !== opts.version) conflict(participation);
+  if (participation.version !== opts.version) {
+    if (await repeatedTransition(opts.db, participation, opts)) {
+      return { before: participation, after: participation, campaign, repeated: true };
+    }
+    conflict(participation);
+  }
   const level = actorLevel(opts.user.role);
   if (!level) forbidden();
   if (!eventStages[opts.event.type].includes(campaign.stage)) {
@@ -511,6 +560,9 @@ export async function transition(opts: {
       opts.event.type === 'accept'
         ? { type: 'accept', acceptedScore: card.total, vetoed: card.vetoed }
         : { type: 'submit_self_assessment', selfScore: card.total };
+  } else if (opts.event.type === 'approve') {
+    requireTownshipColumn(campaign, framework, participation);
+    event = opts.event;
   } else if (opts.event.type === 'post' || opts.event.type === 'name') {
     event = { type: opts.event.type, on: opts.today };
   } else {
@@ -524,6 +576,7 @@ export async function transition(opts: {
   };
   if (event.type === 'post') changes.postedOn = opts.today;
   if (event.type === 'name') changes.namedOn = opts.today;
+  Object.assign(changes, returnedReasonChange(event));
   const [row] = await opts.db
     .update(participations)
     .set({ ...changes, version: sql`${participations.version} + 1` })
@@ -540,6 +593,9 @@ export async function transition(opts: {
       .select()
       .from(participations)
       .where(eq(participations.id, participation.id));
+    if (await repeatedTransition(opts.db, current!, opts)) {
+      return { before: current!, after: current!, campaign, repeated: true };
+    }
     conflict(current!);
   }
   if (event.type === 'object') {
@@ -575,7 +631,58 @@ export async function transition(opts: {
       namedOn: opts.today,
     });
   }
-  return { before: participation, after: row, campaign };
+  return { before: participation, after: row, campaign, repeated: false };
+}
+
+/** The same event by the same user, repeated (a double click, a retry): that event, done. */
+function repeatedTransition(
+  db: Db,
+  current: Participation,
+  opts: { user: SessionUser; version: number; event: RequestedEvent },
+) {
+  return repeatsLastChange(db, current, {
+    sentVersion: opts.version,
+    action: `participations.${opts.event.type}`,
+    userId: opts.user.id,
+  });
+}
+
+/** A return keeps its reason for the village until the sheet is submitted again. */
+function returnedReasonChange(event: ParticipationEvent): { returnedReason?: string | null } {
+  if (event.type === 'return') return { returnedReason: event.reason };
+  if (event.type === 'submit_self_assessment' || event.type === 'withdraw') {
+    return { returnedReason: null };
+  }
+  return {};
+}
+
+/**
+ * Where the campaign requires it (the default), the township approves only a complete township
+ * column, as self-assessment and acceptance require theirs.
+ */
+function requireTownshipColumn(
+  campaign: Campaign,
+  framework: Framework,
+  participation: Participation,
+) {
+  if (!campaign.townshipScoreRequired) return;
+  const card = scoreColumn(framework, participation.sheet.township);
+  if (card?.complete) return;
+  const missing = card ? card.missing.length : null;
+  invalidField(
+    'sheet.township',
+    {
+      zh:
+        missing === null
+          ? '乡镇初审栏尚未评分，请先逐项评分并保存后再通过初审'
+          : `乡镇初审栏还有${missing}项未评分，请评完并保存后再通过初审`,
+      en:
+        missing === null
+          ? 'The township column is not scored yet: score every item and save before approving'
+          : `${missing} items of the township column are unscored: score them and save before approving`,
+    },
+    'TOWNSHIP_SCORE_INCOMPLETE',
+  );
 }
 
 export async function listParticipations(opts: {
@@ -613,6 +720,7 @@ export async function listParticipations(opts: {
         countyVetoed: participations.countyVetoed,
         postedOn: participations.postedOn,
         namedOn: participations.namedOn,
+        returnedReason: participations.returnedReason,
         updatedAt: participations.updatedAt,
       })
       .from(participations)

@@ -2,7 +2,7 @@
 // is theirs at the campaign's current stage, and objections for the county to resolve.
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { campaigns, participations, type CampaignStage } from '../../db/schema.js';
+import { campaigns, divisions, participations, type CampaignStage } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { SessionUser } from '../../trpc/context.js';
 import { actorLevel, columnFor } from './participations.js';
@@ -37,6 +37,15 @@ export interface TodoEntry {
   stage: CampaignStage;
   task: TodoTask;
   count: number;
+  /** The sheets among them that the township returned, with its reason (self-assessment). */
+  returned: ReturnedSheet[];
+}
+
+export interface ReturnedSheet {
+  participationId: string;
+  villageCode: string;
+  villageName: string;
+  reason: string | null;
 }
 
 export async function listTodo(opts: {
@@ -102,9 +111,45 @@ export async function listTodo(opts: {
       stage: g.stage,
       task,
       count: 0,
+      returned: [],
     };
     entry.count += Number(g.n);
     entries.set(key, entry);
   }
-  return [...entries.values()];
+  const result = [...entries.values()];
+  await attachReturned(opts.db, opts.scope, result);
+  return result;
+}
+
+/** Lists, on each self-assessment entry, the returned sheets and the township's reasons. */
+async function attachReturned(db: Db, scope: Scope, entries: TodoEntry[]) {
+  const selfEntries = entries.filter((e) => e.task === 'self_assessment');
+  if (selfEntries.length === 0) return;
+  const rows = await db
+    .select({
+      campaignId: participations.campaignId,
+      participationId: participations.id,
+      villageCode: participations.villageCode,
+      villageName: divisions.name,
+      reason: participations.returnedReason,
+    })
+    .from(participations)
+    .innerJoin(divisions, eq(divisions.code, participations.villageCode))
+    .where(
+      and(
+        scope.where(participations.villageCode),
+        eq(participations.state, 'returned'),
+        inArray(
+          participations.campaignId,
+          selfEntries.map((e) => e.campaignId),
+        ),
+      ),
+    )
+    .orderBy(asc(participations.villageCode))
+    .limit(200);
+  for (const entry of selfEntries) {
+    entry.returned = rows
+      .filter((r) => r.campaignId === entry.campaignId)
+      .map(({ campaignId: _, ...r }) => r);
+  }
 }

@@ -1,0 +1,274 @@
+// The items of the score sheet: a table of all items and columns on a wide screen (fitted to
+// the page, no sideways scrolling), one card per item on a phone (rule, answer, evidence,
+// comment). Only the column whose turn it is can be edited.
+import { Card, Flex, Table, Tag, Typography } from 'antd';
+import type { IndicatorArea, IndicatorItem, Scorecard } from '@fazhi/domain';
+import { useLang } from '../../i18n';
+import { AnswerInput, AnswerText, CommentInput, ItemPoints, RuleText } from './sheet-cells';
+import { EvidenceCell } from './sheet-evidence';
+import {
+  formatPoints,
+  sheetColumns,
+  type EvidenceFile,
+  type ParticipationDetail,
+  type SheetColumn,
+} from './model';
+import type { SheetDraft } from './use-sheet-draft';
+
+type Row =
+  | { key: string; kind: 'area'; area: IndicatorArea }
+  | { key: string; kind: 'item'; item: IndicatorItem; area: IndicatorArea };
+
+function itemScore(card: Scorecard | null | undefined, code: string) {
+  if (!card) return undefined;
+  for (const area of card.areas) {
+    const found = area.items.find((i) => i.code === code);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+interface ItemsProps {
+  detail: ParticipationDetail;
+  sheet: SheetDraft;
+  /** The scorecards per column, the editable one live. */
+  cards: Record<SheetColumn, Scorecard | null>;
+}
+
+function evidenceOf(detail: ParticipationDetail) {
+  const byItem = new Map<string, EvidenceFile[]>();
+  for (const f of detail.evidence) {
+    byItem.set(f.itemCode, [...(byItem.get(f.itemCode) ?? []), f]);
+  }
+  return byItem;
+}
+
+/** One column's cell of one item: the inputs when it is the editable column, else the answer. */
+function ColumnCell({
+  column,
+  item,
+  detail,
+  sheet,
+  cards,
+}: ItemsProps & { column: SheetColumn; item: IndicatorItem }) {
+  const { t } = useLang();
+  const score = itemScore(cards[column], item.code);
+  if (column === sheet.editable) {
+    return (
+      <Flex vertical gap={4} data-testid={`answer-${item.code}`}>
+        <AnswerInput
+          item={item}
+          value={sheet.draft.items[item.code]}
+          onChange={(v) => sheet.setAnswer(item.code, v)}
+        />
+        <ItemPoints score={score} />
+        <CommentInput
+          code={item.code}
+          value={sheet.draft.comments[item.code] ?? ''}
+          onChange={(text) => sheet.setComment(item.code, text)}
+        />
+      </Flex>
+    );
+  }
+  const stored = detail.participation.sheet[column];
+  if (!stored) return null;
+  const comment = stored.comments[item.code];
+  return (
+    <Flex vertical gap={2} data-testid={`cell-${column}-${item.code}`}>
+      <span>
+        <AnswerText item={item} answer={stored.items[item.code]} />
+      </span>
+      <ItemPoints score={score} />
+      {comment ? (
+        <Typography.Text italic style={{ fontSize: 12 }}>
+          {t('sheet.comment')}：{comment}
+        </Typography.Text>
+      ) : null}
+    </Flex>
+  );
+}
+
+function AreaPoints({ card, area }: { card: Scorecard | null; area: IndicatorArea }) {
+  const found = card?.areas.find((a) => a.code === area.code);
+  return found ? (
+    <Typography.Text strong>
+      {formatPoints(found.points)} / {formatPoints(found.max)}
+    </Typography.Text>
+  ) : null;
+}
+
+/** All items in one table; the widths are shares of the page, so it never scrolls sideways. */
+export function SheetTable(props: ItemsProps) {
+  const { t } = useLang();
+  const { detail, sheet, cards } = props;
+  const editable = sheet.editable;
+  const rows: Row[] = detail.framework.areas.flatMap((area) => [
+    { key: `area:${area.code}`, kind: 'area' as const, area },
+    ...area.items.map((item) => ({ key: item.code, kind: 'item' as const, item, area })),
+  ]);
+  const evidence = evidenceOf(detail);
+  const areaCell = (row: Row) => (row.kind === 'area' ? { colSpan: 0 } : {});
+  // the editable column gets the room its inputs need
+  const columnWidth = (column: SheetColumn) =>
+    editable ? (column === editable ? '19%' : '12%') : '14%';
+
+  return (
+    <Table<Row>
+      rowKey="key"
+      size="small"
+      bordered
+      pagination={false}
+      dataSource={rows}
+      data-testid="sheet-table"
+      className="fz-sheet-table"
+      tableLayout="fixed"
+      rowClassName={(row) => (row.kind === 'area' ? 'fz-area-row' : '')}
+      columns={[
+        {
+          key: 'item',
+          title: t('sheet.item'),
+          width: '15%',
+          onCell: (row) => (row.kind === 'area' ? { colSpan: 4 } : {}),
+          render: (_, row) =>
+            row.kind === 'area' ? (
+              <Typography.Text strong>
+                {row.area.code} {row.area.name}（
+                {t('sheet.pointsValue', { points: row.area.points })}）
+              </Typography.Text>
+            ) : (
+              <Flex vertical>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {row.item.code} · {formatPoints(row.item.points)}
+                  {t('sheet.pointsUnit')} · {t(`sheet.methods.${row.item.method}`)}
+                </Typography.Text>
+                <span>{row.item.name}</span>
+              </Flex>
+            ),
+        },
+        {
+          key: 'points',
+          title: t('sheet.points'),
+          width: '5%',
+          align: 'right',
+          onCell: areaCell,
+          render: (_, row) => (row.kind === 'item' ? formatPoints(row.item.points) : null),
+        },
+        {
+          key: 'rule',
+          title: t('sheet.rule'),
+          width: editable ? '19%' : '21%',
+          onCell: areaCell,
+          render: (_, row) => (row.kind === 'item' ? <RuleText item={row.item} /> : null),
+        },
+        {
+          key: 'evidence',
+          title: t('sheet.evidence'),
+          width: '14%',
+          onCell: areaCell,
+          render: (_, row) =>
+            row.kind === 'item' ? (
+              <EvidenceCell
+                item={row.item}
+                files={evidence.get(row.item.code) ?? []}
+                participationId={detail.participation.id}
+                column={editable}
+              />
+            ) : null,
+        },
+        ...sheetColumns.map((column) => ({
+          key: column,
+          title: (
+            <Flex gap={4} wrap>
+              {t(`sheet.columns.${column}`)}
+              {column === editable ? <Tag color="red">{t('sheet.live')}</Tag> : null}
+            </Flex>
+          ),
+          width: columnWidth(column),
+          render: (_: unknown, row: Row) =>
+            row.kind === 'area' ? (
+              <AreaPoints card={cards[column]} area={row.area} />
+            ) : (
+              <ColumnCell {...props} column={column} item={row.item} />
+            ),
+        })),
+      ]}
+    />
+  );
+}
+
+/** One card per item, grouped by area: what a clerk fills on a phone. */
+export function SheetItemCards(props: ItemsProps) {
+  const { t } = useLang();
+  const { detail, sheet, cards } = props;
+  const editable = sheet.editable;
+  const evidence = evidenceOf(detail);
+  const others = sheetColumns.filter((c) => c !== editable && detail.participation.sheet[c]);
+  return (
+    <Flex vertical gap={12} data-testid="sheet-cards">
+      {detail.framework.areas.map((area) => (
+        <Flex vertical gap={8} key={area.code}>
+          <Flex justify="space-between" align="baseline" gap={8}>
+            <Typography.Text strong>
+              {area.code} {area.name}（{t('sheet.pointsValue', { points: area.points })}）
+            </Typography.Text>
+            {editable ? <AreaPoints card={cards[editable]} area={area} /> : null}
+          </Flex>
+          {area.items.map((item) => (
+            <Card
+              key={item.code}
+              size="small"
+              data-testid={`item-card-${item.code}`}
+              title={
+                <Flex vertical style={{ whiteSpace: 'normal', padding: '4px 0' }}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {item.code} · {formatPoints(item.points)}
+                    {t('sheet.pointsUnit')} · {t(`sheet.methods.${item.method}`)}
+                  </Typography.Text>
+                  <span>{item.name}</span>
+                </Flex>
+              }
+            >
+              <Flex vertical gap={8}>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('sheet.rule')}
+                  </Typography.Text>
+                  <div style={{ fontSize: 13 }}>
+                    <RuleText item={item} />
+                  </div>
+                </div>
+                {editable ? (
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t(`sheet.columns.${editable}`)}
+                    </Typography.Text>
+                    <ColumnCell {...props} column={editable} item={item} />
+                  </div>
+                ) : null}
+                {others.map((column) => (
+                  <div key={column}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t(`sheet.columns.${column}`)}
+                    </Typography.Text>
+                    <ColumnCell {...props} column={column} item={item} />
+                  </div>
+                ))}
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('sheet.evidence')}
+                  </Typography.Text>
+                  <EvidenceCell
+                    item={item}
+                    files={evidence.get(item.code) ?? []}
+                    participationId={detail.participation.id}
+                    column={editable}
+                  />
+                </div>
+              </Flex>
+            </Card>
+          ))}
+        </Flex>
+      ))}
+    </Flex>
+  );
+}

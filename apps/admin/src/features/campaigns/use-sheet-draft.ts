@@ -1,0 +1,180 @@
+// The state of the score-sheet editor: the column being filled (a draft of the stored one), the
+// version it was read at, unsaved edits (guarded on leaving and kept in a local draft), a
+// save conflict with someone else's change, and the live scoring by @fazhi/domain.
+import { useEffect, useMemo, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { App } from 'antd';
+import { scoreAssessment, type ItemAnswer } from '@fazhi/domain';
+import { useLang } from '../../i18n';
+import { apiErrorInfo } from '../../lib/errors';
+import { useLeaveGuard } from '../../lib/use-leave-guard';
+import { useSingleFlight } from '../../lib/use-single-flight';
+import { queryClient, trpc } from '../../trpc';
+import { useErrorText } from '../../components/use-error-text';
+import { clearLocalDraft, readLocalDraft, writeLocalDraft, type LocalDraft } from './local-draft';
+import {
+  emptyColumn,
+  sheetConflictOf,
+  type ParticipationDetail,
+  type SheetColumnData,
+  type SheetConflict,
+} from './model';
+
+function cleanColumn(data: SheetColumnData | undefined): SheetColumnData {
+  if (!data) return emptyColumn();
+  return {
+    items: { ...data.items },
+    vetoes: [...data.vetoes],
+    comments: { ...data.comments },
+  };
+}
+
+/** The column as saveSheet takes it: without empty comments. */
+export function forSaving(data: SheetColumnData): SheetColumnData {
+  const comments: Record<string, string> = {};
+  for (const [code, text] of Object.entries(data.comments)) {
+    if (text.trim()) comments[code] = text.trim();
+  }
+  return { items: data.items, vetoes: data.vetoes, comments };
+}
+
+function sameColumn(a: SheetColumnData, b: SheetColumnData): boolean {
+  const canon = (d: SheetColumnData) => {
+    const c = forSaving(d);
+    const sorted = (o: Record<string, unknown>) =>
+      Object.keys(o)
+        .sort()
+        .map((k) => [k, o[k]]);
+    return JSON.stringify([sorted(c.items), [...c.vetoes].sort(), sorted(c.comments)]);
+  };
+  return canon(a) === canon(b);
+}
+
+export function useSheetDraft(detail: ParticipationDetail) {
+  const { t } = useLang();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const { participation, framework, editableColumn: editable } = detail;
+  const stored = useMemo(
+    () => cleanColumn(editable ? participation.sheet[editable] : undefined),
+    [editable, participation.sheet],
+  );
+  const [draft, setDraft] = useState<SheetColumnData>(stored);
+  const [version, setVersion] = useState(participation.version);
+  const [dirty, setDirty] = useState(false);
+  const [conflict, setConflict] = useState<SheetConflict | null>(null);
+  // a local draft of unsaved edits from an earlier visit, offered back once
+  const [offer, setOffer] = useState<LocalDraft | null>(() => {
+    if (!editable) return null;
+    const found = readLocalDraft(participation.id, participation.version, editable);
+    return found && !sameColumn(found.data, stored) ? found : null;
+  });
+  const save = useMutation(trpc.participations.saveSheet.mutationOptions());
+  const saving = useSingleFlight();
+
+  useLeaveGuard(dirty);
+
+  // every unsaved edit is kept locally, on the version it was made on
+  useEffect(() => {
+    if (!dirty || !editable) return;
+    writeLocalDraft({ participationId: participation.id, version, column: editable, data: draft });
+  }, [dirty, draft, editable, participation.id, version]);
+
+  const live = useMemo(
+    () =>
+      editable ? scoreAssessment(framework, { items: draft.items, vetoes: draft.vetoes }) : null,
+    [editable, framework, draft.items, draft.vetoes],
+  );
+
+  const update = (change: (d: SheetColumnData) => SheetColumnData) => {
+    setDraft((d) => change(d));
+    setDirty(true);
+  };
+  const setAnswer = (code: string, value: ItemAnswer | undefined) =>
+    update((d) => {
+      const items = { ...d.items };
+      if (value === undefined) delete items[code];
+      else items[code] = Array.isArray(value) ? [...value] : (value as boolean | number);
+      return { ...d, items };
+    });
+  const setComment = (code: string, text: string) =>
+    update((d) => ({ ...d, comments: { ...d.comments, [code]: text } }));
+  const setVeto = (code: string, on: boolean) =>
+    update((d) => ({
+      ...d,
+      vetoes: on
+        ? framework.vetoes.map((v) => v.code).filter((c) => c === code || d.vetoes.includes(c))
+        : d.vetoes.filter((c) => c !== code),
+    }));
+
+  const invalidate = () => {
+    void queryClient.invalidateQueries(trpc.participations.pathFilter());
+    void queryClient.invalidateQueries(trpc.campaigns.pathFilter());
+    void queryClient.invalidateQueries(trpc.dashboard.pathFilter());
+  };
+
+  /** Saves the draft as of `atVersion` (the version read, or the other's after a conflict). */
+  const doSave = (atVersion: number) =>
+    saving.run(async () => {
+      if (!editable) return;
+      try {
+        const result = await save.mutateAsync({
+          id: participation.id,
+          version: atVersion,
+          column: editable,
+          data: forSaving(draft),
+        });
+        setVersion(result.version);
+        setDirty(false);
+        setConflict(null);
+        clearLocalDraft(participation.id);
+        void message.success(t('sheet.saved'));
+        invalidate();
+      } catch (error) {
+        const info = apiErrorInfo(error);
+        const found = info?.problemCode === 'SHEET_CONFLICT' ? sheetConflictOf(info.details) : null;
+        if (found) setConflict(found);
+        else void message.error(errorText(error));
+      }
+    });
+
+  /** Takes the local draft back into the editor (still unsaved). */
+  const restore = () => {
+    if (!offer) return;
+    setDraft(cleanColumn(offer.data));
+    setDirty(true);
+    setOffer(null);
+  };
+  const discardOffer = () => {
+    clearLocalDraft(participation.id);
+    setOffer(null);
+  };
+  /** Forgets the edits (before the page reloads the sheet on purpose). */
+  const forget = () => {
+    clearLocalDraft(participation.id);
+    setDirty(false);
+  };
+
+  return {
+    editable,
+    draft,
+    version,
+    setVersion,
+    dirty,
+    conflict,
+    setConflict,
+    live,
+    setAnswer,
+    setComment,
+    setVeto,
+    doSave,
+    saving: saving.pending,
+    offer,
+    restore,
+    discardOffer,
+    forget,
+    invalidate,
+  };
+}
+
+export type SheetDraft = ReturnType<typeof useSheetDraft>;
