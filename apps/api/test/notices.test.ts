@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOWNSHIP_REVIEW_CAMPAIGN } from '../src/demo/demo-rounds.js';
 import { useTestDatabase } from './harness.js';
+import { goodSheet } from './campaign-fixture.js';
 
 const t = useTestDatabase({ campaign: true });
 
@@ -10,6 +11,22 @@ async function reviewSheets() {
   const campaign = items.find((c) => c.name === DEMO_TOWNSHIP_REVIEW_CAMPAIGN)!;
   const list = await township.participations.list({ campaignId: campaign.id });
   return { township, campaign, sheets: list.items };
+}
+
+/** The township scores its column in full, then approves. */
+async function approve(township: Awaited<ReturnType<typeof t.as>>, id: string) {
+  const sheet = await township.participations.get({ id });
+  const saved = await township.participations.saveSheet({
+    id,
+    version: sheet.participation.version,
+    column: 'township',
+    data: goodSheet(sheet.framework),
+  });
+  await township.participations.transition({
+    id,
+    version: saved.version,
+    event: { type: 'approve' },
+  });
 }
 
 describe('dashboard.notices', () => {
@@ -22,12 +39,7 @@ describe('dashboard.notices', () => {
       version: one.participation.version,
       event: { type: 'return', reason: '村务公开栏照片缺失，请补充' },
     });
-    const two = await township.participations.get({ id: second!.id });
-    await township.participations.transition({
-      id: second!.id,
-      version: two.participation.version,
-      event: { type: 'approve' },
-    });
+    await approve(township, second!.id);
 
     const county = await t.as('county');
     const notices = await county.dashboard.notices();
@@ -53,12 +65,7 @@ describe('dashboard.notices', () => {
 
   it('marks as new only what happened after the previous sign-in', async () => {
     const { township, sheets } = await reviewSheets();
-    const sheet = await township.participations.get({ id: sheets[0]!.id });
-    await township.participations.transition({
-      id: sheets[0]!.id,
-      version: sheet.participation.version,
-      event: { type: 'approve' },
-    });
+    await approve(township, sheets[0]!.id);
     await t.as('county'); // a first visit after the approval…
     const later = await t.as('county'); // …then another sign-in
     const [notice] = await later.dashboard.notices();
