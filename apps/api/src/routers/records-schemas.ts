@@ -8,9 +8,10 @@ export const isoDate = z
     error: bi('日期格式应为 YYYY-MM-DD', 'A date is written YYYY-MM-DD'),
   })
   .refine(
-    (v) =>
-      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
-      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    (v) => {
+      const time = Date.parse(`${v}T00:00:00Z`);
+      return !Number.isNaN(time) && new Date(time).toISOString().startsWith(v);
+    },
     {
       error: bi('日期无效', 'Not a valid date'),
     },

@@ -28,6 +28,13 @@ import { saveMeeting } from './meetings.js';
 import { bodyLabels, categoryLabels, channelLabels, codeOf, matterLabels } from './labels.js';
 import { readWorkbookRows, type BadCell } from './workbook.js';
 
+/** Whether `raw` is a real calendar day written YYYY-MM-DD. */
+export function isIsoDay(raw: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return false;
+  const time = Date.parse(`${raw}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(raw);
+}
+
 function minDate(a: string, b: string) {
   return a < b ? a : b;
 }
@@ -555,9 +562,7 @@ export async function importLedger(opts: {
           if (required) say(column, `“${column}”不能为空`, `“${column}” is required`);
           return undefined;
         }
-        const ok =
-          /^\d{4}-\d{2}-\d{2}$/.test(raw) &&
-          new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
+        const ok = isIsoDay(raw);
         if (!ok) {
           say(
             column,
