@@ -15,6 +15,7 @@ import {
 } from './campaign-resources';
 import { frameworksEn, frameworksZh } from './framework-resources';
 import { governanceEn, governanceZh } from './governance-resources';
+import { recordsEn, recordsZh } from './records-resources';
 
 export const zh = {
   app: {
@@ -268,6 +269,7 @@ export const zh = {
   titles: titlesZh,
   frameworks: frameworksZh,
   governance: governanceZh,
+  records: recordsZh,
 };
 
 /** Audit actions are keyed with `_` for `.` (i18next splits keys on dots). */
@@ -531,4 +533,5 @@ export const en: Resources = {
   titles: titlesEn,
   frameworks: frameworksEn,
   governance: governanceEn,
+  records: recordsEn,
 };
