@@ -134,30 +134,56 @@ describe('records.compliance', () => {
 });
 
 describe('records.metrics', () => {
-  it('aggregates the period’s records', async () => {
+  it('aggregates the period’s records under the domain’s metric keys', async () => {
     const clerk = await t.as('clerk');
     await clerk.meetings.save(meeting(VILLAGE, '2026-02-01', 40));
-    await clerk.meetings.save(meeting(VILLAGE, '2026-03-01', 20));
+    await clerk.meetings.save(meeting(VILLAGE, '2026-03-01', 20)); // not passed: a problem
     await clerk.meetings.save(meeting(VILLAGE, '2025-03-01', 40)); // outside the period
+    await clerk.meetings.save({
+      ...meeting(VILLAGE, '2026-05-10', 30),
+      body: 'representatives_meeting',
+      eligible: 30,
+      attendees: 20, // exactly two thirds
+      resolutions: [{ title: '预算', votesFor: 15, votesAgainst: 5, abstentions: 0 }],
+    });
     await clerk.disclosures.save(disclosure(VILLAGE, 'general', '2026-03-20'));
-    const { metrics } = await clerk.records.metrics({
+    await clerk.disclosures.save(disclosure(VILLAGE, 'finance', '2026-03-25'));
+    await clerk.disclosures.save(disclosure(VILLAGE, 'finance', '2026-06-25'));
+    await clerk.matters.save({
+      villageCode: VILLAGE,
+      title: '村道硬化',
+      steps: [{ step: 'party_branch_proposal', on: '2026-02-01' }],
+    });
+    const { period, values } = await clerk.records.metrics({
       villageCode: VILLAGE,
       from: '2026-01-01',
       to: '2026-06-30',
     });
-    expect(metrics).toMatchObject({
-      meetingsHeld: 2,
-      villagersMeetingsHeld: 2,
-      resolutionsRecorded: 2,
-      resolutionsPassed: 1,
-      resolutionsWithProblems: 1,
-      disclosuresPosted: 1,
-      generalDisclosuresPosted: 1,
-      disclosuresOverdue: 1, // Q1 finance
-      disclosuresOnTime: false,
-      mattersStarted: 0,
-      rulesFiledAndReviewed: false,
+    expect(period).toEqual({ from: '2026-01-01', to: '2026-06-30' });
+    expect(values).toMatchObject({
+      'meetings.villagers': 2,
+      'meetings.representatives': 1,
+      'meetings.total': 3,
+      'meetings.representativesQuartersLawful': 1, // Q2 only
+      'meetings.scheduleShortfall': 1, // no representatives meeting in Q1
+      'resolutions.checked': 3,
+      'resolutions.withProblems': 1,
+      'fourDeliberations.complete': 0,
+      'fourDeliberations.incomplete': 1,
+      // Q1 is due by 2026-06-30 (Q2 ends on the last day, not before it)
+      'disclosures.general.due': 1,
+      'disclosures.general.onTime': 1,
+      'disclosures.finance.due': 1,
+      'disclosures.finance.overdue': 0,
+      'disclosures.due': 2,
+      'disclosures.onTimeRatio': 1,
+      'disclosures.finance.monthsPosted': 2,
+      'villageRules.compact.filed': false,
+      'elections.withProblems': 0,
     });
+    // what the records cannot say is missing, not zero
+    expect(values).not.toHaveProperty('mediation.received');
+    expect(values).not.toHaveProperty('disclosures.party.due');
   });
 });
 
@@ -209,16 +235,16 @@ describe('village rules', () => {
       state: 'approved',
     });
     expect(reviewed).toMatchObject({ reviewState: 'approved', reviewer: expect.any(String) });
-    const { metrics } = await clerk.records.metrics({
+    const { values } = await clerk.records.metrics({
       villageCode: VILLAGE,
       from: '2026-01-01',
       to: '2026-06-30',
     });
-    expect(metrics).toMatchObject({
-      rulesAdopted: 1,
-      rulesFiled: 1,
-      rulesReviewed: 1,
-      rulesFiledAndReviewed: true,
+    expect(values).toMatchObject({
+      'villageRules.compact.filed': true,
+      'villageRules.compact.reviewed': true,
+      'villageRules.compact.approved': true,
+      'villageRules.charter.filed': false,
     });
   });
 });

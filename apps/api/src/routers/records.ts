@@ -42,9 +42,9 @@ export const recordsRouter = {
     .output(
       z.object({
         villageCode: z.string(),
-        from: z.string(),
-        to: z.string(),
-        metrics: z.record(z.string(), z.union([z.number(), z.boolean()])),
+        period: z.object({ from: z.string(), to: z.string() }),
+        /** By `RecordMetricKey` of @fazhi/domain; a metric the records cannot give is absent. */
+        values: z.record(z.string(), z.union([z.number(), z.boolean()])),
       }),
     )
     .query(({ ctx, input }) => recordMetrics({ db: ctx.db, scope: ctx.scope, ...input })),

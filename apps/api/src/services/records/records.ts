@@ -159,9 +159,32 @@ export async function complianceTable(opts: {
   });
 }
 
+interface Quarter {
+  label: string;
+  start: string;
+  end: string;
+}
+
+/** Calendar quarters that begin on or after `from` and end on or before `to`. */
+function quartersWithin(from: string, to: string): Quarter[] {
+  const out: Quarter[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) {
+    for (let q = 0; q < 4; q += 1) {
+      const start = `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+      const endMonth = q * 3 + 3;
+      const endDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate();
+      const end = `${year}-${String(endMonth).padStart(2, '0')}-${endDay}`;
+      if (start >= from && end <= to) out.push({ label: `${year}-Q${q + 1}`, start, end });
+    }
+  }
+  return out;
+}
+
 /**
- * The metrics a village's records give for a period (SQL aggregates), the figures a framework
- * item may name (see `deriveAnswers` in @fazhi/domain).
+ * The record metrics of a village for a period (SQL aggregates), under the keys of
+ * `RecordMetricKey` in @fazhi/domain, the figures `deriveAnswers` reads. A metric the registers
+ * here cannot give (mediation, 普法, a Party-affairs schedule, content screening) is left out:
+ * missing, not zero.
  */
 export async function recordMetrics(opts: {
   db: Db;
@@ -172,103 +195,144 @@ export async function recordMetrics(opts: {
 }) {
   const { db } = opts;
   const village = await recordVillage(db, opts.scope, opts.villageCode);
-  if (opts.to < opts.from)
+  if (opts.to < opts.from) {
     invalidField('to', { zh: '结束日期不能早于开始日期', en: 'to cannot be before from' });
+  }
   const v = village.code;
   const inRange = (col: AnyPgColumn) => and(gte(col, opts.from), lte(col, opts.to));
-  const [byBody, resolutions, disclosures, matters, rules, elections] = await Promise.all([
-    db
-      .select({ body: villageMeetings.body, n: count() })
-      .from(villageMeetings)
-      .where(and(eq(villageMeetings.villageCode, v), inRange(villageMeetings.date)))
-      .groupBy(villageMeetings.body),
+  const [meetings, resolutions, matters, rules, elections, financeMonths] = await Promise.all([
     db
       .select({
-        total: count(),
+        id: villageMeetings.id,
+        body: villageMeetings.body,
+        date: villageMeetings.date,
+        eligible: villageMeetings.eligible,
+        attendees: villageMeetings.attendees,
+        errors: sql<number>`coalesce((select sum(r.problem_count) from ${meetingResolutions} r where r.meeting_id = ${villageMeetings.id}), 0)::int`,
+      })
+      .from(villageMeetings)
+      .where(and(eq(villageMeetings.villageCode, v), inRange(villageMeetings.date))),
+    db
+      .select({
+        checked: sql<number>`count(*) filter (where ${meetingResolutions.check} is not null)::int`,
         withProblems: sql<number>`count(*) filter (where ${meetingResolutions.problemCount} > 0)::int`,
-        passed: sql<number>`count(*) filter (where ${meetingResolutions.passed})::int`,
       })
       .from(meetingResolutions)
       .innerJoin(villageMeetings, eq(villageMeetings.id, meetingResolutions.meetingId))
       .where(and(eq(meetingResolutions.villageCode, v), inRange(villageMeetings.date))),
     db
-      .select({ category: villageDisclosures.category, n: count() })
-      .from(villageDisclosures)
-      .where(and(eq(villageDisclosures.villageCode, v), inRange(villageDisclosures.postedOn)))
-      .groupBy(villageDisclosures.category),
-    db
       .select({
-        total: count(),
         complete: sql<number>`count(*) filter (where ${villageMatters.complete})::int`,
+        incomplete: sql<number>`count(*) filter (where not ${villageMatters.complete})::int`,
       })
       .from(villageMatters)
       .where(and(eq(villageMatters.villageCode, v), inRange(villageMatters.startedOn))),
-    db.execute<{ kinds: number; filed: number; reviewed: number }>(sql`
-      select count(*)::int as kinds,
-        count(*) filter (where filed_on is not null and filed_on <= ${opts.to})::int as filed,
-        count(*) filter (where review_state = 'approved' and reviewed_on <= ${opts.to})::int as reviewed
+    // the version of each kind in force at the end of the period
+    db.execute<{ kind: string; filed: boolean; reviewed: boolean; approved: boolean }>(sql`
+      select kind,
+        (filed_on is not null and filed_on <= ${opts.to}) as filed,
+        (review_state <> 'pending' and reviewed_on <= ${opts.to}) as reviewed,
+        (review_state = 'approved' and reviewed_on <= ${opts.to}) as approved
       from (
         select distinct on (kind) kind, filed_on, review_state, reviewed_on
         from ${villageRuleVersions}
-        where village_code = ${v} and adopted_on <= ${opts.to} and kind <> 'group_rules'
+        where village_code = ${v} and adopted_on <= ${opts.to}
         order by kind, adopted_on desc, created_at desc
       ) latest`),
     db
       .select({
-        total: count(),
+        kind: villageElections.kind,
+        n: count(),
         withProblems: sql<number>`count(*) filter (where ${villageElections.problemCount} > 0)::int`,
       })
       .from(villageElections)
-      .where(and(eq(villageElections.villageCode, v), inRange(villageElections.date))),
+      .where(and(eq(villageElections.villageCode, v), inRange(villageElections.date)))
+      .groupBy(villageElections.kind),
+    db
+      .select({
+        n: sql<number>`count(distinct to_char(${villageDisclosures.postedOn}, 'YYYY-MM'))::int`,
+      })
+      .from(villageDisclosures)
+      .where(
+        and(
+          eq(villageDisclosures.villageCode, v),
+          eq(villageDisclosures.category, 'finance'),
+          inRange(villageDisclosures.postedOn),
+        ),
+      ),
   ]);
-  const meetingsOf = (body: RecordMeetingBody) =>
-    Number(byBody.find((b) => b.body === body)?.n ?? 0);
-  const postedOf = (category: string) =>
-    Number(disclosures.find((d) => d.category === category)?.n ?? 0);
+  const values: Record<string, number | boolean> = {};
+  const held = (body: RecordMeetingBody) => meetings.filter((m) => m.body === body).length;
+  values['meetings.villagers'] = held('villagers_meeting');
+  values['meetings.representatives'] = held('representatives_meeting');
+  values['meetings.group'] = held('group_meeting');
+  values['meetings.partyMembers'] = held('party_members_meeting');
+  values['meetings.collectiveMembers'] = held('collective_members_meeting');
+  values['meetings.jointCommittees'] = held('joint_committees_meeting');
+  values['meetings.total'] = meetings.length;
+  const quarters = quartersWithin(opts.from, opts.to);
+  const inQuarter = (q: Quarter, date: string) => date >= q.start && date <= q.end;
+  const representatives = meetings.filter((m) => m.body === 'representatives_meeting');
+  values['meetings.representativesQuartersLawful'] = quarters.filter((q) =>
+    representatives.some(
+      (m) => inQuarter(q, m.date) && m.attendees * 3 >= m.eligible * 2 && Number(m.errors) === 0,
+    ),
+  ).length;
+  const years: number[] = [];
+  for (let y = Number(opts.from.slice(0, 4)); y <= Number(opts.to.slice(0, 4)); y += 1) {
+    if (`${y}-01-01` >= opts.from && `${y}-12-31` <= opts.to) years.push(y);
+  }
+  values['meetings.scheduleShortfall'] =
+    years.filter(
+      (y) => !meetings.some((m) => m.body === 'villagers_meeting' && m.date.startsWith(String(y))),
+    ).length + quarters.filter((q) => !representatives.some((m) => inQuarter(q, m.date))).length;
+  values['resolutions.checked'] = Number(resolutions[0]?.checked ?? 0);
+  values['resolutions.withProblems'] = Number(resolutions[0]?.withProblems ?? 0);
+  values['fourDeliberations.complete'] = Number(matters[0]?.complete ?? 0);
+  values['fourDeliberations.incomplete'] = Number(matters[0]?.incomplete ?? 0);
+  // 村务 and 财务 quarterly (checkDisclosures' schedule); no Party-affairs schedule is configured
   const asOf = minDate(opts.to, todayIso());
   const postings = (await postingsByVillage(db, [v], asOf)).get(v) ?? [];
   const compliance = checkDisclosures({ from: opts.from, asOf, frequentFinance: false, postings });
-  const ruleRow = ((rules as unknown as { rows?: unknown[] }).rows ??
-    (rules as unknown as unknown[]))[0] as
-    { kinds: number; filed: number; reviewed: number } | undefined;
-  const res = resolutions[0];
-  const mat = matters[0];
-  const el = elections[0];
-  return {
-    villageCode: v,
-    from: opts.from,
-    to: opts.to,
-    metrics: {
-      meetingsHeld: byBody.reduce((n, b) => n + Number(b.n), 0),
-      villagersMeetingsHeld: meetingsOf('villagers_meeting'),
-      representativesMeetingsHeld: meetingsOf('representatives_meeting'),
-      groupMeetingsHeld: meetingsOf('group_meeting'),
-      partyMembersMeetingsHeld: meetingsOf('party_members_meeting'),
-      collectiveMembersMeetingsHeld: meetingsOf('collective_members_meeting'),
-      jointCommitteesMeetingsHeld: meetingsOf('joint_committees_meeting'),
-      resolutionsRecorded: Number(res?.total ?? 0),
-      resolutionsPassed: Number(res?.passed ?? 0),
-      resolutionsWithProblems: Number(res?.withProblems ?? 0),
-      disclosuresPosted: disclosures.reduce((n, d) => n + Number(d.n), 0),
-      partyDisclosuresPosted: postedOf('party'),
-      generalDisclosuresPosted: postedOf('general'),
-      financeDisclosuresPosted: postedOf('finance'),
-      majorDisclosuresPosted: postedOf('major'),
-      disclosuresOverdue: compliance.overdue.length,
-      disclosuresOnTime: compliance.overdue.length === 0,
-      mattersStarted: Number(mat?.total ?? 0),
-      mattersComplete: Number(mat?.complete ?? 0),
-      mattersIncomplete: Number(mat?.total ?? 0) - Number(mat?.complete ?? 0),
-      rulesAdopted: Number(ruleRow?.kinds ?? 0),
-      rulesFiled: Number(ruleRow?.filed ?? 0),
-      rulesReviewed: Number(ruleRow?.reviewed ?? 0),
-      rulesFiledAndReviewed:
-        Number(ruleRow?.kinds ?? 0) > 0 &&
-        Number(ruleRow?.reviewed ?? 0) === Number(ruleRow?.kinds ?? 0),
-      electionRecords: Number(el?.total ?? 0),
-      electionRecordsWithProblems: Number(el?.withProblems ?? 0),
-    },
-  };
+  const dueQuarters = quartersWithin(opts.from, asOf).filter((q) => q.end < asOf).length;
+  let due = 0;
+  let overdue = 0;
+  for (const category of ['general', 'finance'] as const) {
+    const late = compliance.overdue.filter((o) => o.category === category).length;
+    values[`disclosures.${category}.due`] = dueQuarters;
+    values[`disclosures.${category}.overdue`] = late;
+    values[`disclosures.${category}.onTime`] = dueQuarters - late;
+    if (dueQuarters > 0)
+      values[`disclosures.${category}.onTimeRatio`] = (dueQuarters - late) / dueQuarters;
+    due += dueQuarters;
+    overdue += late;
+  }
+  values['disclosures.due'] = due;
+  values['disclosures.overdue'] = overdue;
+  values['disclosures.onTime'] = due - overdue;
+  if (due > 0) values['disclosures.onTimeRatio'] = (due - overdue) / due;
+  values['disclosures.finance.monthsPosted'] = Number(financeMonths[0]?.n ?? 0);
+  const ruleRows = ((rules as unknown as { rows?: unknown[] }).rows ??
+    (rules as unknown as unknown[])) as {
+    kind: string;
+    filed: boolean;
+    reviewed: boolean;
+    approved: boolean;
+  }[];
+  for (const [kind, name] of [
+    ['self_governance_charter', 'charter'],
+    ['village_compact', 'compact'],
+  ] as const) {
+    const row = ruleRows.find((r) => r.kind === kind);
+    values[`villageRules.${name}.filed`] = Boolean(row?.filed);
+    values[`villageRules.${name}.reviewed`] = Boolean(row?.reviewed);
+    values[`villageRules.${name}.approved`] = Boolean(row?.approved);
+  }
+  const ofKind = (kind: string) => elections.find((e) => e.kind === kind);
+  values['elections.withProblems'] = Number(ofKind('election')?.withProblems ?? 0);
+  values['recalls.withProblems'] = Number(ofKind('recall')?.withProblems ?? 0);
+  values['appraisals.held'] = Number(ofKind('appraisal')?.n ?? 0);
+  return { villageCode: v, period: { from: opts.from, to: opts.to }, values };
 }
 
 // ——— The ledger workbook ———
