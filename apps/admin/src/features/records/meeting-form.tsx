@@ -88,7 +88,13 @@ export function MeetingForm({
             ...(v.convenor ? { convenor: v.convenor } : {}),
             eligible: v.eligible,
             attendees: v.attendees,
-            resolutions: v.resolutions,
+            // a cleared optional figure is null in the form: leave it out
+            resolutions: v.resolutions.map(
+              (r) =>
+                Object.fromEntries(
+                  Object.entries(r).filter(([, value]) => value !== null && value !== undefined),
+                ) as (typeof v.resolutions)[number],
+            ),
           })
         }
       >
@@ -191,6 +197,13 @@ export function MeetingForm({
                         />
                       </Form.Item>
                     ))}
+                    {body === 'representatives_meeting' &&
+                      // a land matter counts the representatives' own votes (committee members apart)
+                      (['representatives', 'representativesVotesFor'] as const).map((k) => (
+                        <Form.Item key={k} name={[item.name, k]} label={t(`records.meeting.${k}`)}>
+                          <InputNumber min={0} precision={0} />
+                        </Form.Item>
+                      ))}
                   </Space>
                 </Card>
               ))}

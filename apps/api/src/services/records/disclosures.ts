@@ -2,9 +2,10 @@
 import { and, count, desc, eq, inArray, lte } from 'drizzle-orm';
 import { checkDisclosures, type DisclosurePosting, type DisclosuresResult } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
-import {
+import type {
   disclosureCategories,
-  disclosureChannels,
+  disclosureChannels} from '../../db/schema.js';
+import {
   meetingResolutions,
   villageDisclosures,
   villageMeetings,
