@@ -11,6 +11,7 @@ import { QueryError } from '../../components/query-error';
 import { useErrorText } from '../../components/use-error-text';
 import { useMe } from '../auth/me-context';
 import { DisclosureForm } from './disclosure-form';
+import { RulesTab } from './rules-tab';
 import { MeetingForm } from './meeting-form';
 import { downloadBase64, todayIso, type DisclosureRow, type MeetingRow } from './model';
 
@@ -49,13 +50,25 @@ export function RecordsPage() {
         />
       )}
       {villageCode && (
-        <VillageRecords villageCode={villageCode} canWrite={me.role !== 'inspector'} />
+        <VillageRecords
+          villageCode={villageCode}
+          canWrite={me.role !== 'inspector'}
+          canReview={['township_officer', 'county_admin', 'system_admin'].includes(me.role)}
+        />
       )}
     </Flex>
   );
 }
 
-function VillageRecords({ villageCode, canWrite }: { villageCode: string; canWrite: boolean }) {
+function VillageRecords({
+  villageCode,
+  canWrite,
+  canReview,
+}: {
+  villageCode: string;
+  canWrite: boolean;
+  canReview: boolean;
+}) {
   const { t } = useLang();
   const errorText = useErrorText();
   const year = Number(todayIso().slice(0, 4));
@@ -98,6 +111,11 @@ function VillageRecords({ villageCode, canWrite }: { villageCode: string; canWri
             key: 'groups',
             label: t('records.tabs.groups'),
             children: <Groups villageCode={villageCode} />,
+          },
+          {
+            key: 'rules',
+            label: t('records.tabs.rules'),
+            children: <RulesTab villageCode={villageCode} canReview={canReview} />,
           },
         ]}
       />
