@@ -125,7 +125,7 @@ CREATE TABLE "village_rule_versions" (
 ALTER TABLE "meeting_resolutions" ADD CONSTRAINT "meeting_resolutions_meeting_id_village_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."village_meetings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "village_disclosures" ADD CONSTRAINT "village_disclosures_resolution_id_meeting_resolutions_id_fk" FOREIGN KEY ("resolution_id") REFERENCES "public"."meeting_resolutions"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "village_meetings" ADD CONSTRAINT "village_meetings_group_id_village_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."village_groups"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "village_rule_versions" ADD CONSTRAINT "village_rule_versions_meeting_id_village_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."village_meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "village_rule_versions" ADD CONSTRAINT "village_rule_versions_meeting_id_village_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."village_meetings"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "meeting_resolutions_meeting_idx" ON "meeting_resolutions" USING btree ("meeting_id","position");--> statement-breakpoint
 CREATE INDEX "meeting_resolutions_village_idx" ON "meeting_resolutions" USING btree ("village_code");--> statement-breakpoint
 CREATE INDEX "village_disclosures_village_idx" ON "village_disclosures" USING btree ("village_code","posted_on");--> statement-breakpoint

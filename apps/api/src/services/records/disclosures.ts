@@ -2,14 +2,8 @@
 import { and, count, desc, eq, inArray, lte } from 'drizzle-orm';
 import { checkDisclosures, type DisclosurePosting, type DisclosuresResult } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
-import type {
-  disclosureCategories,
-  disclosureChannels} from '../../db/schema.js';
-import {
-  meetingResolutions,
-  villageDisclosures,
-  villageMeetings,
-} from '../../db/schema.js';
+import type { disclosureCategories, disclosureChannels } from '../../db/schema.js';
+import { meetingResolutions, villageDisclosures, villageMeetings } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { AuditInput } from '../audit.js';
 import { invalidField, notFound } from '../../trpc/problem-error.js';
