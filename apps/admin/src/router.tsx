@@ -70,6 +70,18 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'records',
+            lazy: async () => ({
+              Component: (await import('./features/records/records-page')).RecordsPage,
+            }),
+          },
+          {
+            path: 'records/compliance',
+            lazy: async () => ({
+              Component: (await import('./features/records/compliance-page')).CompliancePage,
+            }),
+          },
+          {
             path: 'titles',
             lazy: async () => ({
               Component: (await import('./features/titles/titles-page')).TitlesPage,

@@ -9,6 +9,7 @@ import { expectError } from './expect-error.js';
 import { createCampaign, demoFramework, goodSheet } from './campaign-fixture.js';
 import { titles } from '../src/db/schema.js';
 import { evidenceFiles } from '../src/db/schema.js';
+import { sampleInput } from './sample-inputs.js';
 
 const t = useTestDatabase();
 
@@ -23,7 +24,14 @@ async function snapshot() {
            (select md5(string_agg(p::text, ',' order by id)) from participations p) as participations_hash,
            (select md5(string_agg(f::text, ',' order by id)) from frameworks f) as frameworks_hash,
            (select md5(string_agg(x::text, ',' order by id)) from titles x) as titles_hash,
-           (select md5(string_agg(r::text, ',' order by code)) from revocation_reasons r) as reasons_hash`);
+           (select md5(string_agg(r::text, ',' order by code)) from revocation_reasons r) as reasons_hash,
+           (select md5(string_agg(g::text, ',' order by id)) from village_groups g) as groups_hash,
+           (select md5(string_agg(m::text, ',' order by id)) from village_meetings m) as meetings_hash,
+           (select md5(string_agg(r::text, ',' order by id)) from meeting_resolutions r) as resolutions_hash,
+           (select md5(string_agg(d::text, ',' order by id)) from village_disclosures d) as disclosures_hash,
+           (select md5(string_agg(m::text, ',' order by id)) from village_matters m) as matters_hash,
+           (select md5(string_agg(v::text, ',' order by id)) from village_rule_versions v) as rules_hash,
+           (select md5(string_agg(e::text, ',' order by id)) from village_elections e) as elections_hash`);
   return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0];
 }
 
@@ -338,6 +346,170 @@ Object.assign(mutations, {
     },
     action: 'titles.create_revocation_reason',
     actor: 'admin',
+  },
+  // village records: the clerk's changes; a failure is a bad figure or a stale version
+  'groups.save': {
+    ok: async () => (await t.as('clerk')).groups.save(sampleInput['groups.save'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      await caller.groups.save(sampleInput['groups.save'] as never);
+      return () => caller.groups.save(sampleInput['groups.save'] as never); // the name is taken
+    },
+    action: 'groups.create',
+    actor: 'clerk',
+  },
+  'groups.import': {
+    ok: async () => (await t.as('clerk')).groups.import(sampleInput['groups.import'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.groups.import({ villageCode: X_VILLAGE, csv: '小组名称,户数,选民数\n一组,x,60\n' });
+    },
+    action: 'groups.import',
+    actor: 'clerk',
+  },
+  'meetings.save': {
+    ok: async () => (await t.as('clerk')).meetings.save(sampleInput['meetings.save'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.meetings.save({
+          ...(sampleInput['meetings.save'] as object),
+          attendees: 101,
+        } as never);
+    },
+    action: 'meetings.create',
+    actor: 'clerk',
+  },
+  'meetings.remove': {
+    ok: async () => {
+      const caller = await t.as('clerk');
+      const m = await caller.meetings.save(sampleInput['meetings.save'] as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.meetings.remove({ id: m.id, version: m.version });
+    },
+    fails: async () => {
+      const caller = await t.as('clerk');
+      const m = await caller.meetings.save(sampleInput['meetings.save'] as never);
+      return () => caller.meetings.remove({ id: m.id, version: m.version + 1 });
+    },
+    action: 'meetings.remove',
+    actor: 'clerk',
+  },
+  'disclosures.save': {
+    ok: async () =>
+      (await t.as('clerk')).disclosures.save(sampleInput['disclosures.save'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.disclosures.save({
+          ...(sampleInput['disclosures.save'] as object),
+          takenDownOn: '2026-04-01',
+        } as never);
+    },
+    action: 'disclosures.create',
+    actor: 'clerk',
+  },
+  'disclosures.remove': {
+    ok: async () => {
+      const caller = await t.as('clerk');
+      const d = await caller.disclosures.save(sampleInput['disclosures.save'] as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.disclosures.remove({ id: d.id, version: d.version });
+    },
+    fails: async () => {
+      const caller = await t.as('clerk');
+      const d = await caller.disclosures.save(sampleInput['disclosures.save'] as never);
+      return () => caller.disclosures.remove({ id: d.id, version: d.version + 1 });
+    },
+    action: 'disclosures.remove',
+    actor: 'clerk',
+  },
+  'matters.save': {
+    ok: async () => (await t.as('clerk')).matters.save(sampleInput['matters.save'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.matters.save({
+          ...(sampleInput['matters.save'] as object),
+          steps: [{ step: 'party_branch_proposal', on: '2099-01-01' }],
+        } as never);
+    },
+    action: 'matters.create',
+    actor: 'clerk',
+  },
+  'villageRules.save': {
+    ok: async () =>
+      (await t.as('clerk')).villageRules.save(sampleInput['villageRules.save'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.villageRules.save({
+          ...(sampleInput['villageRules.save'] as object),
+          adoptedOn: '2099-01-01',
+        } as never);
+    },
+    action: 'villageRules.create',
+    actor: 'clerk',
+  },
+  'villageRules.review': {
+    ok: async () => {
+      const rules = await (
+        await t.as('clerk')
+      ).villageRules.save({
+        ...(sampleInput['villageRules.save'] as object),
+        filedOn: '2026-02-10',
+      } as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return (await t.as('township')).villageRules.review({
+        ...(sampleInput['villageRules.review'] as object),
+        id: rules.id,
+        version: rules.version,
+      } as never);
+    },
+    fails: async () => {
+      // not filed yet
+      const rules = await (
+        await t.as('clerk')
+      ).villageRules.save(sampleInput['villageRules.save'] as never);
+      const caller = await t.as('township');
+      return () =>
+        caller.villageRules.review({
+          ...(sampleInput['villageRules.review'] as object),
+          id: rules.id,
+          version: rules.version,
+        } as never);
+    },
+    action: 'villageRules.review',
+    actor: 'township',
+  },
+  'elections.save': {
+    ok: async () => (await t.as('clerk')).elections.save(sampleInput['elections.save'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.elections.save({
+          ...(sampleInput['elections.save'] as object),
+          date: '2099-03-01',
+        } as never);
+    },
+    action: 'elections.create',
+    actor: 'clerk',
+  },
+  'records.importLedger': {
+    ok: async () => {
+      const caller = await t.as('clerk');
+      await caller.disclosures.save(sampleInput['disclosures.save'] as never);
+      const { base64 } = await caller.records.ledger({ villageCode: X_VILLAGE, year: 2026 });
+      await t.db.execute(sql`truncate table village_disclosures, audit_events restart identity`);
+      return caller.records.importLedger({ villageCode: X_VILLAGE, year: 2026, workbook: base64 });
+    },
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () => caller.records.importLedger(sampleInput['records.importLedger'] as never); // not a workbook
+    },
+    action: 'records.importLedger',
+    actor: 'clerk',
   },
 });
 

@@ -68,6 +68,36 @@ async function somethingInY() {
   return { yUser, campaign, framework, yParticipation: ids[Y_VILLAGE]!, yTitle };
 }
 
+/** A meeting, a disclosure and filed rules of township Y's village, entered by the county. */
+async function recordsInY() {
+  const county = await t.as('county');
+  const meeting = await county.meetings.save({
+    ...(sampleInput['meetings.save'] as object),
+    villageCode: Y_VILLAGE,
+  } as never);
+  const disclosure = await county.disclosures.save({
+    ...(sampleInput['disclosures.save'] as object),
+    villageCode: Y_VILLAGE,
+  } as never);
+  const rules = await county.villageRules.save({
+    ...(sampleInput['villageRules.save'] as object),
+    villageCode: Y_VILLAGE,
+    filedOn: '2026-02-10',
+  } as never);
+  return { meeting, disclosure, rules };
+}
+
+/** A read of township Y's village is refused for being out of scope. */
+const refusedForY =
+  (path: string) =>
+  async (x: Caller): Promise<void> => {
+    await expectError(
+      call(x, path, { ...(sampleInput[path] as object), villageCode: Y_VILLAGE }),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+  };
+
 /** For each procedure: how a township officer of X is kept away from township Y. */
 const outsideChecks: Record<
   string,
@@ -374,8 +404,62 @@ const outsideChecks: Record<
       'ROLE_FORBIDDEN',
     );
   },
+  // village records: every read and write of township Y's village is refused
+  'groups.list': refusedForY('groups.list'),
+  'groups.save': refusedForY('groups.save'),
+  'groups.import': refusedForY('groups.import'),
+  'meetings.list': refusedForY('meetings.list'),
+  'meetings.save': refusedForY('meetings.save'),
+  'meetings.get': async (x) => {
+    const { meeting } = await recordsInY();
+    await expectError(x.meetings.get({ id: meeting.id }), 'NOT_FOUND');
+  },
+  'meetings.remove': async (x) => {
+    const { meeting } = await recordsInY();
+    await expectError(x.meetings.remove({ id: meeting.id, version: meeting.version }), 'NOT_FOUND');
+    expect((await (await t.as('county')).meetings.get({ id: meeting.id })).id).toBe(meeting.id);
+  },
+  'disclosures.list': refusedForY('disclosures.list'),
+  'disclosures.save': refusedForY('disclosures.save'),
+  'disclosures.compliance': refusedForY('disclosures.compliance'),
+  'disclosures.remove': async (x) => {
+    const { disclosure } = await recordsInY();
+    await expectError(
+      x.disclosures.remove({ id: disclosure.id, version: disclosure.version }),
+      'NOT_FOUND',
+    );
+  },
+  'matters.list': refusedForY('matters.list'),
+  'matters.save': refusedForY('matters.save'),
+  'villageRules.list': refusedForY('villageRules.list'),
+  'villageRules.save': refusedForY('villageRules.save'),
+  'villageRules.review': async (x) => {
+    const { rules } = await recordsInY();
+    await expectError(
+      x.villageRules.review({
+        ...(sampleInput['villageRules.review'] as object),
+        id: rules.id,
+        version: rules.version,
+      } as never),
+      'NOT_FOUND',
+    );
+  },
+  'elections.list': refusedForY('elections.list'),
+  'elections.save': refusedForY('elections.save'),
+  'records.metrics': refusedForY('records.metrics'),
+  'records.ledger': refusedForY('records.ledger'),
+  'records.importLedger': refusedForY('records.importLedger'),
+  'records.compliance': async (x) => {
+    await recordsInY();
+    await expectError(
+      x.records.compliance({ code: Y, from: '2026-01-01', to: '2026-06-30' }),
+      'FORBIDDEN',
+    );
+    const rows = await x.records.compliance({ code: X, from: '2026-01-01', to: '2026-06-30' });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.villageCode.startsWith('330728101')).toBe(true);
+  },
 };
-
 describe('the authorization tables', () => {
   it('cover every procedure of the router', () => {
     expect(Object.keys(sampleInput).sort()).toEqual(paths);

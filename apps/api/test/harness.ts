@@ -73,7 +73,7 @@ export function useTestDatabase(options: { seed?: boolean; campaign?: boolean } 
   });
   beforeEach(async () => {
     await database.db.execute(
-      sql`truncate table evidence_files, objections, titles, participations, campaigns, sessions, login_throttles, users, divisions, audit_events restart identity cascade`,
+      sql`truncate table village_elections, village_rule_versions, village_matters, village_disclosures, meeting_resolutions, village_meetings, village_groups, evidence_files, objections, titles, participations, campaigns, sessions, login_throttles, users, divisions, audit_events restart identity cascade`,
     );
     await database.db.delete(revocationReasons);
     await database.db.insert(revocationReasons).values(seededReasons);

@@ -16,6 +16,7 @@ import {
 import { frameworksEn, frameworksZh } from './framework-resources';
 import { governanceEn, governanceZh } from './governance-resources';
 import { titleLifeEn, titleLifeZh } from './title-life-resources';
+import { recordsEn, recordsZh } from './records-resources';
 
 export const zh = {
   app: {
@@ -292,6 +293,7 @@ export const zh = {
   titleLife: titleLifeZh,
   frameworks: frameworksZh,
   governance: governanceZh,
+  records: recordsZh,
 };
 
 /** Audit actions are keyed with `_` for `.` (i18next splits keys on dots). */
@@ -578,4 +580,5 @@ export const en: Resources = {
   titleLife: titleLifeEn,
   frameworks: frameworksEn,
   governance: governanceEn,
+  records: recordsEn,
 };

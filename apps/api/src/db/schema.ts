@@ -542,3 +542,210 @@ export const titleRechecks = pgTable(
     index('title_rechecks_batch_idx').on(t.countyCode, t.batchId),
   ],
 );
+
+// ——— Village records (村务台账) ———
+// Every register carries county_code and village_code; rows are looked up per village and date.
+// Counts only: no villager names or ID numbers are stored.
+
+/** Meeting kinds: the bodies `checkResolution` knows, and 两委联席会议 (no quorum rule). */
+export const recordMeetingBodies = [
+  'villagers_meeting',
+  'representatives_meeting',
+  'group_meeting',
+  'party_members_meeting',
+  'collective_members_meeting',
+  'joint_committees_meeting',
+] as const;
+export type RecordMeetingBody = (typeof recordMeetingBodies)[number];
+
+/** 村民小组: the figures the law's thresholds need; village totals are derived from them. */
+export const villageGroups = pgTable(
+  'village_groups',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    households: integer('households').notNull(),
+    /** Registered voters: villagers aged 18+. */
+    voters: integer('voters').notNull(),
+    representatives: integer('representatives').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    unique('village_groups_name').on(t.villageCode, t.name),
+    index('village_groups_county_idx').on(t.countyCode, t.villageCode),
+  ],
+);
+
+/** A meeting of a village or one of its groups. */
+export const villageMeetings = pgTable(
+  'village_meetings',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id').references(() => villageGroups.id),
+    body: text('body', { enum: recordMeetingBodies }).notNull(),
+    date: date('date').notNull(),
+    convenor: text('convenor').notNull().default(''),
+    eligible: integer('eligible').notNull(),
+    /** The register's figure on the day (null: no register); a difference is a warning. */
+    registerEligible: integer('register_eligible'),
+    attendees: integer('attendees').notNull(),
+    minutes: text('minutes').notNull().default(''),
+    /** Changed after the period's self-assessment was submitted: shown to reviewers. */
+    correctedAfterSubmission: boolean('corrected_after_submission').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('village_meetings_village_date_idx').on(t.villageCode, t.date),
+    index('village_meetings_scope_idx').using(
+      'btree',
+      t.villageCode.op('varchar_pattern_ops'),
+      t.date,
+    ),
+  ],
+);
+
+/** A resolution of a meeting with the check the law in force on the meeting date gave. */
+export const meetingResolutions = pgTable(
+  'meeting_resolutions',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => villageMeetings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    matter: text('matter'),
+    votesFor: integer('votes_for').notNull(),
+    votesAgainst: integer('votes_against').notNull(),
+    abstentions: integer('abstentions').notNull(),
+    representatives: integer('representatives'),
+    representativesVotesFor: integer('representatives_votes_for'),
+    /** `checkResolution`'s result (null for a kind without a statutory rule). */
+    check: jsonb('check'),
+    passed: boolean('passed'),
+    problemCount: integer('problem_count').notNull().default(0),
+    /** The rules that produced the check, e.g. `organic-law-2025;domain-0.1.0`. */
+    ruleVersion: text('rule_version').notNull(),
+  },
+  (t) => [
+    index('meeting_resolutions_meeting_idx').on(t.meetingId, t.position),
+    index('meeting_resolutions_village_idx').on(t.villageCode),
+  ],
+);
+
+export const disclosureCategories = ['party', 'general', 'finance', 'major'] as const;
+export const disclosureChannels = ['board', 'screen', 'online'] as const;
+
+/** 三务公开 postings. */
+export const villageDisclosures = pgTable(
+  'village_disclosures',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    category: text('category', { enum: disclosureCategories }).notNull(),
+    /** The period covered, e.g. `2026-Q1`, `2026-03`, or free text for a major matter. */
+    period: text('period').notNull(),
+    postedOn: date('posted_on').notNull(),
+    takenDownOn: date('taken_down_on'),
+    channel: text('channel', { enum: disclosureChannels }).notNull(),
+    summary: text('summary').notNull(),
+    /** For a major matter: the resolution disclosed. */
+    resolutionId: uuid('resolution_id').references(() => meetingResolutions.id, {
+      onDelete: 'set null',
+    }),
+    correctedAfterSubmission: boolean('corrected_after_submission').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('village_disclosures_village_idx').on(t.villageCode, t.postedOn)],
+);
+
+/** 四议两公开: a major matter followed step by step, with `checkFourDeliberations`' result. */
+export const villageMatters = pgTable(
+  'village_matters',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    startedOn: date('started_on').notNull(),
+    /** [{ step, on, meetingId?, disclosureId? }] */
+    steps: jsonb('steps').notNull().default([]),
+    secretaryIsChair: boolean('secretary_is_chair').notNull().default(false),
+    check: jsonb('check').notNull(),
+    complete: boolean('complete').notNull().default(false),
+    correctedAfterSubmission: boolean('corrected_after_submission').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('village_matters_village_idx').on(t.villageCode, t.startedOn)],
+);
+
+export const villageRulesKinds = [
+  'self_governance_charter',
+  'village_compact',
+  'group_rules',
+] as const;
+export const rulesReviewStates = ['pending', 'approved', 'returned'] as const;
+
+/** A version of a village's rules, its filing, legality review and publication. */
+export const villageRuleVersions = pgTable(
+  'village_rule_versions',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: villageRulesKinds }).notNull(),
+    label: text('label').notNull(),
+    text: text('text').notNull(),
+    meetingId: uuid('meeting_id').references(() => villageMeetings.id, { onDelete: 'set null' }),
+    adoptedOn: date('adopted_on').notNull(),
+    filedOn: date('filed_on'),
+    receivedOn: date('received_on'),
+    reviewer: text('reviewer'),
+    reviewState: text('review_state', { enum: rulesReviewStates }).notNull().default('pending'),
+    reviewFindings: text('review_findings'),
+    reviewedOn: date('reviewed_on'),
+    publishedOn: date('published_on'),
+    /** `checkVillageRules`' result (null without a linked adopting meeting). */
+    check: jsonb('check'),
+    /** `screenVillageRules`' findings (null until the screen exists). */
+    screen: jsonb('screen'),
+    correctedAfterSubmission: boolean('corrected_after_submission').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('village_rule_versions_village_idx').on(t.villageCode, t.kind, t.adoptedOn)],
+);
+
+export const electionRecordKinds = ['election', 'recall', 'representatives', 'appraisal'] as const;
+
+/** Elections, recalls, representatives make-up and appraisals, with their figures and check. */
+export const villageElections = pgTable(
+  'village_elections',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: electionRecordKinds }).notNull(),
+    date: date('date').notNull(),
+    /** The check's input (counts only; candidates by label, never by name). */
+    figures: jsonb('figures').notNull(),
+    check: jsonb('check').notNull(),
+    problemCount: integer('problem_count').notNull().default(0),
+    correctedAfterSubmission: boolean('corrected_after_submission').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('village_elections_village_idx').on(t.villageCode, t.kind, t.date)],
+);

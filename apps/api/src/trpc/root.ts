@@ -8,6 +8,13 @@ import { campaignsRouter } from '../routers/campaigns.js';
 import { frameworksRouter } from '../routers/frameworks.js';
 import { participationsRouter } from '../routers/participations.js';
 import { titlesRouter } from '../routers/titles.js';
+import { disclosuresRouter } from '../routers/disclosures.js';
+import { electionsRouter } from '../routers/elections.js';
+import { groupsRouter } from '../routers/groups.js';
+import { mattersRouter } from '../routers/matters.js';
+import { meetingsRouter } from '../routers/meetings.js';
+import { recordsRouter } from '../routers/records.js';
+import { villageRulesRouter } from '../routers/village-rules.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -19,6 +26,14 @@ export const appRouter = router({
   participations: participationsRouter,
   titles: titlesRouter,
   users: usersRouter,
+  // village records (村务台账)
+  disclosures: disclosuresRouter,
+  elections: electionsRouter,
+  groups: groupsRouter,
+  matters: mattersRouter,
+  meetings: meetingsRouter,
+  records: recordsRouter,
+  villageRules: villageRulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -30,6 +30,7 @@ import {
   TeamOutlined,
   UserOutlined,
   SolutionOutlined,
+  BookOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { setLang, useLang } from '../../i18n';
@@ -96,6 +97,20 @@ function Frame() {
       label: <Link to="/frameworks">{t('nav.frameworks')}</Link>,
     },
     {
+      key: '/records',
+      icon: <BookOutlined />,
+      label: <Link to="/records">{t('records.title')}</Link>,
+    },
+    ...(me.role === 'village_clerk'
+      ? []
+      : [
+          {
+            key: '/records/compliance',
+            icon: <BookOutlined />,
+            label: <Link to="/records/compliance">{t('records.complianceTitle')}</Link>,
+          },
+        ]),
+    {
       key: '/governance',
       icon: <SolutionOutlined />,
       label: <Link to="/governance/resolution">{t('nav.resolutionCheck')}</Link>,
@@ -113,7 +128,10 @@ function Frame() {
   ];
   const section = location.pathname.split('/')[1] ?? '';
   // a score sheet belongs to its campaign
-  const selected = '/' + (section === 'participations' ? 'campaigns' : section);
+  const selected =
+    location.pathname === '/records/compliance'
+      ? '/records/compliance'
+      : '/' + (section === 'participations' ? 'campaigns' : section);
   const menu = (
     <Menu
       mode="inline"

@@ -1,0 +1,45 @@
+// Types and small helpers of the village records pages.
+import type { RouterInputs, RouterOutputs } from '../../types';
+
+export type MeetingRow = RouterOutputs['meetings']['list']['items'][number];
+export type MeetingInput = RouterInputs['meetings']['save'];
+export type DisclosureRow = RouterOutputs['disclosures']['list']['items'][number];
+export type DisclosureInput = RouterInputs['disclosures']['save'];
+export type ComplianceRow = RouterOutputs['records']['compliance'][number];
+export type MeetingBody = MeetingInput['body'];
+
+export const meetingBodies: MeetingBody[] = [
+  'villagers_meeting',
+  'representatives_meeting',
+  'group_meeting',
+  'party_members_meeting',
+  'collective_members_meeting',
+  'joint_committees_meeting',
+];
+
+export const resolutionMatters = [
+  'general',
+  'land_contract_plan',
+  'land_contract_adjustment',
+  'land_contract_outsider',
+  'collective_asset_disposal',
+] as const;
+
+export const disclosureCategories = ['party', 'general', 'finance', 'major'] as const;
+export const disclosureChannels = ['board', 'screen', 'online'] as const;
+
+/** Today in the county's calendar (UTC+8), YYYY-MM-DD. */
+export function todayIso(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Saves a base64 file the API returned. */
+export function downloadBase64(base64: string, fileName: string, mime: string) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,311 @@
+// 村务台账: one village's registers — meetings with each resolution's legal check, the 三务公开
+// postings with their schedule compliance, and the villager groups — and its ledger as Excel.
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { describeCitation } from '@fazhi/domain';
+import { useLang } from '../../i18n';
+import { queryClient, trpc } from '../../trpc';
+import { QueryError } from '../../components/query-error';
+import { useErrorText } from '../../components/use-error-text';
+import { useMe } from '../auth/me-context';
+import { DisclosureForm } from './disclosure-form';
+import { RulesTab } from './rules-tab';
+import { MeetingForm } from './meeting-form';
+import { downloadBase64, todayIso, type DisclosureRow, type MeetingRow } from './model';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function RecordsPage() {
+  const { t } = useLang();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const isClerk = me.role === 'village_clerk';
+  const villageCode = isClerk ? me.scopeCode : (params.get('village') ?? '');
+  const villages = useQuery({
+    ...trpc.divisions.children.queryOptions({ parentCode: me.scopeCode }),
+    enabled: me.role === 'township_officer',
+  });
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('records.title')}
+      </Typography.Title>
+      {!isClerk && (
+        <Select
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 320 }}
+          placeholder={t('records.pickVillage')}
+          value={villageCode || undefined}
+          onChange={(code: string) => setParams({ village: code })}
+          options={(villages.data ?? [])
+            .concat(
+              villageCode && !(villages.data ?? []).some((v) => v.code === villageCode)
+                ? [{ code: villageCode, name: villageCode } as never]
+                : [],
+            )
+            .map((v) => ({ value: v.code, label: v.name }))}
+        />
+      )}
+      {villageCode && (
+        <VillageRecords
+          villageCode={villageCode}
+          canWrite={me.role !== 'inspector'}
+          canReview={['township_officer', 'county_admin', 'system_admin'].includes(me.role)}
+        />
+      )}
+    </Flex>
+  );
+}
+
+function VillageRecords({
+  villageCode,
+  canWrite,
+  canReview,
+}: {
+  villageCode: string;
+  canWrite: boolean;
+  canReview: boolean;
+}) {
+  const { t } = useLang();
+  const errorText = useErrorText();
+  const year = Number(todayIso().slice(0, 4));
+  const ledger = useMutation({
+    mutationFn: () =>
+      queryClient.fetchQuery({
+        ...trpc.records.ledger.queryOptions({ villageCode, year }),
+        staleTime: 0,
+      }),
+  });
+  return (
+    <Card
+      extra={
+        <Button
+          onClick={() =>
+            ledger.mutate(undefined, {
+              onSuccess: (file) => downloadBase64(file.base64, file.fileName, XLSX),
+            })
+          }
+          loading={ledger.isPending}
+        >
+          {t('records.exportLedger', { year })}
+        </Button>
+      }
+    >
+      {ledger.error && <Alert type="error" title={errorText(ledger.error)} />}
+      <Tabs
+        items={[
+          {
+            key: 'meetings',
+            label: t('records.tabs.meetings'),
+            children: <Meetings villageCode={villageCode} canWrite={canWrite} />,
+          },
+          {
+            key: 'disclosures',
+            label: t('records.tabs.disclosures'),
+            children: <Disclosures villageCode={villageCode} canWrite={canWrite} />,
+          },
+          {
+            key: 'groups',
+            label: t('records.tabs.groups'),
+            children: <Groups villageCode={villageCode} />,
+          },
+          {
+            key: 'rules',
+            label: t('records.tabs.rules'),
+            children: <RulesTab villageCode={villageCode} canReview={canReview} />,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Meetings({ villageCode, canWrite }: { villageCode: string; canWrite: boolean }) {
+  const { t, lang } = useLang();
+  const [adding, setAdding] = useState(false);
+  const list = useQuery(trpc.meetings.list.queryOptions({ villageCode, pageSize: 50 }));
+  if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <Flex vertical gap={8}>
+      {canWrite && (
+        <div>
+          <Button type="primary" onClick={() => setAdding(true)} data-testid="meeting-add">
+            {t('records.meeting.add')}
+          </Button>
+        </div>
+      )}
+      <Table<MeetingRow>
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        data-testid="meetings-table"
+        columns={[
+          { title: t('records.meeting.date'), dataIndex: 'date', width: 120 },
+          {
+            title: t('records.meeting.body'),
+            dataIndex: 'body',
+            render: (b: MeetingRow['body'], row) => (
+              <Space direction="vertical" size={0}>
+                {t(`records.meeting.bodies.${b}`)}
+                {row.correctedAfterSubmission && <Tag color="orange">{t('records.corrected')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: `${t('records.meeting.attendees')}/${t('records.meeting.eligible')}`,
+            render: (_: unknown, row) => (
+              <Space direction="vertical" size={0}>
+                {`${row.attendees}/${row.eligible}`}
+                {row.warnings.map((w) => (
+                  <Typography.Text key={w.code} type="warning">
+                    {w.message[lang]}
+                  </Typography.Text>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: t('records.meeting.resolutions'),
+            render: (_: unknown, row) => (
+              <List
+                size="small"
+                dataSource={row.resolutions}
+                renderItem={(r) => (
+                  <List.Item>
+                    <Flex vertical>
+                      <Space>
+                        <Typography.Text strong>{r.title}</Typography.Text>
+                        {r.check === null ? (
+                          <Tag>{t('records.meeting.notChecked')}</Tag>
+                        ) : r.check.passed ? (
+                          <Tag color="success">{t('records.meeting.passed')}</Tag>
+                        ) : (
+                          <Tag color="error">{t('records.meeting.failed')}</Tag>
+                        )}
+                        <Typography.Text type="secondary">
+                          {`${r.votesFor}/${r.votesAgainst}/${r.abstentions}`}
+                        </Typography.Text>
+                      </Space>
+                      {r.check?.problems.map((p, i) => (
+                        <Typography.Text
+                          key={i}
+                          type={p.severity === 'error' ? 'danger' : 'warning'}
+                        >
+                          {p.message[lang]}
+                        </Typography.Text>
+                      ))}
+                      {r.check && r.check.citations.length > 0 && (
+                        <Typography.Text type="secondary">
+                          {`${t('records.meeting.citations')}：${r.check.citations
+                            .map((c) => describeCitation(c as never)[lang])
+                            .join('；')}`}
+                        </Typography.Text>
+                      )}
+                    </Flex>
+                  </List.Item>
+                )}
+              />
+            ),
+          },
+        ]}
+      />
+      {adding && <MeetingForm villageCode={villageCode} onClose={() => setAdding(false)} />}
+    </Flex>
+  );
+}
+
+function Disclosures({ villageCode, canWrite }: { villageCode: string; canWrite: boolean }) {
+  const { t, lang } = useLang();
+  const [adding, setAdding] = useState(false);
+  const year = todayIso().slice(0, 4);
+  const list = useQuery(trpc.disclosures.list.queryOptions({ villageCode, pageSize: 100 }));
+  const compliance = useQuery(
+    trpc.disclosures.compliance.queryOptions({
+      villageCode,
+      from: `${year}-01-01`,
+      asOf: todayIso(),
+    }),
+  );
+  if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <Flex vertical gap={8}>
+      {canWrite && (
+        <div>
+          <Button type="primary" onClick={() => setAdding(true)} data-testid="disclosure-add">
+            {t('records.disclosure.add')}
+          </Button>
+        </div>
+      )}
+      {compliance.data &&
+        (compliance.data.overdue.length === 0 ? (
+          <Alert type="success" showIcon title={t('records.disclosure.noneOverdue')} />
+        ) : (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('records.disclosure.overdue')}
+            description={compliance.data.problems.map((p) => p.message[lang]).join('；')}
+          />
+        ))}
+      <Table<DisclosureRow>
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        data-testid="disclosures-table"
+        columns={[
+          {
+            title: t('records.disclosure.category'),
+            dataIndex: 'category',
+            render: (c: DisclosureRow['category']) => t(`records.disclosure.categories.${c}`),
+          },
+          { title: t('records.disclosure.period'), dataIndex: 'period' },
+          { title: t('records.disclosure.postedOn'), dataIndex: 'postedOn' },
+          { title: t('records.disclosure.takenDownOn'), dataIndex: 'takenDownOn' },
+          {
+            title: t('records.disclosure.channel'),
+            dataIndex: 'channel',
+            render: (c: DisclosureRow['channel']) => t(`records.disclosure.channels.${c}`),
+          },
+          { title: t('records.disclosure.summary'), dataIndex: 'summary' },
+        ]}
+      />
+      {adding && <DisclosureForm villageCode={villageCode} onClose={() => setAdding(false)} />}
+    </Flex>
+  );
+}
+
+function Groups({ villageCode }: { villageCode: string }) {
+  const { t } = useLang();
+  const list = useQuery(trpc.groups.list.queryOptions({ villageCode }));
+  if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  const totals = list.data?.totals;
+  return (
+    <Table
+      rowKey="id"
+      loading={list.isLoading}
+      dataSource={list.data?.items ?? []}
+      pagination={false}
+      columns={[
+        { title: t('records.group.name'), dataIndex: 'name' },
+        { title: t('records.group.households'), dataIndex: 'households' },
+        { title: t('records.group.voters'), dataIndex: 'voters' },
+        { title: t('records.group.representatives'), dataIndex: 'representatives' },
+      ]}
+      summary={() =>
+        totals ? (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0}>{t('records.group.totals')}</Table.Summary.Cell>
+            <Table.Summary.Cell index={1}>{totals.households}</Table.Summary.Cell>
+            <Table.Summary.Cell index={2}>{totals.voters}</Table.Summary.Cell>
+            <Table.Summary.Cell index={3}>{totals.representatives}</Table.Summary.Cell>
+          </Table.Summary.Row>
+        ) : null
+      }
+    />
+  );
+}

@@ -1,0 +1,73 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { authedProcedure, writeProcedure } from '../trpc/init.js';
+import {
+  complianceTable,
+  importLedger,
+  ledgerWorkbook,
+  recordMetrics,
+} from '../services/records/records.js';
+import { divisionCode, year } from './schemas.js';
+import { isoDate } from './records-schemas.js';
+import { bi } from '../trpc/messages.js';
+
+export const recordsRouter = {
+  /** Every village in scope under `code` (a township or county): its compliance counts. */
+  compliance: authedProcedure
+    .input(z.object({ code: divisionCode, from: isoDate, to: isoDate }))
+    .output(
+      z.array(
+        z.object({
+          villageCode: z.string(),
+          villageName: z.string(),
+          townshipCode: z.string(),
+          townshipName: z.string(),
+          meetingsHeld: z.number(),
+          resolutionsWithProblems: z.number(),
+          mattersOpen: z.number(),
+          disclosuresOverdue: z.number(),
+          overdue: z.array(
+            z.object({ category: z.string(), period: z.string(), dueBy: z.string() }),
+          ),
+          rulesNotFiledOrReviewed: z.number(),
+          corrections: z.number(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => complianceTable({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** The metrics the village's records give for a period (what `deriveAnswers` reads). */
+  metrics: authedProcedure
+    .input(z.object({ villageCode: divisionCode, from: isoDate, to: isoDate }))
+    .output(
+      z.object({
+        villageCode: z.string(),
+        period: z.object({ from: z.string(), to: z.string() }),
+        /** By `RecordMetricKey` of @fazhi/domain; a metric the records cannot give is absent. */
+        values: z.record(z.string(), z.union([z.number(), z.boolean()])),
+      }),
+    )
+    .query(({ ctx, input }) => recordMetrics({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** One village's ledger (台账) for a year: an .xlsx workbook (base64), a sheet per register. */
+  ledger: authedProcedure
+    .input(z.object({ villageCode: divisionCode, year }))
+    .output(z.object({ fileName: z.string(), base64: z.string() }))
+    .query(({ ctx, input }) => ledgerWorkbook({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** Imports a year's meetings and disclosures ledger (.xlsx, base64): all or nothing. */
+  importLedger: writeProcedure
+    .input(
+      z.object({
+        villageCode: divisionCode,
+        year,
+        workbook: z.base64({ error: bi('文件内容无效', 'Invalid file content') }).max(1_000_000, {
+          error: bi('文件过大', 'The file is too large'),
+        }),
+      }),
+    )
+    .output(z.object({ meetings: z.number(), disclosures: z.number() }))
+    .mutation(({ ctx, input }) =>
+      importLedger({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
+    ),
+} satisfies TRPCRouterRecord;
