@@ -42,6 +42,48 @@ async function events() {
 const X_VILLAGE = '330728101201';
 
 /** One successful and one failing call of every mutation. */
+/** A county title of the clerk's village, named 2024-06-01. */
+async function aTitle() {
+  await t.db.insert(titles).values({
+    countyCode: '330728000000',
+    villageCode: X_VILLAGE,
+    level: 'county',
+    year: 2024,
+    namedOn: '2024-06-01',
+  });
+  const [title] = await t.db.select().from(titles);
+  return title!;
+}
+
+async function aComplaint() {
+  const title = await aTitle();
+  return (await t.as('county')).titles.addComplaint({
+    titleId: title.id,
+    receivedOn: '2025-02-01',
+    channel: 'phone',
+    substance: '内容',
+  });
+}
+
+async function aRectification() {
+  const title = await aTitle();
+  return (await t.as('county')).titles.issueRectification({
+    titleId: title.id,
+    issuedOn: '2025-02-01',
+    findings: '整改',
+    deadline: '2025-03-01',
+  });
+}
+
+/** A re-check opened in a batch, undecided; its id. */
+async function anOpenRecheck() {
+  const title = await aTitle();
+  const county = await t.as('county');
+  await county.titles.openRecheckBatch({ level: 'county', year: 2024, expectedTotal: 1 });
+  const open = await county.titles.timeline({ id: title.id, kind: 'recheck' });
+  return open.items[0]!.id;
+}
+
 const mutations: Record<
   string,
   {
@@ -324,6 +366,197 @@ Object.assign(mutations, {
       return () => caller.titles.recheck({ ids: [title!.id], outcome: 'revoke', reasons: [] });
     },
     action: 'titles.recheck',
+    actor: 'county',
+  },
+  'titles.recordDecision': {
+    ok: async () =>
+      (await t.as('county')).titles.recordDecision(sampleInput['titles.recordDecision'] as never),
+    fails: async () => {
+      const caller = await t.as('county');
+      // a county never records a title of its own level as a higher level's decision
+      return () =>
+        caller.titles.recordDecision({
+          ...(sampleInput['titles.recordDecision'] as object),
+          level: 'county',
+        } as never);
+    },
+    action: 'titles.record_decision',
+    actor: 'county',
+  },
+  'titles.addCheck': {
+    ok: async () => {
+      const title = await aTitle();
+      return (await t.as('township')).titles.addCheck({
+        ...(sampleInput['titles.addCheck'] as object),
+        titleId: title.id,
+      } as never);
+    },
+    fails: async () => {
+      const title = await aTitle();
+      const caller = await t.as('township');
+      // a check before the title was named
+      return () =>
+        caller.titles.addCheck({
+          ...(sampleInput['titles.addCheck'] as object),
+          titleId: title.id,
+          checkedOn: '2024-05-01',
+        } as never);
+    },
+    action: 'titles.add_check',
+    actor: 'township',
+  },
+  'titles.addComplaint': {
+    ok: async () => {
+      const title = await aTitle();
+      return (await t.as('county')).titles.addComplaint({
+        ...(sampleInput['titles.addComplaint'] as object),
+        titleId: title.id,
+      } as never);
+    },
+    fails: async () => {
+      const title = await aTitle();
+      const caller = await t.as('county');
+      return () =>
+        caller.titles.addComplaint({
+          ...(sampleInput['titles.addComplaint'] as object),
+          titleId: title.id,
+          receivedOn: '2099-01-01',
+        } as never);
+    },
+    action: 'titles.add_complaint',
+    actor: 'county',
+  },
+  'titles.answerComplaint': {
+    ok: async () => {
+      const { id } = await aComplaint();
+      await t.db.execute(sql`truncate table audit_events restart identity`); // the setup's own
+      return (await t.as('county')).titles.answerComplaint({
+        id,
+        version: 1,
+        reply: '已答复',
+        repliedOn: '2025-02-02',
+      });
+    },
+    fails: async () => {
+      const { id } = await aComplaint();
+      const caller = await t.as('county');
+      // a reply before the complaint was received
+      return () =>
+        caller.titles.answerComplaint({ id, version: 1, reply: '已答复', repliedOn: '2025-01-01' });
+    },
+    action: 'titles.answer_complaint',
+    actor: 'county',
+  },
+  'titles.issueRectification': {
+    ok: async () => {
+      const title = await aTitle();
+      return (await t.as('county')).titles.issueRectification({
+        ...(sampleInput['titles.issueRectification'] as object),
+        titleId: title.id,
+      } as never);
+    },
+    fails: async () => {
+      const title = await aTitle();
+      const caller = await t.as('county');
+      // a deadline before the issue date
+      return () =>
+        caller.titles.issueRectification({
+          ...(sampleInput['titles.issueRectification'] as object),
+          titleId: title.id,
+          deadline: '2025-01-01',
+        } as never);
+    },
+    action: 'titles.issue_rectification',
+    actor: 'county',
+  },
+  'titles.reportRectification': {
+    ok: async () => {
+      const { id } = await aRectification();
+      await t.db.execute(sql`truncate table audit_events restart identity`); // the setup's own
+      return (await t.as('clerk')).titles.reportRectification({ id, version: 1, note: '已完成' });
+    },
+    fails: async () => {
+      const { id } = await aRectification();
+      const caller = await t.as('clerk');
+      return () => caller.titles.reportRectification({ id, version: 9, note: '已完成' });
+    },
+    action: 'titles.report_rectification',
+    actor: 'clerk',
+  },
+  'titles.completeRectification': {
+    ok: async () => {
+      const { id } = await aRectification();
+      await t.db.execute(sql`truncate table audit_events restart identity`); // the setup's own
+      return (await t.as('township')).titles.completeRectification({
+        id,
+        version: 1,
+        completedOn: '2025-02-20',
+      });
+    },
+    fails: async () => {
+      const { id } = await aRectification();
+      const caller = await t.as('township');
+      return () =>
+        caller.titles.completeRectification({ id, version: 9, completedOn: '2025-02-20' });
+    },
+    action: 'titles.complete_rectification',
+    actor: 'township',
+  },
+  'titles.openRecheckBatch': {
+    ok: async () => {
+      await aTitle();
+      return (await t.as('county')).titles.openRecheckBatch({
+        level: 'county',
+        year: 2024,
+        expectedTotal: 1,
+      });
+    },
+    fails: async () => {
+      await aTitle();
+      const caller = await t.as('county');
+      // the preview is out of date
+      return () =>
+        caller.titles.openRecheckBatch({ level: 'county', year: 2024, expectedTotal: 2 });
+    },
+    action: 'titles.open_recheck_batch',
+    actor: 'county',
+  },
+  'titles.decideRecheck': {
+    ok: async () => {
+      const id = await anOpenRecheck();
+      await t.db.execute(sql`truncate table audit_events restart identity`); // the setup's own
+      return (await t.as('county')).titles.decideRecheck({ id, version: 1, outcome: 'keep' });
+    },
+    fails: async () => {
+      const id = await anOpenRecheck();
+      const caller = await t.as('county');
+      return () => caller.titles.decideRecheck({ id, version: 9, outcome: 'keep' });
+    },
+    action: 'titles.decide_recheck',
+    actor: 'county',
+  },
+  'campaigns.setNotice': {
+    ok: async () => {
+      const { campaign } = await declaredCampaign();
+      return (await t.as('county')).campaigns.setNotice({
+        id: campaign.id,
+        issuer: '清和县司法局',
+        contact: '0579-0000000',
+        issuedOn: '2026-03-01',
+      });
+    },
+    fails: async () => {
+      const { campaign } = await declaredCampaign();
+      const caller = await t.as('county');
+      return () =>
+        caller.campaigns.setNotice({
+          id: campaign.id,
+          issuer: '   ',
+          contact: '0579-0000000',
+          issuedOn: '2026-03-01',
+        });
+    },
+    action: 'campaigns.setNotice',
     actor: 'county',
   },
   'titles.saveRevocationReason': {

@@ -209,6 +209,34 @@ const outsideChecks: Record<
     expect(results.ranking[0]!.townshipName).toBe('白石镇');
     expect(results.progress.map((p) => p.townshipCode)).toEqual([X]);
   },
+  'campaigns.setNotice': async (x, y) => {
+    await expectError(
+      x.campaigns.setNotice({
+        id: y.campaign.id,
+        issuer: '青山镇',
+        contact: '0579-0000000',
+        issuedOn: '2026-03-01',
+      }),
+      'FORBIDDEN',
+    );
+  },
+  'dashboard.notices': async (x, y) => {
+    // township Y returns its village's sheet: the county hears of it, township X does not
+    await t.db.execute(
+      sql`update campaigns set stage = 'township_review' where id = ${y.campaign.id}`,
+    );
+    await t.db.execute(sql`update participations set state = 'self_assessed'`);
+    const yOfficer = await t.as('y_officer');
+    const sheet = await yOfficer.participations.get({ id: y.yParticipation });
+    await yOfficer.participations.transition({
+      id: y.yParticipation,
+      version: sheet.participation.version,
+      event: { type: 'return', reason: '材料不全' },
+    });
+    expect(await x.dashboard.notices()).toEqual([]);
+    const county = await (await t.as('county')).dashboard.notices();
+    expect(county.map((n) => n.villageCode)).toEqual([Y_VILLAGE]);
+  },
   'campaigns.noticeList': async (x, y) => {
     await t.db.execute(sql`update participations set state = 'posted', posted_on = '2026-03-01'`);
     expect(

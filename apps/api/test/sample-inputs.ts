@@ -40,6 +40,13 @@ export const sampleInput: Record<string, unknown> = {
   'campaigns.ranking': { id: NO_ID },
   'campaigns.results': { id: NO_ID },
   'campaigns.noticeList': { id: NO_ID },
+  'campaigns.setNotice': {
+    id: NO_ID,
+    issuer: '清和县司法局',
+    contact: '0579-0000000',
+    issuedOn: '2026-03-01',
+  },
+  'dashboard.notices': undefined,
   'frameworks.list': undefined,
   'frameworks.get': { id: NO_ID },
   'frameworks.import': { definition: {} },
