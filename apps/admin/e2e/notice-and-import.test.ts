@@ -3,6 +3,7 @@
 // clerk and the township officer find their work in 待办 and its count in the menu.
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
 
@@ -21,7 +22,7 @@ const GBK_HEADER = [0xb4, 0xfa, 0xc2, 0xeb, 0x2c, 0xc3, 0xfb, 0xb3, 0xc6];
 const GBK_XINTANG = [0xd0, 0xc2, 0xcc, 0xc1, 0xb4, 0xe5];
 const ascii = (s: string) => [...Buffer.from(s, 'latin1')];
 
-const shot = (page: import('playwright-core').Page, name: string) =>
+const shot = (page: Page, name: string) =>
   page.screenshot({
     path: resolve(resultsDir, `${name}.png`),
     fullPage: true,
