@@ -57,10 +57,18 @@ export const groupsRouter = {
       z
         .object({
           villageCode: divisionCode,
-          csv: z.string().max(500_000).optional(),
+          // a village's groups are a few dozen lines: 100 KB of text, a 200 KB workbook
+          csv: z
+            .string()
+            .max(100_000, {
+              error: bi('文件过大（最多100KB）', 'The file is too large (100 KB at most)'),
+            })
+            .optional(),
           workbook: z
             .base64({ error: bi('文件内容无效', 'Invalid file content') })
-            .max(700_000)
+            .max(280_000, {
+              error: bi('文件过大（最多200KB）', 'The file is too large (200 KB at most)'),
+            })
             .optional(),
         })
         .refine((v) => (v.csv === undefined) !== (v.workbook === undefined), {

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { villageGroups } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { AuditInput } from '../audit.js';
-import { fail, notFound } from '../../trpc/problem-error.js';
+import { fail, invalidField, notFound } from '../../trpc/problem-error.js';
 import { checkVersion, recordVillage } from './common.js';
 import { readWorkbookRows, type BadCell } from './workbook.js';
 
@@ -230,6 +230,9 @@ export function parseGroupRows(rows: string[][]): {
 }
 
 /** Imports a village's groups (CSV text or an .xlsx workbook, base64): all or nothing. */
+/** A village has a few dozen groups; a longer file is not a groups list. */
+const MAX_GROUP_ROWS = 300;
+
 export async function importGroups(opts: {
   db: Db;
   scope: Scope;
@@ -243,10 +246,24 @@ export async function importGroups(opts: {
   if (opts.workbook !== undefined) {
     rows = (await readWorkbookRows(Buffer.from(opts.workbook, 'base64')))[0]?.rows ?? [];
   } else {
-    rows = parse((opts.csv ?? '').replace(/^\uFEFF/, ''), {
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as string[][];
+    try {
+      rows = parse((opts.csv ?? '').replace(/^\uFEFF/, ''), {
+        relax_column_count: true,
+        skip_empty_lines: true,
+      }) as string[][];
+    } catch {
+      // a quote out of place and the like: the parser's own words are English and technical
+      invalidField('csv', {
+        zh: 'CSV格式有误（引号不成对或位置不对），请用Excel另存为CSV后重试',
+        en: 'The CSV is malformed (unbalanced or misplaced quotes); save it again as CSV from Excel',
+      });
+    }
+  }
+  if (rows.length > MAX_GROUP_ROWS) {
+    invalidField(opts.workbook !== undefined ? 'workbook' : 'csv', {
+      zh: `行数过多（最多${MAX_GROUP_ROWS}行），请检查文件是否为村民小组名册`,
+      en: `Too many lines (at most ${MAX_GROUP_ROWS}); is this the villager groups list?`,
+    });
   }
   const { groups, bad } = parseGroupRows(rows);
   if (bad.length > 0) badCells(bad);
