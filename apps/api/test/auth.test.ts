@@ -217,6 +217,45 @@ describe('auth.changePassword', () => {
     expect(error.fieldErrors[0]?.path).toBe(field);
   });
 
+  it('counts wrong current passwords: after five, even the right one waits', async () => {
+    const clerk = await t.as('clerk');
+    for (let i = 0; i < 5; i += 1) {
+      await expectError(
+        clerk.auth.changePassword({ currentPassword: `guess${i}abc`, newPassword: 'Better2027' }),
+        'BAD_REQUEST',
+      );
+    }
+    await expectError(
+      clerk.auth.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: 'Better2027' }),
+      'TOO_MANY_REQUESTS',
+      'PASSWORD_CHANGE_LOCKED',
+    );
+    // nothing changed, and the failures left no audit events
+    const ok = await t.anonymous().auth.login({ username: 'clerk', password: DEMO_PASSWORD });
+    expect(ok.user.username).toBe('clerk');
+    const events = await t.db
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'auth.change_password'));
+    expect(events).toHaveLength(0);
+  });
+
+  it('the right current password gives the attempt back', async () => {
+    const clerk = await t.as('clerk');
+    for (let i = 0; i < 4; i += 1) {
+      await expectError(
+        clerk.auth.changePassword({ currentPassword: `guess${i}abc`, newPassword: 'Better2027' }),
+        'BAD_REQUEST',
+      );
+    }
+    await clerk.auth.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: 'Better2027' });
+    const [counter] = await t.db
+      .select()
+      .from(loginThrottles)
+      .where(sql`${loginThrottles.key} like 'password:%'`);
+    expect(counter).toBeUndefined();
+  });
+
   it('changes the password: the old one stops working, the new one works, other sessions end', async () => {
     const other = recordingCookies();
     await t.anonymous(other).auth.login({ username: 'clerk', password: DEMO_PASSWORD });

@@ -108,6 +108,19 @@ describe('users', () => {
     );
   });
 
+  it('nobody sets their own password here without the current one', async () => {
+    const county = await t.as('county');
+    const me = await county.auth.me();
+    const error = await expectError(
+      county.users.update({ id: me.id, password: 'Taken2027x' }),
+      'BAD_REQUEST',
+    );
+    expect(error.fieldErrors[0]?.path).toBe('password');
+    // the old password still signs in
+    const ok = await t.anonymous().auth.login({ username: 'county', password: DEMO_PASSWORD });
+    expect(ok.user.username).toBe('county');
+  });
+
   it('an update with nothing to change is refused', async () => {
     const county = await t.as('county');
     const me = await county.auth.me();

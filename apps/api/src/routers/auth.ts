@@ -92,7 +92,8 @@ export const authRouter = {
 
   me: authedProcedure.output(me).query(({ ctx }) => describeMe(ctx.db, ctx.user)),
 
-  changePassword: auditedProcedure
+  // not in the audited transaction: a wrong current password must stay counted (see the service)
+  changePassword: authedProcedure
     .input(
       z.object({
         currentPassword: z
@@ -105,16 +106,13 @@ export const authRouter = {
     .mutation(async ({ ctx, input }) => {
       await changePassword({
         db: ctx.db,
-        userId: ctx.user.id,
+        actor: { id: ctx.user.id, username: ctx.user.username },
         sessionId: ctx.user.sessionId,
         currentPassword: input.currentPassword,
         newPassword: input.newPassword,
-      });
-      await ctx.audit({
-        action: 'auth.change_password',
-        entity: 'user',
-        entityId: ctx.user.id,
+        requestId: ctx.requestId,
         divisionCode: ctx.user.scopeCode,
+        policy: ctx.loginThrottle,
       });
       return { ok: true as const };
     }),

@@ -152,14 +152,37 @@ export function passwordProblem(password: string) {
   return null;
 }
 
+/**
+ * A signed-in user sets a new password, giving the current one. Wrong current passwords count on
+ * their own counter (`password:<user id>`, the per-account limit of the login policy), reserved
+ * before the check and kept on failure, so a stolen session cannot guess the password without
+ * end; the right one gives the attempt back. The change and its audit event are one transaction.
+ */
 export async function changePassword(opts: {
   db: Db;
-  userId: string;
+  actor: { id: string; username: string };
   sessionId: string;
   currentPassword: string;
   newPassword: string;
+  requestId: string;
+  divisionCode: string;
+  policy?: LoginPolicy | null;
 }) {
-  const [user] = await opts.db.select().from(users).where(eq(users.id, opts.userId)).limit(1);
+  const policy = opts.policy ?? defaultLoginPolicy;
+  const counter = {
+    kind: 'account' as const,
+    key: `password:${opts.actor.id}`,
+    limit: policy.accountFailures,
+  };
+  const outcome = await reserveAll(opts.db, [counter], policy);
+  if (!outcome.ok) {
+    const minutes = minutesUntil(outcome.lockedUntil);
+    fail('TOO_MANY_REQUESTS', 'PASSWORD_CHANGE_LOCKED', {
+      zh: `当前密码输错次数过多，请${minutes}分钟后再试`,
+      en: `Too many wrong current passwords; try again in ${minutes} minutes`,
+    });
+  }
+  const [user] = await opts.db.select().from(users).where(eq(users.id, opts.actor.id)).limit(1);
   if (!user || !(await verifyPassword(user.passwordHash, opts.currentPassword))) {
     invalidField('currentPassword', { zh: '当前密码不正确', en: 'The current password is wrong' });
   }
@@ -171,18 +194,24 @@ export async function changePassword(opts: {
       en: 'The new password must differ from the current one',
     });
   }
-  await opts.db
-    .update(users)
-    .set({
-      passwordHash: await hashPassword(opts.newPassword),
-      passwordChangedAt: new Date(),
-      updatedAt: new Date(),
-    })
-    .where(eq(users.id, opts.userId));
-  // Other sessions of this user end; the current one stays.
-  await opts.db
-    .delete(sessions)
-    .where(sql`${sessions.userId} = ${opts.userId} and ${sessions.id} <> ${opts.sessionId}`);
+  const passwordHash = await hashPassword(opts.newPassword);
+  await opts.db.transaction(async (tx) => {
+    await clearCounter(tx, counter);
+    await tx
+      .update(users)
+      .set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .where(eq(users.id, opts.actor.id));
+    // Other sessions of this user end; the current one stays.
+    await tx
+      .delete(sessions)
+      .where(sql`${sessions.userId} = ${opts.actor.id} and ${sessions.id} <> ${opts.sessionId}`);
+    await writeAudit(tx, opts.actor, opts.requestId, {
+      action: 'auth.change_password',
+      entity: 'user',
+      entityId: opts.actor.id,
+      divisionCode: opts.divisionCode,
+    });
+  });
   return user;
 }
 

@@ -193,6 +193,12 @@ export async function updateUser(opts: {
       en: 'You cannot change your own scope',
     });
   }
+  if (self && input.password !== undefined) {
+    invalidField('password', {
+      zh: '请在“修改密码”中修改自己的密码（需要输入当前密码）',
+      en: 'Change your own password under “Change password” (it asks for the current one)',
+    });
+  }
   const role = input.role ?? before.role;
   const scopeCode = input.scopeCode ?? before.scopeCode;
   const changesRole = input.role !== undefined && input.role !== before.role;

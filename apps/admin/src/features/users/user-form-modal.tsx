@@ -150,14 +150,17 @@ export function UserFormModal({ open, user, onClose }: Props) {
         >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={editing ? t('users.resetPassword') : t('users.password')}
-          rules={editing ? [] : [required]}
-          extra={editing ? t('users.resetPasswordHint') : undefined}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        {/* one's own password is changed under 修改密码, with the current one */}
+        {self ? null : (
+          <Form.Item
+            name="password"
+            label={editing ? t('users.resetPassword') : t('users.password')}
+            rules={editing ? [] : [required]}
+            extra={editing ? t('users.resetPasswordHint') : undefined}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        )}
         <Form.Item name="role" label={t('users.role')} rules={[required]}>
           <Select<Role>
             disabled={self}
