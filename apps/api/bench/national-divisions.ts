@@ -9,16 +9,16 @@ export function nationalDivisionsCsv(): { csv: string; rows: number } {
   const lines: string[] = ['code,name,urban_rural_code'];
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   for (const p of provinces) {
-    lines.push(`${p}0000000000,省${p}`);
+    lines.push(`${p}0000000000,省${p},`);
     for (let m = 1; m <= 10; m++) {
       const pm = `${p}${pad(m, 2)}`;
-      lines.push(`${pm}00000000,市${pm}`);
+      lines.push(`${pm}00000000,市${pm},`);
       for (let c = 1; c <= 10; c++) {
         const pmc = `${pm}${pad(c, 2)}`;
-        lines.push(`${pmc}000000,县${pmc}`);
+        lines.push(`${pmc}000000,县${pmc},`);
         for (let t = 1; t <= 15; t++) {
           const town = `${pmc}${pad(100 + t, 3)}`;
-          lines.push(`${town}000,镇${town}`);
+          lines.push(`${town}000,镇${town},`);
           for (let v = 1; v <= 15; v++) {
             lines.push(`${town}${pad(200 + v, 3)},村${town}${v},220`);
           }

@@ -128,4 +128,44 @@ describe('divisions.import', () => {
       [2, 'OUT_OF_SCOPE'],
     ]);
   });
+
+  it('reads quoted fields, a name spanning lines and a parent that comes after its child', async () => {
+    const admin = await t.as('admin');
+    const csv = [
+      '330729100201,"上河村",220',
+      '330729100000,"河口镇"',
+      '"330729000000","示范二县"',
+      '330729100202,"下河\n村",220',
+    ].join('\n');
+    const result = await admin.divisions.import({ csv });
+    expect(result).toEqual({ total: 4, inserted: 4, updated: 0, unchanged: 0 });
+    const [named] = await t.db.select().from(divisions).where(eq(divisions.code, '330729100202'));
+    expect(named?.name).toBe('下河\n村');
+  });
+
+  it('counts every bad line of a large file and lists the first 10,000 in line order', async () => {
+    const admin = await t.as('admin');
+    const before = await countRows(t.db, 'divisions');
+    const lines = ['330729000000,示范二县', '330729100000,河口镇'];
+    // 12,000 villages under a township that exists nowhere, and one repeated code at the end
+    for (let i = 0; i < 12_000; i += 1) {
+      lines.push(
+        `3307291${String(10 + (i % 80)).padStart(2, '0')}${String(100 + Math.floor(i / 80)).padStart(3, '0')},村${i}`,
+      );
+    }
+    lines.push('330729100000,河口镇');
+    const error = await expectError(
+      admin.divisions.import({ csv: lines.join('\n') }),
+      'BAD_REQUEST',
+      'IMPORT_REJECTED',
+    );
+    const details = error.details as Details;
+    const expected = 12_001;
+    expect(details.errorCount).toBe(expected);
+    expect(details.errors).toHaveLength(Math.min(expected, 10_000));
+    const numbers = details.errors.map((e) => e.line);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(details.errors[0]?.problem).toBe('UNKNOWN_PARENT');
+    expect(await countRows(t.db, 'divisions')).toBe(before);
+  });
 });

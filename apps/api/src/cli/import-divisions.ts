@@ -19,7 +19,12 @@ if (!file) {
 }
 const env = readEnv();
 const path = resolve(env.INIT_CWD ?? process.cwd(), file);
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.FAZHI_DATA_DIR });
+// a national file takes longer than the server's usual statement limit
+const database = await openDatabase({
+  url: env.DATABASE_URL,
+  dataDir: env.FAZHI_DATA_DIR,
+  postgres: { statementTimeoutMs: 0 },
+});
 await database.migrate();
 const started = performance.now();
 try {

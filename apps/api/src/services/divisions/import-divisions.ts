@@ -1,10 +1,17 @@
 // Imports a division CSV: all or nothing. A file with any bad line changes nothing and lists
 // every bad line; a good file is upserted by code, so importing it again changes nothing.
+//
+// The file is read line by line and its good rows stream into a temporary staging table (COPY on
+// PostgreSQL, batches on PGlite); besides the text, memory holds only each code's first line, as
+// numbers, and the first MAX_REPORTED_LINES problems. A code repeated and a parent neither in the
+// file nor in the system are found on the way; then two set-based statements merge the staging
+// table into `divisions` (changed rows updated, new rows inserted).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Scope } from '../../auth/scope.js';
 import { fail } from '../../trpc/problem-error.js';
-import { parseDivisionCsv, type DivisionRow, type LineProblem } from './parse-division-csv.js';
+import { openRowSink } from '../../db/copy-in.js';
+import { readDivisionCsv, type LineProblem } from './parse-division-csv.js';
 
 export interface ImportResult {
   total: number;
@@ -15,110 +22,192 @@ export interface ImportResult {
 
 /** At most this many bad lines are returned; `errorCount` tells how many there were. */
 export const MAX_REPORTED_LINES = 10_000;
-const CHUNK = 5_000;
+/** How often `onProgress` hears of the rows staged. */
+const PROGRESS_EVERY = 50_000;
 
 export interface ImportDivisionsOptions {
   db: Db;
   csv: string;
   scope: Scope;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number) => void;
+}
+
+/** Problems in line order, at most MAX_REPORTED_LINES of them, and how many there were. */
+class ProblemList {
+  private kept: LineProblem[] = [];
+  count = 0;
+  add(problem: LineProblem) {
+    this.count += 1;
+    this.kept.push(problem);
+    // problems of the whole-file checks come after the line checks: keep the first lines only
+    if (this.kept.length >= 2 * MAX_REPORTED_LINES) this.kept = this.inLineOrder();
+  }
+  inLineOrder(): LineProblem[] {
+    return this.kept.sort((x, y) => x.line - y.line).slice(0, MAX_REPORTED_LINES);
+  }
 }
 
 export async function importDivisions(opts: ImportDivisionsOptions): Promise<ImportResult> {
-  const { rows, problems } = parseDivisionCsv(opts.csv);
-  for (const row of rows) {
-    if (!opts.scope.includes(row.code)) {
-      problems.push({
-        line: row.line,
-        problem: 'OUT_OF_SCOPE',
+  // a savepoint inside the caller's transaction: the staging table lives until it ends
+  return opts.db.transaction(async (tx) => {
+    await tx.execute(sql`drop table if exists division_import`);
+    await tx.execute(sql`
+      create temp table division_import (
+        code varchar(12) not null,
+        name text not null,
+        level text not null,
+        parent_code varchar(12),
+        county_code varchar(12),
+        urban_rural_code varchar(3)
+      ) on commit drop`);
+    const problems = new ProblemList();
+    const sink = await openRowSink(tx, 'division_import', [
+      'code',
+      'name',
+      'level',
+      'parent_code',
+      'county_code',
+      'urban_rural_code',
+    ]);
+    // codes as numbers (12 digits fit a double exactly), to find repeats and parents
+    const seen = new Set<number>();
+    // rows whose parent had not appeared above them: checked once the whole file is read
+    const parentLater: { line: number; parent: number }[] = [];
+    // lines repeating a code above them (their first line is looked up at the end)
+    const repeats: { line: number; code: string }[] = [];
+    let total = 0;
+    for (const item of readDivisionCsv(opts.csv)) {
+      if ('problems' in item) {
+        for (const p of item.problems) problems.add(p);
+        continue;
+      }
+      const { row } = item;
+      const code = Number(row.code);
+      if (seen.has(code)) {
+        repeats.push({ line: row.line, code: row.code });
+        continue;
+      }
+      seen.add(code);
+      if (!opts.scope.includes(row.code)) {
+        problems.add({
+          line: row.line,
+          problem: 'OUT_OF_SCOPE',
+          message: {
+            zh: `区划代码${row.code}不在您的管辖范围内`,
+            en: `The code ${row.code} is outside your scope`,
+          },
+        });
+        continue;
+      }
+      if (row.parentCode !== null && !seen.has(Number(row.parentCode))) {
+        parentLater.push({ line: row.line, parent: Number(row.parentCode) });
+      }
+      await sink.write([
+        row.code,
+        row.name,
+        row.level,
+        row.parentCode,
+        row.countyCode,
+        row.urbanRuralCode,
+      ]);
+      total += 1;
+      if (total % PROGRESS_EVERY === 0) opts.onProgress?.(total);
+    }
+    await sink.end();
+    const outside = parentLater.filter((r) => !seen.has(r.parent));
+    seen.clear();
+    for (const problem of repeatedCodes(opts.csv, repeats)) problems.add(problem);
+    const known = await existingCodes(tx, [...new Set(outside.map((r) => r.parent))]);
+    for (const r of outside) {
+      if (known.has(r.parent)) continue;
+      const parent = String(r.parent).padStart(12, '0');
+      problems.add({
+        line: r.line,
+        problem: 'UNKNOWN_PARENT',
         message: {
-          zh: `区划代码${row.code}不在您的管辖范围内`,
-          en: `The code ${row.code} is outside your scope`,
+          zh: `上级区划${parent}不存在（既不在文件中，也不在系统中）`,
+          en: `The parent ${parent} is neither in the file nor in the system`,
         },
       });
     }
+    if (total === 0 && problems.count === 0) {
+      problems.add({
+        line: 0,
+        problem: 'EMPTY_FILE',
+        message: { zh: '文件中没有任何数据行', en: 'The file has no data lines' },
+      });
+    }
+    if (problems.count > 0) {
+      fail(
+        'BAD_REQUEST',
+        'IMPORT_REJECTED',
+        {
+          zh: `文件有${problems.count}处错误，未导入任何数据`,
+          en: `The file has ${problems.count} errors; nothing was imported`,
+        },
+        [],
+        { errorCount: problems.count, errors: problems.inLineOrder() },
+      );
+    }
+    // one import at a time: the merge below inserts without ON CONFLICT
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('divisions.import'))`);
+    const changed = await tx.execute(sql`
+      update divisions d
+      set name = s.name, urban_rural_code = s.urban_rural_code, updated_at = now()
+      from division_import s
+      where d.code = s.code
+        and (d.name is distinct from s.name or d.urban_rural_code is distinct from s.urban_rural_code)`);
+    const added = await tx.execute(sql`
+      insert into divisions (code, name, level, parent_code, county_code, urban_rural_code)
+      select s.code, s.name, s.level, s.parent_code, s.county_code, s.urban_rural_code
+      from division_import s
+      where not exists (select 1 from divisions d where d.code = s.code)`);
+    const updated = affected(changed);
+    const inserted = affected(added);
+    return { total, inserted, updated, unchanged: total - inserted - updated };
+  });
+}
+
+/** The repeated lines, each naming the line its code first appeared on (a second, rare pass). */
+function repeatedCodes(csv: string, repeats: { line: number; code: string }[]): LineProblem[] {
+  if (repeats.length === 0) return [];
+  const first = new Map(repeats.map((r) => [r.code, 0]));
+  for (const item of readDivisionCsv(csv)) {
+    if ('row' in item && first.get(item.row.code) === 0) first.set(item.row.code, item.row.line);
   }
-  problems.push(...(await unknownParents(opts.db, rows)));
-  if (problems.length > 0) {
-    problems.sort((a, b) => a.line - b.line);
-    const lines = problems.slice(0, MAX_REPORTED_LINES);
-    fail(
-      'BAD_REQUEST',
-      'IMPORT_REJECTED',
-      {
-        zh: `文件有${problems.length}处错误，未导入任何数据`,
-        en: `The file has ${problems.length} errors; nothing was imported`,
-      },
-      [],
-      { errorCount: problems.length, errors: lines },
+  return repeats.map((r) => ({
+    line: r.line,
+    problem: 'DUPLICATE_CODE',
+    message: {
+      zh: `区划代码${r.code}与第${first.get(r.code)}行重复`,
+      en: `The code ${r.code} repeats line ${first.get(r.code)}`,
+    },
+  }));
+}
+
+/** Which of the codes (as numbers) are divisions already. */
+async function existingCodes(db: Db, codes: number[]): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (let start = 0; start < codes.length; start += 5_000) {
+    const part = codes.slice(start, start + 5_000).map((c) => String(c).padStart(12, '0'));
+    const rows = rowsOf<{ code: string }>(
+      await db.execute(sql`
+        select code from divisions
+        where code in (select value from json_array_elements_text(${JSON.stringify(part)}::json))`),
     );
+    for (const row of rows) found.add(Number(row.code));
   }
-  let inserted = 0;
-  let updated = 0;
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK).map((r) => ({
-      code: r.code,
-      name: r.name,
-      level: r.level,
-      parent_code: r.parentCode,
-      county_code: r.countyCode,
-      urban_rural_code: r.urbanRuralCode,
-    }));
-    const result = await opts.db.execute<{ inserted: number; updated: number }>(sql`
-      with upserted as (
-        insert into divisions (code, name, level, parent_code, county_code, urban_rural_code)
-        select code, name, level, parent_code, county_code, urban_rural_code
-        from json_to_recordset(${JSON.stringify(chunk)}::json)
-          as x(code varchar, name text, level text, parent_code varchar, county_code varchar,
-               urban_rural_code varchar)
-        on conflict (code) do update
-          set name = excluded.name, urban_rural_code = excluded.urban_rural_code, updated_at = now()
-          where divisions.name is distinct from excluded.name
-             or divisions.urban_rural_code is distinct from excluded.urban_rural_code
-        returning (xmax = 0) as is_new
-      )
-      select count(*) filter (where is_new)::int as inserted,
-             count(*) filter (where not is_new)::int as updated
-      from upserted`);
-    const counts = rowsOf<{ inserted: number; updated: number }>(result)[0];
-    inserted += Number(counts?.inserted ?? 0);
-    updated += Number(counts?.updated ?? 0);
-    opts.onProgress?.(Math.min(start + CHUNK, rows.length), rows.length);
-  }
-  return { total: rows.length, inserted, updated, unchanged: rows.length - inserted - updated };
+  return found;
+}
+
+/** Rows changed by a statement, from either driver's result. */
+function affected(result: unknown): number {
+  const r = result as { count?: number; affectedRows?: number };
+  return Number(r.count ?? r.affectedRows ?? 0);
 }
 
 /** Both drivers' `execute` results, as an array of rows. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
-
-async function unknownParents(db: Db, rows: DivisionRow[]): Promise<LineProblem[]> {
-  const inFile = new Set(rows.map((r) => r.code));
-  const wanted = new Set<string>();
-  for (const r of rows) if (r.parentCode && !inFile.has(r.parentCode)) wanted.add(r.parentCode);
-  const existing = new Set<string>();
-  const list = [...wanted];
-  for (let start = 0; start < list.length; start += CHUNK) {
-    const part = list.slice(start, start + CHUNK);
-    const found = await db.execute<{ code: string }>(sql`
-      select code from divisions
-      where code in (select value from json_array_elements_text(${JSON.stringify(part)}::json))`);
-    for (const row of rowsOf<{ code: string }>(found)) existing.add(row.code);
-  }
-  const problems: LineProblem[] = [];
-  for (const r of rows) {
-    if (r.parentCode && !inFile.has(r.parentCode) && !existing.has(r.parentCode)) {
-      problems.push({
-        line: r.line,
-        problem: 'UNKNOWN_PARENT',
-        message: {
-          zh: `上级区划${r.parentCode}不存在（既不在文件中，也不在系统中）`,
-          en: `The parent ${r.parentCode} is neither in the file nor in the system`,
-        },
-      });
-    }
-  }
-  return problems;
 }
