@@ -193,6 +193,16 @@ describe('sessions', () => {
   });
 });
 
+/** Tries `times` wrong current passwords; each is refused as a field error. */
+async function guessWrong(caller: Awaited<ReturnType<typeof t.as>>, times: number) {
+  for (let i = 0; i < times; i += 1) {
+    await expectError(
+      caller.auth.changePassword({ currentPassword: `guess${i}abc`, newPassword: 'Better2027' }),
+      'BAD_REQUEST',
+    );
+  }
+}
+
 describe('auth.changePassword', () => {
   it('needs the current password', async () => {
     const error = await expectError(
@@ -219,12 +229,7 @@ describe('auth.changePassword', () => {
 
   it('counts wrong current passwords: after five, even the right one waits', async () => {
     const clerk = await t.as('clerk');
-    for (let i = 0; i < 5; i += 1) {
-      await expectError(
-        clerk.auth.changePassword({ currentPassword: `guess${i}abc`, newPassword: 'Better2027' }),
-        'BAD_REQUEST',
-      );
-    }
+    await guessWrong(clerk, 5);
     await expectError(
       clerk.auth.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: 'Better2027' }),
       'TOO_MANY_REQUESTS',
@@ -242,12 +247,7 @@ describe('auth.changePassword', () => {
 
   it('the right current password gives the attempt back', async () => {
     const clerk = await t.as('clerk');
-    for (let i = 0; i < 4; i += 1) {
-      await expectError(
-        clerk.auth.changePassword({ currentPassword: `guess${i}abc`, newPassword: 'Better2027' }),
-        'BAD_REQUEST',
-      );
-    }
+    await guessWrong(clerk, 4);
     await clerk.auth.changePassword({ currentPassword: DEMO_PASSWORD, newPassword: 'Better2027' });
     const [counter] = await t.db
       .select()

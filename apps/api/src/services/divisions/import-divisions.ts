@@ -2,8 +2,8 @@
 // every bad line; a good file is upserted by code, so importing it again changes nothing.
 //
 // The file is read line by line and its good rows stream into a temporary staging table (COPY on
-// PostgreSQL, batches on PGlite); besides the text, memory holds only each code's first line, as
-// numbers, and the first MAX_REPORTED_LINES problems. A code repeated and a parent neither in the
+// PostgreSQL, batches on PGlite); besides the text, memory holds only the codes seen, as numbers,
+// and the first problems (see ProblemList). A code repeated and a parent neither in the
 // file nor in the system are found on the way; then two set-based statements merge the staging
 // table into `divisions` (changed rows updated, new rows inserted).
 import { sql } from 'drizzle-orm';
@@ -22,14 +22,10 @@ export interface ImportResult {
 
 /** At most this many bad lines are returned; `errorCount` tells how many there were. */
 export const MAX_REPORTED_LINES = 10_000;
-/** How often `onProgress` hears of the rows staged. */
-const PROGRESS_EVERY = 50_000;
-
 export interface ImportDivisionsOptions {
   db: Db;
   csv: string;
   scope: Scope;
-  onProgress?: (done: number) => void;
 }
 
 /** Problems in line order, at most MAX_REPORTED_LINES of them, and how many there were. */
@@ -111,7 +107,6 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
         row.urbanRuralCode,
       ]);
       total += 1;
-      if (total % PROGRESS_EVERY === 0) opts.onProgress?.(total);
     }
     await sink.end();
     const outside = parentLater.filter((r) => !seen.has(r.parent));
