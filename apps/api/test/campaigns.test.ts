@@ -137,7 +137,7 @@ describe('a village through the whole campaign', () => {
     await county.participations.transition({ id, version: v, event: { type: 'name' } });
 
     const ranking = await county.campaigns.ranking({ id: campaign.id });
-    expect(ranking).toEqual([
+    expect(ranking.items).toEqual([
       expect.objectContaining({
         villageCode: X_VILLAGE,
         villageName: '杨林村',
@@ -150,7 +150,10 @@ describe('a village through the whole campaign', () => {
       }),
     ]);
     const results = await county.campaigns.results({ id: campaign.id });
-    expect(results.ranking.map((r) => r.townshipName)).toEqual(['白石镇']);
+    expect(results.progress.map((r) => [r.townshipName, r.scored, r.average])).toEqual([
+      ['白石镇', 1, 100],
+    ]);
+    expect(results.histogram).toEqual([{ from: 95, to: 100, count: 1 }]);
 
     // the detail speaks points, as campaigns.get does, and names the village and township
     const detail = await county.participations.get({ id });

@@ -36,10 +36,11 @@ describe('the demo county', () => {
     const atNotice = items.find((c) => c.stage === 'public_notice')!;
     const campaign = await county.campaigns.get({ id: atNotice.id });
     expect(Object.keys(campaign.counts).sort()).toEqual([...participationStates].sort());
-    const ranking = await county.campaigns.ranking({ id: campaign.id });
-    expect(ranking.length).toBeGreaterThan(20);
-    expect(ranking[0]!.rank).toBe(1);
-    for (const entry of ranking) {
+    const ranking = await county.campaigns.ranking({ id: campaign.id, pageSize: 200 });
+    expect(ranking.total).toBeGreaterThan(20);
+    expect(ranking.items).toHaveLength(ranking.total);
+    expect(ranking.items[0]!.rank).toBe(1);
+    for (const entry of ranking.items) {
       expect(entry.total).toBeGreaterThanOrEqual(0);
       expect(entry.total).toBeLessThanOrEqual(100);
     }

@@ -257,6 +257,10 @@ export const resultsZh = {
   empty: '暂无验收得分',
   chartLoading: '正在加载图表…',
   byGrade: '各等级村数',
+  allTownships: '全部乡镇（街道）',
+  allGrades: '全部等级',
+  own: '本村名次：第 {{rank}} 名（共 {{of}} 个有验收分的村）',
+  ownVetoed: '本村被一票否决，不参与排名（共 {{of}} 个有验收分的村）',
 };
 
 export const noticeZh = {
@@ -607,6 +611,10 @@ export const resultsEn: typeof resultsZh = {
   empty: 'No county scores yet',
   chartLoading: 'Loading the chart…',
   byGrade: 'Villages per grade',
+  allTownships: 'All townships',
+  allGrades: 'All grades',
+  own: 'Your village ranks {{rank}} of {{of}} villages with a county score',
+  ownVetoed: 'Your village was vetoed and is not ranked ({{of}} villages with a county score)',
 };
 
 export const noticeEn: typeof noticeZh = {

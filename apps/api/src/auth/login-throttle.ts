@@ -18,6 +18,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { rowsOf } from '../db/rows-of.js';
 
 export interface LoginLimits {
   /** Failures allowed per account from one address, or from one known browser. */
@@ -86,10 +87,6 @@ export function countersFor(
     });
   }
   return counters;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }
 
 export interface Reservation {

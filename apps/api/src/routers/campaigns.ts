@@ -2,7 +2,8 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { and, eq } from 'drizzle-orm';
 import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
-import { campaignLevels, campaignStages, campaigns } from '../db/schema.js';
+import { campaignLevels, campaignStages, campaigns, participationStates } from '../db/schema.js';
+import { scorecardGrades, type Grade } from '@fazhi/domain';
 import {
   advanceBlockers,
   advanceCampaign,
@@ -14,7 +15,7 @@ import {
   stateCounts,
 } from '../services/campaigns/campaigns.js';
 import { getFramework } from '../services/campaigns/frameworks.js';
-import { campaignResults, campaignRanking, noticeList } from '../services/campaigns/results.js';
+import { campaignRankingPage, campaignResults, noticeList } from '../services/campaigns/results.js';
 import { todayIso } from '../services/campaigns/participations.js';
 import { isPublished, noticeParticulars } from '../services/campaigns/public-notice.js';
 import { bi } from '../trpc/messages.js';
@@ -58,10 +59,10 @@ const rankingEntry = z.object({
   townshipCode: z.string(),
   /** Null when the township is not in the division table. */
   townshipName: z.string().nullable(),
-  state: z.string(),
+  state: z.enum(participationStates),
   rank: z.number().int().nullable(),
   total: z.number(),
-  grade: z.string(),
+  grade: z.enum(scorecardGrades as readonly [Grade, ...Grade[]]),
   vetoed: z.boolean(),
 });
 
@@ -209,16 +210,45 @@ export const campaignsRouter = {
       return noticeParticulars(after!);
     }),
 
+  /**
+   * One page of the ranking (ranked in SQL as `rankScorecards` ranks), narrowed by township,
+   * grade or state, with the caller's own place where the caller is a subject.
+   */
   ranking: authedProcedure
-    .input(z.object({ id: z.uuid() }))
-    .output(z.array(rankingEntry))
-    .query(({ ctx, input }) => campaignRanking(ctx.db, ctx.scope, input.id)),
+    .input(
+      z.object({
+        id: z.uuid(),
+        townshipCode: divisionCode.optional(),
+        grade: z.enum(scorecardGrades as readonly [Grade, ...Grade[]]).optional(),
+        state: z.enum(participationStates).optional(),
+        page: pagination.page,
+        pageSize: pagination.pageSize.default(50),
+      }),
+    )
+    .output(
+      paged(rankingEntry).extend({
+        own: z
+          .object({ villageCode: z.string(), rank: z.number().int().nullable(), of: z.number() })
+          .nullable(),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      campaignRankingPage(ctx.db, ctx.scope, {
+        campaignId: input.id,
+        page: input.page,
+        pageSize: input.pageSize,
+        townshipCode: input.townshipCode,
+        grade: input.grade,
+        state: input.state,
+        ownCode: ctx.user.role === 'village_clerk' ? ctx.user.scopeCode : null,
+      }),
+    ),
 
+  /** Distribution, histogram and per-township progress, aggregated in SQL. */
   results: authedProcedure
     .input(z.object({ id: z.uuid() }))
     .output(
       z.object({
-        ranking: z.array(rankingEntry),
         summary: z.object({
           count: z.number(),
           mean: z.number().nullable(),
@@ -229,12 +259,15 @@ export const campaignsRouter = {
           passed: z.number(),
           passRate: z.number().nullable(),
         }),
+        histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number() })),
         progress: z.array(
           z.object({
             townshipCode: z.string(),
             townshipName: z.string(),
             counts: z.record(z.string(), z.number()),
             total: z.number(),
+            scored: z.number(),
+            average: z.number().nullable(),
           }),
         ),
       }),

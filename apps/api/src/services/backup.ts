@@ -23,6 +23,7 @@ import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import yauzl, { type Entry, type ZipFile as ZipReader } from 'yauzl';
 import yazl from 'yazl';
 import { migrationsFolder, type Db } from '../db/client.js';
+import { rowsOf } from '../db/rows-of.js';
 
 export const BACKUP_FORMAT = 'fazhi-backup';
 export const BACKUP_VERSION = 1;
@@ -49,21 +50,20 @@ export interface BackupManifest {
 /** A refusal the command prints as it is (no stack). */
 export class BackupError extends Error {}
 
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = await db.execute(query);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The tables of the public schema, parents before children (by foreign keys), else by name. */
 export async function listTables(db: Db): Promise<string[]> {
-  const tables = await rowsOf<{ name: string }>(
+  const tables = await queryRows<{ name: string }>(
     db,
     sql`select table_name as name from information_schema.tables
         where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
-  const edges = await rowsOf<{ child: string; parent: string }>(
+  const edges = await queryRows<{ child: string; parent: string }>(
     db,
     sql`select child.relname as child, parent.relname as parent
         from pg_constraint c
@@ -88,7 +88,7 @@ export async function listTables(db: Db): Promise<string[]> {
 }
 
 async function listSequences(db: Db): Promise<string[]> {
-  const rows = await rowsOf<{ name: string }>(
+  const rows = await queryRows<{ name: string }>(
     db,
     sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where c.relkind = 'S' and n.nspname = 'public' order by c.relname`,
@@ -97,12 +97,12 @@ async function listSequences(db: Db): Promise<string[]> {
 }
 
 async function appliedMigrations(db: Db): Promise<{ hash: string; createdAt: number }[]> {
-  const exists = await rowsOf<{ t: string | null }>(
+  const exists = await queryRows<{ t: string | null }>(
     db,
     sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`,
   );
   if (!exists[0]?.t) return [];
-  const rows = await rowsOf<{ hash: string; created_at: string | number }>(
+  const rows = await queryRows<{ hash: string; created_at: string | number }>(
     db,
     sql`select hash, created_at from drizzle.__drizzle_migrations order by created_at, id`,
   );
@@ -172,7 +172,7 @@ export async function backup(opts: {
                      select row_to_json(t)::text as r from ${quote(table)} t`),
           );
           for (;;) {
-            const chunk = await rowsOf<{ r: string }>(
+            const chunk = await queryRows<{ r: string }>(
               tx,
               sql.raw(`fetch forward ${CHUNK_ROWS} from backup_rows`),
             );
@@ -191,7 +191,7 @@ export async function backup(opts: {
           manifest.tables.push({ name: table, rows });
         }
         for (const name of await listSequences(tx)) {
-          const [row] = await rowsOf<{ last_value: string; is_called: boolean }>(
+          const [row] = await queryRows<{ last_value: string; is_called: boolean }>(
             tx,
             sql.raw(`select last_value::text as last_value, is_called from ${quote(name)}`),
           );
@@ -306,7 +306,7 @@ export async function restore(opts: {
     }
 
     // the target must be empty: no schema at all, and no evidence files
-    const present = await rowsOf<{ n: number }>(
+    const present = await queryRows<{ n: number }>(
       db,
       sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`,
     );
@@ -363,7 +363,7 @@ export async function restore(opts: {
         const entry = entries.get(`tables/${table}.jsonl`);
         if (!entry) throw new BackupError(`the backup lacks the table ${table}`);
         // every column but generated ones, by name
-        const names = await rowsOf<{ name: string }>(
+        const names = await queryRows<{ name: string }>(
           tx,
           sql`select column_name as name from information_schema.columns
               where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER'

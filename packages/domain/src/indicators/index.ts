@@ -11,8 +11,12 @@ export type {
 } from './score-assessment.js';
 export { rankScorecards } from './rank-scorecards.js';
 export type { RankableScorecard, RankedEntry, RankInput } from './rank-scorecards.js';
-export { summarizeScorecards } from './summarize-scorecards.js';
-export type { ScorecardSummary, SummarizableScorecard } from './summarize-scorecards.js';
+export { summarizeScorecards, summaryFromAggregates } from './summarize-scorecards.js';
+export type {
+  ScorecardAggregates,
+  ScorecardSummary,
+  SummarizableScorecard,
+} from './summarize-scorecards.js';
 export { compositeIndex } from './composite-index.js';
 export type {
   CompositeIndexOptions,

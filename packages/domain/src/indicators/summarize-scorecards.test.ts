@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeScorecards } from './summarize-scorecards.js';
+import fc from 'fast-check';
+import { summarizeScorecards, summaryFromAggregates } from './summarize-scorecards.js';
 import type { Grade } from './types.js';
 
 const card = (total: number, grade: Grade, vetoed = false) => ({ total, grade, vetoed });
@@ -77,5 +78,71 @@ describe('summarizeScorecards', () => {
 
   it('rejects a total with more than two decimals as a broken invariant', () => {
     expect(() => summarizeScorecards([card(1.005, 'pass')])).toThrow(RangeError);
+  });
+});
+
+describe('summaryFromAggregates', () => {
+  const grades = ['excellent', 'good', 'pass', 'fail'] as const;
+
+  it('gives what summarizeScorecards gives for the same scorecards (odd, even, none)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            h: fc.integer({ min: -5000, max: 12000 }),
+            grade: fc.constantFrom(...grades),
+            vetoed: fc.boolean(),
+          }),
+          { maxLength: 40 },
+        ),
+        (cards) => {
+          const sorted = cards.map((c) => c.h).sort((a, b) => a - b);
+          const m = sorted.length >> 1;
+          const byGrade = { excellent: 0, good: 0, pass: 0, fail: 0 };
+          for (const c of cards) byGrade[c.vetoed ? 'fail' : c.grade] += 1;
+          const fromAggregates = summaryFromAggregates({
+            count: cards.length,
+            sumHundredths: sorted.reduce((s, h) => s + h, 0),
+            minHundredths: sorted[0] ?? null,
+            maxHundredths: sorted.at(-1) ?? null,
+            middleHundredths:
+              sorted.length === 0
+                ? []
+                : sorted.length % 2
+                  ? [sorted[m]!]
+                  : [sorted[m - 1]!, sorted[m]!],
+            byGrade,
+          });
+          const direct = summarizeScorecards(cards.map((c) => card(c.h / 100, c.grade, c.vetoed)));
+          expect(fromAggregates).toEqual(direct);
+        },
+      ),
+    );
+  });
+
+  it('refuses grade counts that do not add up to the count', () => {
+    expect(() =>
+      summaryFromAggregates({
+        count: 2,
+        sumHundredths: 100,
+        minHundredths: 50,
+        maxHundredths: 50,
+        middleHundredths: [50, 50],
+        byGrade: { excellent: 1, good: 0, pass: 0, fail: 0 },
+      }),
+    ).toThrow(RangeError);
+  });
+
+  it('refuses a middle that does not fit the count', () => {
+    expect(() =>
+      summaryFromAggregates({
+        count: 3,
+        sumHundredths: 150,
+        minHundredths: 50,
+        maxHundredths: 50,
+        middleHundredths: [50, 50],
+        byGrade: { excellent: 0, good: 0, pass: 3, fail: 0 },
+      }),
+    ).toThrow(RangeError);
   });
 });

@@ -56,16 +56,68 @@ export function summarizeScorecards(
   const byGrade: Record<Grade, number> = { excellent: 0, good: 0, pass: 0, fail: 0 };
   const totals: number[] = [];
   let sum = 0;
-  let passed = 0;
   for (const card of scorecards) {
     const h = hundredthsOf(card.total);
     totals.push(h);
     sum += h;
-    const grade: Grade = card.vetoed ? 'fail' : card.grade;
-    byGrade[grade] += 1;
-    if (grade !== 'fail') passed += 1;
+    byGrade[card.vetoed ? 'fail' : card.grade] += 1;
   }
-  const count = totals.length;
+  totals.sort((a, b) => a - b);
+  const middle = totals.length >> 1;
+  return summaryFromAggregates({
+    count: totals.length,
+    sumHundredths: sum,
+    minHundredths: totals[0] ?? null,
+    maxHundredths: totals.at(-1) ?? null,
+    middleHundredths:
+      totals.length === 0
+        ? []
+        : totals.length % 2 === 1
+          ? [totals[middle]!]
+          : [totals[middle - 1]!, totals[middle]!],
+    byGrade,
+  });
+}
+
+/**
+ * What a database can aggregate of a set of scorecards, in integer hundredths, for
+ * `summaryFromAggregates`: so that a summary computed by SQL over stored totals follows the same
+ * rules (vetoed count as `fail`; mean and median rounded half up) as `summarizeScorecards`.
+ */
+export interface ScorecardAggregates {
+  readonly count: number;
+  /** Sum of all totals (vetoed included), in hundredths. */
+  readonly sumHundredths: number;
+  readonly minHundredths: number | null;
+  readonly maxHundredths: number | null;
+  /** The middle total (odd count) or the middle two (even count), ascending; empty for none. */
+  readonly middleHundredths: readonly number[];
+  /** Counts per grade, a vetoed scorecard counted as `fail`. */
+  readonly byGrade: Readonly<Record<Grade, number>>;
+}
+
+/**
+ * The summary of `summarizeScorecards`, from aggregates (count, sum, min, max, the middle one or
+ * two, counts per grade with vetoed as `fail`) instead of every scorecard: what a database
+ * computes without sending every row. Throws a `RangeError` when the parts disagree (a middle
+ * that does not fit the count, grade counts that do not add up to it).
+ *
+ * @example
+ * summaryFromAggregates({ count: 4, sumHundredths: 32250, minHundredths: 6000,
+ *   maxHundredths: 9500, middleHundredths: [7550, 9200],
+ *   byGrade: { excellent: 1, good: 0, pass: 1, fail: 2 } });
+ * // → { count: 4, mean: 80.63, median: 83.75, min: 60, max: 95, …, passed: 2, passRate: 0.5 }
+ */
+export function summaryFromAggregates(aggregates: ScorecardAggregates): ScorecardSummary {
+  const { count, byGrade } = aggregates;
+  const graded = byGrade.excellent + byGrade.good + byGrade.pass + byGrade.fail;
+  if (graded !== count)
+    throw new RangeError(`Grade counts add up to ${graded}, not the count ${count}`);
+  const middle = aggregates.middleHundredths;
+  if (middle.length !== (count === 0 ? 0 : count % 2 === 1 ? 1 : 2))
+    throw new RangeError(`${middle.length} middle totals do not fit a count of ${count}`);
+  const passed = count - byGrade.fail;
+  const grades = { ...byGrade };
   if (count === 0) {
     return {
       count,
@@ -73,24 +125,19 @@ export function summarizeScorecards(
       median: null,
       min: null,
       max: null,
-      byGrade,
+      byGrade: grades,
       passed,
       passRate: null,
     };
   }
-  totals.sort((a, b) => a - b);
-  const middle = count >> 1;
-  const median =
-    count % 2 === 1
-      ? totals[middle]!
-      : divideHalfUpSigned(totals[middle - 1]! + totals[middle]!, 2);
+  const median = middle.length === 1 ? middle[0]! : divideHalfUpSigned(middle[0]! + middle[1]!, 2);
   return {
     count,
-    mean: fromHundredths(divideHalfUpSigned(sum, count)),
+    mean: fromHundredths(divideHalfUpSigned(aggregates.sumHundredths, count)),
     median: fromHundredths(median),
-    min: fromHundredths(totals[0]!),
-    max: fromHundredths(totals[count - 1]!),
-    byGrade,
+    min: fromHundredths(aggregates.minHundredths!),
+    max: fromHundredths(aggregates.maxHundredths!),
+    byGrade: grades,
     passed,
     passRate: passed / count,
   };

@@ -5,8 +5,6 @@ import { Card, Col } from 'antd';
 import { useLang } from '../../i18n';
 import type { Results } from './model';
 
-type Ranking = Results['ranking'];
-
 type EChartsInstance = { setOption(option: unknown): void; resize(): void; dispose(): void };
 
 /** ECharts with the bar chart, loaded on first use. */
@@ -37,62 +35,43 @@ function Chart({ option, testId }: { option: unknown; testId: string }) {
   return <div ref={ref} style={{ height: 280, width: '100%' }} data-testid={testId} />;
 }
 
-/** Counts of totals in 5-point bins from the lowest to the highest bin reached. */
-function histogram(ranking: Ranking) {
-  const width = 5;
-  const bins = new Map<number, number>();
-  for (const r of ranking) {
-    const bin = Math.min(Math.floor(r.total / width) * width, 100 - width);
-    bins.set(bin, (bins.get(bin) ?? 0) + 1);
-  }
-  const keys = [...bins.keys()];
-  const low = Math.min(...keys);
-  const high = Math.max(...keys);
-  const labels: string[] = [];
-  const values: number[] = [];
-  for (let b = low; b <= high; b += width) {
-    labels.push(`${b}–${b + width}`);
-    values.push(bins.get(b) ?? 0);
-  }
-  return { labels, values };
-}
-
-export default function ResultsCharts({ ranking }: { ranking: Ranking }) {
+export default function ResultsCharts({
+  histogram,
+  progress,
+}: {
+  histogram: Results['histogram'];
+  progress: Results['progress'];
+}) {
   const { t } = useLang();
-  const hist = histogram(ranking);
-  const byTownship = new Map<string, { name: string; totals: number[] }>();
-  for (const r of ranking) {
-    const township = byTownship.get(r.townshipCode) ?? {
-      name: r.townshipName ?? r.townshipCode,
-      totals: [],
-    };
-    township.totals.push(r.total);
-    byTownship.set(r.townshipCode, township);
+  // every bin from the lowest to the highest reached, empty ones included
+  const bins: { label: string; count: number }[] = [];
+  if (histogram.length > 0) {
+    const counts = new Map(histogram.map((b) => [b.from, b.count]));
+    const width = histogram[0]!.to - histogram[0]!.from;
+    for (let from = histogram[0]!.from; from <= histogram.at(-1)!.from; from += width)
+      bins.push({ label: `${from}–${from + width}`, count: counts.get(from) ?? 0 });
   }
-  const townships = [...byTownship.values()];
+  const townships = progress.filter((p) => p.average !== null);
   const histOption = {
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 16, top: 16, bottom: 40 },
-    xAxis: { type: 'category', data: hist.labels, name: t('results.total') },
+    xAxis: { type: 'category', data: bins.map((b) => b.label), name: t('results.total') },
     yAxis: { type: 'value', minInterval: 1, name: t('results.villages') },
-    series: [{ type: 'bar', data: hist.values, itemStyle: { color: '#b71c1c' } }],
+    series: [{ type: 'bar', data: bins.map((b) => b.count), itemStyle: { color: '#b71c1c' } }],
   };
   const townshipOption = {
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 16, top: 16, bottom: 60 },
     xAxis: {
       type: 'category',
-      data: townships.map((township) => township.name),
+      data: townships.map((township) => township.townshipName),
       axisLabel: { rotate: 30 },
     },
     yAxis: { type: 'value', name: t('results.averageScore') },
     series: [
       {
         type: 'bar',
-        data: townships.map(
-          ({ totals }) =>
-            Math.round((totals.reduce((s, v) => s + v, 0) / totals.length) * 100) / 100,
-        ),
+        data: townships.map((township) => township.average),
         itemStyle: { color: '#1677ff' },
       },
     ],

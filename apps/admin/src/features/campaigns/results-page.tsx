@@ -1,5 +1,5 @@
-// 结果: the ranking (`rankScorecards` on the server), the distribution and pass rate
-// (`summarizeScorecards`), progress per township, and two charts loaded lazily (ECharts).
+// 结果: the distribution and pass rate (aggregated by the server with `summaryFromAggregates`),
+// the ranking paged by the server, progress per township, and two charts loaded lazily (ECharts).
 import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Flex, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
@@ -9,19 +9,11 @@ import { trpc } from '../../trpc';
 import { PageLoading } from '../../components/page-loading';
 import { QueryError } from '../../components/query-error';
 import { CampaignLinks } from './campaign-detail-page';
-import {
-  formatPoints,
-  gradeColors,
-  isGrade,
-  isState,
-  participationStates,
-  stateColors,
-  type Results,
-} from './model';
+import { RankingTable } from './ranking-table';
+import { formatPoints, gradeColors, isGrade, participationStates, type Results } from './model';
 
 const ResultsCharts = lazy(() => import('./results-charts'));
 
-type RankingRow = Results['ranking'][number];
 type ProgressRow = Results['progress'][number];
 
 export function ResultsPage() {
@@ -35,7 +27,7 @@ export function ResultsPage() {
     return <QueryError error={campaign.error} onRetry={() => void campaign.refetch()} />;
   if (results.isError)
     return <QueryError error={results.error} onRetry={() => void results.refetch()} />;
-  const { ranking, summary, progress } = results.data;
+  const { summary, histogram, progress } = results.data;
   const shownStates = participationStates.filter((s) =>
     progress.some((p) => (p.counts[s] ?? 0) > 0),
   );
@@ -108,7 +100,7 @@ export function ResultsPage() {
         </Card>
       ) : null}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        {ranking.length > 0 ? (
+        {summary.count > 0 ? (
           <Suspense
             fallback={
               <Col span={24}>
@@ -120,66 +112,11 @@ export function ResultsPage() {
               </Col>
             }
           >
-            <ResultsCharts ranking={ranking} />
+            <ResultsCharts histogram={histogram} progress={progress} />
           </Suspense>
         ) : null}
       </Row>
-      <Card variant="borderless" title={t('results.ranking')} style={{ marginBottom: 16 }}>
-        <Table<RankingRow>
-          rowKey="villageCode"
-          size="small"
-          dataSource={ranking}
-          data-testid="ranking-table"
-          locale={{ emptyText: <Empty description={t('results.empty')} /> }}
-          pagination={{ pageSize: 20, showTotal: (total) => t('app.total', { count: total }) }}
-          columns={[
-            {
-              key: 'rank',
-              title: t('results.rank'),
-              width: 70,
-              render: (_, r) => r.rank ?? t('app.none'),
-            },
-            {
-              key: 'village',
-              title: t('campaigns.village'),
-              render: (_, r) => `${r.villageName}（${r.villageCode}）`,
-            },
-            {
-              key: 'township',
-              title: t('campaigns.township'),
-              render: (_, r) => r.townshipName ?? r.townshipCode,
-            },
-            {
-              key: 'state',
-              title: t('campaigns.state'),
-              render: (_, r) =>
-                isState(r.state) ? (
-                  <Tag color={stateColors[r.state]}>{t(`campaigns.states.${r.state}`)}</Tag>
-                ) : (
-                  r.state
-                ),
-            },
-            {
-              key: 'total',
-              title: t('results.total'),
-              align: 'right',
-              render: (_, r) => formatPoints(r.total),
-            },
-            {
-              key: 'grade',
-              title: t('campaigns.grade'),
-              render: (_, r) => (
-                <Space size={4}>
-                  <Tag color={gradeColors[r.grade]}>
-                    {isGrade(r.grade) ? t(`campaigns.grades.${r.grade}`) : r.grade}
-                  </Tag>
-                  {r.vetoed ? <Tag color="error">{t('results.vetoed')}</Tag> : null}
-                </Space>
-              ),
-            },
-          ]}
-        />
-      </Card>
+      <RankingTable campaignId={id} townships={progress} />
       <Card variant="borderless" title={t('results.progress')}>
         <Table<ProgressRow>
           rowKey="townshipCode"

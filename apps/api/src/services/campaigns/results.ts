@@ -1,10 +1,19 @@
-// Results of a campaign: ranking and distribution by @fazhi/domain, progress per township.
+// Results of a campaign: the ranking paged and the distribution aggregated by PostgreSQL, with
+// the rules of @fazhi/domain (`rankScorecards` stays the definition the SQL is tested against,
+// and the whole ranking for exports); progress per township.
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
-import { rankScorecards, summarizeScorecards, type Grade } from '@fazhi/domain';
+import {
+  rankScorecards,
+  scorecardGrades,
+  summaryFromAggregates,
+  type Grade,
+  type ParticipationState,
+} from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { divisions, participations } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { findCampaign } from './campaigns.js';
+import { rowsOf } from '../../db/rows-of.js';
 import { fromHundredths } from './points.js';
 
 /** Villages with a county score, ranked: non-vetoed by total (ties share a rank), vetoed last. */
@@ -60,43 +69,253 @@ export async function campaignRanking(db: Db, scope: Scope, campaignId: string) 
   });
 }
 
-export async function campaignResults(db: Db, scope: Scope, campaignId: string) {
-  const ranking = await campaignRanking(db, scope, campaignId);
-  const summary = summarizeScorecards(ranking);
-  const campaign = await findCampaign(db, scope, campaignId);
-  const progress = await db
-    .select({
-      townshipCode: participations.townshipCode,
-      townshipName: sql<string>`(select name from divisions t where t.code = "participations"."township_code")`,
-      state: participations.state,
-      n: count(),
-    })
-    .from(participations)
-    .where(
-      and(
-        eq(participations.countyCode, campaign.countyCode),
-        eq(participations.campaignId, campaign.id),
-        scope.where(participations.villageCode),
+/** What a ranking page may be narrowed to (after ranking: ranks stay those of the whole list). */
+export interface RankingFilter {
+  townshipCode?: string;
+  grade?: Grade;
+  state?: ParticipationState;
+}
+
+interface RankedRow {
+  village_code: string;
+  village_name: string;
+  township_code: string;
+  township_name: string | null;
+  state: ParticipationState;
+  rank: number | null;
+  county_total: number;
+  county_grade: Grade | null;
+  county_vetoed: boolean;
+}
+
+/**
+ * One page of the ranking, ranked by PostgreSQL as `rankScorecards` ranks (non-vetoed by total,
+ * equal totals share a rank and the next skips; ties and vetoed by village code; vetoed last
+ * with no rank), over the caller's scope; filters narrow the page, not the ranks. `own` is the
+ * caller's own village among all of the campaign where the caller is a subject (a village clerk).
+ */
+export async function campaignRankingPage(
+  db: Db,
+  scope: Scope,
+  query: {
+    campaignId: string;
+    page: number;
+    pageSize: number;
+    ownCode?: string | null;
+  } & RankingFilter,
+) {
+  const campaign = await findCampaign(db, scope, query.campaignId);
+  const p = participations;
+  const scored = and(
+    eq(p.countyCode, campaign.countyCode),
+    eq(p.campaignId, campaign.id),
+    isNotNull(p.countyTotal),
+  );
+  const filters = [
+    query.townshipCode ? sql`r.township_code = ${query.townshipCode}` : undefined,
+    query.grade ? sql`r.county_grade = ${query.grade}` : undefined,
+    query.state ? sql`r.state = ${query.state}` : undefined,
+  ].filter((f) => f !== undefined);
+  const narrowed = filters.length ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
+  const [rows, [counted], own] = await Promise.all([
+    db
+      .execute(
+        sql`with r as (
+          select ${p.villageCode} as village_code, ${p.townshipCode} as township_code,
+            ${p.state} as state, ${p.countyTotal} as county_total, ${p.countyGrade} as county_grade,
+            ${p.countyVetoed} as county_vetoed,
+            case when ${p.countyVetoed} then null
+              else rank() over (partition by ${p.countyVetoed} order by ${p.countyTotal} desc) end as rank
+          from ${p} where ${scored} and ${scope.where(p.villageCode)}
+        )
+        select r.*, v.name as village_name, t.name as township_name
+        from r join ${divisions} v on v.code = r.village_code
+        left join ${divisions} t on t.code = r.township_code
+        ${narrowed}
+        order by r.county_vetoed, r.rank, r.village_code collate "C"
+        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+      )
+      .then((result) => rowsOf<RankedRow>(result)),
+    db
+      .select({ n: count() })
+      .from(p)
+      .where(
+        and(
+          scored,
+          scope.where(p.villageCode),
+          query.townshipCode ? eq(p.townshipCode, query.townshipCode) : undefined,
+          query.grade ? eq(p.countyGrade, query.grade) : undefined,
+          query.state ? eq(p.state, query.state) : undefined,
+        ),
       ),
-    )
-    .groupBy(participations.townshipCode, participations.state)
-    .orderBy(asc(participations.townshipCode));
+    query.ownCode ? ownPosition(db, campaign, query.ownCode) : Promise.resolve(null),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      villageCode: r.village_code,
+      villageName: r.village_name,
+      townshipCode: r.township_code,
+      townshipName: r.township_name,
+      state: r.state,
+      rank: r.rank === null ? null : Number(r.rank),
+      total: fromHundredths(Number(r.county_total)),
+      grade: r.county_grade ?? 'fail',
+      vetoed: r.county_vetoed,
+    })),
+    total: Number(counted?.n ?? 0),
+    own,
+  };
+}
+
+/** Where a subject stands among every scored subject of the campaign (its rank and of how many). */
+async function ownPosition(
+  db: Db,
+  campaign: { id: string; countyCode: string },
+  code: string,
+): Promise<{ villageCode: string; rank: number | null; of: number } | null> {
+  const p = participations;
+  const scored = and(
+    eq(p.countyCode, campaign.countyCode),
+    eq(p.campaignId, campaign.id),
+    isNotNull(p.countyTotal),
+  );
+  const [mine] = await db
+    .select({ total: p.countyTotal, vetoed: p.countyVetoed })
+    .from(p)
+    .where(and(scored, eq(p.villageCode, code)));
+  if (!mine) return null;
+  const [counts] = await db
+    .select({
+      of: count(),
+      above: sql<number>`count(*) filter (where not ${p.countyVetoed} and ${p.countyTotal} > ${mine.total})`,
+    })
+    .from(p)
+    .where(scored);
+  return {
+    villageCode: code,
+    rank: mine.vetoed ? null : Number(counts!.above) + 1,
+    of: Number(counts!.of),
+  };
+}
+
+/** Totals are binned by this many points for the histogram. */
+const BIN_POINTS = 5;
+
+/**
+ * The distribution (by `summaryFromAggregates` over SQL aggregates, never every row), a
+ * histogram of 5-point bins and the progress and average per township, over the caller's scope.
+ */
+export async function campaignResults(db: Db, scope: Scope, campaignId: string) {
+  const campaign = await findCampaign(db, scope, campaignId);
+  const p = participations;
+  const inCampaign = and(
+    eq(p.countyCode, campaign.countyCode),
+    eq(p.campaignId, campaign.id),
+    scope.where(p.villageCode),
+  );
+  const scored = and(inCampaign, isNotNull(p.countyTotal));
+  const gradeOf = sql`case when ${p.countyVetoed} then 'fail' else coalesce(${p.countyGrade}, 'fail') end`;
+  const [aggregates, byGradeRows, progress, bins] = await Promise.all([
+    db
+      .select({
+        n: count(),
+        sum: sql<string | null>`sum(${p.countyTotal})`,
+        min: sql<number | null>`min(${p.countyTotal})`,
+        max: sql<number | null>`max(${p.countyTotal})`,
+      })
+      .from(p)
+      .where(scored),
+    db
+      .select({ grade: sql<Grade>`${gradeOf}`, n: count() })
+      .from(p)
+      .where(scored)
+      .groupBy(gradeOf),
+    db
+      .select({
+        townshipCode: p.townshipCode,
+        townshipName: sql<string>`(select name from divisions t where t.code = "participations"."township_code")`,
+        state: p.state,
+        n: count(),
+        scored: sql<number>`count(${p.countyTotal})`,
+        sum: sql<string | null>`sum(${p.countyTotal})`,
+      })
+      .from(p)
+      .where(inCampaign)
+      .groupBy(p.townshipCode, p.state)
+      .orderBy(asc(p.townshipCode)),
+    db
+      .select({
+        from: sql<number>`least(floor(${p.countyTotal} / ${BIN_POINTS * 100}) * ${BIN_POINTS}, ${100 - BIN_POINTS})`,
+        n: count(),
+      })
+      .from(p)
+      .where(scored)
+      .groupBy(sql`1`)
+      .orderBy(sql`1`),
+  ]);
+  const n = Number(aggregates[0]?.n ?? 0);
+  const middle =
+    n === 0
+      ? []
+      : (
+          await db
+            .select({ total: p.countyTotal })
+            .from(p)
+            .where(scored)
+            .orderBy(asc(p.countyTotal))
+            .limit(n % 2 === 1 ? 1 : 2)
+            .offset(n % 2 === 1 ? (n - 1) / 2 : n / 2 - 1)
+        ).map((r) => r.total!);
+  const byGrade = Object.fromEntries(scorecardGrades.map((g) => [g, 0])) as Record<Grade, number>;
+  for (const row of byGradeRows) byGrade[row.grade] = Number(row.n);
+  const summary = summaryFromAggregates({
+    count: n,
+    sumHundredths: Number(aggregates[0]?.sum ?? 0),
+    minHundredths: aggregates[0]?.min ?? null,
+    maxHundredths: aggregates[0]?.max ?? null,
+    middleHundredths: middle,
+    byGrade,
+  });
+
   const townships = new Map<
     string,
-    { townshipCode: string; townshipName: string; counts: Record<string, number>; total: number }
+    {
+      townshipCode: string;
+      townshipName: string;
+      counts: Record<string, number>;
+      total: number;
+      scored: number;
+      sum: number;
+    }
   >();
-  for (const p of progress) {
-    const t = townships.get(p.townshipCode) ?? {
-      townshipCode: p.townshipCode,
-      townshipName: p.townshipName,
+  for (const row of progress) {
+    const t = townships.get(row.townshipCode) ?? {
+      townshipCode: row.townshipCode,
+      townshipName: row.townshipName,
       counts: {},
       total: 0,
+      scored: 0,
+      sum: 0,
     };
-    t.counts[p.state] = Number(p.n);
-    t.total += Number(p.n);
-    townships.set(p.townshipCode, t);
+    t.counts[row.state] = Number(row.n);
+    t.total += Number(row.n);
+    t.scored += Number(row.scored);
+    t.sum += Number(row.sum ?? 0);
+    townships.set(row.townshipCode, t);
   }
-  return { ranking, summary, progress: [...townships.values()] };
+  return {
+    summary,
+    histogram: bins.map((b) => ({
+      from: Number(b.from),
+      to: Number(b.from) + BIN_POINTS,
+      count: Number(b.n),
+    })),
+    progress: [...townships.values()].map(({ sum, ...t }) => ({
+      ...t,
+      /** Mean county total of the township's scored villages, to 0.01; null when none. */
+      average: t.scored === 0 ? null : fromHundredths(Math.round(sum / t.scored)),
+    })),
+  };
 }
 
 /** The list to post publicly (公示名单): village, township, county score. */

@@ -12,6 +12,7 @@ import type { Scope } from '../../auth/scope.js';
 import { fail } from '../../trpc/problem-error.js';
 import { openRowSink } from '../../db/copy-in.js';
 import { readDivisionCsv, type LineProblem } from './parse-division-csv.js';
+import { rowsOf } from '../../db/rows-of.js';
 
 export interface ImportResult {
   total: number;
@@ -199,10 +200,4 @@ async function existingCodes(db: Db, codes: number[]): Promise<Set<number>> {
 function affected(result: unknown): number {
   const r = result as { count?: number; affectedRows?: number };
   return Number(r.count ?? r.affectedRows ?? 0);
-}
-
-/** Both drivers' `execute` results, as an array of rows. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
