@@ -57,6 +57,10 @@ export class Scope {
   /** An SQL condition keeping only rows whose `column` lies inside the scope. */
   where(column: AnyPgColumn): SQL {
     if (this.prefix === '') return sql`true`;
-    return sql`${column} like ${this.prefix + '%'}`;
+    // LIKE says exactly what is meant; the equivalent range on 12-digit codes lets a plain
+    // btree index on the column (in any collation) find the rows at national size
+    const low = this.prefix.padEnd(12, '0');
+    const high = this.prefix.padEnd(12, '9');
+    return sql`(${column} like ${this.prefix + '%'} and ${column} between ${low} and ${high})`;
   }
 }

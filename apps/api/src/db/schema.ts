@@ -21,6 +21,7 @@ import {
   timestamp,
   uuid,
   varchar,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const timestamps = {
@@ -260,6 +261,14 @@ export interface SheetColumnData {
 }
 export type ScoreSheetData = Partial<Record<SheetColumn, SheetColumnData>>;
 
+/**
+ * The ranking's sort key of a scored participation: its county total when not vetoed, 0 when
+ * vetoed (vetoed ones rank after the others and among themselves by village code only).
+ */
+export function rankKey(t: { countyVetoed: AnyPgColumn; countyTotal: AnyPgColumn }) {
+  return sql`case when ${t.countyVetoed} then 0 else ${t.countyTotal} end`;
+}
+
 /** A village's participation in a campaign, with its score sheet (optimistically locked). */
 export const participations = pgTable(
   'participations',
@@ -295,6 +304,15 @@ export const participations = pgTable(
       foreignColumns: [campaigns.countyCode, campaigns.id],
     }),
     index('participations_campaign_idx').on(t.countyCode, t.campaignId, t.state),
+    /** A lookup by id alone (a sheet, a transition, evidence) without scanning the county key. */
+    uniqueIndex('participations_id_idx').on(t.id),
+    /**
+     * The ranking in its order (`rankScorecards`: not vetoed first by total, then vetoed; ties
+     * by village code), so that a page is read from the index and stops at its last row.
+     */
+    index('participations_rank_idx')
+      .on(t.countyCode, t.campaignId, t.countyVetoed, sql`(${rankKey(t)}) desc`, t.villageCode)
+      .where(sql`${t.countyTotal} is not null`),
   ],
 );
 

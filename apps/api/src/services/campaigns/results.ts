@@ -10,7 +10,7 @@ import {
   type ParticipationState,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
-import { divisions, participations } from '../../db/schema.js';
+import { divisions, participations, rankKey } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { findCampaign } from './campaigns.js';
 import { rowsOf } from '../../db/rows-of.js';
@@ -91,7 +91,7 @@ interface RankedRow {
 /**
  * One page of the ranking, ranked by PostgreSQL as `rankScorecards` ranks (non-vetoed by total,
  * equal totals share a rank and the next skips; ties and vetoed by village code; vetoed last
- * with no rank), over the caller's scope; filters narrow the page, not the ranks. `own` is the
+ * with no rank), over the caller's scope, read in the order of `participations_rank_idx`; filters narrow the page, not the ranks. `own` is the
  * caller's own village among all of the campaign where the caller is a subject (a village clerk).
  */
 export async function campaignRankingPage(
@@ -112,28 +112,31 @@ export async function campaignRankingPage(
     isNotNull(p.countyTotal),
   );
   const filters = [
-    query.townshipCode ? sql`r.township_code = ${query.townshipCode}` : undefined,
-    query.grade ? sql`r.county_grade = ${query.grade}` : undefined,
-    query.state ? sql`r.state = ${query.state}` : undefined,
+    query.townshipCode ? sql`r0.township_code = ${query.townshipCode}` : undefined,
+    query.grade ? sql`r0.county_grade = ${query.grade}` : undefined,
+    query.state ? sql`r0.state = ${query.state}` : undefined,
   ].filter((f) => f !== undefined);
   const narrowed = filters.length ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
+  const key = rankKey(p);
   const [rows, [counted], own] = await Promise.all([
+    // ranked in the index's order, narrowed after ranking, joined to names after the limit
     db
       .execute(
-        sql`with r as (
-          select ${p.villageCode} as village_code, ${p.townshipCode} as township_code,
-            ${p.state} as state, ${p.countyTotal} as county_total, ${p.countyGrade} as county_grade,
-            ${p.countyVetoed} as county_vetoed,
-            case when ${p.countyVetoed} then null
-              else rank() over (partition by ${p.countyVetoed} order by ${p.countyTotal} desc) end as rank
-          from ${p} where ${scored} and ${scope.where(p.villageCode)}
-        )
-        select r.*, v.name as village_name, t.name as township_name
-        from r join ${divisions} v on v.code = r.village_code
+        sql`select r.*, v.name as village_name, t.name as township_name from (
+          select * from (
+            select ${p.villageCode} as village_code, ${p.townshipCode} as township_code,
+              ${p.state} as state, ${p.countyTotal} as county_total, ${p.countyGrade} as county_grade,
+              ${p.countyVetoed} as county_vetoed, ${key} as rank_key,
+              case when ${p.countyVetoed} then null
+                else rank() over (partition by ${p.countyVetoed} order by ${key} desc) end as rank
+            from ${p} where ${scored} and ${scope.where(p.villageCode)}
+          ) r0 ${narrowed}
+          order by r0.county_vetoed, r0.rank_key desc, r0.village_code
+          limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
+        ) r
+        join ${divisions} v on v.code = r.village_code
         left join ${divisions} t on t.code = r.township_code
-        ${narrowed}
-        order by r.county_vetoed, r.rank, r.village_code collate "C"
-        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+        order by r.county_vetoed, r.rank_key desc, r.village_code`,
       )
       .then((result) => rowsOf<RankedRow>(result)),
     db
@@ -184,16 +187,18 @@ async function ownPosition(
     .from(p)
     .where(and(scored, eq(p.villageCode, code)));
   if (!mine) return null;
-  const [counts] = await db
-    .select({
-      of: count(),
-      above: sql<number>`count(*) filter (where not ${p.countyVetoed} and ${p.countyTotal} > ${mine.total})`,
-    })
-    .from(p)
-    .where(scored);
+  const [[counts], [above]] = await Promise.all([
+    db.select({ of: count() }).from(p).where(scored),
+    mine.vetoed
+      ? Promise.resolve([{ n: 0 }])
+      : db
+          .select({ n: count() })
+          .from(p)
+          .where(and(scored, eq(p.countyVetoed, false), sql`${rankKey(p)} > ${mine.total}`)),
+  ]);
   return {
     villageCode: code,
-    rank: mine.vetoed ? null : Number(counts!.above) + 1,
+    rank: mine.vetoed ? null : Number(above!.n) + 1,
     of: Number(counts!.of),
   };
 }
