@@ -1,4 +1,5 @@
-// `pnpm bench` (API part): times the campaign ranking and a score-sheet save, then imports a
+// `pnpm bench` (API part): times the campaign ranking and a score-sheet save (5,000 villages, then
+// a national-size campaign of 600,000 in bench/ranking.ts), then imports a
 // national-size division file into PostgreSQL beside COPY of the same file (bench/divisions-import.ts). Uses BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server;
 // the benchmark creates and drops its own database there.
 import { randomBytes } from 'node:crypto';
@@ -7,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
 import { benchDivisionsImport } from './divisions-import.js';
 import { benchCampaigns } from './campaigns.js';
+import { benchNationalRanking } from './ranking.js';
 
 const adminUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -18,13 +20,14 @@ const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name}`);
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
-const database = await openDatabase({ url: url.toString() });
+const database = await openDatabase({ url: url.toString(), postgres: { statementTimeoutMs: 0 } });
 
 try {
   await database.migrate();
   await benchCampaigns(database);
+  await benchNationalRanking(database, url.toString());
   await database.db.execute(
-    sql`truncate table participations, campaigns, users, divisions cascade`,
+    sql`truncate table participations, campaigns, users, divisions, audit_events cascade`,
   );
   await benchDivisionsImport(url.toString());
 } finally {

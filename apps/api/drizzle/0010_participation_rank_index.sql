@@ -1,2 +1,3 @@
 CREATE UNIQUE INDEX "participations_id_idx" ON "participations" USING btree ("id");--> statement-breakpoint
-CREATE INDEX "participations_rank_idx" ON "participations" USING btree ("county_code","campaign_id","county_vetoed",(case when "county_vetoed" then 0 else "county_total" end) desc,"village_code") WHERE "participations"."county_total" is not null;
+CREATE INDEX "participations_rank_idx" ON "participations" USING btree ("county_code","campaign_id","county_vetoed",(case when "county_vetoed" then 0 else "county_total" end) desc,"village_code") WHERE "participations"."county_total" is not null;--> statement-breakpoint
+CREATE INDEX "participations_total_idx" ON "participations" USING btree ("county_code","campaign_id","county_total") WHERE "participations"."county_total" is not null;

@@ -313,6 +313,10 @@ export const participations = pgTable(
     index('participations_rank_idx')
       .on(t.countyCode, t.campaignId, t.countyVetoed, sql`(${rankKey(t)}) desc`, t.villageCode)
       .where(sql`${t.countyTotal} is not null`),
+    /** The median of a campaign's county totals, read at its offset. */
+    index('participations_total_idx')
+      .on(t.countyCode, t.campaignId, t.countyTotal)
+      .where(sql`${t.countyTotal} is not null`),
   ],
 );
 

@@ -1,7 +1,7 @@
 // Results of a campaign: the ranking paged and the distribution aggregated by PostgreSQL, with
 // the rules of @fazhi/domain (`rankScorecards` stays the definition the SQL is tested against,
 // and the whole ranking for exports); progress per township.
-import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
   rankScorecards,
   scorecardGrades,
@@ -218,47 +218,35 @@ export async function campaignResults(db: Db, scope: Scope, campaignId: string) 
     eq(p.campaignId, campaign.id),
     scope.where(p.villageCode),
   );
-  const scored = and(inCampaign, isNotNull(p.countyTotal));
-  const gradeOf = sql`case when ${p.countyVetoed} then 'fail' else coalesce(${p.countyGrade}, 'fail') end`;
-  const [aggregates, byGradeRows, progress, bins] = await Promise.all([
-    db
-      .select({
-        n: count(),
-        sum: sql<string | null>`sum(${p.countyTotal})`,
-        min: sql<number | null>`min(${p.countyTotal})`,
-        max: sql<number | null>`max(${p.countyTotal})`,
-      })
-      .from(p)
-      .where(scored),
-    db
-      .select({ grade: sql<Grade>`${gradeOf}`, n: count() })
-      .from(p)
-      .where(scored)
-      .groupBy(gradeOf),
-    db
-      .select({
-        townshipCode: p.townshipCode,
-        townshipName: sql<string>`(select name from divisions t where t.code = "participations"."township_code")`,
-        state: p.state,
-        n: count(),
-        scored: sql<number>`count(${p.countyTotal})`,
-        sum: sql<string | null>`sum(${p.countyTotal})`,
-      })
-      .from(p)
-      .where(inCampaign)
-      .groupBy(p.townshipCode, p.state)
-      .orderBy(asc(p.townshipCode)),
-    db
-      .select({
-        from: sql<number>`least(floor(${p.countyTotal} / ${BIN_POINTS * 100}) * ${BIN_POINTS}, ${100 - BIN_POINTS})`,
-        n: count(),
-      })
-      .from(p)
-      .where(scored)
-      .groupBy(sql`1`)
-      .orderBy(sql`1`),
-  ]);
-  const n = Number(aggregates[0]?.n ?? 0);
+  // null for a village without a county score: it falls out of the grade and bin groups
+  const gradeOf = sql`case when ${p.countyTotal} is null then null when ${p.countyVetoed} then 'fail' else coalesce(${p.countyGrade}, 'fail') end`;
+  // (`least` ignores a null, so the null is kept apart)
+  const binOf = sql`case when ${p.countyTotal} is null then null else least(floor(${p.countyTotal} / ${BIN_POINTS * 100}) * ${BIN_POINTS}, ${100 - BIN_POINTS}) end`;
+  // one pass over the campaign's rows: overall figures, per grade, per bin, per township and state
+  const groups = rowsOf<{
+    set: number;
+    township_code: string | null;
+    state: ParticipationState | null;
+    grade: Grade | null;
+    bin: string | null;
+    n: string;
+    scored: string;
+    sum: string | null;
+    min: number | null;
+    max: number | null;
+  }>(
+    await db.execute(sql`
+      select grouping(${p.townshipCode}, ${p.state}, g.grade, g.bin) as set,
+        ${p.townshipCode} as township_code, ${p.state} as state, g.grade, g.bin,
+        count(*) as n, count(${p.countyTotal}) as scored, sum(${p.countyTotal}) as sum,
+        min(${p.countyTotal}) as min, max(${p.countyTotal}) as max
+      from ${p}, lateral (select ${gradeOf} as grade, ${binOf} as bin) g
+      where ${inCampaign}
+      group by grouping sets ((), (${p.townshipCode}, ${p.state}), (g.grade), (g.bin))`),
+  );
+  // grouping() bits: township 8, state 4, grade 2, bin 1 (a bit set = not grouped by it)
+  const overall = groups.find((g) => g.set === 15);
+  const n = Number(overall?.scored ?? 0);
   const middle =
     n === 0
       ? []
@@ -266,22 +254,40 @@ export async function campaignResults(db: Db, scope: Scope, campaignId: string) 
           await db
             .select({ total: p.countyTotal })
             .from(p)
-            .where(scored)
+            .where(and(inCampaign, isNotNull(p.countyTotal)))
             .orderBy(asc(p.countyTotal))
             .limit(n % 2 === 1 ? 1 : 2)
             .offset(n % 2 === 1 ? (n - 1) / 2 : n / 2 - 1)
         ).map((r) => r.total!);
   const byGrade = Object.fromEntries(scorecardGrades.map((g) => [g, 0])) as Record<Grade, number>;
-  for (const row of byGradeRows) byGrade[row.grade] = Number(row.n);
+  for (const row of groups)
+    if (row.set === 13 && row.grade !== null) byGrade[row.grade] = Number(row.n);
   const summary = summaryFromAggregates({
     count: n,
-    sumHundredths: Number(aggregates[0]?.sum ?? 0),
-    minHundredths: aggregates[0]?.min ?? null,
-    maxHundredths: aggregates[0]?.max ?? null,
+    sumHundredths: Number(overall?.sum ?? 0),
+    minHundredths: overall?.min ?? null,
+    maxHundredths: overall?.max ?? null,
     middleHundredths: middle,
     byGrade,
   });
+  const histogram = groups
+    .filter((g) => g.set === 14 && g.bin !== null)
+    .map((g) => ({ from: Number(g.bin), to: Number(g.bin) + BIN_POINTS, count: Number(g.n) }))
+    .sort((x, y) => x.from - y.from);
 
+  const progressRows = groups
+    .filter((g) => g.set === 3)
+    .sort((x, y) => (x.township_code! < y.township_code! ? -1 : 1));
+  const names = new Map(
+    progressRows.length === 0
+      ? []
+      : (
+          await db
+            .select({ code: divisions.code, name: divisions.name })
+            .from(divisions)
+            .where(inArray(divisions.code, [...new Set(progressRows.map((r) => r.township_code!))]))
+        ).map((d) => [d.code, d.name]),
+  );
   const townships = new Map<
     string,
     {
@@ -293,28 +299,25 @@ export async function campaignResults(db: Db, scope: Scope, campaignId: string) 
       sum: number;
     }
   >();
-  for (const row of progress) {
-    const t = townships.get(row.townshipCode) ?? {
-      townshipCode: row.townshipCode,
-      townshipName: row.townshipName,
+  for (const row of progressRows) {
+    const code = row.township_code!;
+    const t = townships.get(code) ?? {
+      townshipCode: code,
+      townshipName: names.get(code) ?? code,
       counts: {},
       total: 0,
       scored: 0,
       sum: 0,
     };
-    t.counts[row.state] = Number(row.n);
+    t.counts[row.state!] = Number(row.n);
     t.total += Number(row.n);
     t.scored += Number(row.scored);
     t.sum += Number(row.sum ?? 0);
-    townships.set(row.townshipCode, t);
+    townships.set(code, t);
   }
   return {
     summary,
-    histogram: bins.map((b) => ({
-      from: Number(b.from),
-      to: Number(b.from) + BIN_POINTS,
-      count: Number(b.n),
-    })),
+    histogram,
     progress: [...townships.values()].map(({ sum, ...t }) => ({
       ...t,
       /** Mean county total of the township's scored villages, to 0.01; null when none. */
