@@ -54,6 +54,11 @@ export class Scope {
     return code.startsWith(this.prefix);
   }
 
+  /** Whether every division of a county lies inside the scope (the scope is the county or above). */
+  coversCounty(countyCode: string): boolean {
+    return this.prefix.length <= 6 && countyCode.startsWith(this.prefix);
+  }
+
   /** An SQL condition keeping only rows whose `column` lies inside the scope. */
   where(column: AnyPgColumn): SQL {
     if (this.prefix === '') return sql`true`;

@@ -129,7 +129,7 @@ export async function campaignRankingPage(
               ${p.countyVetoed} as county_vetoed, ${key} as rank_key,
               case when ${p.countyVetoed} then null
                 else rank() over (partition by ${p.countyVetoed} order by ${key} desc) end as rank
-            from ${p} where ${scored} and ${scope.where(p.villageCode)}
+            from ${p} where ${scored} and ${villagesInScope(scope, campaign.countyCode)}
           ) r0 ${narrowed}
           order by r0.county_vetoed, r0.rank_key desc, r0.village_code
           limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}
@@ -145,7 +145,7 @@ export async function campaignRankingPage(
       .where(
         and(
           scored,
-          scope.where(p.villageCode),
+          villagesInScope(scope, campaign.countyCode),
           query.townshipCode ? eq(p.townshipCode, query.townshipCode) : undefined,
           query.grade ? eq(p.countyGrade, query.grade) : undefined,
           query.state ? eq(p.state, query.state) : undefined,
@@ -203,6 +203,14 @@ async function ownPosition(
   };
 }
 
+/**
+ * The scope's condition on a campaign's villages; none when the scope covers the campaign's
+ * county (a county user or above), so that counting a national campaign reads only its index.
+ */
+function villagesInScope(scope: Scope, countyCode: string) {
+  return scope.coversCounty(countyCode) ? sql`true` : scope.where(participations.villageCode);
+}
+
 /** Totals are binned by this many points for the histogram. */
 const BIN_POINTS = 5;
 
@@ -216,37 +224,41 @@ export async function campaignResults(db: Db, scope: Scope, campaignId: string) 
   const inCampaign = and(
     eq(p.countyCode, campaign.countyCode),
     eq(p.campaignId, campaign.id),
-    scope.where(p.villageCode),
+    villagesInScope(scope, campaign.countyCode),
   );
-  // null for a village without a county score: it falls out of the grade and bin groups
-  const gradeOf = sql`case when ${p.countyTotal} is null then null when ${p.countyVetoed} then 'fail' else coalesce(${p.countyGrade}, 'fail') end`;
-  // (`least` ignores a null, so the null is kept apart)
-  const binOf = sql`case when ${p.countyTotal} is null then null else least(floor(${p.countyTotal} / ${BIN_POINTS * 100}) * ${BIN_POINTS}, ${100 - BIN_POINTS}) end`;
-  // one pass over the campaign's rows: overall figures, per grade, per bin, per township and state
-  const groups = rowsOf<{
-    set: number;
-    township_code: string | null;
-    state: ParticipationState | null;
-    grade: Grade | null;
-    bin: string | null;
-    n: string;
-    scored: string;
-    sum: string | null;
-    min: number | null;
-    max: number | null;
-  }>(
-    await db.execute(sql`
-      select grouping(${p.townshipCode}, ${p.state}, g.grade, g.bin) as set,
-        ${p.townshipCode} as township_code, ${p.state} as state, g.grade, g.bin,
-        count(*) as n, count(${p.countyTotal}) as scored, sum(${p.countyTotal}) as sum,
-        min(${p.countyTotal}) as min, max(${p.countyTotal}) as max
-      from ${p}, lateral (select ${gradeOf} as grade, ${binOf} as bin) g
-      where ${inCampaign}
-      group by grouping sets ((), (${p.townshipCode}, ${p.state}), (g.grade), (g.bin))`),
-  );
-  // grouping() bits: township 8, state 4, grade 2, bin 1 (a bit set = not grouped by it)
-  const overall = groups.find((g) => g.set === 15);
-  const n = Number(overall?.scored ?? 0);
+  const gradeOf = sql`case when ${p.countyVetoed} then 'fail' else coalesce(${p.countyGrade}, 'fail') end`;
+  const binOf = sql`least(floor(${p.countyTotal} / ${BIN_POINTS * 100}) * ${BIN_POINTS}, ${100 - BIN_POINTS})`;
+  // two grouped scans (each parallel in PostgreSQL): per township and state, which also gives
+  // the overall count, sum, min and max; and per grade and bin of the scored villages
+  const [byTownship, byGradeAndBin] = await Promise.all([
+    db
+      .select({
+        townshipCode: p.townshipCode,
+        state: p.state,
+        n: count(),
+        scored: count(p.countyTotal),
+        sum: sql<string | null>`sum(${p.countyTotal})`,
+        min: sql<number | null>`min(${p.countyTotal})`,
+        max: sql<number | null>`max(${p.countyTotal})`,
+      })
+      .from(p)
+      .where(inCampaign)
+      .groupBy(p.townshipCode, p.state)
+      .orderBy(asc(p.townshipCode)),
+    db
+      .select({ grade: sql<Grade>`${gradeOf}`, bin: sql<string>`${binOf}`, n: count() })
+      .from(p)
+      .where(and(inCampaign, isNotNull(p.countyTotal)))
+      .groupBy(sql`1`, sql`2`),
+  ]);
+  const overall = { scored: 0, sum: 0, min: null as number | null, max: null as number | null };
+  for (const row of byTownship) {
+    overall.scored += Number(row.scored);
+    overall.sum += Number(row.sum ?? 0);
+    if (row.min !== null) overall.min = Math.min(overall.min ?? row.min, row.min);
+    if (row.max !== null) overall.max = Math.max(overall.max ?? row.max, row.max);
+  }
+  const n = overall.scored;
   const middle =
     n === 0
       ? []
@@ -260,32 +272,31 @@ export async function campaignResults(db: Db, scope: Scope, campaignId: string) 
             .offset(n % 2 === 1 ? (n - 1) / 2 : n / 2 - 1)
         ).map((r) => r.total!);
   const byGrade = Object.fromEntries(scorecardGrades.map((g) => [g, 0])) as Record<Grade, number>;
-  for (const row of groups)
-    if (row.set === 13 && row.grade !== null) byGrade[row.grade] = Number(row.n);
+  const bins = new Map<number, number>();
+  for (const row of byGradeAndBin) {
+    byGrade[row.grade] += Number(row.n);
+    bins.set(Number(row.bin), (bins.get(Number(row.bin)) ?? 0) + Number(row.n));
+  }
   const summary = summaryFromAggregates({
     count: n,
-    sumHundredths: Number(overall?.sum ?? 0),
-    minHundredths: overall?.min ?? null,
-    maxHundredths: overall?.max ?? null,
+    sumHundredths: overall.sum,
+    minHundredths: overall.min,
+    maxHundredths: overall.max,
     middleHundredths: middle,
     byGrade,
   });
-  const histogram = groups
-    .filter((g) => g.set === 14 && g.bin !== null)
-    .map((g) => ({ from: Number(g.bin), to: Number(g.bin) + BIN_POINTS, count: Number(g.n) }))
+  const histogram = [...bins]
+    .map(([from, binCount]) => ({ from, to: from + BIN_POINTS, count: binCount }))
     .sort((x, y) => x.from - y.from);
 
-  const progressRows = groups
-    .filter((g) => g.set === 3)
-    .sort((x, y) => (x.township_code! < y.township_code! ? -1 : 1));
   const names = new Map(
-    progressRows.length === 0
+    byTownship.length === 0
       ? []
       : (
           await db
             .select({ code: divisions.code, name: divisions.name })
             .from(divisions)
-            .where(inArray(divisions.code, [...new Set(progressRows.map((r) => r.township_code!))]))
+            .where(inArray(divisions.code, [...new Set(byTownship.map((r) => r.townshipCode))]))
         ).map((d) => [d.code, d.name]),
   );
   const townships = new Map<
@@ -299,8 +310,8 @@ export async function campaignResults(db: Db, scope: Scope, campaignId: string) 
       sum: number;
     }
   >();
-  for (const row of progressRows) {
-    const code = row.township_code!;
+  for (const row of byTownship) {
+    const code = row.townshipCode;
     const t = townships.get(code) ?? {
       townshipCode: code,
       townshipName: names.get(code) ?? code,
@@ -309,7 +320,7 @@ export async function campaignResults(db: Db, scope: Scope, campaignId: string) 
       scored: 0,
       sum: 0,
     };
-    t.counts[row.state!] = Number(row.n);
+    t.counts[row.state] = Number(row.n);
     t.total += Number(row.n);
     t.scored += Number(row.scored);
     t.sum += Number(row.sum ?? 0);
