@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // each project (driver) prepares its test databases once: test/global-setup.ts
+    globalSetup: ['test/global-setup.ts'],
     projects: drivers.map((driver) => ({
       extends: true,
       test: {

@@ -1,42 +1,57 @@
 // One database per test file (PGlite in memory, or a fresh PostgreSQL database when the file
-// runs in the postgres project), seeded once and restored to that state before each test.
-//
-// After migrate + seed, every table of the public schema is copied into the schema
-// `fazhi_snapshot`, with the position of every sequence; a plpgsql function written there from
-// that list puts it all back in one statement (truncate everything, insert the non-empty copies,
-// set the sequences back). Tables added by later migrations are covered without edits here.
+// runs in the postgres project), started from the run's prepared image of the kind the file asks
+// for (test/database-image.ts, built once by test/global-setup.ts) and restored to that state
+// before each test.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { openDatabase, type Database, type Db } from '../src/db/client.js';
 import { readEnv } from '../src/env.js';
-import { seedDemo } from '../src/demo/seed-demo.js';
-import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
-import { hashPassword } from '../src/auth/password.js';
 import { createSession } from '../src/services/sessions.js';
 import { createContextInner, type CookieJar, type SessionUser } from '../src/trpc/context.js';
 import { appRouter, createCaller } from '../src/trpc/root.js';
 import { users } from '../src/db/schema.js';
-import { listTables } from '../src/services/backup.js';
-import { ensureBuiltinFrameworks } from '../src/services/campaigns/frameworks.js';
 import { eq } from 'drizzle-orm';
+import {
+  SNAPSHOT,
+  imageKind,
+  prepareDatabase,
+  type ImageKind,
+  type ImageOptions,
+} from './database-image.js';
 
 export const driver = (process.env.FAZHI_TEST_DRIVER ?? 'pglite') as 'pglite' | 'postgres';
 
-async function openTestDatabase(): Promise<Database & { drop: () => Promise<void> }> {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Per kind: a dumped PGlite data directory (a file path), or a PostgreSQL template's name. */
+    testImages: Partial<Record<ImageKind, string>>;
+  }
+}
+
+/** A fresh database of `kind`: a copy of the prepared image, else prepared here. */
+async function openTestDatabase(
+  kind: ImageKind,
+): Promise<Database & { drop: () => Promise<void> }> {
+  const image = inject('testImages')?.[kind];
   if (driver === 'pglite') {
-    const database = await openDatabase({});
+    const database = await openDatabase(
+      image ? { pgliteImage: new Blob([readFileSync(image)]) } : {},
+    );
+    if (!image) await prepareDatabase(database, kind);
     return { ...database, drop: async () => {} };
   }
   const adminUrl = readEnv().TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is required for the postgres project');
   const name = `fazhi_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(`create database ${name}${image ? ` template ${image}` : ''}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
+  if (!image) await prepareDatabase(database, kind);
   return {
     ...database,
     drop: async () => {
@@ -57,100 +72,17 @@ export interface TestDb {
   sessionUser(username: string): Promise<SessionUser>;
 }
 
-let passwordHash: Promise<string> | undefined;
-
-const SNAPSHOT = 'fazhi_snapshot';
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;
-
-async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await db.execute(query);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
-}
-
-/**
- * Copies every table of the public schema (drizzle's own table lives in the `drizzle` schema)
- * and the position of every sequence into the snapshot schema, and writes the function that
- * restores them.
- */
-async function takeSnapshot(db: Db): Promise<void> {
-  const tables = await listTables(db); // parents before children
-  await db.execute(sql.raw(`drop schema if exists ${SNAPSHOT} cascade`));
-  await db.execute(sql.raw(`create schema ${SNAPSHOT}`));
-  const inserts: string[] = [];
-  for (const table of tables) {
-    await db.execute(
-      sql.raw(`create table ${SNAPSHOT}.${quote(table)} as table public.${quote(table)}`),
-    );
-    const [count] = await rowsOf<{ n: number }>(
-      db,
-      sql.raw(`select count(*)::int as n from ${SNAPSHOT}.${quote(table)}`),
-    );
-    if (Number(count!.n) === 0) continue;
-    // generated columns are computed again; identity columns keep their values
-    const names = await rowsOf<{ name: string }>(
-      db,
-      sql`select column_name as name from information_schema.columns
-          where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER'
-          order by ordinal_position`,
-    );
-    const columns = names.map((c) => quote(c.name)).join(', ');
-    inserts.push(
-      `insert into public.${quote(table)} (${columns}) overriding system value select ${columns} from ${SNAPSHOT}.${quote(table)};`,
-    );
-  }
-  const sequences = await rowsOf<{ name: string }>(
-    db,
-    sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where c.relkind = 'S' and n.nspname = 'public' order by c.relname`,
-  );
-  const setvals: string[] = [];
-  for (const { name } of sequences) {
-    const [position] = await rowsOf<{ last_value: string; is_called: boolean }>(
-      db,
-      sql.raw(`select last_value::text as last_value, is_called from public.${quote(name)}`),
-    );
-    setvals.push(
-      `perform setval(${literal(`public.${quote(name)}`)}, ${position!.last_value}, ${position!.is_called});`,
-    );
-  }
-  // replica: no triggers fire (foreign key checks and the audit log's refusal of DELETE
-  // included), so the rows go back exactly as they were; DELETE rather than TRUNCATE, which
-  // gives every table and index new files and costs ten times more on these small tables
-  const deletes = tables.map((t) => `delete from public.${quote(t)};`);
-  await db.execute(
-    sql.raw(`create function ${SNAPSHOT}.restore() returns void language plpgsql as $restore$
-begin
-  set local session_replication_role = replica;
-  ${[...deletes, ...inserts, ...setvals].join('\n  ')}
-end
-$restore$`),
-  );
-}
-
 /**
  * Call at the top of a test file. The database is migrated and seeded once (the demo county
  * unless `seed: false`, with its campaign when `campaign: true`; the built-in frameworks and the
  * revocation reasons the migrations seed in any case; no audit events), and put back in exactly
  * that state before each test.
  */
-export function useTestDatabase(options: { seed?: boolean; campaign?: boolean } = {}): TestDb {
+export function useTestDatabase(options: ImageOptions = {}): TestDb {
   let database: Database & { drop: () => Promise<void> };
   const handle = {} as TestDb;
   beforeAll(async () => {
-    database = await openTestDatabase();
-    await database.migrate();
-    await ensureBuiltinFrameworks(database.db);
-    if (options.seed !== false) {
-      passwordHash ??= hashPassword(DEMO_PASSWORD);
-      await seedDemo(database.db, {
-        passwordHash: await passwordHash,
-        campaign: options.campaign ?? false,
-      });
-    }
-    // the seed's own audit event is not part of what a test observes
-    await database.db.execute(sql`truncate table audit_events restart identity`);
-    await takeSnapshot(database.db);
+    database = await openTestDatabase(imageKind(options));
     handle.db = database.db;
     handle.database = database;
   });

@@ -30,6 +30,8 @@ export interface Database {
   /** Whether the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as one file, to start another instance from. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface OpenDatabaseOptions {
@@ -39,6 +41,11 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** PostgreSQL only: how the pool connects and how long statements may run. */
   postgres?: PostgresOptions | undefined;
+  /**
+   * PGlite in memory only: start from this dumped data directory (`dumpDataDir`) instead of an
+   * empty cluster — a tenth of the start-up time, used by the tests' prepared images.
+   */
+  pgliteImage?: Blob | undefined;
 }
 
 export interface PostgresOptions {
@@ -117,7 +124,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  const client = options.dataDir
+    ? new PGlite(options.dataDir)
+    : new PGlite(options.pgliteImage ? { loadDataDir: options.pgliteImage } : {});
   await client.waitReady;
   const pgDb = drizzlePglite(client, { schema });
   const db = pgDb as unknown as Db;
@@ -127,6 +136,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     migrate: () => migratePglite(pgDb, { migrationsFolder }),
     ping: () => ping(db),
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('none'),
   };
 }
 
