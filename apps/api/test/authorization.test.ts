@@ -476,6 +476,13 @@ const outsideChecks: Record<
   'records.metrics': refusedForY('records.metrics'),
   'records.ledger': refusedForY('records.ledger'),
   'records.importLedger': refusedForY('records.importLedger'),
+  'records.derivedAnswers': async (x, y) => {
+    await recordsInY();
+    await expectError(
+      x.records.derivedAnswers({ participationId: y.yParticipation }),
+      'NOT_FOUND',
+    );
+  },
   'records.compliance': async (x) => {
     await recordsInY();
     await expectError(

@@ -7,6 +7,7 @@ import {
   ledgerWorkbook,
   recordMetrics,
 } from '../services/records/records.js';
+import { derivedAnswers } from '../services/records/derived.js';
 import { divisionCode, year } from './schemas.js';
 import { isoDate } from './records-schemas.js';
 import { bi } from '../trpc/messages.js';
@@ -48,6 +49,53 @@ export const recordsRouter = {
       }),
     )
     .query(({ ctx, input }) => recordMetrics({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /**
+   * The self-assessment answers the village's records give for the campaign's period
+   * (`campaignRecordPeriod`), each with its explanation and the records it rests on (来自台账).
+   */
+  derivedAnswers: authedProcedure
+    .input(z.object({ participationId: z.uuid({ error: bi('编号无效', 'Invalid id') }) }))
+    .output(
+      z.object({
+        villageCode: z.string(),
+        period: z.object({ from: z.string(), to: z.string() }),
+        /** False when the village has no record in the period: nothing is derived. */
+        hasRecords: z.boolean(),
+        items: z.array(
+          z.object({
+            itemId: z.string(),
+            missing: z.boolean(),
+            /** Absent when `missing`: the records give no answer, a person gives it. */
+            answer: z.union([z.boolean(), z.number(), z.array(z.string()).readonly()]).optional(),
+            explanation: z.object({ zh: z.string(), en: z.string() }),
+            metrics: z.array(z.string()),
+            evidence: z.array(
+              z.object({
+                register: z.enum([
+                  'meetings',
+                  'disclosures',
+                  'matters',
+                  'village_rules',
+                  'elections',
+                ]),
+                total: z.number(),
+                records: z.array(
+                  z.object({
+                    register: z.string(),
+                    id: z.string(),
+                    date: z.string(),
+                    kind: z.string(),
+                    title: z.string().optional(),
+                  }),
+                ),
+              }),
+            ),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) => derivedAnswers({ db: ctx.db, scope: ctx.scope, ...input })),
 
   /** One village's ledger (台账) for a year: an .xlsx workbook (base64), a sheet per register. */
   ledger: authedProcedure
