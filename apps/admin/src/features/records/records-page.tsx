@@ -71,6 +71,7 @@ function VillageRecords({
 }) {
   const { t } = useLang();
   const errorText = useErrorText();
+  const [params] = useSearchParams();
   const year = Number(todayIso().slice(0, 4));
   const ledger = useMutation({
     mutationFn: () =>
@@ -96,6 +97,7 @@ function VillageRecords({
     >
       {ledger.error && <Alert type="error" title={errorText(ledger.error)} />}
       <Tabs
+        defaultActiveKey={params.get('tab') ?? 'meetings'}
         items={[
           {
             key: 'meetings',
