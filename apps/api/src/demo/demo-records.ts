@@ -25,7 +25,7 @@ type Meeting = [
 ];
 
 const meetings: Meeting[] = [
-  [DEMO_CLERK_VILLAGE, 'representatives_meeting', '2026-04-18', 42, 35, '村道硬化工程实施方案'],
+  [DEMO_CLERK_VILLAGE, 'representatives_meeting', '2026-04-18', 42, 35, '村内道路硬化实施方案'],
   [DEMO_CLERK_VILLAGE, 'villagers_meeting', '2026-05-10', 860, 512, '修订村规民约'],
   [DEMO_CLERK_VILLAGE, 'party_members_meeting', '2026-06-28', 56, 49, '发展党员预备人选公示'],
   [DEMO_CLERK_VILLAGE, 'representatives_meeting', '2026-07-20', 42, 33, '村文化礼堂使用管理办法'],
@@ -44,15 +44,17 @@ type Posting = [
   summary: string,
 ];
 
+// 杨林村 posts its finances monthly from July (the second quarter's postings are missing: the
+// township sees them overdue) and its village affairs each quarter
 const postings: Posting[] = [
-  ...['04', '05', '06', '07', '08', '09', '10', '11'].map((m): Posting => [
+  ...[7, 8, 9, 10, 11].map((m): Posting => [
     DEMO_CLERK_VILLAGE,
     'finance',
-    `2026-${m}`,
-    `2026-${m}-10`,
-    `2026年${Number(m) - 1}月财务收支明细`,
+    `2026-${String(m - 1).padStart(2, '0')}`,
+    `2026-${String(m).padStart(2, '0')}-10`,
+    `2026年${m - 1}月财务收支明细`,
   ]),
-  [DEMO_CLERK_VILLAGE, 'general', '2026-Q2', '2026-07-05', '二季度村务：村道硬化进度、低保名单'],
+  [DEMO_CLERK_VILLAGE, 'general', '2026-Q2', '2026-07-05', '二季度村务：村内道路硬化进度、低保名单'],
   [DEMO_CLERK_VILLAGE, 'general', '2026-Q3', '2026-10-08', '三季度村务：文化礼堂管理办法、征兵'],
   [BAISHI_OTHER, 'finance', '2026-Q2', '2026-07-12', '二季度财务收支'],
   [QINGSHAN, 'general', '2026-Q2', '2026-07-03', '二季度村务公开'],
@@ -102,7 +104,7 @@ export async function seedDemoRecords(db: Db): Promise<void> {
       audit,
       input: {
         villageCode: DEMO_CLERK_VILLAGE,
-        title: '村道硬化工程',
+        title: '村内道路硬化',
         steps: [
           { step: 'party_branch_proposal', on: '2026-04-02' },
           { step: 'two_committees_consultation', on: '2026-04-08' },
