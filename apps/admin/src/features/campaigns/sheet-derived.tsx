@@ -25,10 +25,12 @@ const registerTab: Partial<Record<DerivedEntry['evidence'][number]['register'], 
   village_rules: 'rules',
 };
 
-function useDerived(detail: ParticipationDetail) {
-  return useQuery(
-    trpc.records.derivedAnswers.queryOptions({ participationId: detail.participation.id }),
-  );
+/** The derived answers; `fresh` refetches them when the sheet opens (records may have changed). */
+function useDerived(detail: ParticipationDetail, fresh = false) {
+  return useQuery({
+    ...trpc.records.derivedAnswers.queryOptions({ participationId: detail.participation.id }),
+    ...(fresh ? { staleTime: 0 } : {}),
+  });
 }
 
 /**
@@ -43,7 +45,7 @@ export function DerivedBanner({
   sheet: SheetDraft;
 }) {
   const { t } = useLang();
-  const derived = useDerived(detail);
+  const derived = useDerived(detail, true);
   const done = useRef<number | null>(null);
   const data = derived.data;
   useEffect(() => {
