@@ -131,10 +131,11 @@ describe('the demo county', () => {
     expect(a33.evidence[0]!.total).toBeGreaterThanOrEqual(2);
     // and the township sees the villages with records in its compliance table
     const township = await t.as('township');
-    const rows = await township.records.compliance({
+    const { items: rows } = await township.records.compliance({
       code: '330728101000',
       from: '2026-01-01',
       to: '2026-12-31',
+      pageSize: 200,
     });
     const clerkRow = rows.find((r) => r.villageCode === '330728101201')!;
     expect(clerkRow.meetingsHeld).toBeGreaterThanOrEqual(4);

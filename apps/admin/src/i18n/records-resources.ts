@@ -120,6 +120,7 @@ export const recordsZh = {
     rulesNotFiledOrReviewed: '未备案或未审查的村规',
     corrections: '提交后更正',
     onlyProblems: '只看有问题的村',
+    search: '村名或区划代码',
     open: '查看台账',
   },
 };
@@ -250,6 +251,7 @@ export const recordsEn: typeof recordsZh = {
     rulesNotFiledOrReviewed: 'Rules not filed or reviewed',
     corrections: 'Corrected after submission',
     onlyProblems: 'Only villages with problems',
+    search: 'Village name or code',
     open: 'Open the ledger',
   },
 };

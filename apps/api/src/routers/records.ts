@@ -2,22 +2,41 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { authedProcedure, writeProcedure } from '../trpc/init.js';
 import {
+  complianceCounts,
   complianceTable,
   importLedger,
   ledgerWorkbook,
   recordMetrics,
 } from '../services/records/records.js';
 import { derivedAnswers } from '../services/records/derived.js';
-import { divisionCode, year } from './schemas.js';
+import { divisionCode, paged, pagination, year } from './schemas.js';
 import { isoDate } from './records-schemas.js';
 import { bi } from '../trpc/messages.js';
 
 export const recordsRouter = {
   /** Every village in scope under `code` (a township or county): its compliance counts. */
   compliance: authedProcedure
-    .input(z.object({ code: divisionCode, from: isoDate, to: isoDate }))
+    .input(
+      z.object({
+        code: divisionCode,
+        from: isoDate,
+        to: isoDate,
+        ...pagination,
+        sort: z
+          .object({
+            field: z.enum(['villageCode', ...complianceCounts]),
+            order: z.enum(['asc', 'desc']),
+          })
+          .optional(),
+        /** Only villages with a problem to follow up (resolutions, matters, postings, rules). */
+        onlyProblems: z.boolean().optional(),
+        townshipCode: divisionCode.optional(),
+        /** Part of a village's name, or the start of its code. */
+        search: z.string().trim().max(50).optional(),
+      }),
+    )
     .output(
-      z.array(
+      paged(
         z.object({
           villageCode: z.string(),
           villageName: z.string(),
@@ -33,7 +52,7 @@ export const recordsRouter = {
           rulesNotFiledOrReviewed: z.number(),
           corrections: z.number(),
         }),
-      ),
+      ).extend({ townships: z.array(z.object({ code: z.string(), name: z.string() })) }),
     )
     .query(({ ctx, input }) => complianceTable({ db: ctx.db, scope: ctx.scope, ...input })),
 
