@@ -176,7 +176,9 @@ describe('records.compliance', () => {
     const january = { ...query, to: '2026-01-31' };
     const problems = await township.records.compliance({ ...january, onlyProblems: true });
     expect(problems.items.map((r) => [r.villageCode, r.mattersOpen])).toEqual([[VILLAGE, 1]]);
-    expect((await township.records.compliance({ ...january, pageSize: 200 })).total).toBe(all.total);
+    expect((await township.records.compliance({ ...january, pageSize: 200 })).total).toBe(
+      all.total,
+    );
     const found = await township.records.compliance({ ...query, search: VILLAGE });
     expect(found.items.map((r) => r.villageCode)).toEqual([VILLAGE]);
     const county = await (

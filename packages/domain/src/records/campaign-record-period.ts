@@ -60,9 +60,7 @@ export function campaignRecordPeriod(
     const quarterStartMonth = Math.floor((Number(start.slice(5, 7)) - 1) / 3) * 3 + 1;
     from = `${year - 1}-${String(quarterStartMonth).padStart(2, '0')}-01`;
     to =
-      quarterStartMonth === 1
-        ? `${year - 1}-12-31`
-        : lastDayOfMonth(year, quarterStartMonth - 1);
+      quarterStartMonth === 1 ? `${year - 1}-12-31` : lastDayOfMonth(year, quarterStartMonth - 1);
   } else {
     from = `${campaign.year}-01-01`;
     to = `${campaign.year}-12-31`;
