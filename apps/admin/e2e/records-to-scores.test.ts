@@ -119,6 +119,22 @@ describe('records feed the score sheet', () => {
     await shot('1-records');
   });
 
+  it('the clerk follows a 四议两公开 matter step by step and sees what comes next', async () => {
+    await page.getByRole('tab', { name: '四议两公开' }).click();
+    const table = page.getByTestId('matters-table');
+    await table.getByText('村内道路硬化').waitFor(); // the demo's matter
+    await page.getByTestId('matter-add').click();
+    await page.getByTestId('matter-title').fill('村集体鱼塘发包');
+    await page.getByTestId('matter-on-0').fill('2026-11-02');
+    await page.getByTestId('matter-add-step').click();
+    await page.getByTestId('matter-on-1').fill('2026-11-09');
+    await page.getByTestId('matter-save').click();
+    const row = table.locator('tr', { hasText: '村集体鱼塘发包' });
+    await row.getByText('进行中').waitFor();
+    await row.getByText(/下一步：党员大会审议/).waitFor();
+    await shot('1b-matters');
+  });
+
   it('the township sees the village’s row change', async () => {
     await as('township');
     await openCompliance();

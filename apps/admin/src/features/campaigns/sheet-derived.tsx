@@ -22,6 +22,7 @@ type DerivedEntry = Derived['items'][number];
 const registerTab: Partial<Record<DerivedEntry['evidence'][number]['register'], string>> = {
   meetings: 'meetings',
   disclosures: 'disclosures',
+  matters: 'matters',
   village_rules: 'rules',
 };
 

@@ -12,6 +12,7 @@ import { useErrorText } from '../../components/use-error-text';
 import { useMe } from '../auth/me-context';
 import { DisclosureForm } from './disclosure-form';
 import { RulesTab } from './rules-tab';
+import { MattersTab } from './matters-tab';
 import { MeetingForm } from './meeting-form';
 import { downloadBase64, todayIso, type DisclosureRow, type MeetingRow } from './model';
 
@@ -108,6 +109,11 @@ function VillageRecords({
             key: 'disclosures',
             label: t('records.tabs.disclosures'),
             children: <Disclosures villageCode={villageCode} canWrite={canWrite} />,
+          },
+          {
+            key: 'matters',
+            label: t('records.tabs.matters'),
+            children: <MattersTab villageCode={villageCode} canWrite={canWrite} />,
           },
           {
             key: 'groups',
