@@ -476,13 +476,22 @@ const outsideChecks: Record<
   'records.metrics': refusedForY('records.metrics'),
   'records.ledger': refusedForY('records.ledger'),
   'records.importLedger': refusedForY('records.importLedger'),
+  'records.derivedAnswers': async (x, y) => {
+    await recordsInY();
+    await expectError(x.records.derivedAnswers({ participationId: y.yParticipation }), 'NOT_FOUND');
+  },
   'records.compliance': async (x) => {
     await recordsInY();
     await expectError(
       x.records.compliance({ code: Y, from: '2026-01-01', to: '2026-06-30' }),
       'FORBIDDEN',
     );
-    const rows = await x.records.compliance({ code: X, from: '2026-01-01', to: '2026-06-30' });
+    const { items: rows } = await x.records.compliance({
+      code: X,
+      from: '2026-01-01',
+      to: '2026-06-30',
+      pageSize: 200,
+    });
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.villageCode.startsWith('330728101')).toBe(true);
   },

@@ -85,11 +85,15 @@ describe('the demo county', () => {
     const { items } = await clerk.participations.list({ campaignId: entry!.campaignId });
     const id = items[0]!.id;
     const sheet = await clerk.participations.get({ id });
+    // the answers the village's records give, as the score sheet pre-fills them (来自台账)
+    const data = goodSheet(sheet.framework);
+    const derived = await clerk.records.derivedAnswers({ participationId: id });
+    for (const d of derived.items) if (!d.missing) data.items[d.itemId] = d.answer as never;
     const saved = await clerk.participations.saveSheet({
       id,
       version: sheet.participation.version,
       column: 'self',
-      data: goodSheet(sheet.framework),
+      data,
     });
     await clerk.participations.transition({
       id,
@@ -111,6 +115,31 @@ describe('the demo county', () => {
     expect(notices).toMatchObject([
       { kind: 'returned', villageCode: '330728101201', reason: '请补充村规民约修订的表决记录' },
     ]);
+  });
+
+  it('gives the clerk’s village a year of records that answer its self-assessment 来自台账', async () => {
+    const clerk = await t.as('clerk');
+    const todo = await clerk.dashboard.todo();
+    const entry = todo.find((e) => e.task === 'self_assessment')!;
+    const { items } = await clerk.participations.list({ campaignId: entry.campaignId });
+    const derived = await clerk.records.derivedAnswers({ participationId: items[0]!.id });
+    expect(derived.hasRecords).toBe(true);
+    const answered = derived.items.filter((i) => !i.missing).map((i) => i.itemId);
+    // quarterly representatives' meetings, 四议两公开, months of finance postings
+    expect(answered).toEqual(expect.arrayContaining(['A1.8', 'A3.1', 'A3.3', 'A4.4']));
+    const a33 = derived.items.find((i) => i.itemId === 'A3.3')!;
+    expect(a33.evidence[0]!.total).toBeGreaterThanOrEqual(2);
+    // and the township sees the villages with records in its compliance table
+    const township = await t.as('township');
+    const { items: rows } = await township.records.compliance({
+      code: '330728101000',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      pageSize: 200,
+    });
+    const clerkRow = rows.find((r) => r.villageCode === '330728101201')!;
+    expect(clerkRow.meetingsHeld).toBeGreaterThanOrEqual(4);
+    expect(clerkRow.rulesNotFiledOrReviewed).toBe(0);
   });
 
   it('is the same every time', async () => {

@@ -264,10 +264,11 @@ describe('scope', () => {
       y.disclosures.remove({ id: disclosure.id, version: disclosure.version }),
       'NOT_FOUND',
     );
-    const compliance = await y.records.compliance({
+    const { items: compliance } = await y.records.compliance({
       code: '330728102000',
       from: '2026-01-01',
       to: '2026-06-30',
+      pageSize: 200,
     });
     expect(compliance.some((r) => r.villageCode === VILLAGE)).toBe(false);
     // the clerk's own township sees it
@@ -310,9 +311,14 @@ describe('corrections and deletion', () => {
       version: saved.version,
     });
     expect(corrected.correctedAfterSubmission).toBe(true);
-    const row = await (
+    const { items: row } = await (
       await t.as('township')
-    ).records.compliance({ code: '330728101000', from: '2026-01-01', to: '2026-12-31' });
+    ).records.compliance({
+      code: '330728101000',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      pageSize: 200,
+    });
     expect(row.find((r) => r.villageCode === VILLAGE)!.corrections).toBe(1);
     // a record of another year is not held by this campaign
     const other = await clerk.meetings.save(assetVote('2025-03-01'));

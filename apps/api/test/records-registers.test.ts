@@ -78,10 +78,11 @@ describe('records.compliance', () => {
       adoptedOn: '2026-02-10',
     });
 
-    const rows = await township.records.compliance({
+    const { items: rows } = await township.records.compliance({
       code: TOWNSHIP,
       from: '2026-01-01',
       to: '2026-06-30',
+      pageSize: 200,
     });
     expect(rows.every((r) => r.villageCode.startsWith('330728101'))).toBe(true);
     const one = rows.find((r) => r.villageCode === VILLAGE)!;
@@ -129,7 +130,62 @@ describe('records.compliance', () => {
       from: '2026-01-01',
       to: '2026-06-30',
     });
-    expect(county).toHaveLength(300);
+    expect(county.total).toBe(300);
+    expect(county.items).toHaveLength(20);
+    expect(county.townships).toHaveLength(15);
+  });
+
+  it('pages, sorts and filters on the server', async () => {
+    const clerk = await t.as('clerk');
+    const township = await t.as('township');
+    await clerk.meetings.save(meeting(VILLAGE, '2026-02-10', 55));
+    await clerk.meetings.save(meeting(VILLAGE, '2026-03-10', 55));
+    await township.meetings.save(meeting(VILLAGE_2, '2026-02-10', 55));
+    const query = { code: TOWNSHIP, from: '2026-01-01', to: '2026-06-30' };
+    const all = await township.records.compliance({ ...query, pageSize: 200 });
+    expect(all.total).toBeGreaterThan(4);
+    const byMeetings = await township.records.compliance({
+      ...query,
+      pageSize: 2,
+      sort: { field: 'meetingsHeld', order: 'desc' },
+    });
+    expect(byMeetings.total).toBe(all.total);
+    expect(byMeetings.items.map((r) => [r.villageCode, r.meetingsHeld])).toEqual([
+      [VILLAGE, 2],
+      [VILLAGE_2, 1],
+    ]);
+    const second = await township.records.compliance({
+      ...query,
+      page: 2,
+      pageSize: 2,
+      sort: { field: 'villageCode', order: 'desc' },
+    });
+    expect(second.items.map((r) => r.villageCode)).toEqual(
+      all.items
+        .map((r) => r.villageCode)
+        .sort()
+        .reverse()
+        .slice(2, 4),
+    );
+    // January: no posting is due yet; only the village with an open 四议两公开 matter
+    await clerk.matters.save({
+      villageCode: VILLAGE,
+      title: '村道硬化',
+      steps: [{ step: 'party_branch_proposal', on: '2026-01-15' }],
+    });
+    const january = { ...query, to: '2026-01-31' };
+    const problems = await township.records.compliance({ ...january, onlyProblems: true });
+    expect(problems.items.map((r) => [r.villageCode, r.mattersOpen])).toEqual([[VILLAGE, 1]]);
+    expect((await township.records.compliance({ ...january, pageSize: 200 })).total).toBe(
+      all.total,
+    );
+    const found = await township.records.compliance({ ...query, search: VILLAGE });
+    expect(found.items.map((r) => r.villageCode)).toEqual([VILLAGE]);
+    const county = await (
+      await t.as('county')
+    ).records.compliance({ ...query, code: '330728000000', townshipCode: '330728102000' });
+    expect(county.total).toBeGreaterThan(0);
+    expect(county.items.every((r) => r.townshipCode === '330728102000')).toBe(true);
   });
 });
 

@@ -127,6 +127,7 @@ export const sampleInput: Record<string, unknown> = {
   'records.compliance': { code: X, from: '2026-01-01', to: '2026-06-30' },
   'records.metrics': { villageCode: X_VILLAGE, from: '2026-01-01', to: '2026-06-30' },
   'records.ledger': { villageCode: X_VILLAGE, year: 2026 },
+  'records.derivedAnswers': { participationId: NO_ID },
   'records.importLedger': { villageCode: X_VILLAGE, year: 2026, workbook: 'UEsDBA==' },
   'titles.get': { id: NO_ID },
   'titles.timeline': { id: NO_ID },

@@ -258,6 +258,11 @@ export interface SheetColumnData {
   items: Record<string, boolean | number | string[]>;
   vetoes: string[];
   comments: Record<string, string>;
+  /**
+   * Self-assessment only: the reason per item for an answer that differs from the one the
+   * village's records give (来自台账); the reviewers see it.
+   */
+  overrides?: Record<string, string>;
 }
 export type ScoreSheetData = Partial<Record<SheetColumn, SheetColumnData>>;
 

@@ -10,6 +10,7 @@ import { parseDivisionCode } from '@fazhi/domain';
 import { ensureBuiltinFrameworks } from '../services/campaigns/frameworks.js';
 import { seedDemoCampaign } from './demo-campaign.js';
 import { seedDemoRounds } from './demo-rounds.js';
+import { seedDemoRecords } from './demo-records.js';
 
 /** Whether the database has no users yet (a fresh installation). */
 export async function isEmptyDatabase(db: Db): Promise<boolean> {
@@ -52,6 +53,7 @@ export async function seedDemo(
     if (options.campaign !== false) {
       await seedDemoCampaign(tx);
       await seedDemoRounds(tx);
+      await seedDemoRecords(tx);
     }
     await writeAudit(tx, { id: null, username: 'system' }, 'demo-seed', {
       action: 'demo.seed',

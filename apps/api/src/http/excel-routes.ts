@@ -144,12 +144,15 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
               { errors: parsed.errors },
             );
           }
+          // the workbook has no column for the reasons of overriding a derived answer: the
+          // stored ones are kept (an answer changed in the file without one is refused)
+          const overrides = detail.participation.sheet[column]?.overrides;
           // the version the file was exported at: a stale file gets the lock's conflict
           const result = await caller.participations.saveSheet({
             id: detail.participation.id,
             version: parsed.version,
             column,
-            data: parsed.data,
+            data: overrides ? { ...parsed.data, overrides } : parsed.data,
           });
           return reply.send(result);
         } catch (error) {

@@ -71,6 +71,16 @@ const columnData = z.object({
   ),
   vetoes: z.array(z.string().max(50)).max(100),
   comments: z.record(z.string().max(50), z.string().max(2000)),
+  /** Self-assessment: why an answer differs from the one derived from the records. */
+  overrides: z
+    .record(
+      z.string().max(50),
+      z
+        .string()
+        .trim()
+        .max(1000, { error: bi('理由最多1000字', 'At most 1000 characters') }),
+    )
+    .optional(),
 });
 
 /** A stored column of a score sheet (as saved: its limits were checked on the way in). */
@@ -78,6 +88,7 @@ const storedColumn = z.object({
   items: z.record(z.string(), z.union([z.boolean(), z.number(), z.array(z.string())])),
   vetoes: z.array(z.string()),
   comments: z.record(z.string(), z.string()),
+  overrides: z.record(z.string(), z.string()).optional(),
 });
 
 const scorecard = z.custom<Scorecard>().nullable();

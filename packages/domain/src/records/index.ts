@@ -20,3 +20,11 @@ export type {
   MetricReading,
   MissingDerivedAnswer,
 } from './derive-answers.js';
+export { campaignRecordPeriod } from './campaign-record-period.js';
+export type {
+  CampaignForRecordPeriod,
+  CampaignRecordPeriodOptions,
+  RecordPeriod,
+} from './campaign-record-period.js';
+export { checkOverrides, sameAnswer } from './derived-overrides.js';
+export type { ColumnWithOverrides, OverrideProblem } from './derived-overrides.js';

@@ -91,6 +91,8 @@ export interface SheetColumnData {
   items: Record<string, boolean | number | string[]>;
   vetoes: string[];
   comments: Record<string, string>;
+  /** Self-assessment: the reason per item for an answer that differs from the records'. */
+  overrides?: Record<string, string>;
 }
 
 /** What `participations.get` answers: totals and the campaign's minimums in points. */

@@ -6,6 +6,7 @@ import type { IndicatorArea, IndicatorItem, Scorecard } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { AnswerInput, AnswerText, CommentInput, ItemPoints, RuleText } from './sheet-cells';
 import { EvidenceCell } from './sheet-evidence';
+import { DerivedMark } from './sheet-derived';
 import {
   formatPoints,
   sheetColumns,
@@ -61,6 +62,7 @@ function ColumnCell({
           value={sheet.draft.items[item.code]}
           onChange={(v) => sheet.setAnswer(item.code, v)}
         />
+        <DerivedMark detail={detail} sheet={sheet} column={column} item={item} />
         <ItemPoints score={score} />
         <CommentInput
           code={item.code}
@@ -78,6 +80,7 @@ function ColumnCell({
       <span>
         <AnswerText item={item} answer={stored.items[item.code]} />
       </span>
+      <DerivedMark detail={detail} sheet={sheet} column={column} item={item} />
       <ItemPoints score={score} />
       {comment ? (
         <Typography.Text italic style={{ fontSize: 12 }}>

@@ -38,6 +38,7 @@ import {
   VetoesCard,
 } from './sheet-parts';
 import { useSheetDraft } from './use-sheet-draft';
+import { DerivedBanner } from './sheet-derived';
 
 export function SheetPage() {
   const { id = '' } = useParams();
@@ -232,6 +233,8 @@ function SheetEditor({ detail, reload }: { detail: ParticipationDetail; reload()
       </Card>
 
       <ObjectionsCard detail={detail} />
+
+      <DerivedBanner detail={detail} sheet={sheet} />
 
       {narrow ? (
         <div style={{ marginBottom: 16 }}>

@@ -26,16 +26,28 @@ function cleanColumn(data: SheetColumnData | undefined): SheetColumnData {
     items: { ...data.items },
     vetoes: [...data.vetoes],
     comments: { ...data.comments },
+    ...(data.overrides ? { overrides: { ...data.overrides } } : {}),
   };
 }
 
-/** The column as saveSheet takes it: without empty comments. */
-export function forSaving(data: SheetColumnData): SheetColumnData {
-  const comments: Record<string, string> = {};
-  for (const [code, text] of Object.entries(data.comments)) {
-    if (text.trim()) comments[code] = text.trim();
+/** Non-empty texts, trimmed. */
+function filled(texts: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [code, text] of Object.entries(texts)) {
+    if (text.trim()) out[code] = text.trim();
   }
-  return { items: data.items, vetoes: data.vetoes, comments };
+  return out;
+}
+
+/** The column as saveSheet takes it: without empty comments or reasons. */
+export function forSaving(data: SheetColumnData): SheetColumnData {
+  const overrides = filled(data.overrides ?? {});
+  return {
+    items: data.items,
+    vetoes: data.vetoes,
+    comments: filled(data.comments),
+    ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
+  };
 }
 
 function sameColumn(a: SheetColumnData, b: SheetColumnData): boolean {
@@ -45,7 +57,12 @@ function sameColumn(a: SheetColumnData, b: SheetColumnData): boolean {
       Object.keys(o)
         .sort()
         .map((k) => [k, o[k]]);
-    return JSON.stringify([sorted(c.items), [...c.vetoes].sort(), sorted(c.comments)]);
+    return JSON.stringify([
+      sorted(c.items),
+      [...c.vetoes].sort(),
+      sorted(c.comments),
+      sorted(c.overrides ?? {}),
+    ]);
   };
   return canon(a) === canon(b);
 }
@@ -99,6 +116,22 @@ export function useSheetDraft(detail: ParticipationDetail) {
     });
   const setComment = (code: string, text: string) =>
     update((d) => ({ ...d, comments: { ...d.comments, [code]: text } }));
+  const setOverride = (code: string, text: string) =>
+    update((d) => ({ ...d, overrides: { ...d.overrides, [code]: text } }));
+  /** Fills the unanswered items with the answers the records give (an unsaved change). */
+  const prefill = (answers: Record<string, ItemAnswer>): number => {
+    const missing = Object.keys(answers).filter((code) => draft.items[code] === undefined);
+    if (missing.length === 0) return 0;
+    update((d) => {
+      const items = { ...d.items };
+      for (const code of missing) {
+        const value = answers[code]!;
+        items[code] = Array.isArray(value) ? [...value] : (value as boolean | number);
+      }
+      return { ...d, items };
+    });
+    return missing.length;
+  };
   const setVeto = (code: string, on: boolean) =>
     update((d) => ({
       ...d,
@@ -166,6 +199,8 @@ export function useSheetDraft(detail: ParticipationDetail) {
     live,
     setAnswer,
     setComment,
+    setOverride,
+    prefill,
     setVeto,
     doSave,
     saving: saving.pending,

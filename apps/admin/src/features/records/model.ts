@@ -5,7 +5,7 @@ export type MeetingRow = RouterOutputs['meetings']['list']['items'][number];
 export type MeetingInput = RouterInputs['meetings']['save'];
 export type DisclosureRow = RouterOutputs['disclosures']['list']['items'][number];
 export type DisclosureInput = RouterInputs['disclosures']['save'];
-export type ComplianceRow = RouterOutputs['records']['compliance'][number];
+export type ComplianceRow = RouterOutputs['records']['compliance']['items'][number];
 export type MeetingBody = MeetingInput['body'];
 
 export const meetingBodies: MeetingBody[] = [

@@ -12,6 +12,7 @@ import { useErrorText } from '../../components/use-error-text';
 import { useMe } from '../auth/me-context';
 import { DisclosureForm } from './disclosure-form';
 import { RulesTab } from './rules-tab';
+import { MattersTab } from './matters-tab';
 import { MeetingForm } from './meeting-form';
 import { downloadBase64, todayIso, type DisclosureRow, type MeetingRow } from './model';
 
@@ -71,6 +72,7 @@ function VillageRecords({
 }) {
   const { t } = useLang();
   const errorText = useErrorText();
+  const [params] = useSearchParams();
   const year = Number(todayIso().slice(0, 4));
   const ledger = useMutation({
     mutationFn: () =>
@@ -96,6 +98,7 @@ function VillageRecords({
     >
       {ledger.error && <Alert type="error" title={errorText(ledger.error)} />}
       <Tabs
+        defaultActiveKey={params.get('tab') ?? 'meetings'}
         items={[
           {
             key: 'meetings',
@@ -106,6 +109,11 @@ function VillageRecords({
             key: 'disclosures',
             label: t('records.tabs.disclosures'),
             children: <Disclosures villageCode={villageCode} canWrite={canWrite} />,
+          },
+          {
+            key: 'matters',
+            label: t('records.tabs.matters'),
+            children: <MattersTab villageCode={villageCode} canWrite={canWrite} />,
           },
           {
             key: 'groups',

@@ -32,6 +32,7 @@ import { mayKnowObjectors, presentObjection } from './objector-identity.js';
 import { fromHundredths, toHundredths } from './points.js';
 import { deleteEvidenceRow, findEvidence, listEvidence, requireEvidenceTurn } from './evidence.js';
 import { repeatsDeclaration, repeatsLastChange, sameColumn } from './repeats.js';
+import { requireOverrideReasons } from '../records/derived.js';
 
 type Campaign = typeof campaigns.$inferSelect;
 type Participation = typeof participations.$inferSelect;
@@ -391,10 +392,25 @@ export async function saveSheet(opts: {
     );
   }
   const itemCodes = new Set(framework.areas.flatMap((a) => a.items.map((i) => i.code)));
-  for (const code of Object.keys(opts.data.comments)) {
-    if (!itemCodes.has(code)) {
-      invalidField(`comments.${code}`, { zh: `未知的指标${code}`, en: `Unknown item ${code}` });
+  for (const field of ['comments', 'overrides'] as const) {
+    for (const code of Object.keys(opts.data[field] ?? {})) {
+      if (!itemCodes.has(code)) {
+        invalidField(`${field}.${code}`, { zh: `未知的指标${code}`, en: `Unknown item ${code}` });
+      }
     }
+  }
+  if (opts.column === 'self') {
+    await requireOverrideReasons({
+      db: opts.db,
+      scope: opts.scope,
+      participationId: participation.id,
+      data: opts.data,
+    });
+  } else if (opts.data.overrides && Object.keys(opts.data.overrides).length > 0) {
+    invalidField('overrides', {
+      zh: '只有自评栏可以填写与台账不同的理由',
+      en: 'Only the self-assessment column gives reasons for overriding the records',
+    });
   }
   const sheet: ScoreSheetData = { ...participation.sheet, [opts.column]: opts.data };
   const totalColumn = {

@@ -1,6 +1,7 @@
 // Shared by the village records registers: the village a record belongs to, the dates a record
 // may carry, the optimistic lock, and the rule that a record of a submitted period is not deleted.
 import { and, eq, gte, inArray, lte, notInArray } from 'drizzle-orm';
+import { campaignRecordPeriod } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { campaigns, divisions, participations } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
@@ -68,13 +69,13 @@ export function checkVersion(current: number, given: number | undefined): void {
 const openStates = ['declared', 'returned', 'withdrawn'] as const;
 
 /**
- * Whether the self-assessment column of a campaign whose period (its year) covers `date` has been
- * submitted for the village: a record of that period is then corrected visibly, never deleted.
+ * Whether the self-assessment column of a campaign whose records period (`campaignRecordPeriod`)
+ * covers `date` has been submitted for the village: a record of that period is then corrected
+ * visibly, never deleted.
  */
 export async function periodSubmitted(db: Db, villageCode: string, date: string): Promise<boolean> {
-  const year = Number(date.slice(0, 4));
   const rows = await db
-    .select({ id: participations.id })
+    .select({ year: campaigns.year, stageDates: campaigns.stageDates })
     .from(participations)
     .innerJoin(
       campaigns,
@@ -86,12 +87,14 @@ export async function periodSubmitted(db: Db, villageCode: string, date: string)
     .where(
       and(
         eq(participations.villageCode, villageCode),
-        eq(campaigns.year, year),
         notInArray(participations.state, [...openStates]),
       ),
-    )
-    .limit(1);
-  return rows.length > 0;
+    );
+  const today = todayIso();
+  return rows.some((campaign) => {
+    const period = campaignRecordPeriod(campaign, { asOf: today });
+    return period.from <= date && date <= period.to;
+  });
 }
 
 /** Refuses to delete a record whose period's self-assessment has been submitted. */

@@ -39,8 +39,76 @@ function minDate(a: string, b: string) {
   return a < b ? a : b;
 }
 
-/** Per village in scope under `code`: the counts a township or county checks at a glance. */
+/** The counts of a compliance row, the columns it may be sorted by. */
+export const complianceCounts = [
+  'meetingsHeld',
+  'resolutionsWithProblems',
+  'mattersOpen',
+  'disclosuresOverdue',
+  'rulesNotFiledOrReviewed',
+  'corrections',
+] as const;
+export type ComplianceSortField = 'villageCode' | (typeof complianceCounts)[number];
+
+type ComplianceRow = Awaited<ReturnType<typeof complianceRows>>[number];
+
+/** A village with a problem an inspector follows up: any count but meetings and corrections. */
+function hasProblems(r: ComplianceRow): boolean {
+  return (
+    r.resolutionsWithProblems + r.mattersOpen + r.disclosuresOverdue + r.rulesNotFiledOrReviewed > 0
+  );
+}
+
+/**
+ * The compliance table, one page of it: filtered (`onlyProblems`, a township, a village name or
+ * code containing `search`), sorted by a column (then by village code), the townships for the
+ * filter, and the total.
+ */
 export async function complianceTable(opts: {
+  db: Db;
+  scope: Scope;
+  code: string;
+  from: string;
+  to: string;
+  page: number;
+  pageSize: number;
+  sort?: { field: ComplianceSortField; order: 'asc' | 'desc' } | undefined;
+  onlyProblems?: boolean | undefined;
+  townshipCode?: string | undefined;
+  search?: string | undefined;
+}) {
+  const rows = await complianceRows(opts);
+  const townships = [...new Map(rows.map((r) => [r.townshipCode, r.townshipName])).entries()]
+    .map(([code, name]) => ({ code, name }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const search = opts.search?.trim();
+  const kept = rows.filter(
+    (r) =>
+      (!opts.onlyProblems || hasProblems(r)) &&
+      (!opts.townshipCode || r.townshipCode === opts.townshipCode) &&
+      (!search || r.villageName.includes(search) || r.villageCode.startsWith(search)),
+  );
+  const sort = opts.sort;
+  if (sort) {
+    const sign = sort.order === 'asc' ? 1 : -1;
+    kept.sort((a, b) => {
+      const by =
+        sort.field === 'villageCode'
+          ? a.villageCode.localeCompare(b.villageCode)
+          : a[sort.field] - b[sort.field];
+      return by !== 0 ? sign * by : a.villageCode.localeCompare(b.villageCode);
+    });
+  }
+  const start = (opts.page - 1) * opts.pageSize;
+  return {
+    items: kept.slice(start, start + opts.pageSize),
+    total: kept.length,
+    townships,
+  };
+}
+
+/** Per village in scope under `code`: the counts a township or county checks at a glance. */
+async function complianceRows(opts: {
   db: Db;
   scope: Scope;
   code: string;

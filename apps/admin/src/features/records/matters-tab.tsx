@@ -1,0 +1,195 @@
+// 四议两公开 matters: each major village matter followed step by step (提议 → 商议 → 审议 → 决议 →
+// 决议公开 → 实施结果公开), each step dated and optionally linked to its meeting; the check of
+// `checkFourDeliberations` (missing, out-of-order and failed steps, what comes next) beside it.
+import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { App, Button, Flex, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { deliberationSteps, type DeliberationStep } from '@fazhi/domain';
+import { useLang } from '../../i18n';
+import { localized } from '../../lib/errors';
+import { useFormErrorHandler } from '../../lib/use-form-error-handler';
+import { queryClient, trpc } from '../../trpc';
+import { QueryError } from '../../components/query-error';
+import type { RouterInputs, RouterOutputs } from '../../types';
+import { todayIso } from './model';
+
+type MatterRow = RouterOutputs['matters']['list'][number];
+type MatterInput = RouterInputs['matters']['save'];
+
+export function MattersTab({ villageCode, canWrite }: { villageCode: string; canWrite: boolean }) {
+  const { t, lang } = useLang();
+  const [adding, setAdding] = useState(false);
+  const list = useQuery(trpc.matters.list.queryOptions({ villageCode }));
+  if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  return (
+    <Flex vertical gap={8}>
+      {canWrite && (
+        <div>
+          <Button type="primary" onClick={() => setAdding(true)} data-testid="matter-add">
+            {t('records.matter.add')}
+          </Button>
+        </div>
+      )}
+      <Table<MatterRow>
+        rowKey="id"
+        loading={list.isLoading}
+        dataSource={list.data ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        data-testid="matters-table"
+        columns={[
+          { title: t('records.matter.title'), dataIndex: 'title' },
+          { title: t('records.matter.startedOn'), dataIndex: 'startedOn', width: 110 },
+          {
+            title: t('records.matter.steps'),
+            render: (_: unknown, r) => (
+              <Flex vertical gap={2}>
+                {r.steps.map((s, i) => (
+                  <Typography.Text key={i} style={{ fontSize: 12 }}>
+                    {s.on} {t(`records.matter.stepNames.${s.step as DeliberationStep}`)}
+                  </Typography.Text>
+                ))}
+              </Flex>
+            ),
+          },
+          {
+            title: t('records.matter.state'),
+            render: (_: unknown, r) => (
+              <Flex vertical gap={2}>
+                <Tag color={r.complete ? 'success' : 'warning'} style={{ width: 'fit-content' }}>
+                  {r.complete ? t('records.matter.complete') : t('records.matter.open')}
+                </Tag>
+                {!r.complete && r.check.nextSteps.length > 0 ? (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('records.matter.next')}：
+                    {t(`records.matter.stepNames.${r.check.nextSteps[0] as DeliberationStep}`)}
+                  </Typography.Text>
+                ) : null}
+              </Flex>
+            ),
+          },
+          {
+            title: t('records.meeting.problems'),
+            render: (_: unknown, r) =>
+              r.check.problems.map((p, i) => (
+                <div key={i}>
+                  <Typography.Text type={p.severity === 'error' ? 'danger' : 'warning'}>
+                    {localized(p.message, lang)}
+                  </Typography.Text>
+                </div>
+              )),
+          },
+        ]}
+      />
+      {adding && <MatterForm villageCode={villageCode} onClose={() => setAdding(false)} />}
+    </Flex>
+  );
+}
+
+type Values = Omit<MatterInput, 'villageCode' | 'id' | 'version'>;
+
+function MatterForm({ villageCode, onClose }: { villageCode: string; onClose: () => void }) {
+  const { t } = useLang();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const onError = useFormErrorHandler(form, ['title', 'steps']);
+  const meetings = useQuery(trpc.meetings.list.queryOptions({ villageCode, pageSize: 100 }));
+  const save = useMutation(
+    trpc.matters.save.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t('records.matter.saved'));
+        await queryClient.invalidateQueries(trpc.matters.pathFilter());
+        await queryClient.invalidateQueries(trpc.records.pathFilter());
+        onClose();
+      },
+      onError,
+    }),
+  );
+  return (
+    <Modal
+      open
+      width={640}
+      title={t('records.matter.add')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('app.save')}
+      confirmLoading={save.isPending}
+      okButtonProps={{ 'data-testid': 'matter-save' } as never}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ steps: [{ step: deliberationSteps[0], on: todayIso() }] }}
+        onFinish={(v) =>
+          save.mutate({
+            villageCode,
+            title: v.title,
+            steps: v.steps.map((s) => ({
+              step: s.step,
+              on: s.on,
+              meetingId: s.meetingId ? s.meetingId : null,
+            })),
+          })
+        }
+      >
+        <Form.Item name="title" label={t('records.matter.title')} rules={[{ required: true }]}>
+          <Input maxLength={200} data-testid="matter-title" />
+        </Form.Item>
+        <Form.List name="steps">
+          {(items, { add, remove }) => (
+            <Flex vertical gap={4}>
+              {items.map((item, index) => (
+                <Space key={item.key} wrap align="start">
+                  <Form.Item name={[item.name, 'step']} rules={[{ required: true }]}>
+                    <Select
+                      style={{ width: 170 }}
+                      data-testid={`matter-step-${index}`}
+                      options={deliberationSteps.map((s) => ({
+                        value: s,
+                        label: t(`records.matter.stepNames.${s}`),
+                      }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[item.name, 'on']} rules={[{ required: true }]}>
+                    <Input type="date" max={todayIso()} data-testid={`matter-on-${index}`} />
+                  </Form.Item>
+                  <Form.Item name={[item.name, 'meetingId']}>
+                    <Select
+                      allowClear
+                      style={{ width: 200 }}
+                      placeholder={t('records.matter.meeting')}
+                      options={(meetings.data?.items ?? []).map((m) => ({
+                        value: m.id,
+                        label: `${m.date} ${t(`records.meeting.bodies.${m.body}`)}`,
+                      }))}
+                    />
+                  </Form.Item>
+                  {items.length > 1 ? (
+                    <MinusCircleOutlined
+                      aria-label={t('records.matter.removeStep')}
+                      onClick={() => remove(item.name)}
+                      style={{ marginTop: 8 }}
+                    />
+                  ) : null}
+                </Space>
+              ))}
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  const taken = (form.getFieldValue('steps') as { step?: string }[] | undefined)
+                    ?.length;
+                  add({ step: deliberationSteps[Math.min(taken ?? 0, 5)], on: todayIso() });
+                }}
+                data-testid="matter-add-step"
+              >
+                {t('records.matter.addStep')}
+              </Button>
+            </Flex>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}
