@@ -225,6 +225,35 @@ Object.assign(mutations, {
     action: 'campaigns.create',
     actor: 'county',
   },
+  'campaigns.update': {
+    ok: async () => {
+      const { campaign } = await createCampaign(t);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return (await t.as('county')).campaigns.update({ id: campaign.id, noticeDays: 10 });
+    },
+    fails: async () => {
+      // a village has declared: the campaign is no longer edited
+      const { campaign } = await declaredCampaign();
+      const caller = await t.as('county');
+      return () => caller.campaigns.update({ id: campaign.id, name: '改名的创建活动' });
+    },
+    action: 'campaigns.update',
+    actor: 'county',
+  },
+  'campaigns.remove': {
+    ok: async () => {
+      const { campaign } = await createCampaign(t);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return (await t.as('county')).campaigns.remove({ id: campaign.id });
+    },
+    fails: async () => {
+      const { campaign } = await declaredCampaign();
+      const caller = await t.as('county');
+      return () => caller.campaigns.remove({ id: campaign.id });
+    },
+    action: 'campaigns.remove',
+    actor: 'county',
+  },
   'campaigns.advance': {
     ok: async () => {
       const { campaign } = await declaredCampaign();

@@ -189,6 +189,12 @@ const outsideChecks: Record<
       'FORBIDDEN',
     );
   },
+  'campaigns.update': async (x, y) => {
+    await expectError(x.campaigns.update({ id: y.campaign.id, name: '越权改名' }), 'FORBIDDEN');
+  },
+  'campaigns.remove': async (x, y) => {
+    await expectError(x.campaigns.remove({ id: y.campaign.id }), 'FORBIDDEN');
+  },
   'campaigns.advance': async (x, y) => {
     await expectError(x.campaigns.advance({ id: y.campaign.id }), 'FORBIDDEN');
   },

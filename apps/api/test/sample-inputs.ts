@@ -36,6 +36,8 @@ export const sampleInput: Record<string, unknown> = {
     level: 'county',
     frameworkId: NO_ID,
   },
+  'campaigns.update': { id: NO_ID, name: '改名的创建活动' },
+  'campaigns.remove': { id: NO_ID },
   'campaigns.advance': { id: NO_ID },
   'campaigns.ranking': { id: NO_ID },
   'campaigns.results': { id: NO_ID },

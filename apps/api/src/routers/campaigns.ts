@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { campaignNameLength } from '@fazhi/domain';
 import { and, eq } from 'drizzle-orm';
 import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
 import { campaignLevels, campaignStages, campaigns, participationStates } from '../db/schema.js';
@@ -12,7 +13,9 @@ import {
   findCampaign,
   listCampaigns,
   present,
+  removeCampaign,
   stateCounts,
+  updateCampaign,
 } from '../services/campaigns/campaigns.js';
 import { getFramework } from '../services/campaigns/frameworks.js';
 import { campaignRankingPage, campaignResults, noticeList } from '../services/campaigns/results.js';
@@ -38,6 +41,54 @@ const points = z
   );
 
 const campaign = campaignOutput;
+
+/** A campaign's settings, as created (all of them) and updated (each optional). */
+const campaignSettings = {
+  name: z
+    .string()
+    .trim()
+    .min(campaignNameLength.min, {
+      error: bi(
+        `名称至少${campaignNameLength.min}个字`,
+        `The name needs at least ${campaignNameLength.min} characters`,
+      ),
+    })
+    .max(campaignNameLength.max, {
+      error: bi(
+        `名称最多${campaignNameLength.max}个字`,
+        `The name has at most ${campaignNameLength.max} characters`,
+      ),
+    }),
+  year,
+  level: z.enum(campaignLevels),
+  frameworkId: z.uuid({ error: bi('请选择指标体系', 'Choose a framework') }),
+  stageDates: z.partialRecord(z.enum(campaignStages), isoDate).optional(),
+  noticeDays: z.number().int().min(1).max(60).optional(),
+  minSelfScore: points.nullable().optional(),
+  minAcceptedScore: points.nullable().optional(),
+  requireLowerTitle: z.boolean().optional(),
+  townshipScoreRequired: z.boolean().optional(),
+  pilotVillageCodes: z.array(divisionCode).max(1000).optional(),
+  inspectorIds: z.array(z.uuid()).max(100).optional(),
+};
+
+/** What the audit log keeps of a campaign's settings. */
+function auditSettings(row: typeof campaigns.$inferSelect) {
+  return {
+    name: row.name,
+    year: row.year,
+    level: row.level,
+    frameworkId: row.frameworkId,
+    stageDates: row.stageDates,
+    noticeDays: row.noticeDays,
+    minSelfScore: row.minSelfScore,
+    minAcceptedScore: row.minAcceptedScore,
+    requireLowerTitle: row.requireLowerTitle,
+    townshipScoreRequired: row.townshipScoreRequired,
+    pilotVillageCodes: row.pilotVillageCodes,
+    inspectorIds: row.inspectorIds,
+  };
+}
 
 const noticeParticularsOutput = z.object({
   issuer: z.string().nullable(),
@@ -112,27 +163,7 @@ export const campaignsRouter = {
 
   create: writeProcedure
     .use(countyAdmins)
-    .input(
-      z.object({
-        countyCode: divisionCode,
-        name: z
-          .string()
-          .trim()
-          .min(1, { error: bi('请填写名称', 'The name is required') })
-          .max(100),
-        year,
-        level: z.enum(campaignLevels),
-        frameworkId: z.uuid({ error: bi('请选择指标体系', 'Choose a framework') }),
-        stageDates: z.partialRecord(z.enum(campaignStages), isoDate).optional(),
-        noticeDays: z.number().int().min(1).max(60).optional(),
-        minSelfScore: points.nullable().optional(),
-        minAcceptedScore: points.nullable().optional(),
-        requireLowerTitle: z.boolean().optional(),
-        townshipScoreRequired: z.boolean().optional(),
-        pilotVillageCodes: z.array(divisionCode).max(1000).optional(),
-        inspectorIds: z.array(z.uuid()).max(100).optional(),
-      }),
-    )
+    .input(z.object({ countyCode: divisionCode, ...campaignSettings }))
     .output(campaign)
     .mutation(async ({ ctx, input }) => {
       const row = await createCampaign(ctx.db, input);
@@ -144,6 +175,47 @@ export const campaignsRouter = {
         after: { name: row.name, year: row.year, level: row.level, frameworkId: row.frameworkId },
       });
       return present(row, viewer(ctx));
+    }),
+
+  /** Changes a campaign's settings, only while no village has declared for it. */
+  update: writeProcedure
+    .use(countyAdmins)
+    .input(
+      z.object({
+        id: z.uuid({ error: bi('编号无效', 'Invalid id') }),
+        ...z.object(campaignSettings).partial().shape,
+      }),
+    )
+    .output(campaign)
+    .mutation(async ({ ctx, input }) => {
+      const { id, ...changes } = input;
+      const { before, after } = await updateCampaign(ctx.db, ctx.scope, id, changes);
+      await ctx.audit({
+        action: 'campaigns.update',
+        entity: 'campaign',
+        entityId: after.id,
+        divisionCode: after.countyCode,
+        before: auditSettings(before),
+        after: auditSettings(after),
+      });
+      return present(after, viewer(ctx));
+    }),
+
+  /** Deletes a campaign, only while no village has declared for it. */
+  remove: writeProcedure
+    .use(countyAdmins)
+    .input(z.object({ id: z.uuid({ error: bi('编号无效', 'Invalid id') }) }))
+    .output(z.object({ id: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const gone = await removeCampaign(ctx.db, ctx.scope, input.id);
+      await ctx.audit({
+        action: 'campaigns.remove',
+        entity: 'campaign',
+        entityId: gone.id,
+        divisionCode: gone.countyCode,
+        before: auditSettings(gone),
+      });
+      return { id: gone.id };
     }),
 
   advance: writeProcedure

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import type { Framework, Scorecard } from '@fazhi/domain';
+import { maxAnswerValue, type Framework, type Scorecard } from '@fazhi/domain';
 import { auditedProcedure, authedProcedure, writeProcedure } from '../trpc/init.js';
 import { participationStates, sheetColumns } from '../db/schema.js';
 import {
@@ -64,10 +64,20 @@ const event = z.discriminatedUnion('type', [
   }),
 ]);
 
+/** A number answer: a typing error such as 99999999999999999999 is refused, not saved. */
+const answerNumber = z
+  .number()
+  .min(-maxAnswerValue, {
+    error: bi(`不能小于${-maxAnswerValue}`, `Must be at least ${-maxAnswerValue}`),
+  })
+  .max(maxAnswerValue, {
+    error: bi(`数值过大，不能超过${maxAnswerValue}`, `Too large: at most ${maxAnswerValue}`),
+  });
+
 const columnData = z.object({
   items: z.record(
     z.string().max(50),
-    z.union([z.boolean(), z.number(), z.array(z.string().max(50)).max(100)]),
+    z.union([z.boolean(), answerNumber, z.array(z.string().max(50)).max(100)]),
   ),
   vetoes: z.array(z.string().max(50)).max(100),
   comments: z.record(z.string().max(50), z.string().max(2000)),

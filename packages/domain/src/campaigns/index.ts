@@ -15,3 +15,4 @@ export type {
   TransitionProblem,
   TransitionResult,
 } from './participation.js';
+export { campaignNameLength, maxAnswerValue, maxBulkParticipations } from './limits.js';

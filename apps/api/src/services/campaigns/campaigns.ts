@@ -44,7 +44,8 @@ export interface CampaignInput {
   inspectorIds?: string[] | undefined;
 }
 
-export async function createCampaign(db: Db, input: CampaignInput) {
+/** Checks what a county gives for a campaign (create or update); the first problem is a field error. */
+async function checkCampaignInput(db: Db, input: CampaignInput) {
   const [county] = await db
     .select({ level: divisions.level })
     .from(divisions)
@@ -77,25 +78,32 @@ export async function createCampaign(db: Db, input: CampaignInput) {
       invalidField(field, { zh: `不能超过总分${max}`, en: `Must not exceed the total of ${max}` });
     }
   }
-  const [row] = await db
-    .insert(campaigns)
-    .values({
-      countyCode: input.countyCode,
-      name: input.name,
-      year: input.year,
-      level: input.level,
-      frameworkId: input.frameworkId,
-      stageDates: input.stageDates ?? {},
-      noticeDays: input.noticeDays ?? 7,
-      minSelfScore: input.minSelfScore == null ? null : toHundredths(input.minSelfScore),
-      minAcceptedScore:
-        input.minAcceptedScore == null ? null : toHundredths(input.minAcceptedScore),
-      requireLowerTitle: input.requireLowerTitle ?? false,
-      townshipScoreRequired: input.townshipScoreRequired ?? true,
-      pilotVillageCodes: input.pilotVillageCodes ?? [],
-      inspectorIds,
-    })
-    .returning();
+  return { inspectorIds };
+}
+
+/** The stored columns of a campaign from what the county gave (scores in hundredths). */
+function campaignValues(input: CampaignInput, inspectorIds: string[]) {
+  return {
+    countyCode: input.countyCode,
+    name: input.name,
+    year: input.year,
+    level: input.level,
+    frameworkId: input.frameworkId,
+    stageDates: input.stageDates ?? {},
+    noticeDays: input.noticeDays ?? 7,
+    minSelfScore: input.minSelfScore == null ? null : toHundredths(input.minSelfScore),
+    minAcceptedScore:
+      input.minAcceptedScore == null ? null : toHundredths(input.minAcceptedScore),
+    requireLowerTitle: input.requireLowerTitle ?? false,
+    townshipScoreRequired: input.townshipScoreRequired ?? true,
+    pilotVillageCodes: input.pilotVillageCodes ?? [],
+    inspectorIds,
+  };
+}
+
+export async function createCampaign(db: Db, input: CampaignInput) {
+  const { inspectorIds } = await checkCampaignInput(db, input);
+  const [row] = await db.insert(campaigns).values(campaignValues(input, inspectorIds)).returning();
   return row!;
 }
 
@@ -383,4 +391,70 @@ export async function advanceCampaign(db: Db, scope: Scope, id: string, today: s
     .where(and(eq(campaigns.countyCode, campaign.countyCode), eq(campaigns.id, campaign.id)))
     .returning();
   return { before: campaign, after: row! };
+}
+
+/** What `campaigns.update` may change: any setting, each kept when not given. */
+export type CampaignChanges = Partial<Omit<CampaignInput, 'countyCode'>>;
+
+/** Refuses a change to a campaign a village has already declared for. */
+function declaredAlready(): never {
+  fail('PRECONDITION_FAILED', 'CAMPAIGN_HAS_DECLARATIONS', {
+    zh: '已有村申报本次创建活动，不能再修改或删除',
+    en: 'Villages have declared for this campaign: it can no longer be changed or deleted',
+  });
+}
+
+/** True when no village has declared for the campaign (not even one since withdrawn). */
+function noDeclarations(campaign: { countyCode: string; id: string }) {
+  return sql`not exists (select 1 from ${participations} where ${participations.countyCode} = ${campaign.countyCode} and ${participations.campaignId} = ${campaign.id})`;
+}
+
+/**
+ * Changes a campaign's settings while no village has declared for it; refused afterwards.
+ * The same checks as creating it.
+ */
+export async function updateCampaign(db: Db, scope: Scope, id: string, changes: CampaignChanges) {
+  const before = await findCampaign(db, scope, id);
+  const input: CampaignInput = {
+    countyCode: before.countyCode,
+    name: before.name,
+    year: before.year,
+    level: before.level,
+    frameworkId: before.frameworkId,
+    stageDates: before.stageDates,
+    noticeDays: before.noticeDays,
+    minSelfScore: before.minSelfScore === null ? null : fromHundredths(before.minSelfScore),
+    minAcceptedScore:
+      before.minAcceptedScore === null ? null : fromHundredths(before.minAcceptedScore),
+    requireLowerTitle: before.requireLowerTitle,
+    townshipScoreRequired: before.townshipScoreRequired,
+    pilotVillageCodes: before.pilotVillageCodes,
+    inspectorIds: before.inspectorIds,
+  };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value !== undefined) (input as unknown as Record<string, unknown>)[key] = value;
+  }
+  const { inspectorIds } = await checkCampaignInput(db, input);
+  const [after] = await db
+    .update(campaigns)
+    .set({ ...campaignValues(input, inspectorIds), updatedAt: new Date() })
+    .where(
+      and(eq(campaigns.countyCode, before.countyCode), eq(campaigns.id, id), noDeclarations(before)),
+    )
+    .returning();
+  if (!after) declaredAlready();
+  return { before, after };
+}
+
+/** Deletes a campaign no village has declared for; refused afterwards. */
+export async function removeCampaign(db: Db, scope: Scope, id: string) {
+  const before = await findCampaign(db, scope, id);
+  const [gone] = await db
+    .delete(campaigns)
+    .where(
+      and(eq(campaigns.countyCode, before.countyCode), eq(campaigns.id, id), noDeclarations(before)),
+    )
+    .returning();
+  if (!gone) declaredAlready();
+  return gone;
 }
