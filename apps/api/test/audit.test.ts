@@ -329,6 +329,41 @@ Object.assign(mutations, {
     action: 'participations.save_sheet',
     actor: 'clerk',
   },
+  'participations.bulkTransition': {
+    ok: async () => {
+      const { campaign, framework, id } = await selfAssessing();
+      await t.db.execute(sql`update participations set state = 'township_approved'`);
+      await t.db.execute(sql`update campaigns set stage = 'county_acceptance'`);
+      const county = await t.as('county');
+      const saved = await county.participations.saveSheet({
+        id,
+        version: 1,
+        column: 'county',
+        data: goodSheet(framework.definition),
+      });
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return county.participations.bulkTransition({
+        campaignId: campaign.id,
+        event: 'accept',
+        items: [{ id, version: saved.version }],
+      });
+    },
+    fails: async () => {
+      // the county column is empty: acceptance is refused
+      const { campaign, id } = await selfAssessing();
+      await t.db.execute(sql`update participations set state = 'township_approved'`);
+      await t.db.execute(sql`update campaigns set stage = 'county_acceptance'`);
+      const caller = await t.as('county');
+      return () =>
+        caller.participations.bulkTransition({
+          campaignId: campaign.id,
+          event: 'accept',
+          items: [{ id, version: 1 }],
+        });
+    },
+    action: 'participations.accept',
+    actor: 'county',
+  },
   'participations.transition': {
     ok: async () => {
       const { id } = await selfAssessing();

@@ -286,6 +286,22 @@ const outsideChecks: Record<
       'NOT_FOUND',
     );
   },
+  'participations.bulkPreview': async (x, y) => {
+    await expectError(
+      x.participations.bulkPreview({ campaignId: y.campaign.id, event: 'accept' }),
+      'FORBIDDEN',
+    );
+  },
+  'participations.bulkTransition': async (x, y) => {
+    await expectError(
+      x.participations.bulkTransition({
+        campaignId: y.campaign.id,
+        event: 'accept',
+        items: [{ id: y.yParticipation, version: 1 }],
+      }),
+      'FORBIDDEN',
+    );
+  },
   'participations.transition': async (x, y) => {
     await expectError(
       x.participations.transition({

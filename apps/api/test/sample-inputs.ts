@@ -61,6 +61,12 @@ export const sampleInput: Record<string, unknown> = {
     column: 'county',
     data: { items: {}, vetoes: [], comments: {} },
   },
+  'participations.bulkPreview': { campaignId: NO_ID, event: 'accept' },
+  'participations.bulkTransition': {
+    campaignId: NO_ID,
+    event: 'accept',
+    items: [{ id: NO_ID, version: 1 }],
+  },
   'participations.transition': { id: NO_ID, version: 1, event: { type: 'approve' } },
   'participations.removeEvidence': { id: NO_ID },
   'titles.list': {},

@@ -1,6 +1,11 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { maxAnswerValue, type Framework, type Scorecard } from '@fazhi/domain';
+import {
+  maxAnswerValue,
+  maxBulkParticipations,
+  type Framework,
+  type Scorecard,
+} from '@fazhi/domain';
 import { auditedProcedure, authedProcedure, writeProcedure } from '../trpc/init.js';
 import { participationStates, sheetColumns } from '../db/schema.js';
 import {
@@ -14,6 +19,7 @@ import {
   transition,
 } from '../services/campaigns/participations.js';
 import { deleteEvidenceFile } from '../services/campaigns/evidence.js';
+import { applyBulk, bulkEvents, previewBulk } from '../services/campaigns/bulk-transitions.js';
 import { bi } from '../trpc/messages.js';
 import { campaignOutput, divisionCode, paged, pagination, version } from './schemas.js';
 
@@ -332,6 +338,87 @@ export const participationsRouter = {
       const dataDir = ctx.dataDir;
       if (dataDir) ctx.afterCommit(() => deleteEvidenceFile(dataDir, file));
       return { id: file.id, participationId: file.participationId };
+    }),
+
+  /**
+   * 验收 or 公示 for every village of a campaign that is ready for it: what would change and
+   * what cannot (with the reason the single action gives), changing nothing.
+   */
+  bulkPreview: authedProcedure
+    .input(z.object({ campaignId: z.uuid(), event: z.enum(bulkEvents) }))
+    .output(
+      z.object({
+        changes: z.array(
+          z.object({
+            id: z.string(),
+            version: z.number().int(),
+            villageCode: z.string(),
+            villageName: z.string(),
+            from: z.enum(participationStates),
+            to: z.enum(participationStates),
+          }),
+        ),
+        refused: z.array(
+          z.object({
+            id: z.string(),
+            villageCode: z.string(),
+            villageName: z.string(),
+            reason: z.object({ zh: z.string(), en: z.string() }),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      previewBulk({ db: ctx.db, scope: ctx.scope, user: ctx.user, today: todayIso(), ...input }),
+    ),
+
+  /**
+   * Applies 验收 or 公示 to the villages a preview listed, at the versions it showed, in one
+   * transaction with one audit event per village; the first that cannot fails the whole.
+   */
+  bulkTransition: writeProcedure
+    .input(
+      z.object({
+        campaignId: z.uuid(),
+        event: z.enum(bulkEvents),
+        items: z
+          .array(z.object({ id: z.uuid(), version }))
+          .min(1, { error: bi('请至少选择一个村', 'Choose at least one village') })
+          .max(maxBulkParticipations, {
+            error: bi(
+              `一次最多${maxBulkParticipations}个村`,
+              `At most ${maxBulkParticipations} villages at once`,
+            ),
+          }),
+      }),
+    )
+    .output(
+      z.array(z.object({ id: z.string(), state: z.enum(participationStates), version: z.number() })),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const done = await applyBulk({
+        db: ctx.db,
+        scope: ctx.scope,
+        user: ctx.user,
+        today: todayIso(),
+        ...input,
+      });
+      await ctx.auditEach(
+        done.map(({ before, after, repeated }) => ({
+          action: `participations.${input.event}`,
+          entity: 'participation',
+          entityId: after.id,
+          divisionCode: after.villageCode,
+          before: auditView(before),
+          after: {
+            ...auditView(after),
+            event: { type: input.event },
+            bulk: true,
+            ...(repeated ? { repeated: true } : {}),
+          },
+        })),
+      );
+      return done.map(({ after }) => ({ id: after.id, state: after.state, version: after.version }));
     }),
 
   transition: writeProcedure

@@ -128,10 +128,15 @@ const auditedTransaction = t.middleware(async ({ ctx, next, path }) => {
         recorded += 1;
         await writeAudit(tx, actor, ctx.requestId, event);
       };
+      /** One audit event per changed thing of a bulk action: together they count as its record. */
+      const auditEach = async (events: readonly AuditInput[]) => {
+        recorded += 1;
+        for (const event of events) await writeAudit(tx, actor, ctx.requestId, event);
+      };
       const afterCommit = (task: () => Promise<void>) => {
         tasks.push(task);
       };
-      const result = await next({ ctx: { db: tx, audit, afterCommit } });
+      const result = await next({ ctx: { db: tx, audit, auditEach, afterCommit } });
       if (!result.ok) throw new Rollback(result);
       if (recorded !== 1) {
         throw new TRPCError({
