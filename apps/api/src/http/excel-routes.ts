@@ -1,16 +1,18 @@
 // The Excel round trip: a village's score sheet (考核评分表) as .xlsx, the import of one column
-// back from the same file, and the public-notice list (公示名单). Every route goes through the
+// back from the same file, the public-notice list (公示名单) and the ranking (得分排名). Every route goes through the
 // tRPC procedures (participations.get / saveSheet, campaigns.noticeList) with the caller's
 // session, so scope, roles, the optimistic lock, audit and transactions stay in one place; these
 // routes only turn workbooks into data and back (see services/campaigns/score-sheet-xlsx.ts).
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { TRPCError } from '@trpc/server';
+import type { ParticipationState } from '@fazhi/domain';
 import type { ContextFor } from './server.js';
 import { cleanFileName, contentDisposition, sendError } from './replies.js';
 import { createCaller } from '../trpc/root.js';
 import { fail, Problem } from '../trpc/problem-error.js';
 import {
   buildNoticeWorkbook,
+  buildRankingWorkbook,
   buildScoreSheetWorkbook,
   parseScoreSheetWorkbook,
   XLSX_MIME,
@@ -191,6 +193,27 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
           );
         }
         return reply.header('cache-control', 'private, no-store').send(read);
+      } catch (error) {
+        return sendError(reply, error);
+      }
+    });
+
+    app.get<{ Params: { id: string } }>('/api/campaigns/:id/ranking.xlsx', async (req, reply) => {
+      try {
+        const ctx = await deps.contextFor(req, reply);
+        const caller = createCaller(ctx);
+        const campaign = await caller.campaigns.get({ id: req.params.id });
+        const ranking = await caller.campaigns.ranking({ id: req.params.id });
+        const bytes = await buildRankingWorkbook({
+          campaignName: campaign.name,
+          rows: ranking.map((r) => ({ ...r, state: r.state as ParticipationState })),
+        });
+        return sendWorkbook(
+          reply,
+          bytes,
+          `得分排名-${campaign.name}.xlsx`,
+          `ranking-${campaign.year}.xlsx`,
+        );
       } catch (error) {
         return sendError(reply, error);
       }

@@ -962,3 +962,75 @@ export async function buildNoticeWorkbook(input: NoticeExport): Promise<Buffer> 
   footer.height = 48;
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+export const RANKING_SHEET_NAME = '得分排名';
+
+export interface RankingExport {
+  campaignName: string;
+  rows: readonly {
+    rank: number | null;
+    townshipName: string | null;
+    villageName: string;
+    total: number;
+    grade: string;
+    vetoed: boolean;
+    state: ParticipationState;
+  }[];
+}
+
+/** The ranking of a campaign (县级验收得分排名) as a workbook: labels, never codes. */
+export async function buildRankingWorkbook(input: RankingExport): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'fazhi';
+  const ws = workbook.addWorksheet(RANKING_SHEET_NAME, {
+    pageSetup: {
+      orientation: 'portrait',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  const headers = ['名次', '乡镇（街道）', '村（社区）', '验收得分', '等次', '一票否决', '状态'];
+  ws.columns = [
+    { width: 8 },
+    { width: 20 },
+    { width: 24 },
+    { width: 12 },
+    { width: 10 },
+    { width: 10 },
+    { width: 14 },
+  ];
+  ws.mergeCells(1, 1, 1, headers.length);
+  const title = ws.getCell(1, 1);
+  title.value = `${input.campaignName}得分排名`;
+  title.font = { bold: true, size: 16 };
+  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  ws.getRow(1).height = 36;
+  const cells = (row: ExcelJS.Row, bold = false) => {
+    for (let c = 1; c <= headers.length; c++) {
+      const cell = row.getCell(c);
+      cell.border = thin;
+      cell.alignment = { horizontal: 'center', vertical: 'middle' };
+      if (bold) {
+        cell.font = { bold: true };
+        cell.fill = headerFill;
+      }
+    }
+  };
+  cells(ws.addRow(headers), true);
+  for (const r of input.rows) {
+    cells(
+      ws.addRow([
+        r.rank ?? '—',
+        r.townshipName ?? '',
+        r.villageName,
+        r.total,
+        gradeNames[r.grade as Grade] ?? r.grade,
+        r.vetoed ? '是' : '否',
+        participationStateName(r.state).zh,
+      ]),
+    );
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
