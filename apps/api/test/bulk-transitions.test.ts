@@ -107,9 +107,12 @@ describe('bulk 验收 with a preview', () => {
       'PRECONDITION_FAILED',
       'SHEET_INCOMPLETE',
     );
-    const [village2] = await t.db.execute(
-      sql`select name from divisions where code = ${X_VILLAGE_2}`,
-    ).then((r) => (Array.isArray(r) ? r : (r as { rows: { name: string }[] }).rows) as { name: string }[]);
+    const [village2] = await t.db
+      .execute(sql`select name from divisions where code = ${X_VILLAGE_2}`)
+      .then(
+        (r) =>
+          (Array.isArray(r) ? r : (r as { rows: { name: string }[] }).rows) as { name: string }[],
+      );
     expect(error.messages.zh.startsWith(`${village2!.name}：`)).toBe(true);
     expect(await states()).toEqual(before);
     expect(await t.db.select().from(auditEvents)).toEqual([]);
@@ -130,7 +133,10 @@ describe('bulk 验收 with a preview', () => {
       }),
       'FORBIDDEN',
     );
-    const [row] = await t.db.select().from(participations).where(eq(participations.id, ids[X_VILLAGE]!));
+    const [row] = await t.db
+      .select()
+      .from(participations)
+      .where(eq(participations.id, ids[X_VILLAGE]!));
     expect(row!.state).toBe('township_approved');
   });
 });

@@ -36,7 +36,8 @@ describe('a campaign’s name', () => {
     const { campaign, county } = await createCampaign(t, { name: named(campaignNameLength.min) });
     expect(campaign.name).toBe('创创');
     expect(
-      (await county.campaigns.update({ id: campaign.id, name: named(campaignNameLength.max) })).name,
+      (await county.campaigns.update({ id: campaign.id, name: named(campaignNameLength.max) }))
+        .name,
     ).toHaveLength(60);
     await expectError(
       county.campaigns.update({ id: campaign.id, name: named(campaignNameLength.max + 1) }),

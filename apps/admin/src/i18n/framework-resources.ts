@@ -76,7 +76,8 @@ export const frameworksZh = {
   pastePlaceholder: '在此粘贴指标体系 JSON，或选择文件',
   clear: '清空',
   fromFile: '已载入文件 {{name}}',
-  notJson: '不是有效的 JSON：{{detail}}',
+  notJson: '不是有效的 JSON：第 {{line}} 行附近的括号、引号或逗号有误',
+  notJsonAnywhere: '不是有效的 JSON：请检查括号、引号和逗号',
   checkOk:
     '检查通过：{{name}}（{{code}}，版本 {{version}}），{{areas}} 个类别、{{items}} 个评分项，共 {{points}} 分',
   localProblems: '浏览器检查发现 {{count}} 处问题，请修改后再导入',
@@ -203,7 +204,8 @@ export const frameworksEn: typeof frameworksZh = {
   pastePlaceholder: 'Paste the framework JSON here, or choose a file',
   clear: 'Clear',
   fromFile: 'Loaded the file {{name}}',
-  notJson: 'Not valid JSON: {{detail}}',
+  notJson: 'Not valid JSON: a bracket, quote or comma is wrong near line {{line}}',
+  notJsonAnywhere: 'Not valid JSON: check the brackets, quotes and commas',
   checkOk:
     'No problems: {{name}} ({{code}}, version {{version}}), {{areas}} areas, {{items}} items, {{points}} points in all',
   localProblems: 'The browser found {{count}} problems; fix them before importing',

@@ -393,7 +393,9 @@ export const participationsRouter = {
       }),
     )
     .output(
-      z.array(z.object({ id: z.string(), state: z.enum(participationStates), version: z.number() })),
+      z.array(
+        z.object({ id: z.string(), state: z.enum(participationStates), version: z.number() }),
+      ),
     )
     .mutation(async ({ ctx, input }) => {
       const done = await applyBulk({
@@ -418,7 +420,11 @@ export const participationsRouter = {
           },
         })),
       );
-      return done.map(({ after }) => ({ id: after.id, state: after.state, version: after.version }));
+      return done.map(({ after }) => ({
+        id: after.id,
+        state: after.state,
+        version: after.version,
+      }));
     }),
 
   transition: writeProcedure

@@ -2,7 +2,7 @@
 // field-level errors. Never a stack trace; unexpected errors become a generic message.
 import type { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import type { LocalizedText } from '@fazhi/domain';
+import { fieldWord, type LocalizedText } from '@fazhi/domain';
 import { unpack } from './messages.js';
 import { Problem, type FieldProblem } from './problem-error.js';
 
@@ -40,12 +40,14 @@ export function describeError(error: TRPCError): ErrorData {
       message: unpack(issue.message),
     }));
     const first = fieldErrors[0];
+    // the field named in words (应到人数), never by its code name (eligible)
+    const word = fieldWord((cause.issues[0]?.path ?? []) as (string | number)[]);
     return {
       problemCode: 'VALIDATION_FAILED',
       messages: first
         ? {
-            zh: `输入有误：${first.path ? `${first.path}：` : ''}${first.message.zh}`,
-            en: `Invalid input: ${first.path ? `${first.path}: ` : ''}${first.message.en}`,
+            zh: `输入有误：${word.zh ? `${word.zh}：` : ''}${first.message.zh}`,
+            en: `Invalid input: ${word.en ? `${word.en}: ` : ''}${first.message.en}`,
           }
         : generic.BAD_REQUEST!,
       fieldErrors,

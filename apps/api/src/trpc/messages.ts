@@ -33,9 +33,40 @@ function text(result: ReturnType<typeof zhLocale>): string {
   return result?.message ?? '';
 }
 
+/** What a value should be, in words (zod's own Chinese names the type: 期望 string). */
+const typeWords: Record<string, LocalizedText> = {
+  string: { zh: '文字', en: 'text' },
+  number: { zh: '数字', en: 'a number' },
+  int: { zh: '整数', en: 'a whole number' },
+  boolean: { zh: '“是”或“否”', en: 'yes or no' },
+  array: { zh: '列表', en: 'a list' },
+  object: { zh: '一组数据', en: 'a group of values' },
+  date: { zh: '日期', en: 'a date' },
+};
+
 function friendly(issue: Issue): LocalizedText | undefined {
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return { zh: '此项为必填项', en: 'This field is required' };
+  }
+  if (issue.code === 'invalid_type') {
+    const expected = typeWords[String(issue.expected)];
+    if (expected) return { zh: `应为${expected.zh}`, en: `Must be ${expected.en}` };
+    return { zh: '格式不对', en: 'Wrong format' };
+  }
+  if (
+    issue.code === 'invalid_union' ||
+    issue.code === 'invalid_key' ||
+    issue.code === 'invalid_element'
+  ) {
+    return { zh: '格式不对', en: 'Wrong format' };
+  }
+  if (issue.code === 'invalid_format') {
+    return issue.format === 'uuid'
+      ? { zh: '编号无效', en: 'Invalid id' }
+      : { zh: '格式不对', en: 'Wrong format' };
+  }
+  if (issue.code === 'unrecognized_keys') {
+    return { zh: '含有系统不认识的项', en: 'Holds fields the system does not know' };
   }
   if (issue.code === 'too_small' && issue.origin === 'string') {
     const min = Number(issue.minimum);

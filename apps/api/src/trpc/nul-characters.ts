@@ -4,7 +4,7 @@
 // - a lone surrogate (U+D800–U+DFFF not in a pair), which is not a character at all: JSON
 //   columns refuse its escape (`\ud800`) and text columns would silently turn it into U+FFFD.
 
-import type { LocalizedText } from '@fazhi/domain';
+import { fieldWord, type LocalizedText } from '@fazhi/domain';
 
 const MAX_DEPTH = 20;
 
@@ -27,16 +27,16 @@ export function badCharacterPath(
   value: unknown,
   path: string[] = [],
   depth = 0,
-): { path: string; kind: BadCharacter } | null {
+): { path: string; parts: string[]; kind: BadCharacter } | null {
   if (typeof value === 'string') {
     const kind = badIn(value);
-    return kind ? { path: path.join('.'), kind } : null;
+    return kind ? { path: path.join('.'), parts: path, kind } : null;
   }
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
   for (const [key, inner] of Object.entries(value)) {
     const at = [...path, key];
     const kind = badIn(key);
-    if (kind) return { path: at.join('.'), kind };
+    if (kind) return { path: at.join('.'), parts: at, kind };
     const found = badCharacterPath(inner, at, depth + 1);
     if (found !== null) return found;
   }
@@ -65,5 +65,12 @@ export function unstorableCharacter(
   value: unknown,
 ): { path: string; message: LocalizedText } | null {
   const found = badCharacterPath(value);
-  return found ? { path: found.path, message: messages[found.kind] } : null;
+  if (!found) return null;
+  // which field (评分说明“A1.1”): one of forty comments is found without searching
+  const word = fieldWord(found.parts);
+  const message = messages[found.kind];
+  return {
+    path: found.path,
+    message: word.zh ? { zh: `${word.zh}${message.zh}`, en: `${word.en} ${message.en}` } : message,
+  };
 }

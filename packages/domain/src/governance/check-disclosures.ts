@@ -185,7 +185,7 @@ export function checkDisclosures(input: DisclosuresInput): DisclosuresResult {
   const from = check.date('from', input.from);
   const asOf = check.date('asOf', input.asOf);
   if (from !== undefined && asOf !== undefined && from > asOf) {
-    check.fail('asOf', { zh: '不能早于 from', en: 'cannot be before from' });
+    check.fail('asOf', { zh: '不能早于开始日期', en: 'cannot be before the start date' });
   }
   check.boolean('frequentFinance', input.frequentFinance);
   check.optionalCount('majorWithinDays', input.majorWithinDays);

@@ -19,6 +19,11 @@ describe('checkFrameworkText', () => {
     expect(check.kind).toBe('notJson');
   });
 
+  it('keeps only the line of a JSON error, never the browser’s English text', () => {
+    const check = checkFrameworkText('{\n  "code": "x",\n  "name": ]\n}');
+    expect(check).toEqual({ kind: 'notJson', line: 3 });
+  });
+
   it('accepts a built-in framework', () => {
     const check = checkFrameworkText(JSON.stringify({ ...builtin, version: '9.9.9' }));
     expect(check.kind).toBe('valid');

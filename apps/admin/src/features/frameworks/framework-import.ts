@@ -21,13 +21,33 @@ export interface FrameworkProblemRow {
 /** The result of checking the text in the browser. */
 export type LocalCheck =
   | { kind: 'empty' }
-  | { kind: 'notJson'; detail: string }
+  /** `line`: where the text stops being JSON (1-based), when the browser says. */
+  | { kind: 'notJson'; line: number | null }
   | { kind: 'invalid'; problems: FrameworkProblemRow[] }
   | { kind: 'valid'; framework: Framework; definition: unknown };
 
 /** Roles that may import a framework (the API enforces the same). */
 export function canImportFrameworks(role: Role): boolean {
   return role === 'system_admin' || role === 'county_admin';
+}
+
+/** The line of a JSON syntax error, from the position or line the browser's message gives. */
+export function jsonErrorLine(text: string, error: unknown): number | null {
+  const message = error instanceof Error ? error.message : '';
+  const line = /line (\d+)/.exec(message);
+  if (line) return Number(line[1]);
+  const position = /position (\d+)/.exec(message);
+  if (position) return text.slice(0, Number(position[1])).split('\n').length;
+  // V8: Unexpected token ']', ..."  "name": ]\n}" is not valid JSON (the text around the token)
+  const around =
+    /Unexpected token '(.+?)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(message);
+  if (around) {
+    const at = text.indexOf(around[2]!);
+    const token = around[2]!.indexOf(around[1]!);
+    if (at !== -1 && token !== -1) return text.slice(0, at + token).split('\n').length;
+  }
+  // "Unexpected end of JSON input" and the like: the text ends too soon
+  return /end of (JSON )?(input|data)/i.test(message) ? text.split('\n').length : null;
 }
 
 /** Parses the text as JSON and validates it with `validateFramework`. */
@@ -37,7 +57,8 @@ export function checkFrameworkText(text: string): LocalCheck {
   try {
     definition = JSON.parse(text) as unknown;
   } catch (error) {
-    return { kind: 'notJson', detail: error instanceof Error ? error.message : String(error) };
+    // the browser's own words are English and technical: only where it stopped is kept
+    return { kind: 'notJson', line: jsonErrorLine(text, error) };
   }
   const result = validateFramework(definition);
   if (!result.ok) {

@@ -217,7 +217,11 @@ export function FrameworkImportDialog({ open, onClose, onImported }: Props) {
             <Alert
               type="error"
               showIcon
-              title={t('frameworks.notJson', { detail: check.detail })}
+              title={
+                check.line === null
+                  ? t('frameworks.notJsonAnywhere')
+                  : t('frameworks.notJson', { line: check.line })
+              }
             />
           ) : null}
           {check.kind === 'invalid' ? (

@@ -93,7 +93,13 @@ export async function previewBulk(opts: BulkOpts) {
       for (const row of rows) {
         try {
           const { after } = await tx.transaction((sp) =>
-            transition({ ...opts, db: sp, id: row.id, version: row.version, event: { type: opts.event } }),
+            transition({
+              ...opts,
+              db: sp,
+              id: row.id,
+              version: row.version,
+              event: { type: opts.event },
+            }),
           );
           changes.push({ ...row, from: row.state, to: after.state });
         } catch (error) {
@@ -128,7 +134,12 @@ export async function applyBulk(
     }
     try {
       done.push(
-        await transition({ ...opts, id: item.id, version: item.version, event: { type: opts.event } }),
+        await transition({
+          ...opts,
+          id: item.id,
+          version: item.version,
+          event: { type: opts.event },
+        }),
       );
     } catch (error) {
       const reason = reasonOf(error);

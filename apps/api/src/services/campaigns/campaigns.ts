@@ -92,8 +92,7 @@ function campaignValues(input: CampaignInput, inspectorIds: string[]) {
     stageDates: input.stageDates ?? {},
     noticeDays: input.noticeDays ?? 7,
     minSelfScore: input.minSelfScore == null ? null : toHundredths(input.minSelfScore),
-    minAcceptedScore:
-      input.minAcceptedScore == null ? null : toHundredths(input.minAcceptedScore),
+    minAcceptedScore: input.minAcceptedScore == null ? null : toHundredths(input.minAcceptedScore),
     requireLowerTitle: input.requireLowerTitle ?? false,
     townshipScoreRequired: input.townshipScoreRequired ?? true,
     pilotVillageCodes: input.pilotVillageCodes ?? [],
@@ -439,7 +438,11 @@ export async function updateCampaign(db: Db, scope: Scope, id: string, changes: 
     .update(campaigns)
     .set({ ...campaignValues(input, inspectorIds), updatedAt: new Date() })
     .where(
-      and(eq(campaigns.countyCode, before.countyCode), eq(campaigns.id, id), noDeclarations(before)),
+      and(
+        eq(campaigns.countyCode, before.countyCode),
+        eq(campaigns.id, id),
+        noDeclarations(before),
+      ),
     )
     .returning();
   if (!after) declaredAlready();
@@ -452,7 +455,11 @@ export async function removeCampaign(db: Db, scope: Scope, id: string) {
   const [gone] = await db
     .delete(campaigns)
     .where(
-      and(eq(campaigns.countyCode, before.countyCode), eq(campaigns.id, id), noDeclarations(before)),
+      and(
+        eq(campaigns.countyCode, before.countyCode),
+        eq(campaigns.id, id),
+        noDeclarations(before),
+      ),
     )
     .returning();
   if (!gone) declaredAlready();

@@ -9,6 +9,7 @@ import {
   type LocalizedText,
 } from '@fazhi/domain';
 import { csvRecords } from './csv-records.js';
+import { csvSyntaxText } from '../csv-syntax.js';
 
 export interface DivisionRow {
   line: number;
@@ -52,10 +53,7 @@ export function* readDivisionCsv(text: string): Generator<DivisionLine> {
           {
             line: item.line,
             problem: 'CSV_SYNTAX',
-            message: {
-              zh: `CSV格式错误：${item.error.message}`,
-              en: `CSV syntax error: ${item.error.message}`,
-            },
+            message: csvSyntaxText(item.error),
           },
         ],
       };

@@ -2,6 +2,7 @@
 // totals are the sums. Imported from CSV or Excel all-or-nothing, every bad cell listed.
 import { and, asc, eq } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
+import { csvSyntaxText } from '../csv-syntax.js';
 import type { Db } from '../../db/client.js';
 import { villageGroups } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
@@ -251,12 +252,10 @@ export async function importGroups(opts: {
         relax_column_count: true,
         skip_empty_lines: true,
       }) as string[][];
-    } catch {
+    } catch (error) {
       // a quote out of place and the like: the parser's own words are English and technical
-      invalidField('csv', {
-        zh: 'CSV格式有误（引号不成对或位置不对），请用Excel另存为CSV后重试',
-        en: 'The CSV is malformed (unbalanced or misplaced quotes); save it again as CSV from Excel',
-      });
+      const at = (error as { lines?: unknown }).lines;
+      invalidField('csv', csvSyntaxText(error, typeof at === 'number' ? at : undefined));
     }
   }
   if (rows.length > MAX_GROUP_ROWS) {

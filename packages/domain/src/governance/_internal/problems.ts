@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../../localized-text.js';
 import type { Citation, Problem, ProblemCode } from '../problem.js';
 import { parseDate } from './dates.js';
+import { fieldWord } from '../../field-words.js';
 
 /** Build a problem, leaving out absent optional keys. */
 export function problem(
@@ -23,7 +24,10 @@ export function invalidInput(field: string, reason: LocalizedText): Problem {
   return problem(
     'INVALID_INPUT',
     'error',
-    { zh: `输入无效（${field}）：${reason.zh}`, en: `Invalid input (${field}): ${reason.en}` },
+    {
+      zh: `输入无效（${fieldWord(field).zh}）：${reason.zh}`,
+      en: `Invalid input (${fieldWord(field).en}): ${reason.en}`,
+    },
     { field },
   );
 }
@@ -121,8 +125,8 @@ export class InputChecker {
   notAbove(field: string, small: number, large: number, largeName: string): void {
     if (small > large) {
       this.fail(field, {
-        zh: `不能超过 ${largeName}（${small} > ${large}）`,
-        en: `cannot exceed ${largeName} (${small} > ${large})`,
+        zh: `不能超过${fieldWord(largeName).zh}（${small} > ${large}）`,
+        en: `cannot exceed the ${fieldWord(largeName).en} (${small} > ${large})`,
       });
     }
   }
