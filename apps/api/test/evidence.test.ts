@@ -114,6 +114,20 @@ describe('evidence files', () => {
     expect(image.json().mimeType).toBe('image/png');
   });
 
+  it('says an empty file is empty, not of the wrong type', async () => {
+    const { x, item } = await setup();
+    const empty = await upload(
+      x,
+      await cookieOf('clerk'),
+      Buffer.alloc(0),
+      `?item=${item}&column=self`,
+      '会议记录.pdf',
+    );
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.problemCode).toBe('EMPTY_FILE');
+    expect(empty.json().error.messages.zh).toBe('文件为空');
+  });
+
   it('refuses files over 20 MB', async () => {
     const { x, item } = await setup();
     const big = Buffer.concat([pdf, Buffer.alloc(20 * 1024 * 1024)]);

@@ -138,6 +138,15 @@ describe('revocation reasons', () => {
     });
   });
 
+  it('needs no English name: the English interface then shows the Chinese one', async () => {
+    const admin = await t.as('admin');
+    const { reason } = await admin.titles.saveRevocationReason({
+      code: 'village_feud',
+      nameZh: '发生宗族械斗',
+    });
+    expect(reason).toMatchObject({ code: 'village_feud', nameZh: '发生宗族械斗', nameEn: '' });
+  });
+
   it('bad input gets field errors in both languages and changes nothing', async () => {
     const admin = await t.as('admin');
     const before = await admin.titles.revocationReasons({ includeInactive: true });
@@ -157,7 +166,8 @@ describe('revocation reasons', () => {
       admin.titles.saveRevocationReason({ code: 'blank', nameZh: '  ', nameEn: '' }),
       'BAD_REQUEST',
     );
-    expect(blank.fieldErrors.map((e) => e.path).sort()).toEqual(['nameEn', 'nameZh']);
+    // the English name is optional; the Chinese one is not
+    expect(blank.fieldErrors.map((e) => e.path).sort()).toEqual(['nameZh']);
     const negative = await expectError(
       admin.titles.saveRevocationReason({
         code: 'negative',

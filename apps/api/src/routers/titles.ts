@@ -135,13 +135,14 @@ export const titlesRouter = {
           .max(200, {
             error: bi('中文名称不能超过200字', 'The Chinese name is at most 200 characters'),
           }),
+        /** Optional: without it the English interface shows the Chinese name. */
         nameEn: z
           .string()
           .trim()
-          .min(1, { error: bi('请填写英文名称', 'Enter the English name') })
           .max(300, {
             error: bi('英文名称不能超过300字符', 'The English name is at most 300 characters'),
-          }),
+          })
+          .default(''),
         active: z.boolean().default(true),
         sortOrder: z
           .number()

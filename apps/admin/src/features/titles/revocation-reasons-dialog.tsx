@@ -85,7 +85,7 @@ export function RevocationReasonsDialog({ open, onClose }: { open: boolean; onCl
                 <Flex vertical>
                   <span>{r.nameZh}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {r.nameEn}
+                    {r.nameEn || r.nameZh}
                   </Typography.Text>
                 </Flex>
               ),
@@ -210,13 +210,7 @@ function ReasonFormModal({
         <Form.Item
           name="nameEn"
           label={t('titles.reasonSettings.nameEn')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              message: t('titles.reasonSettings.nameEnRequired'),
-            },
-          ]}
+          extra={t('titles.reasonSettings.nameEnOptional')}
         >
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={300} />
         </Form.Item>

@@ -60,7 +60,7 @@ function TitleFileView({ file }: { file: TitleFile }) {
   const active = file.status === 'active';
   const reasonName = (code: string) => {
     const r = reasons.data?.find((x) => x.code === code);
-    return r ? (lang === 'en' ? r.nameEn : r.nameZh) : code;
+    return r ? (lang === 'en' ? r.nameEn || r.nameZh : r.nameZh) : code;
   };
 
   return (
@@ -262,7 +262,7 @@ function TitleFileView({ file }: { file: TitleFile }) {
         dialog={dialog}
         reasons={(reasons.data ?? [])
           .filter((r) => r.active)
-          .map((r) => ({ value: r.code, label: lang === 'en' ? r.nameEn : r.nameZh }))}
+          .map((r) => ({ value: r.code, label: lang === 'en' ? r.nameEn || r.nameZh : r.nameZh }))}
         onClose={() => setDialog(null)}
       />
     </>

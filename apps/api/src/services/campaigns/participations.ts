@@ -568,8 +568,12 @@ export async function transition(opts: {
     const card = scoreColumn(framework, participation.sheet[column]);
     if (!card || !card.complete) {
       fail('PRECONDITION_FAILED', 'SHEET_INCOMPLETE', {
-        zh: `评分表尚未填写完整（还有${card ? card.missing.length : '全部'}项未评分）`,
-        en: `The score sheet is incomplete (${card ? card.missing.length : 'all'} items unscored)`,
+        zh: card
+          ? `评分表尚未填写完整（还有${card.missing.length}项未评分）`
+          : '评分表尚未填写完整（还没有评分）',
+        en: card
+          ? `The score sheet is incomplete (${card.missing.length} items unscored)`
+          : 'The score sheet is incomplete (nothing scored yet)',
       });
     }
     event =
