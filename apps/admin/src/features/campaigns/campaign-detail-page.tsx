@@ -111,7 +111,10 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
             title: t('campaigns.advanceRefused'),
             content: (
               <>
-                <Typography.Paragraph>{errorText(error)}</Typography.Paragraph>
+                {/* the server's message lists the blockers too: each reason once */}
+                <Typography.Paragraph>
+                  {blockers.length > 0 ? t('campaigns.advanceRefusedLead') : errorText(error)}
+                </Typography.Paragraph>
                 <BlockerList blockers={blockers} />
               </>
             ),

@@ -14,6 +14,7 @@ import {
 } from 'antd';
 import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
+import { divisionLevel } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
 import { trpc } from '../../trpc';
@@ -27,11 +28,24 @@ export function DashboardPage() {
   const me = useMe();
   const summary = useQuery(trpc.dashboard.summary.queryOptions());
 
-  const cards = [
-    { key: 'townships', icon: <ApartmentOutlined />, title: t('dashboard.townships') },
-    { key: 'villages', icon: <HomeOutlined />, title: t('dashboard.villages') },
+  // a count of what lies below one's scope only: a clerk is not shown "乡镇（街道）0"
+  const level = me.scopeCode === WHOLE_DEPLOYMENT ? null : divisionLevel(me.scopeCode);
+  type Card = { key: 'townships' | 'villages' | 'users'; icon: React.ReactNode; title: string };
+  const cards: Card[] = [
+    ...(level === 'township' || level === 'village'
+      ? []
+      : [
+          {
+            key: 'townships' as const,
+            icon: <ApartmentOutlined />,
+            title: t('dashboard.townships'),
+          },
+        ]),
+    ...(level === 'village'
+      ? []
+      : [{ key: 'villages' as const, icon: <HomeOutlined />, title: t('dashboard.villages') }]),
     { key: 'users', icon: <TeamOutlined />, title: t('dashboard.users') },
-  ] as const;
+  ];
 
   return (
     <>
@@ -46,7 +60,7 @@ export function DashboardPage() {
       ) : (
         <Row gutter={[16, 16]}>
           {cards.map((card) => (
-            <Col xs={24} sm={8} key={card.key}>
+            <Col xs={24} sm={24 / cards.length} key={card.key}>
               <Card data-testid={`count-${card.key}`}>
                 {summary.isPending ? (
                   <Skeleton active paragraph={{ rows: 1 }} />
