@@ -113,7 +113,7 @@ export async function signIn(page: Page, username: string, password: string) {
   await page.locator('#password').fill(password);
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => url.pathname === '/');
-  await page.getByTestId('count-villages').locator('.ant-statistic-content').waitFor();
+  await page.getByTestId('count-users').locator('.ant-statistic-content').waitFor();
 }
 
 /** Signs out through the user menu and waits for the login page. */

@@ -1,15 +1,16 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Link } from 'react-router';
 import { useLang } from '../i18n';
+import { StatusPage } from './status-page';
 
 export function Forbidden() {
   const { t } = useLang();
   return (
-    <Result
-      status="403"
+    <StatusPage
+      code="403"
       title={t('app.forbidden')}
-      subTitle={t('app.forbiddenHint')}
-      extra={
+      hint={t('app.forbiddenHint')}
+      action={
         <Link to="/">
           <Button type="primary">{t('app.backHome')}</Button>
         </Link>

@@ -1,15 +1,16 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Link } from 'react-router';
 import { useLang } from '../i18n';
+import { StatusPage } from './status-page';
 
 export function NotFound() {
   const { t } = useLang();
   return (
-    <Result
-      status="404"
+    <StatusPage
+      code="404"
       title={t('app.notFound')}
-      subTitle={t('app.notFoundHint')}
-      extra={
+      hint={t('app.notFoundHint')}
+      action={
         <Link to="/">
           <Button type="primary">{t('app.backHome')}</Button>
         </Link>

@@ -1,6 +1,7 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { useLang } from '../i18n';
+import { StatusPage } from './status-page';
 
 /** Shown when a route fails to load or render (e.g. a chunk could not be fetched). */
 export function RouteError() {
@@ -8,19 +9,19 @@ export function RouteError() {
   const { t } = useLang();
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
-      <Result
-        status="404"
+      <StatusPage
+        code="404"
         title={t('app.notFound')}
-        subTitle={t('app.notFoundHint')}
-        extra={<Button href="/">{t('app.backHome')}</Button>}
+        hint={t('app.notFoundHint')}
+        action={<Button href="/">{t('app.backHome')}</Button>}
       />
     );
   }
   return (
-    <Result
-      status="error"
+    <StatusPage
+      code="!"
       title={t('errors.unknown')}
-      extra={
+      action={
         <Button type="primary" onClick={() => window.location.reload()}>
           {t('app.retry')}
         </Button>

@@ -5,7 +5,6 @@
 // routes only turn workbooks into data and back (see services/campaigns/score-sheet-xlsx.ts).
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { TRPCError } from '@trpc/server';
-import type { ParticipationState } from '@fazhi/domain';
 import type { ContextFor } from './server.js';
 import { cleanFileName, contentDisposition, sendError } from './replies.js';
 import { createCaller } from '../trpc/root.js';
@@ -203,11 +202,18 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
         const ctx = await deps.contextFor(req, reply);
         const caller = createCaller(ctx);
         const campaign = await caller.campaigns.get({ id: req.params.id });
-        const ranking = await caller.campaigns.ranking({ id: req.params.id });
-        const bytes = await buildRankingWorkbook({
-          campaignName: campaign.name,
-          rows: ranking.map((r) => ({ ...r, state: r.state as ParticipationState })),
-        });
+        // every page of the ranking, in ranking order, through the procedure (scope and all)
+        const rows = [];
+        for (let page = 1; ; page += 1) {
+          const ranking = await caller.campaigns.ranking({
+            id: req.params.id,
+            page,
+            pageSize: 200,
+          });
+          rows.push(...ranking.items);
+          if (ranking.items.length === 0 || rows.length >= ranking.total) break;
+        }
+        const bytes = await buildRankingWorkbook({ campaignName: campaign.name, rows });
         return sendWorkbook(
           reply,
           bytes,

@@ -34,6 +34,7 @@ import { ResponsiveTable } from '../../components/responsive-table';
 import { useSingleFlight } from '../../lib/use-single-flight';
 import { useMe } from '../auth/me-context';
 import { DivisionSelect } from '../users/division-select';
+import { BulkActionButton } from './bulk-actions';
 import {
   blockersOf,
   campaignStages,
@@ -315,11 +316,19 @@ function ParticipationsCard({
       variant="borderless"
       title={t('campaigns.participations')}
       extra={
-        offerDeclare ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={onDeclare} data-testid="declare">
-            {me.role === 'village_clerk' ? t('campaigns.declareOwn') : t('campaigns.declare')}
-          </Button>
-        ) : null
+        <Space wrap>
+          {canRunCampaigns(me.role) ? <BulkActionButton campaign={campaign} /> : null}
+          {offerDeclare ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={onDeclare}
+              data-testid="declare"
+            >
+              {me.role === 'village_clerk' ? t('campaigns.declareOwn') : t('campaigns.declare')}
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       {declareOpen && ownRow ? (

@@ -2,7 +2,8 @@
 // township and grade, with the caller's own place where the caller's village is ranked.
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Select, Space, Tag } from 'antd';
+import { Alert, Button, Card, Empty, Select, Space, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { scorecardGrades, type Grade } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { trpc } from '../../trpc';
@@ -44,6 +45,9 @@ export function RankingTable({
       style={{ marginBottom: 16 }}
       extra={
         <Space wrap>
+          <a href={`/api/campaigns/${campaignId}/ranking.xlsx`} download data-testid="ranking-xlsx">
+            <Button icon={<DownloadOutlined />}>{t('campaigns.downloadRanking')}</Button>
+          </a>
           {townships.length > 1 ? (
             <Select
               allowClear
