@@ -323,6 +323,11 @@ export const titlesZh = {
   },
   recheckedOn: '复核日期',
   outcome: '复核结果',
+  revokeConfirm: {
+    title: '确定撤销这{{count}}个称号吗？',
+    bar: '撤销后，这些村{{years}}年内不得再申报创建。',
+    ok: '确定撤销',
+  },
   outcomes: {
     keep: '保留',
     revoke: '撤销',
@@ -691,6 +696,11 @@ export const titlesEn: typeof titlesZh = {
   },
   recheckedOn: 'Re-checked on',
   outcome: 'Outcome',
+  revokeConfirm: {
+    title: 'Revoke these {{count}} titles?',
+    bar: 'Once revoked, these villages may not declare again for {{years}} years.',
+    ok: 'Revoke',
+  },
   outcomes: {
     keep: 'Keep',
     revoke: 'Revoke',

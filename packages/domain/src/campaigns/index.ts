@@ -15,4 +15,9 @@ export type {
   TransitionProblem,
   TransitionResult,
 } from './participation.js';
-export { campaignNameLength, maxAnswerValue, maxBulkParticipations } from './limits.js';
+export {
+  campaignNameLength,
+  maxAnswerValue,
+  maxBulkParticipations,
+  revocationBarYears,
+} from './limits.js';

@@ -12,3 +12,6 @@ export const maxAnswerValue = 1_000_000;
 
 /** How many participations one bulk action (验收, 公示) may change at once. */
 export const maxBulkParticipations = 500;
+
+/** A village whose title was revoked may not declare again for this many years. */
+export const revocationBarYears = 2;

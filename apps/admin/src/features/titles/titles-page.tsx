@@ -19,6 +19,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { revocationBarYears } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { usePagination } from '../../lib/use-pagination';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
@@ -312,9 +313,21 @@ function RecheckModal({
   const recheck = useMutation(trpc.titles.recheck.mutationOptions());
   const onError = useFormErrorHandler(form, ['reasons', 'note']);
 
+  const { modal } = App.useApp();
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
+    if (values.outcome === 'revoke') {
+      // revoking bars the village from declaring again: asked a second time, saying so
+      const sure = await modal.confirm({
+        title: t('titles.revokeConfirm.title', { count: ids.length }),
+        content: t('titles.revokeConfirm.bar', { years: revocationBarYears }),
+        okText: t('titles.revokeConfirm.ok'),
+        okButtonProps: { danger: true },
+        cancelText: t('app.cancel'),
+      });
+      if (!sure) return;
+    }
     recheck.mutate(
       {
         ids,

@@ -3,6 +3,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import {
   allowedParticipationEvents,
+  revocationBarYears,
   scoreAssessment,
   transitionParticipation,
   type Framework,
@@ -38,7 +39,7 @@ type Campaign = typeof campaigns.$inferSelect;
 type Participation = typeof participations.$inferSelect;
 
 /** A revoked title blocks the village from declaring again for this many years. */
-export const REVOCATION_BAR_YEARS = 2;
+export const REVOCATION_BAR_YEARS = revocationBarYears;
 
 export function actorLevel(role: SessionUser['role']): ParticipationActor | null {
   switch (role) {
