@@ -169,8 +169,7 @@ describe('GET /api/participations/:id/sheet.xlsx', () => {
     expect(ruleOf(deduction)).toContain(
       `每缺1项${deduction.rule.kind === 'deduction' ? deduction.rule.unit!.zh : ''}扣`,
     );
-    for (const e of entries)
-      expect(ruleOf(checklist)).toContain(`${e.code}：${e.name}，${e.points}分`);
+    for (const e of entries) expect(ruleOf(checklist)).toContain(`${e.name}，${e.points}分`);
     expect(ruleOf(check)).toContain(`符合要求得${check.points}分`);
 
     // answers as typed, awarded points from the scorecard, comments
@@ -179,7 +178,8 @@ describe('GET /api/participations/:id/sheet.xlsx', () => {
     expect(at(check, COL.selfAnswer)).toBe('否');
     expect(at(check, COL.selfPoints)).toBe(0);
     expect(at(check, COL.selfComment)).toBe('“两委”协作记录不全');
-    expect(at(checklist, COL.selfAnswer)).toBe(`${entries[0]!.code}、${entries[1]!.code}`);
+    // the entries' names, never their codes
+    expect(at(checklist, COL.selfAnswer)).toBe(`${entries[0]!.name}、${entries[1]!.name}`);
     expect(at(checklist, COL.selfPoints)).toBe(entries[0]!.points + entries[1]!.points);
     expect(at(deduction, COL.selfAnswer)).toBe(1);
     const scored = new Map(

@@ -48,7 +48,7 @@ describe('describeRule', () => {
         ],
       }),
     );
-    expect(checklist.lines.map((l) => l.zh)).toEqual(['a：学法计划，0.5分', 'b：普法计划，1.5分']);
+    expect(checklist.lines.map((l) => l.zh)).toEqual(['学法计划，0.5分', '普法计划，1.5分']);
     const bands = describeRule(
       item({
         kind: 'bands',

@@ -29,8 +29,9 @@ export function describeRule(item: IndicatorItem): RuleDescription {
       return {
         summary: { zh: '按满足的条目计分：', en: 'Points per met entry:' },
         lines: rule.entries.map((e) => ({
-          zh: `${e.code}：${e.name}，${e.points}分`,
-          en: `${e.code}: ${e.name}, ${e.points} pts`,
+          // the entry's name, never its code (party-core): the code is for the data only
+          zh: `${e.name}，${e.points}分`,
+          en: `${e.name}, ${e.points} pts`,
         })),
       };
     case 'deduction':

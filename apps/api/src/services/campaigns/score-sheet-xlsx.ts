@@ -142,19 +142,27 @@ export function ruleText(item: IndicatorItem): string {
 /** What to type into the 填报 cell, by rule kind. */
 const inputHint: Record<IndicatorItem['rule']['kind'], string> = {
   check: '（填“是”或“否”）',
-  checklist: `（填已满足条目的编码，以“、”分隔；均不满足填“${NONE_MET}”）`,
+  checklist: `（填已满足条目的名称，以“、”分隔；均不满足填“${NONE_MET}”）`,
   deduction: '（填缺少或不足的项数）',
   count: '（填数量）',
   bands: '（填数值）',
   proportional: '（填实际值）',
 };
 
-/** The 填报 cell of an answer: 是/否, entry codes joined by 、 (or 无), or the number. */
-export function answerCellValue(answer: boolean | number | readonly string[] | undefined) {
+/**
+ * The 填报 cell of an answer: 是/否, the met entries' names joined by 、 (or 无), or the number.
+ * Names, never codes: the import reads the names back (and still accepts the codes).
+ */
+export function answerCellValue(
+  answer: boolean | number | readonly string[] | undefined,
+  item?: IndicatorItem,
+) {
   if (answer === undefined) return null;
   if (typeof answer === 'boolean') return answer ? '是' : '否';
   if (typeof answer === 'number') return answer;
-  return answer.length === 0 ? NONE_MET : answer.join('、');
+  if (answer.length === 0) return NONE_MET;
+  const entries = item?.rule.kind === 'checklist' ? item.rule.entries : [];
+  return answer.map((code) => entries.find((e) => e.code === code)?.name || code).join('、');
 }
 
 // ——— Export ———
@@ -244,7 +252,7 @@ function answerValidation(item: IndicatorItem): ExcelJS.DataValidation | undefin
 const instructions = [
   '填写说明：',
   `1. 只填写本阶段的“填报”列和说明（意见）列；“得分”列由系统计算，导入时不读取。`,
-  `2. “填报”列按评分规则填写：是/否；已满足条目的编码（以“、”分隔，均不满足填“${NONE_MET}”）；项数、数量或数值。留空表示未评分。`,
+  `2. “填报”列按评分规则填写：是/否；已满足条目的名称（以“、”分隔，均不满足填“${NONE_MET}”）；项数、数量或数值。留空表示未评分。`,
   `3. 一票否决事项填“是”或“否”。`,
   `4. 请勿修改指标编码、表头和“${META_SHEET_NAME}”工作表；导入时核对记录版本，如其他人已修改，请重新导出后再填写。`,
 ].join('\n');
@@ -306,7 +314,7 @@ export async function buildScoreSheetWorkbook(input: ScoreSheetExport): Promise<
     ws.getCell(4, s.points).value = s.pointsHeader;
     ws.getCell(4, s.comment).value = s.commentHeader;
     ws.getCell(4, s.answer).note =
-      `按评分规则填写：是/否；已满足条目的编码（以“、”分隔，均不满足填“${NONE_MET}”）；项数、数量或数值。留空表示未评分。`;
+      `按评分规则填写：是/否；已满足条目的名称（以“、”分隔，均不满足填“${NONE_MET}”）；项数、数量或数值。留空表示未评分。`;
   }
   styleRow(ws.getRow(3), { bold: true, fill: headerFill });
   styleRow(ws.getRow(4), { bold: true, fill: headerFill });
@@ -338,7 +346,7 @@ export async function buildScoreSheetWorkbook(input: ScoreSheetExport): Promise<
       for (const column of sheetColumnList) {
         const s = stageColumns[column];
         const data = input.sheet[column];
-        row.getCell(s.answer).value = answerCellValue(data?.items[item.code]);
+        row.getCell(s.answer).value = answerCellValue(data?.items[item.code], item);
         const score = scores.get(column)?.get(item.code);
         row.getCell(s.points).value = score?.answered ? score.points : null;
         row.getCell(s.comment).value = data?.comments[item.code] ?? null;
@@ -537,7 +545,7 @@ function parseAnswer(item: IndicatorItem, read: Read): Parsed {
     case 'checklist': {
       if (read.kind !== 'text' && read.kind !== 'number') {
         return bad(
-          `指标${code}应填已满足条目的编码，实际为${was.zh}`,
+          `指标${code}应填已满足条目的名称，实际为${was.zh}`,
           `Item ${code} takes the codes of the met entries, not ${was.en}`,
         );
       }
@@ -558,7 +566,7 @@ function parseAnswer(item: IndicatorItem, read: Read): Parsed {
         else met.push(entry.code);
       }
       if (problems.length > 0) {
-        const allowed = rule.entries.map((e) => e.code);
+        const allowed = rule.entries.map((e) => e.name || e.code);
         return bad(
           `指标${code}没有条目${problems.map((p) => `“${p}”`).join('、')}（可填：${allowed.join('、')}；均不满足填“${NONE_MET}”）`,
           `Item ${code} has no checklist entry ${problems.map((p) => `"${p}"`).join(', ')} (allowed: ${allowed.join(', ')}; “${NONE_MET}” when none is met)`,
