@@ -58,6 +58,7 @@ export const fieldWords: Readonly<Record<string, LocalizedText>> = {
   frameworkId: w('指标体系', 'framework'),
   frequentFinance: w('财务是否每月公开', 'monthly finance disclosure'),
   from: w('开始日期', 'start date'),
+  grade: w('等次', 'grade'),
   groupId: w('村民小组', 'villager group'),
   households: w('户数', 'households'),
   id: w('记录', 'record'),
