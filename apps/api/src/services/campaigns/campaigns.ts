@@ -13,7 +13,7 @@ import {
   type CampaignStage,
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { fail, invalidField, notFound } from '../../trpc/problem-error.js';
+import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { getFramework, usableIn } from './frameworks.js';
 import { fromHundredths, toHundredths } from './points.js';
 
@@ -366,14 +366,12 @@ export async function advanceCampaign(db: Db, scope: Scope, id: string, today: s
   const blockers = await advanceBlockers(db, campaign, today);
   if (blockers.length > 0) {
     fail(
-      'PRECONDITION_FAILED',
       'STAGE_BLOCKED',
+      { blockers },
       {
         zh: `当前阶段“${stageNames[campaign.stage].zh}”还有未完成的工作：${blockers.map((b) => b.message.zh).join('；')}`,
         en: `The ${stageNames[campaign.stage].en} stage has open work: ${blockers.map((b) => b.message.en).join('; ')}`,
       },
-      [],
-      { blockers },
     );
   }
   const next = campaignStages[campaignStages.indexOf(campaign.stage) + 1]!;

@@ -1,0 +1,95 @@
+// The one place a problem code becomes a tRPC (and so HTTP) code.
+import { TRPCError } from '@trpc/server';
+import { AppError, type ProblemCode } from '../errors/app-error.js';
+
+type TRPCCode = TRPCError['code'];
+
+const codes: Record<ProblemCode, TRPCCode> = {
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  BAD_CREDENTIALS: 'UNAUTHORIZED',
+  DEMO_PASSWORD_REFUSED: 'UNAUTHORIZED',
+  ACCOUNT_LOCKED: 'TOO_MANY_REQUESTS',
+  ADDRESS_THROTTLED: 'TOO_MANY_REQUESTS',
+  PASSWORD_CHANGE_LOCKED: 'TOO_MANY_REQUESTS',
+  LOGIN_NOT_BATCHED: 'BAD_REQUEST',
+  OUT_OF_SCOPE: 'FORBIDDEN',
+  CROSS_SITE_REQUEST: 'FORBIDDEN',
+  ROLE_FORBIDDEN: 'FORBIDDEN',
+  READ_ONLY_ROLE: 'FORBIDDEN',
+  ROLE_NOT_BELOW_OWN: 'FORBIDDEN',
+  NOT_YOUR_TURN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  INVALID_INPUT: 'BAD_REQUEST',
+  INVALID_INSPECTOR: 'BAD_REQUEST',
+  USERNAME_TAKEN: 'BAD_REQUEST',
+  ANSWERS_INVALID: 'BAD_REQUEST',
+  FRAMEWORK_INVALID: 'BAD_REQUEST',
+  SEED_REQUIRED: 'BAD_REQUEST',
+  BAD_REQUEST: 'BAD_REQUEST',
+  INPUT_TOO_COMPLEX: 'BAD_REQUEST',
+  EMPTY_FILE: 'BAD_REQUEST',
+  FILE_TYPE: 'BAD_REQUEST',
+  FILE_ENCODING: 'BAD_REQUEST',
+  FILE_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  XLSX_INVALID: 'BAD_REQUEST',
+  FRAMEWORK_XLSX_INVALID: 'BAD_REQUEST',
+  IMPORT_BAD_CELLS: 'BAD_REQUEST',
+  IMPORT_REJECTED: 'BAD_REQUEST',
+  ALREADY_DECLARED: 'CONFLICT',
+  ALREADY_NAMED: 'CONFLICT',
+  BATCH_CHANGED: 'CONFLICT',
+  FRAMEWORK_VERSION_EXISTS: 'CONFLICT',
+  GROUP_NAME_TAKEN: 'CONFLICT',
+  RECORD_CONFLICT: 'CONFLICT',
+  RECORD_LOCKED: 'CONFLICT',
+  RULES_NOT_FILED: 'CONFLICT',
+  SHEET_CONFLICT: 'CONFLICT',
+  STALE_VERSION: 'CONFLICT',
+  BATCH_EMPTY: 'PRECONDITION_FAILED',
+  LOWER_TITLE_REQUIRED: 'PRECONDITION_FAILED',
+  RECHECK_DECIDED: 'PRECONDITION_FAILED',
+  RECTIFICATION_COMPLETED: 'PRECONDITION_FAILED',
+  REVOKED_RECENTLY: 'PRECONDITION_FAILED',
+  SHEET_INCOMPLETE: 'PRECONDITION_FAILED',
+  STAGE_BLOCKED: 'PRECONDITION_FAILED',
+  STAGE_CLOSED: 'PRECONDITION_FAILED',
+  TITLE_NOT_ACTIVE: 'PRECONDITION_FAILED',
+  WRONG_STAGE: 'PRECONDITION_FAILED',
+  NOT_A_PILOT: 'BAD_REQUEST',
+  TOWNSHIP_SCORE_INCOMPLETE: 'BAD_REQUEST',
+  TRANSITION_NOT_ALLOWED: 'PRECONDITION_FAILED',
+  ACTOR_NOT_ALLOWED: 'PRECONDITION_FAILED',
+  REASON_REQUIRED: 'PRECONDITION_FAILED',
+  SELF_SCORE_TOO_LOW: 'PRECONDITION_FAILED',
+  ACCEPTED_SCORE_TOO_LOW: 'PRECONDITION_FAILED',
+  VETOED: 'PRECONDITION_FAILED',
+  NOTICE_NOT_OVER: 'PRECONDITION_FAILED',
+  OBJECTION_INCOMPLETE: 'PRECONDITION_FAILED',
+  INVALID_DATE: 'PRECONDITION_FAILED',
+  DATABASE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * The tRPC code a problem is answered with: a problem naming input fields is a bad request (400)
+ * whatever its code (a create refusing a role is a field error, an update refusing the user it
+ * touches is FORBIDDEN), any other the code's entry above.
+ */
+export function trpcCodeOf(error: AppError): TRPCCode {
+  return error.fields.length > 0 ? 'BAD_REQUEST' : codes[error.code];
+}
+
+/** An AppError as the TRPCError tRPC and the HTTP routes answer with (the AppError its cause). */
+export function toTRPCError(error: AppError): TRPCError {
+  return new TRPCError({ code: trpcCodeOf(error), message: error.text.zh, cause: error });
+}
+
+/** A TRPCError for any thrown value: AppErrors get their mapped code; TRPCErrors stay. */
+export function asTRPCErrorOf(error: unknown): TRPCError | null {
+  if (error instanceof AppError) return toTRPCError(error);
+  if (error instanceof TRPCError && error.cause instanceof AppError) {
+    return toTRPCError(error.cause);
+  }
+  return error instanceof TRPCError ? error : null;
+}
