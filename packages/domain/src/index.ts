@@ -6,5 +6,6 @@ export type { LocalizedText } from './localized-text.js';
 export * from './divisions/index.js';
 export * from './indicators/index.js';
 export * from './governance/index.js';
+export * from './access/index.js';
 export * from './campaigns/index.js';
 export * from './records/index.js';

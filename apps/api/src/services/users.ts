@@ -5,7 +5,7 @@ import { parseDivisionCode } from '@fazhi/domain';
 import type { Db } from '../db/client.js';
 import { divisions, users } from '../db/schema.js';
 import type { Scope } from '../auth/scope.js';
-import { canGrant, scopeLevels, WHOLE_DEPLOYMENT, type Role } from '../auth/roles.js';
+import { canGrant, roleScopeLevels, WHOLE_DEPLOYMENT, type Role } from '../auth/roles.js';
 import { hashPassword } from '../auth/password.js';
 import { forgetAccount } from '../auth/login-throttle.js';
 import { fail, invalidField, notFound } from '../errors/app-error.js';
@@ -88,7 +88,7 @@ async function checkRoleAndScope(db: Db, actor: SessionUser, role: Role, scopeCo
     return;
   }
   const parsed = parseDivisionCode(scopeCode);
-  const levels = scopeLevels[role];
+  const levels = roleScopeLevels(role) ?? [];
   if (!parsed.ok || !levels.includes(parsed.division.level)) {
     const names: Record<string, string> = { county: '县级', township: '乡级', village: '村级' };
     invalidField('scopeCode', {

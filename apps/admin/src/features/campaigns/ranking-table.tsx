@@ -10,7 +10,8 @@ import type { RouterOutputs } from '../../types';
 import { QueryError } from '../../components/query-error';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { usePagination } from '../../lib/use-pagination';
-import { formatPoints, gradeColors, stateColors, type Results } from './model';
+import { formatPoints } from '@fazhi/domain';
+import { gradeColors, stateColors, type Results } from './model';
 
 type RankingRow = RouterOutputs['campaigns']['ranking']['items'][number];
 

@@ -1,7 +1,7 @@
 // Campaigns: created by a county, pinned to a framework version, advanced stage by stage by
 // an explicit action that is refused, with reasons, while the current stage has open work.
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { noticeEndsOn, type LocalizedText } from '@fazhi/domain';
+import { fromHundredths, noticeEndsOn, toHundredths, type LocalizedText } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import {
   campaigns,
@@ -15,7 +15,6 @@ import {
 import type { Scope } from '../../auth/scope.js';
 import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { getFramework, usableIn } from './frameworks.js';
-import { fromHundredths, toHundredths } from './points.js';
 
 export const stageNames: Record<CampaignStage, LocalizedText> = {
   deploy: { zh: '部署', en: 'deployment' },

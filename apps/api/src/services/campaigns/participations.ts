@@ -10,6 +10,8 @@ import {
   type ParticipationEvent,
   type Scorecard,
   type TransitionResult,
+  fromHundredths,
+  toHundredths,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import type { campaigns } from '../../db/schema.js';
@@ -29,7 +31,6 @@ import { fail, forbidden, invalidField, notFound } from '../../errors/app-error.
 import { findCampaign, present, stageNames } from './campaigns.js';
 import { getFramework } from './frameworks.js';
 import { mayKnowObjectors, presentObjection } from './objector-identity.js';
-import { fromHundredths, toHundredths } from './points.js';
 import { deleteEvidenceRow, findEvidence, listEvidence, requireEvidenceTurn } from './evidence.js';
 import { repeatsDeclaration, repeatsLastChange, sameColumn } from './repeats.js';
 import { requireOverrideReasons } from '../records/derived.js';
