@@ -1,7 +1,7 @@
 /**
  * The README's examples for record metrics, derived answers, the village-rules screen, roles and
- * scope, and points run as
- * tests: each `// →` comment shows part of the result, matched with `toMatchObject`.
+ * scope, and points run as tests: each `// →` comment shows part of the result, matched with
+ * `toMatchObject`.
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate, readmeExamples } from './readme-examples.js';
