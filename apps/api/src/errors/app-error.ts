@@ -9,7 +9,7 @@ import type {
 } from '@fazhi/domain';
 import type { LineProblem } from '../services/divisions/parse-division-csv.js';
 import type { BadCell as GroupBadCell } from '../services/records/workbook.js';
-import type { BadCell as SheetBadCell } from '../services/campaigns/score-sheet-xlsx.js';
+import type { BadCell as SheetBadCell } from '../services/campaigns/score-sheet-import.js';
 import type { Blocker } from '../services/campaigns/campaigns.js';
 import type { SheetColumnData } from '../db/schema.js';
 

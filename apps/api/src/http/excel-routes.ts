@@ -13,9 +13,9 @@ import { toTRPCError } from '../trpc/app-error-code.js';
 import {
   buildNoticeWorkbook,
   buildScoreSheetWorkbook,
-  parseScoreSheetWorkbook,
-  XLSX_MIME,
-} from '../services/campaigns/score-sheet-xlsx.js';
+} from '../services/campaigns/score-sheet-export.js';
+import { parseScoreSheetWorkbook } from '../services/campaigns/score-sheet-import.js';
+import { XLSX_MIME } from '../services/campaigns/score-sheet-layout.js';
 import { readFrameworkWorkbook } from '../services/campaigns/framework-workbook.js';
 import { frameworkImportRoles } from '../routers/frameworks.js';
 
