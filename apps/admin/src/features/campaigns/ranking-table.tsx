@@ -3,14 +3,13 @@
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Empty, Select, Space, Tag } from 'antd';
-import { scorecardGrades, type Grade } from '@fazhi/domain';
+import { formatPoints, scorecardGrades, type Grade } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { trpc } from '../../trpc';
 import type { RouterOutputs } from '../../types';
 import { QueryError } from '../../components/query-error';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { usePagination } from '../../lib/use-pagination';
-import { formatPoints } from '@fazhi/domain';
 import { gradeColors, stateColors, type Results } from './model';
 
 type RankingRow = RouterOutputs['campaigns']['ranking']['items'][number];
