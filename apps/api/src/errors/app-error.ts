@@ -93,6 +93,7 @@ export interface ProblemDetails {
   INVALID_INSPECTOR: NoDetails;
   USERNAME_TAKEN: NoDetails;
   ANSWERS_INVALID: NoDetails;
+  OVERRIDE_REASON_REQUIRED: NoDetails;
   FRAMEWORK_INVALID: FrameworkInvalidDetails;
   SEED_REQUIRED: NoDetails;
   /** A request the server cannot read (malformed body). */

@@ -2,7 +2,7 @@
 // back from the same file, and the public-notice list (公示名单). Every route goes through the
 // tRPC procedures (participations.get / saveSheet, campaigns.noticeList) with the caller's
 // session, so scope, roles, the optimistic lock, audit and transactions stay in one place; these
-// routes only turn workbooks into data and back (see services/campaigns/score-sheet-xlsx.ts).
+// routes only turn workbooks into data and back (see services/campaigns/score-sheet-*.ts).
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { TRPCError } from '@trpc/server';
 import type { ContextFor } from './server.js';
