@@ -79,6 +79,24 @@ export default tseslint.config(
     },
   },
   {
+    // Services know nothing of tRPC: they throw AppError (errors/app-error.ts) and take a
+    // SessionUser (auth/session-user.ts); trpc/app-error-code.ts maps problems to codes.
+    files: ['apps/api/src/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/trpc/*', '**/trpc/**', '@trpc/*'],
+              message: 'Services must not import the tRPC layer: throw AppError instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only env.ts reads the environment in the API.
     files: ['apps/api/src/**/*.ts'],
     ignores: ['apps/api/src/env.ts'],

@@ -1,8 +1,23 @@
 // What other packages of the workspace use: the router type for the SPA, and the pieces the
 // browser tests and scripts start a server with.
 export type { AppRouter } from './trpc/root.js';
-export type { ErrorData } from './trpc/error-formatter.js';
-export type { FieldProblem } from './trpc/problem-error.js';
+export type { ErrorData, ProblemData } from './trpc/error-formatter.js';
+export type {
+  BatchChangedDetails,
+  FieldProblem,
+  FrameworkInvalidDetails,
+  FrameworkXlsxInvalidDetails,
+  ImportBadCellsDetails,
+  ImportRejectedDetails,
+  NoDetails,
+  ProblemCode,
+  ProblemDetails,
+  SheetConflictDetails,
+  StageBlockedDetails,
+  StaleVersionDetails,
+  TransitionRefusedDetails,
+  XlsxInvalidDetails,
+} from './errors/app-error.js';
 export type { Role } from './auth/roles.js';
 export { roles, WHOLE_DEPLOYMENT } from './auth/roles.js';
 export { openDatabase, type Database } from './db/client.js';

@@ -110,8 +110,8 @@ describe('auth.login', () => {
           await t.anonymous().auth.login({ username, password: 'Wrong2026' });
           out.push('signed in');
         } catch (error) {
-          const e = error as { code: string; cause?: { problemCode?: string; text?: unknown } };
-          out.push({ code: e.code, problem: e.cause?.problemCode, text: e.cause?.text });
+          const e = error as { code: string; cause?: { code?: string; text?: unknown } };
+          out.push({ code: e.code, problem: e.cause?.code, text: e.cause?.text });
         }
       }
       return out;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { ROLES } from '@fazhi/domain';
 import { participationStates } from '../src/db/schema.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import {
@@ -16,13 +17,7 @@ describe('the demo county', () => {
     const admin = await t.as('admin');
     expect(await admin.dashboard.summary()).toEqual({ townships: 15, villages: 300, users: 5 });
     const roles = (await admin.users.list({})).items.map((u) => u.role).sort();
-    expect(roles).toEqual([
-      'county_admin',
-      'inspector',
-      'system_admin',
-      'township_officer',
-      'village_clerk',
-    ]);
+    expect(roles).toEqual([...ROLES].sort());
   });
 
   it('has a living campaign with villages in every state, scored by the domain library', async () => {

@@ -14,10 +14,8 @@ import {
 import { createServer } from '../src/http/server.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
 import { auditEvents } from '../src/db/schema.js';
-import {
-  buildScoreSheetWorkbook,
-  parseScoreSheetWorkbook,
-} from '../src/services/campaigns/score-sheet-xlsx.js';
+import { buildScoreSheetWorkbook } from '../src/services/campaigns/score-sheet-export.js';
+import { parseScoreSheetWorkbook } from '../src/services/campaigns/score-sheet-import.js';
 import { useTestDatabase } from './harness.js';
 import {
   campaignInSelfAssessment,

@@ -1,8 +1,12 @@
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import { describeError, type ErrorData } from '../src/trpc/error-formatter.js';
+import { asTRPCErrorOf } from '../src/trpc/app-error-code.js';
 
-/** Awaits a call that must fail with the tRPC `code` (and problem code); returns what the client sees. */
+/**
+ * Awaits a call (a procedure's or a service's) that must fail with the tRPC `code` (and problem
+ * code); returns what the client sees.
+ */
 export async function expectError(
   promise: Promise<unknown>,
   code: TRPCError['code'],
@@ -12,7 +16,8 @@ export async function expectError(
   try {
     await promise;
   } catch (error) {
-    caught = error;
+    // a service called directly throws the AppError the procedures answer with
+    caught = asTRPCErrorOf(error) ?? error;
   }
   expect(caught, `expected a ${code} error`).toBeInstanceOf(TRPCError);
   const error = caught as TRPCError;

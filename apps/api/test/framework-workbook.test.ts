@@ -181,7 +181,7 @@ describe('POST /api/frameworks/import.xlsx', () => {
     ]);
     const county = await t.as('county');
     await expect(county.frameworks.import({ definition: draft })).rejects.toMatchObject({
-      cause: { problemCode: 'FRAMEWORK_INVALID' },
+      cause: { code: 'FRAMEWORK_INVALID' },
     });
     // the county chooses the rule in the page, then saves
     const completed = {

@@ -6,6 +6,7 @@ export type { LocalizedText } from './localized-text.js';
 export * from './divisions/index.js';
 export * from './indicators/index.js';
 export * from './governance/index.js';
+export * from './access/index.js';
 export * from './campaigns/index.js';
 export * from './records/index.js';
 export { fieldWord, fieldWords } from './field-words.js';

@@ -1,6 +1,7 @@
 /**
- * The README's examples for record metrics, derived answers and the village-rules screen run as
- * tests: each `// →` comment shows part of the result, matched with `toMatchObject`.
+ * The README's examples for record metrics, derived answers, the village-rules screen, roles and
+ * scope, and points run as tests: each `// →` comment shows part of the result, matched with
+ * `toMatchObject`.
  */
 import { describe, expect, it } from 'vitest';
 import { evaluate, readmeExamples } from './readme-examples.js';
@@ -8,6 +9,8 @@ import { evaluate, readmeExamples } from './readme-examples.js';
 describe.each([
   ['records', ['recordMetrics', 'deriveAnswers', 'validateFramework']],
   ['screening', ['screenVillageRules']],
+  ['access', ['canGrant', 'grantableRoles', 'roleScopeLevels', 'inScope']],
+  ['points', ['toHundredths', 'fromHundredths', 'isWholeHundredths', 'formatPoints']],
 ] as const)('README %s examples', (section, functions) => {
   const { blocks, examples } = readmeExamples(section);
 

@@ -6,6 +6,7 @@ import {
   errorMessage,
   formFieldErrors,
   isUnauthorized,
+  problemDetails,
   type FormFieldError,
 } from './errors';
 
@@ -63,6 +64,58 @@ describe('apiErrorInfo', () => {
   it('drops malformed field errors', () => {
     const info = apiErrorInfo({ code: 'BAD_REQUEST', fieldErrors: [{ path: 1 }, null] });
     expect(info?.fieldErrors).toEqual([]);
+  });
+});
+
+describe('problemDetails', () => {
+  const conflict = trpcError({
+    code: 'CONFLICT',
+    problemCode: 'SHEET_CONFLICT',
+    messages: { zh: '张三已修改', en: 'Changed by 张三' },
+    fieldErrors: [],
+    details: {
+      version: 7,
+      state: 'declared',
+      updatedBy: '张三',
+      updatedAt: '2026-05-01T02:00:00.000Z',
+      column: { items: { 'A1.4': true }, vetoes: [], comments: {} },
+    },
+  });
+
+  it('reads the details of the problem asked for, typed by its code', () => {
+    const found = problemDetails(conflict, 'SHEET_CONFLICT');
+    expect(found?.version).toBe(7);
+    expect(found?.updatedBy).toBe('张三');
+    expect(found?.column?.items).toEqual({ 'A1.4': true });
+  });
+
+  it('reads the details of an upload route’s answer', () => {
+    const body = {
+      error: {
+        code: 'PRECONDITION_FAILED',
+        problemCode: 'STAGE_BLOCKED',
+        messages: { zh: '还有未完成的工作', en: 'Open work' },
+        fieldErrors: [],
+        details: {
+          blockers: [
+            { code: 'SELF_ASSESSMENT_OPEN', count: 2, message: { zh: '2个村', en: '2 villages' } },
+          ],
+        },
+      },
+    };
+    expect(problemDetails(body, 'STAGE_BLOCKED')?.blockers.map((b) => b.count)).toEqual([2]);
+  });
+
+  it('is null for another problem, no details, or no API error', () => {
+    expect(problemDetails(conflict, 'STAGE_BLOCKED')).toBeNull();
+    expect(problemDetails(validation, 'SHEET_CONFLICT')).toBeNull();
+    expect(
+      problemDetails(
+        trpcError({ code: 'CONFLICT', problemCode: 'SHEET_CONFLICT' }),
+        'SHEET_CONFLICT',
+      ),
+    ).toBeNull();
+    expect(problemDetails(new Error('boom'), 'SHEET_CONFLICT')).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 // What the API tells the client when something fails, in the user's language: one helper picks
 // the message, one maps field errors onto antd Form fields.
 import type { LocalizedText } from '@fazhi/domain';
+import type { ProblemCode, ProblemDetails } from '@fazhi/api';
 import type { Lang } from '../i18n/lang';
 
 export interface FieldError {
@@ -50,6 +51,22 @@ export function apiErrorInfo(error: unknown): ApiErrorInfo | null {
     fieldErrors: fieldErrorsOf(data.fieldErrors),
     ...('details' in data ? { details: data.details } : {}),
   };
+}
+
+/**
+ * The details of the problem `code`, typed as the API declares them (`ProblemDetails`), from any
+ * error `apiErrorInfo` reads; `null` when the error is another problem or carries no details.
+ */
+export function problemDetails<C extends ProblemCode>(
+  error: unknown,
+  code: C,
+): ProblemDetails[C] | null {
+  const info = apiErrorInfo(error);
+  if (info?.problemCode !== code || info.details === undefined || info.details === null) {
+    return null;
+  }
+  // the API's contract: the details of a problem have the type its code names
+  return info.details as ProblemDetails[C];
 }
 
 /** The text in the chosen language. */

@@ -1,8 +1,9 @@
 // A batched tRPC request (`/trpc/a,b?batch=1`) that contains auth.login is refused as a whole:
 // each login is its own request, so one request can never carry many password guesses.
 // A batch of one (`/trpc/auth.login?batch=1`, as the SPA's batch link sends it) is fine.
-import { TRPCError } from '@trpc/server';
-import { Problem } from '../trpc/problem-error.js';
+import type { TRPCError } from '@trpc/server';
+import { AppError } from '../errors/app-error.js';
+import { toTRPCError } from '../trpc/app-error-code.js';
 
 export function isBatchedLogin(url: string): boolean {
   const path = url.split('?')[0] ?? '';
@@ -24,9 +25,5 @@ export function batchedLoginError(): TRPCError {
     zh: '登录请求不能与其他请求合并发送',
     en: 'A login cannot be sent in a batch with other calls',
   };
-  return new TRPCError({
-    code: 'BAD_REQUEST',
-    message: text.zh,
-    cause: new Problem('LOGIN_NOT_BATCHED', text),
-  });
+  return toTRPCError(new AppError('LOGIN_NOT_BATCHED', undefined, text));
 }

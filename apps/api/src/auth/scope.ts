@@ -1,8 +1,8 @@
 // A user's region scope. Every read filters with `where`, every write checks `includes`.
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { parseDivisionCode } from '@fazhi/domain';
-import { WHOLE_DEPLOYMENT, type Role } from './roles.js';
+import { inScope, scopePrefix } from '@fazhi/domain';
+import type { Role } from './roles.js';
 
 export class Scope {
   /** The significant digits of the scope code; '' for the whole deployment. */
@@ -12,13 +12,8 @@ export class Scope {
     readonly code: string,
     role: Role,
   ) {
-    if (role === 'system_admin' || code === WHOLE_DEPLOYMENT) {
-      this.prefix = '';
-    } else {
-      const parsed = parseDivisionCode(code);
-      // A user whose scope code is malformed sees nothing: fail closed.
-      this.prefix = parsed.ok ? parsed.division.prefix : '\u0000';
-    }
+    // a user whose scope code is malformed sees nothing: fail closed (no code starts with NUL)
+    this.prefix = role === 'system_admin' ? '' : (scopePrefix(code) ?? '\u0000');
   }
 
   /** The county of a scope at county level or below; null above county or for everything. */
@@ -49,9 +44,7 @@ export class Scope {
 
   /** Whether a 12-digit division code lies inside the scope. */
   includes(code: string | null | undefined): boolean {
-    if (this.prefix === '') return true;
-    if (!code) return false;
-    return code.startsWith(this.prefix);
+    return this.isWholeDeployment || inScope(this.code, code);
   }
 
   /** Whether every division of a county lies inside the scope (the scope is the county or above). */

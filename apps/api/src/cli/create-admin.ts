@@ -3,7 +3,7 @@
 // which starts empty. The password comes from FAZHI_ADMIN_PASSWORD or is asked for twice
 // without echo; there is no default. Refused when the username exists.
 import { createInterface } from 'node:readline';
-import { TRPCError } from '@trpc/server';
+import { asTRPCErrorOf } from '../trpc/app-error-code.js';
 import { readEnv } from '../env.js';
 import { openDatabase } from '../db/client.js';
 import { createSystemAdmin } from '../services/auth.js';
@@ -80,8 +80,9 @@ try {
   });
   console.log(`已创建系统管理员 / created the system administrator: ${username}`);
 } catch (error) {
-  if (!(error instanceof TRPCError)) throw error;
-  const data = describeError(error);
+  const trpcError = asTRPCErrorOf(error);
+  if (!trpcError) throw error;
+  const data = describeError(trpcError);
   const problems = data.fieldErrors.length
     ? data.fieldErrors.map((f) => `${f.message.zh} / ${f.message.en}`)
     : [`${data.messages.zh} / ${data.messages.en}`];

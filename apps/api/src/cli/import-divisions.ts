@@ -2,7 +2,7 @@
 // database (DATABASE_URL, or PGlite in FAZHI_DATA_DIR) as one transaction with its audit event.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { TRPCError } from '@trpc/server';
+import { asTRPCErrorOf } from '../trpc/app-error-code.js';
 import { readEnv } from '../env.js';
 import { openDatabase } from '../db/client.js';
 import { Scope } from '../auth/scope.js';
@@ -10,7 +10,6 @@ import { importDivisions } from '../services/divisions/import-divisions.js';
 import { decodeTextFileOrFail } from '../services/decode-text.js';
 import { writeAudit } from '../services/audit.js';
 import { describeError } from '../trpc/error-formatter.js';
-import type { LineProblem } from '../services/divisions/parse-division-csv.js';
 
 const file = process.argv[2];
 if (!file) {
@@ -49,10 +48,11 @@ try {
       `${result.unchanged} unchanged) in ${seconds.toFixed(1)} s`,
   );
 } catch (error) {
-  if (!(error instanceof TRPCError)) throw error;
-  const data = describeError(error);
+  const trpcError = asTRPCErrorOf(error);
+  if (!trpcError) throw error;
+  const data = describeError(trpcError);
   console.error(`${data.messages.zh} / ${data.messages.en}`);
-  const details = data.details as { errorCount: number; errors: LineProblem[] } | undefined;
+  const details = data.problemCode === 'IMPORT_REJECTED' ? data.details : undefined;
   for (const e of details?.errors ?? []) {
     console.error(
       `  第${e.line}行 line ${e.line}: [${e.problem}] ${e.message.zh} / ${e.message.en}`,

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import {
   participationStates as domainParticipationStates,
+  ROLES,
   type ParticipationState,
 } from '@fazhi/domain';
 import {
@@ -49,15 +50,6 @@ export const divisions = pgTable(
   ],
 );
 
-export const roles = [
-  'system_admin',
-  'county_admin',
-  'township_officer',
-  'inspector',
-  'village_clerk',
-] as const;
-export type Role = (typeof roles)[number];
-
 export const users = pgTable(
   'users',
   {
@@ -65,7 +57,7 @@ export const users = pgTable(
     username: varchar('username', { length: 32 }).notNull().unique(),
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
-    role: text('role', { enum: roles }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     scopeCode: varchar('scope_code', { length: 12 }).notNull(),
     countyCode: varchar('county_code', { length: 12 }),
     disabled: boolean('disabled').notNull().default(false),

@@ -56,18 +56,18 @@ function megabytes(bytes: number): string {
 export function tooLarge(limit: number, isFileRoute: boolean): TRPCError {
   const mb = megabytes(limit);
   return isFileRoute
-    ? problemError('PAYLOAD_TOO_LARGE', 'FILE_TOO_LARGE', {
+    ? problemError('FILE_TOO_LARGE', {
         zh: `文件不能超过${mb} MB`,
         en: `The file must not exceed ${mb} MB`,
       })
-    : problemError('PAYLOAD_TOO_LARGE', 'BODY_TOO_LARGE', {
+    : problemError('BODY_TOO_LARGE', {
         zh: `请求内容不能超过${mb} MB`,
         en: `The request body must not exceed ${mb} MB`,
       });
 }
 
 const tooComplex = () =>
-  problemError('BAD_REQUEST', 'INPUT_TOO_COMPLEX', {
+  problemError('INPUT_TOO_COMPLEX', {
     zh: `输入过于复杂（嵌套不能超过${JSON_MAX_DEPTH}层，字段不能超过${JSON_MAX_KEYS}个）`,
     en: `The input is too complex (at most ${JSON_MAX_DEPTH} levels of nesting and ${JSON_MAX_KEYS} keys)`,
   });
@@ -98,7 +98,7 @@ export function limitRequestBodies(app: FastifyInstance, deps: { db: Db; serverL
         return sendRequestError(
           req,
           reply,
-          problemError('UNAUTHORIZED', 'UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' }),
+          problemError('UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' }),
         );
       }
     }
@@ -110,7 +110,7 @@ export function limitRequestBodies(app: FastifyInstance, deps: { db: Db; serverL
         return sendRequestError(
           req,
           reply,
-          problemError('UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_MEDIA_TYPE', {
+          problemError('UNSUPPORTED_MEDIA_TYPE', {
             zh: '不支持的内容类型',
             en: 'Unsupported content type',
           }),
@@ -139,7 +139,7 @@ export function limitRequestBodies(app: FastifyInstance, deps: { db: Db; serverL
       return sendRequestError(
         req,
         reply,
-        problemError('UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_MEDIA_TYPE', {
+        problemError('UNSUPPORTED_MEDIA_TYPE', {
           zh: '不支持的内容类型',
           en: 'Unsupported content type',
         }),
@@ -149,7 +149,7 @@ export function limitRequestBodies(app: FastifyInstance, deps: { db: Db; serverL
       return sendRequestError(
         req,
         reply,
-        problemError('BAD_REQUEST', 'BAD_REQUEST', { zh: '请求格式有误', en: 'Malformed request' }),
+        problemError('BAD_REQUEST', { zh: '请求格式有误', en: 'Malformed request' }),
       );
     }
     return sendRequestError(req, reply, error);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ContextFor } from './server.js';
 import { contentDisposition, headerFileName, sendError } from './replies.js';
 import { createCaller } from '../trpc/root.js';
-import { fail } from '../trpc/problem-error.js';
+import { fail } from '../errors/app-error.js';
 import { Scope } from '../auth/scope.js';
 import { writeAudit } from '../services/audit.js';
 import {
@@ -43,7 +43,7 @@ export function evidenceRoutes(deps: {
         try {
           const ctx = await deps.contextFor(req, reply);
           if (!uuid.safeParse(req.params.id).success) {
-            fail('BAD_REQUEST', 'INVALID_INPUT', { zh: '编号无效', en: 'Invalid id' }, [
+            fail('INVALID_INPUT', undefined, { zh: '编号无效', en: 'Invalid id' }, [
               { path: 'id', message: { zh: '编号无效', en: 'Invalid id' } },
             ]);
           }
@@ -55,17 +55,17 @@ export function evidenceRoutes(deps: {
             detail.framework.areas.flatMap((a) => a.items.map((i) => i.code)),
           );
           if (!req.query.item || !itemCodes.has(req.query.item)) {
-            fail('BAD_REQUEST', 'INVALID_INPUT', { zh: '未知的指标', en: 'Unknown item' }, [
+            fail('INVALID_INPUT', undefined, { zh: '未知的指标', en: 'Unknown item' }, [
               { path: 'item', message: { zh: '未知的指标', en: 'Unknown item' } },
             ]);
           }
           const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
           if (bytes.length === 0) {
-            fail('BAD_REQUEST', 'EMPTY_FILE', { zh: '文件为空', en: 'The file is empty' });
+            fail('EMPTY_FILE', undefined, { zh: '文件为空', en: 'The file is empty' });
           }
           const type = sniffEvidenceType(bytes);
           if (!type) {
-            fail('BAD_REQUEST', 'FILE_TYPE', {
+            fail('FILE_TYPE', undefined, {
               zh: '只能上传图片（JPG、PNG、GIF、WebP）或PDF文件',
               en: 'Only images (JPG, PNG, GIF, WebP) and PDF files are accepted',
             });
@@ -127,10 +127,9 @@ export function evidenceRoutes(deps: {
     app.get<{ Params: { id: string } }>('/api/evidence/:id', async (req, reply) => {
       try {
         const ctx = await deps.contextFor(req, reply);
-        if (!ctx.user)
-          fail('UNAUTHORIZED', 'UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' });
+        if (!ctx.user) fail('UNAUTHENTICATED', undefined, { zh: '请先登录', en: 'Please sign in' });
         if (!uuid.safeParse(req.params.id).success) {
-          fail('NOT_FOUND', 'NOT_FOUND', { zh: '文件不存在', en: 'No such file' });
+          fail('NOT_FOUND', undefined, { zh: '文件不存在', en: 'No such file' });
         }
         const found = await findEvidence(
           ctx.db,
@@ -138,7 +137,7 @@ export function evidenceRoutes(deps: {
           req.params.id,
         );
         if (!found) {
-          fail('NOT_FOUND', 'NOT_FOUND', {
+          fail('NOT_FOUND', undefined, {
             zh: '文件不存在或不在您的管辖范围内',
             en: 'No such file, or outside your scope',
           });

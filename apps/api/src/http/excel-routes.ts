@@ -2,20 +2,21 @@
 // back from the same file, the public-notice list (公示名单) and the ranking (得分排名). Every route goes through the
 // tRPC procedures (participations.get / saveSheet, campaigns.noticeList) with the caller's
 // session, so scope, roles, the optimistic lock, audit and transactions stay in one place; these
-// routes only turn workbooks into data and back (see services/campaigns/score-sheet-xlsx.ts).
+// routes only turn workbooks into data and back (see services/campaigns/score-sheet-*.ts).
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { TRPCError } from '@trpc/server';
 import type { ContextFor } from './server.js';
 import { cleanFileName, contentDisposition, sendError } from './replies.js';
 import { createCaller } from '../trpc/root.js';
-import { fail, Problem } from '../trpc/problem-error.js';
+import { AppError, fail } from '../errors/app-error.js';
+import { toTRPCError } from '../trpc/app-error-code.js';
 import {
   buildNoticeWorkbook,
   buildRankingWorkbook,
   buildScoreSheetWorkbook,
-  parseScoreSheetWorkbook,
-  XLSX_MIME,
-} from '../services/campaigns/score-sheet-xlsx.js';
+} from '../services/campaigns/score-sheet-export.js';
+import { parseScoreSheetWorkbook } from '../services/campaigns/score-sheet-import.js';
+import { XLSX_MIME } from '../services/campaigns/score-sheet-layout.js';
 import { readFrameworkWorkbook } from '../services/campaigns/framework-workbook.js';
 import { frameworkImportRoles } from '../routers/frameworks.js';
 
@@ -24,11 +25,13 @@ export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
 
 /** Errors Fastify raises before a handler runs (body too large, wrong content type…). */
 function fromFastifyError(error: FastifyError): TRPCError {
-  const problem = (code: TRPCError['code'], problemCode: string, zh: string, en: string) =>
-    new TRPCError({ code, message: zh, cause: new Problem(problemCode, { zh, en }) });
+  const problem = (
+    problemCode: 'FILE_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'BAD_REQUEST',
+    zh: string,
+    en: string,
+  ) => toTRPCError(new AppError(problemCode, undefined, { zh, en }));
   if (error.statusCode === 413) {
     return problem(
-      'PAYLOAD_TOO_LARGE',
       'FILE_TOO_LARGE',
       'Excel文件不能超过20 MB',
       'The workbook must not exceed 20 MB',
@@ -37,13 +40,12 @@ function fromFastifyError(error: FastifyError): TRPCError {
   if (error.statusCode === 415) {
     return problem(
       'UNSUPPORTED_MEDIA_TYPE',
-      'FILE_TYPE',
       '请上传Excel工作簿（.xlsx）',
       'Upload an Excel workbook (.xlsx)',
     );
   }
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    return problem('BAD_REQUEST', 'BAD_REQUEST', '请求格式有误', 'Malformed request');
+    return problem('BAD_REQUEST', '请求格式有误', 'Malformed request');
   }
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
 }
@@ -121,7 +123,7 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
           });
           const column = detail.editableColumn;
           if (!column) {
-            fail('FORBIDDEN', 'NOT_YOUR_TURN', {
+            fail('NOT_YOUR_TURN', undefined, {
               zh: '当前阶段您不能填写这份评分表',
               en: 'You may not enter scores in this sheet at this stage',
             });
@@ -135,14 +137,12 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
           if (!parsed.ok) {
             const n = parsed.errors.length;
             fail(
-              'BAD_REQUEST',
               'XLSX_INVALID',
+              { errors: parsed.errors },
               {
                 zh: `Excel文件有${n}处错误，未导入任何数据`,
                 en: `The workbook has ${n} ${n === 1 ? 'problem' : 'problems'}; nothing was imported`,
               },
-              [],
-              { errors: parsed.errors },
             );
           }
           // the workbook has no column for the reasons of overriding a derived answer: the
@@ -168,10 +168,10 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
       try {
         const ctx = await deps.contextFor(req, reply);
         if (!ctx.user) {
-          fail('UNAUTHORIZED', 'UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' });
+          fail('UNAUTHENTICATED', undefined, { zh: '请先登录', en: 'Please sign in' });
         }
         if (!(frameworkImportRoles as readonly string[]).includes(ctx.user.role)) {
-          fail('FORBIDDEN', 'ROLE_FORBIDDEN', {
+          fail('ROLE_FORBIDDEN', undefined, {
             zh: '您的角色无权执行此操作',
             en: 'Your role may not do this',
           });
@@ -181,14 +181,12 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
         if (!read.ok) {
           const n = read.problems.length;
           fail(
-            'BAD_REQUEST',
             'FRAMEWORK_XLSX_INVALID',
+            { problems: read.problems },
             {
               zh: `Excel文件有${n}处错误，未生成指标体系草稿`,
               en: `The workbook has ${n} ${n === 1 ? 'problem' : 'problems'}; no framework draft was made`,
             },
-            [],
-            { problems: read.problems },
           );
         }
         return reply.header('cache-control', 'private, no-store').send(read);

@@ -5,22 +5,24 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import type { LocalizedText } from '@fazhi/domain';
 import { describeError } from '../trpc/error-formatter.js';
-import { Problem } from '../trpc/problem-error.js';
+import { AppError, type PlainProblemCode } from '../errors/app-error.js';
+import { asTRPCErrorOf, toTRPCError } from '../trpc/app-error-code.js';
 import { databaseUnavailableText, isDatabaseUnavailable } from '../db/availability.js';
 
 /** A problem-coded TRPCError, as `fail` throws it, for code outside a procedure. */
-export function problemError(code: TRPCError['code'], problemCode: string, text: LocalizedText) {
-  return new TRPCError({ code, message: text.zh, cause: new Problem(problemCode, text) });
+export function problemError(problemCode: PlainProblemCode, text: LocalizedText): TRPCError {
+  return toTRPCError(new AppError(problemCode, undefined, text));
 }
 
 /** DATABASE_UNAVAILABLE (503): the database did not answer or refused the connection. */
 export function databaseUnavailable() {
-  return problemError('SERVICE_UNAVAILABLE', 'DATABASE_UNAVAILABLE', databaseUnavailableText);
+  return problemError('DATABASE_UNAVAILABLE', databaseUnavailableText);
 }
 
 /** The TRPCError an error is answered with (unexpected errors become INTERNAL_SERVER_ERROR). */
 export function asTRPCError(error: unknown): TRPCError {
-  if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') return error;
+  const mapped = asTRPCErrorOf(error);
+  if (mapped && mapped.code !== 'INTERNAL_SERVER_ERROR') return mapped;
   if (isDatabaseUnavailable(error)) return databaseUnavailable();
   return error instanceof TRPCError
     ? error

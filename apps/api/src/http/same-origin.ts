@@ -64,10 +64,6 @@ export function refuseCrossSiteRequests(app: FastifyInstance, allowedOrigins: Re
       { origin, secFetchSite: req.headers['sec-fetch-site'] },
       'cross-site request refused',
     );
-    return sendRequestError(
-      req,
-      reply,
-      problemError('FORBIDDEN', 'CROSS_SITE_REQUEST', crossSiteText),
-    );
+    return sendRequestError(req, reply, problemError('CROSS_SITE_REQUEST', crossSiteText));
   });
 }

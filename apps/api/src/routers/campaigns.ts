@@ -1,3 +1,4 @@
+import { isWholeHundredths } from '@fazhi/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { campaignNameLength } from '@fazhi/domain';
@@ -33,12 +34,7 @@ const isoDate = z
 const points = z
   .number()
   .min(0)
-  .refine(
-    (v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9,
-    {
-      error: bi('分数最多两位小数', 'At most two decimals'),
-    },
-  );
+  .refine(isWholeHundredths, { error: bi('分数最多两位小数', 'At most two decimals') });
 
 const campaign = campaignOutput;
 

@@ -5,7 +5,7 @@ import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
 import { divisionImporterRoles } from '../auth/roles.js';
 import { divisionChildren, getDivision, searchDivisions } from '../services/divisions/queries.js';
 import { importDivisions } from '../services/divisions/import-divisions.js';
-import { notFound } from '../trpc/problem-error.js';
+import { notFound } from '../errors/app-error.js';
 import { bi } from '../trpc/messages.js';
 import { divisionCode } from './schemas.js';
 

@@ -16,7 +16,7 @@ import {
   reserveAll,
   type LoginPolicy,
 } from '../auth/login-throttle.js';
-import { fail, invalidField } from '../trpc/problem-error.js';
+import { fail, invalidField } from '../errors/app-error.js';
 import { DEMO_PASSWORD } from '../demo/demo-county.js';
 import { WHOLE_DEPLOYMENT } from '../auth/roles.js';
 
@@ -56,12 +56,12 @@ export async function login(opts: LoginOptions) {
   if (!outcome.ok) {
     const minutes = minutesUntil(outcome.lockedUntil);
     if (outcome.counter.kind === 'address') {
-      fail('TOO_MANY_REQUESTS', 'ADDRESS_THROTTLED', {
+      fail('ADDRESS_THROTTLED', undefined, {
         zh: `本机登录失败次数过多，请${minutes}分钟后再试`,
         en: `Too many failed logins from this address; try again in ${minutes} minutes`,
       });
     }
-    fail('TOO_MANY_REQUESTS', 'ACCOUNT_LOCKED', {
+    fail('ACCOUNT_LOCKED', undefined, {
       zh: `登录失败次数过多，请${minutes}分钟后再试`,
       en: `Too many failed logins; try again in ${minutes} minutes`,
     });
@@ -78,7 +78,7 @@ export async function login(opts: LoginOptions) {
       .where(sql`lower(${users.username}) = ${opts.username.toLowerCase()}`);
   }
   if (policy.refuseDemoPassword && opts.password === DEMO_PASSWORD) {
-    fail('UNAUTHORIZED', 'DEMO_PASSWORD_REFUSED', {
+    fail('DEMO_PASSWORD_REFUSED', undefined, {
       zh: '生产环境不能使用演示密码登录，请由管理员重设密码',
       en: 'The demo password cannot be used in production; ask an administrator to reset it',
     });
@@ -98,7 +98,7 @@ export async function login(opts: LoginOptions) {
       divisionCode: user?.scopeCode ?? null,
       after: { failures: own.failures, locked: own.lockedUntil !== null },
     });
-    fail('UNAUTHORIZED', 'BAD_CREDENTIALS', badCredentials);
+    fail('BAD_CREDENTIALS', undefined, badCredentials);
   }
   const actor = { id: user.id, username: user.username };
   return opts.db.transaction(async (tx) => {
@@ -177,7 +177,7 @@ export async function changePassword(opts: {
   const outcome = await reserveAll(opts.db, [counter], policy);
   if (!outcome.ok) {
     const minutes = minutesUntil(outcome.lockedUntil);
-    fail('TOO_MANY_REQUESTS', 'PASSWORD_CHANGE_LOCKED', {
+    fail('PASSWORD_CHANGE_LOCKED', undefined, {
       zh: `当前密码输错次数过多，请${minutes}分钟后再试`,
       en: `Too many wrong current passwords; try again in ${minutes} minutes`,
     });

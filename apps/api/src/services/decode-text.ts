@@ -4,7 +4,7 @@
 // valid UTF-8), then as GB18030 (a superset of GBK and GB2312); text that neither gives
 // plausibly is refused, so that mojibake is never imported.
 import type { LocalizedText } from '@fazhi/domain';
-import { fail } from '../trpc/problem-error.js';
+import { fail } from '../errors/app-error.js';
 
 export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -90,7 +90,7 @@ export function decodeTextFile(bytes: Uint8Array): DecodedText {
 export function decodeTextFileOrFail(bytes: Uint8Array, path = 'file'): string {
   const decoded = decodeTextFile(bytes);
   if (!decoded.ok) {
-    fail('BAD_REQUEST', 'FILE_ENCODING', decoded.message, [{ path, message: decoded.message }]);
+    fail('FILE_ENCODING', undefined, decoded.message, [{ path, message: decoded.message }]);
   }
   return decoded.text;
 }

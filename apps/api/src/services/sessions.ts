@@ -2,7 +2,7 @@ import { and, eq, gt, lte } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { sessions, users } from '../db/schema.js';
 import { newSessionToken, sessionIdOf } from '../auth/session-token.js';
-import type { SessionUser } from '../trpc/context.js';
+import type { SessionUser } from '../auth/session-user.js';
 
 /** The user of a live session, or null when the token is unknown, expired or the user disabled. */
 export async function loadSession(db: Db, token: string): Promise<SessionUser | null> {

@@ -5,13 +5,13 @@ import { parseDivisionCode } from '@fazhi/domain';
 import type { Db } from '../db/client.js';
 import { divisions, users } from '../db/schema.js';
 import type { Scope } from '../auth/scope.js';
-import { canGrant, scopeLevels, WHOLE_DEPLOYMENT, type Role } from '../auth/roles.js';
+import { canGrant, roleScopeLevels, WHOLE_DEPLOYMENT, type Role } from '../auth/roles.js';
 import { hashPassword } from '../auth/password.js';
 import { forgetAccount } from '../auth/login-throttle.js';
-import { fail, invalidField, notFound } from '../trpc/problem-error.js';
+import { fail, invalidField, notFound } from '../errors/app-error.js';
 import { passwordProblem } from './auth.js';
 import { containsPattern } from './like-pattern.js';
-import type { SessionUser } from '../trpc/context.js';
+import type { SessionUser } from '../auth/session-user.js';
 
 export const userColumns = {
   id: users.id,
@@ -88,7 +88,7 @@ async function checkRoleAndScope(db: Db, actor: SessionUser, role: Role, scopeCo
     return;
   }
   const parsed = parseDivisionCode(scopeCode);
-  const levels = scopeLevels[role];
+  const levels = roleScopeLevels(role) ?? [];
   if (!parsed.ok || !levels.includes(parsed.division.level)) {
     const names: Record<string, string> = { county: '县级', township: '乡级', village: '村级' };
     invalidField('scopeCode', {
@@ -176,7 +176,7 @@ export async function updateUser(opts: {
   // one's own account is always open to its name (the role, scope and disabled flag are refused
   // below); anybody else's only to a manager of a higher role
   if (!self && !canGrant(actor.role, before.role)) {
-    fail('FORBIDDEN', 'ROLE_NOT_BELOW_OWN', {
+    fail('ROLE_NOT_BELOW_OWN', undefined, {
       zh: '只能管理角色低于自己的用户',
       en: 'You can only manage users whose role is below your own',
     });

@@ -1,17 +1,10 @@
 // The inner context (database + session) is what tests build; the outer one adds the request.
 import { defaultLoginPolicy, type LoginPolicy } from '../auth/login-throttle.js';
 import type { Db } from '../db/client.js';
-import type { Role } from '../auth/roles.js';
+import type { SessionUser } from '../auth/session-user.js';
 import { loadSession } from '../services/sessions.js';
 
-export interface SessionUser {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly scopeCode: string;
-  readonly sessionId: string;
-}
+export type { SessionUser };
 
 /** How a procedure sets or clears the session cookie (a no-op jar in tests that ignore it). */
 export interface CookieJar {

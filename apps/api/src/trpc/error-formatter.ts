@@ -4,15 +4,31 @@ import type { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { fieldWord, type LocalizedText } from '@fazhi/domain';
 import { unpack } from './messages.js';
-import { Problem, type FieldProblem } from './problem-error.js';
+import {
+  AppError,
+  type FieldProblem,
+  type ProblemCode,
+  type ProblemDetails,
+} from '../errors/app-error.js';
 
-export interface ErrorData {
-  problemCode: string;
+interface ErrorDataBase {
   messages: LocalizedText;
   fieldErrors: FieldProblem[];
-  /** Extra structured detail of a problem, e.g. the bad lines of a rejected import. */
-  details?: unknown;
 }
+
+/** What the client sees of a problem a service or route raised: its code and typed details. */
+export type ProblemData = {
+  [C in ProblemCode]: ErrorDataBase & {
+    problemCode: C;
+    /** Extra structured detail of a problem, e.g. the bad lines of a rejected import. */
+    details?: ProblemDetails[C];
+  };
+}[ProblemCode];
+
+/** What the client sees of any error: a problem, a zod validation failure, or a bare tRPC code. */
+export type ErrorData =
+  | ProblemData
+  | (ErrorDataBase & { problemCode: 'VALIDATION_FAILED' | TRPCError['code']; details?: undefined });
 
 const generic: Record<string, LocalizedText> = {
   UNAUTHORIZED: { zh: '请先登录', en: 'Please sign in' },
@@ -53,13 +69,13 @@ export function describeError(error: TRPCError): ErrorData {
       fieldErrors,
     };
   }
-  if (cause instanceof Problem) {
+  if (cause instanceof AppError) {
     return {
-      problemCode: cause.problemCode,
+      problemCode: cause.code,
       messages: cause.text,
       fieldErrors: [...cause.fields],
       ...(cause.details === undefined ? {} : { details: cause.details }),
-    };
+    } as ProblemData;
   }
   const text = generic[error.code] ?? generic.INTERNAL_SERVER_ERROR!;
   return { problemCode: error.code, messages: text, fieldErrors: [] };

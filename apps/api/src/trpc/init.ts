@@ -6,7 +6,8 @@ import { readOnlyRoles, type Role } from '../auth/roles.js';
 import { writeAudit, type AuditInput } from '../services/audit.js';
 import type { Context, SessionUser } from './context.js';
 import { describeError } from './error-formatter.js';
-import { fail, forbidden, invalidField } from './problem-error.js';
+import { AppError, fail, forbidden } from '../errors/app-error.js';
+import { asTRPCErrorOf, toTRPCError } from './app-error-code.js';
 import { unstorableCharacter } from './nul-characters.js';
 import { databaseUnavailableText, isDatabaseUnavailable } from '../db/availability.js';
 import './messages.js';
@@ -49,12 +50,22 @@ async function readableInput(getRawInput: () => Promise<unknown>): Promise<unkno
  */
 const baseProcedure = t.procedure.use(async ({ next, getRawInput }) => {
   const found = unstorableCharacter(await readableInput(getRawInput));
-  if (found !== null) invalidField(found.path || 'input', found.message);
-  const result = await next();
-  // a database that cannot be reached or does not answer: 503 with its own message, not a 500
-  if (!result.ok && isDatabaseUnavailable(result.error)) {
-    fail('SERVICE_UNAVAILABLE', 'DATABASE_UNAVAILABLE', databaseUnavailableText);
+  if (found !== null) {
+    throw toTRPCError(
+      new AppError('INVALID_INPUT', undefined, found.message, [
+        { path: found.path || 'input', message: found.message },
+      ]),
+    );
   }
+  const result = await next();
+  if (result.ok) return result;
+  // a database that cannot be reached or does not answer: 503 with its own message, not a 500
+  if (isDatabaseUnavailable(result.error)) {
+    throw toTRPCError(new AppError('DATABASE_UNAVAILABLE', undefined, databaseUnavailableText));
+  }
+  // a service's AppError: the tRPC code its problem code maps to
+  const mapped = asTRPCErrorOf(result.error);
+  if (mapped && mapped !== result.error) throw mapped;
   return result;
 });
 
@@ -81,7 +92,7 @@ function divisionCodesIn(value: unknown, out: string[] = [], depth = 0): string[
  * lies outside it (so `divisions.get`, `children`, `users.create` and the like cannot forget).
  */
 export const authedProcedure = baseProcedure.use(async ({ ctx, next, getRawInput }) => {
-  if (!ctx.user) fail('UNAUTHORIZED', 'UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' });
+  if (!ctx.user) fail('UNAUTHENTICATED', undefined, { zh: '请先登录', en: 'Please sign in' });
   const user: SessionUser = ctx.user;
   const scope = new Scope(user.scopeCode, user.role);
   if (!scope.isWholeDeployment) {
@@ -97,7 +108,7 @@ export function requireRole(allowed: ReadonlySet<Role> | readonly Role[]) {
   return t.middleware(({ ctx, next }) => {
     const role = (ctx.user as SessionUser | null)?.role;
     if (!role || !set.has(role)) {
-      fail('FORBIDDEN', 'ROLE_FORBIDDEN', {
+      fail('ROLE_FORBIDDEN', undefined, {
         zh: '您的角色无权执行此操作',
         en: 'Your role may not do this',
       });
@@ -164,7 +175,7 @@ export const auditedProcedure = authedProcedure.use(auditedTransaction);
 export const writeProcedure = authedProcedure
   .use(({ ctx, next }) => {
     if (readOnlyRoles.has(ctx.user.role)) {
-      fail('FORBIDDEN', 'READ_ONLY_ROLE', {
+      fail('READ_ONLY_ROLE', undefined, {
         zh: '您的角色为只读，不能修改数据',
         en: 'Your role is read-only',
       });

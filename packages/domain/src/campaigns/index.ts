@@ -1,3 +1,4 @@
+export { formatPoints, fromHundredths, isWholeHundredths, toHundredths } from './points.js';
 export {
   allowedParticipationEvents,
   noticeEndsOn,

@@ -1,5 +1,6 @@
 // One campaign: its stages (Steps), the county administrator's 进入下一阶段 with the blockers,
 // the villages per state, the participations table, and the 申报 action during 申报.
+import { formatPoints } from '@fazhi/domain';
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
@@ -25,7 +26,7 @@ import type { ParticipationState } from '@fazhi/domain';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useLang } from '../../i18n';
 import { usePagination } from '../../lib/use-pagination';
-import { apiErrorInfo, localized } from '../../lib/errors';
+import { apiErrorInfo, localized, problemDetails } from '../../lib/errors';
 import { queryClient, trpc } from '../../trpc';
 import { PageLoading } from '../../components/page-loading';
 import { QueryError } from '../../components/query-error';
@@ -36,11 +37,9 @@ import { useMe } from '../auth/me-context';
 import { DivisionSelect } from '../users/division-select';
 import { BulkActionButton } from './bulk-actions';
 import {
-  blockersOf,
   campaignStages,
   canDeclare,
   canRunCampaigns,
-  formatPoints,
   gradeColors,
   isGrade,
   participationStates,
@@ -107,7 +106,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
           void queryClient.invalidateQueries(trpc.participations.pathFilter());
         },
         onError: (error) => {
-          const blockers = blockersOf(apiErrorInfo(error)?.details);
+          const blockers = problemDetails(error, 'STAGE_BLOCKED')?.blockers ?? [];
           void modal.error({
             title: t('campaigns.advanceRefused'),
             content: (

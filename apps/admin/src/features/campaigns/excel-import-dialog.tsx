@@ -7,7 +7,8 @@ import { useLang } from '../../i18n';
 import { ImportFooter } from '../../components/import-footer';
 import { localized } from '../../lib/errors';
 import { useErrorText } from '../../components/use-error-text';
-import { formatPoints, type SheetColumn } from './model';
+import { formatPoints } from '@fazhi/domain';
+import type { SheetColumn } from './model';
 import { importSheetXlsx, type BadCell, type SheetImportOutcome } from './upload';
 
 type Phase =

@@ -1,6 +1,7 @@
 // What the campaign screens share: the stages, states, levels and events with their tag colours,
 // the shapes the API answers with (inferred from its router), and who may do what.
-import type { LocalizedText, ParticipationState } from '@fazhi/domain';
+import type { ParticipationState } from '@fazhi/domain';
+import type { SheetConflictDetails, StageBlockedDetails } from '@fazhi/api';
 import type { Role } from '../../lib/roles';
 import type { RouterOutputs } from '../../types';
 
@@ -111,57 +112,13 @@ export function canRemoveEvidence(
   return editable !== null && file.column === editable;
 }
 
-/** The error details of a refused save when someone else saved first. */
-export interface SheetConflict {
-  version: number;
-  updatedBy: string | null;
-  updatedAt: string | null;
-  column: SheetColumnData | null;
-}
+/** The error details of a refused save when someone else saved first (`SHEET_CONFLICT`). */
+export type SheetConflict = SheetConflictDetails;
 
-export function sheetConflictOf(details: unknown): SheetConflict | null {
-  if (typeof details !== 'object' || details === null) return null;
-  const d = details as Record<string, unknown>;
-  if (typeof d.version !== 'number') return null;
-  const column = d.column;
-  return {
-    version: d.version,
-    updatedBy: typeof d.updatedBy === 'string' ? d.updatedBy : null,
-    updatedAt: typeof d.updatedAt === 'string' ? d.updatedAt : null,
-    column:
-      typeof column === 'object' && column !== null && 'items' in column
-        ? (column as SheetColumnData)
-        : null,
-  };
-}
-
-export interface Blocker {
-  code: string;
-  count?: number | undefined;
-  message: LocalizedText;
-}
-
-/** The blockers in the details of a refused `campaigns.advance`. */
-export function blockersOf(details: unknown): Blocker[] {
-  if (typeof details !== 'object' || details === null) return [];
-  const list = (details as { blockers?: unknown }).blockers;
-  if (!Array.isArray(list)) return [];
-  return list.filter(
-    (b): b is Blocker =>
-      typeof b === 'object' &&
-      b !== null &&
-      typeof (b as Blocker).code === 'string' &&
-      typeof (b as Blocker).message?.zh === 'string',
-  );
-}
+/** What keeps a campaign in its stage (`STAGE_BLOCKED`). */
+export type Blocker = StageBlockedDetails['blockers'][number];
 
 /** An empty column (nothing answered). */
 export function emptyColumn(): SheetColumnData {
   return { items: {}, vetoes: [], comments: {} };
-}
-
-/** Two decimal places at most, without trailing zeros. */
-export function formatPoints(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  return String(Math.round(value * 100) / 100);
 }

@@ -12,7 +12,8 @@ import { trpc } from '../../trpc';
 import { PageLoading } from '../../components/page-loading';
 import { QueryError } from '../../components/query-error';
 import { CampaignLinks } from './campaign-detail-page';
-import { canRunCampaigns, formatPoints } from './model';
+import { formatPoints } from '@fazhi/domain';
+import { canRunCampaigns } from './model';
 import { useMe } from '../auth/me-context';
 import { NoticeParticularsDialog } from './notice-particulars-dialog';
 

@@ -4,14 +4,14 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Select, Space, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { scorecardGrades, type Grade } from '@fazhi/domain';
+import { formatPoints, scorecardGrades, type Grade } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { trpc } from '../../trpc';
 import type { RouterOutputs } from '../../types';
 import { QueryError } from '../../components/query-error';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { usePagination } from '../../lib/use-pagination';
-import { formatPoints, gradeColors, stateColors, type Results } from './model';
+import { gradeColors, stateColors, type Results } from './model';
 
 type RankingRow = RouterOutputs['campaigns']['ranking']['items'][number];
 

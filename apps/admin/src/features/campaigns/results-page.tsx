@@ -1,5 +1,6 @@
 // 结果: the distribution and pass rate (aggregated by the server with `summaryFromAggregates`),
 // the ranking paged by the server, progress per township, and two charts loaded lazily (ECharts).
+import { formatPoints } from '@fazhi/domain';
 import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Flex, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
@@ -10,7 +11,7 @@ import { PageLoading } from '../../components/page-loading';
 import { QueryError } from '../../components/query-error';
 import { CampaignLinks } from './campaign-detail-page';
 import { RankingTable } from './ranking-table';
-import { formatPoints, gradeColors, isGrade, participationStates, type Results } from './model';
+import { gradeColors, isGrade, participationStates, type Results } from './model';
 
 const ResultsCharts = lazy(() => import('./results-charts'));
 

@@ -3,7 +3,7 @@ import { Checkbox, Flex, Input, InputNumber, Radio, Typography } from 'antd';
 import type { IndicatorItem, ItemAnswer, ItemScore } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { localized } from '../../lib/errors';
-import { formatPoints } from './model';
+import { formatPoints } from '@fazhi/domain';
 
 export { RuleText } from '../../components/rule-text';
 

@@ -1,6 +1,7 @@
 // The items of the score sheet: a table of all items and columns on a wide screen (fitted to
 // the page, no sideways scrolling), one card per item on a phone (rule, answer, evidence,
 // comment). Only the column whose turn it is can be edited.
+import { formatPoints } from '@fazhi/domain';
 import { Card, Flex, Table, Tag, Typography } from 'antd';
 import type { IndicatorArea, IndicatorItem, Scorecard } from '@fazhi/domain';
 import { useLang } from '../../i18n';
@@ -8,7 +9,6 @@ import { AnswerInput, AnswerText, CommentInput, ItemPoints, RuleText } from './s
 import { EvidenceCell } from './sheet-evidence';
 import { DerivedMark } from './sheet-derived';
 import {
-  formatPoints,
   sheetColumns,
   type EvidenceFile,
   type ParticipationDetail,

@@ -4,6 +4,7 @@
 // person's change. Evidence per item, the transitions, and the Excel round trip. On a phone the
 // items are cards and the total with 保存 and the next step stay at the bottom of the screen.
 // The editor's state lives in `useSheetDraft`; the parts in ./sheet-items and ./sheet-parts.
+import { formatPoints } from '@fazhi/domain';
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Flex, Row, Space, Tag, Typography } from 'antd';
@@ -12,7 +13,7 @@ import dayjs from 'dayjs';
 import type { Scorecard } from '@fazhi/domain';
 import { Link, useParams } from 'react-router';
 import { useLang } from '../../i18n';
-import { apiErrorInfo, localized } from '../../lib/errors';
+import { localized, problemDetails } from '../../lib/errors';
 import { useNarrow } from '../../lib/use-compact';
 import { trpc } from '../../trpc';
 import { PageLoading } from '../../components/page-loading';
@@ -20,14 +21,7 @@ import { QueryError } from '../../components/query-error';
 import { useErrorText } from '../../components/use-error-text';
 import { EventActions, WithdrawZone } from './event-actions';
 import { ExcelImportDialog } from './excel-import-dialog';
-import {
-  formatPoints,
-  sheetColumns,
-  sheetConflictOf,
-  stateColors,
-  type ParticipationDetail,
-  type SheetColumn,
-} from './model';
+import { sheetColumns, stateColors, type ParticipationDetail, type SheetColumn } from './model';
 import { SheetItemCards, SheetTable } from './sheet-items';
 import {
   ConflictAlert,
@@ -80,8 +74,7 @@ function SheetEditor({ detail, reload }: { detail: ParticipationDetail; reload()
   };
 
   const onEventError = (error: unknown) => {
-    const info = apiErrorInfo(error);
-    const found = info?.problemCode === 'SHEET_CONFLICT' ? sheetConflictOf(info.details) : null;
+    const found = problemDetails(error, 'SHEET_CONFLICT');
     if (found) sheet.setConflict(found);
     void message.error(errorText(error));
   };

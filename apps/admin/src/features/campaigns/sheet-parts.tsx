@@ -1,5 +1,6 @@
 // The parts of the score-sheet page around the items: the totals per column, a save conflict,
 // the township's reason of a return, the local draft offered back, objections and vetoes.
+import { formatPoints } from '@fazhi/domain';
 import {
   Alert,
   Button,
@@ -19,7 +20,6 @@ import type { Scorecard } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { AnswerText } from './sheet-cells';
 import {
-  formatPoints,
   gradeColors,
   sheetColumns,
   type ParticipationDetail,

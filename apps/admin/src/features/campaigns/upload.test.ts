@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockersOf, canRemoveEvidence, sheetConflictOf } from './model';
+import { canRemoveEvidence } from './model';
 import {
   evidenceFileProblem,
   MAX_EVIDENCE_BYTES,
@@ -64,7 +64,7 @@ describe('readSheetImportResponse', () => {
     expect(readSheetImportResponse(200, JSON.stringify(result))).toEqual({ ok: true, result });
   });
 
-  it('lists every bad cell, with plain or bilingual messages', () => {
+  it('lists every bad cell', () => {
     const body = {
       error: {
         code: 'BAD_REQUEST',
@@ -73,7 +73,7 @@ describe('readSheetImportResponse', () => {
         details: {
           errors: [
             { sheet: '评分表', row: 5, column: 'F', message: { zh: '应为数字', en: 'A number' } },
-            { sheet: '评分表', row: 7, column: 'F', message: '不能为负数' },
+            { sheet: '评分表', row: 7, column: 'F', message: { zh: '不能为负数', en: 'Negative' } },
           ],
         },
       },
@@ -84,34 +84,8 @@ describe('readSheetImportResponse', () => {
     expect(outcome.error.problemCode).toBe('XLSX_INVALID');
     expect(outcome.badCells).toEqual([
       { sheet: '评分表', row: 5, column: 'F', message: { zh: '应为数字', en: 'A number' } },
-      { sheet: '评分表', row: 7, column: 'F', message: { zh: '不能为负数', en: '不能为负数' } },
+      { sheet: '评分表', row: 7, column: 'F', message: { zh: '不能为负数', en: 'Negative' } },
     ]);
-  });
-});
-
-describe('error details', () => {
-  it('reads a sheet conflict', () => {
-    const column = { items: { 'A1.4': true }, vetoes: [], comments: {} };
-    expect(
-      sheetConflictOf({
-        version: 7,
-        updatedBy: '张三',
-        updatedAt: '2026-05-01T02:00:00.000Z',
-        column,
-      }),
-    ).toEqual({ version: 7, updatedBy: '张三', updatedAt: '2026-05-01T02:00:00.000Z', column });
-    expect(sheetConflictOf({ state: 'declared' })).toBeNull();
-    expect(sheetConflictOf(null)).toBeNull();
-  });
-
-  it('reads the blockers of a refused advance', () => {
-    const blocker = {
-      code: 'SELF_ASSESSMENT_OPEN',
-      count: 2,
-      message: { zh: '2个村', en: '2 villages' },
-    };
-    expect(blockersOf({ blockers: [blocker, { code: 3 }] })).toEqual([blocker]);
-    expect(blockersOf(undefined)).toEqual([]);
   });
 });
 

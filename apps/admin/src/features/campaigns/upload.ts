@@ -1,7 +1,7 @@
 // File uploads of the score sheet with XMLHttpRequest (fetch cannot report upload progress):
 // evidence files (images or PDF up to 20 MB) and the Excel import of one column.
-import type { LocalizedText } from '@fazhi/domain';
-import { apiErrorInfo, type ApiErrorInfo } from '../../lib/errors';
+import type { XlsxInvalidDetails } from '@fazhi/api';
+import { apiErrorInfo, problemDetails, type ApiErrorInfo } from '../../lib/errors';
 import type { EvidenceFile, SheetColumn } from './model';
 
 /** The largest evidence file the API accepts (checked here too, before uploading). */
@@ -62,12 +62,7 @@ export function readEvidenceResponse(status: number, body: string): EvidenceOutc
 }
 
 /** One bad cell of an imported workbook. */
-export interface BadCell {
-  sheet: string;
-  row: number | null;
-  column: string | null;
-  message: LocalizedText;
-}
+export type BadCell = XlsxInvalidDetails['errors'][number];
 
 export interface SheetSaved {
   version: number;
@@ -79,34 +74,6 @@ export interface SheetSaved {
 
 export type SheetImportOutcome =
   { ok: true; result: SheetSaved } | { ok: false; error: ApiErrorInfo; badCells: BadCell[] };
-
-function textOf(value: unknown): LocalizedText {
-  if (typeof value === 'string') return { zh: value, en: value };
-  if (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as LocalizedText).zh === 'string'
-  ) {
-    const v = value as LocalizedText;
-    return { zh: v.zh, en: typeof v.en === 'string' ? v.en : v.zh };
-  }
-  return { zh: String(value ?? ''), en: String(value ?? '') };
-}
-
-function badCellsOf(details: unknown): BadCell[] {
-  if (typeof details !== 'object' || details === null) return [];
-  const errors = (details as { errors?: unknown }).errors;
-  if (!Array.isArray(errors)) return [];
-  return errors
-    .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
-    .map((e) => ({
-      sheet: typeof e.sheet === 'string' ? e.sheet : String(e.sheet ?? ''),
-      row: typeof e.row === 'number' ? e.row : null,
-      column:
-        typeof e.column === 'string' || typeof e.column === 'number' ? String(e.column) : null,
-      message: textOf(e.message),
-    }));
-}
 
 /** Reads the sheet import's answer: the saved column on 200, else the error and its bad cells. */
 export function readSheetImportResponse(status: number, body: string): SheetImportOutcome {
@@ -127,7 +94,7 @@ export function readSheetImportResponse(status: number, body: string): SheetImpo
     }
   }
   const error = errorOf(status, parsed);
-  return { ok: false, error, badCells: badCellsOf(error.details) };
+  return { ok: false, error, badCells: problemDetails(error, 'XLSX_INVALID')?.errors ?? [] };
 }
 
 /** Sends `file` as the raw body; resolves with the status and body (0 on a network failure). */

@@ -6,7 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App } from 'antd';
 import { scoreAssessment, type ItemAnswer } from '@fazhi/domain';
 import { useLang } from '../../i18n';
-import { apiErrorInfo } from '../../lib/errors';
+import { problemDetails } from '../../lib/errors';
 import { useLeaveGuard } from '../../lib/use-leave-guard';
 import { useSingleFlight } from '../../lib/use-single-flight';
 import { queryClient, trpc } from '../../trpc';
@@ -14,7 +14,6 @@ import { useErrorText } from '../../components/use-error-text';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft, type LocalDraft } from './local-draft';
 import {
   emptyColumn,
-  sheetConflictOf,
   type ParticipationDetail,
   type SheetColumnData,
   type SheetConflict,
@@ -164,8 +163,7 @@ export function useSheetDraft(detail: ParticipationDetail) {
         void message.success(t('sheet.saved'));
         invalidate();
       } catch (error) {
-        const info = apiErrorInfo(error);
-        const found = info?.problemCode === 'SHEET_CONFLICT' ? sheetConflictOf(info.details) : null;
+        const found = problemDetails(error, 'SHEET_CONFLICT');
         if (found) setConflict(found);
         else void message.error(errorText(error));
       }

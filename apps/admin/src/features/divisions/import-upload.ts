@@ -1,7 +1,7 @@
 // Uploads a division CSV to POST /api/divisions/import with XMLHttpRequest, so that the dialog can
 // show upload progress (fetch cannot report it), and reads the answer.
-import type { LocalizedText } from '@fazhi/domain';
-import { apiErrorInfo, type ApiErrorInfo } from '../../lib/errors';
+import type { ImportRejectedDetails } from '@fazhi/api';
+import { apiErrorInfo, problemDetails, type ApiErrorInfo } from '../../lib/errors';
 
 export interface ImportResult {
   total: number;
@@ -10,33 +10,14 @@ export interface ImportResult {
   unchanged: number;
 }
 
-export interface BadLine {
-  line: number;
-  problem: string;
-  message: LocalizedText;
-}
+/** One bad line of a rejected CSV. */
+export type BadLine = ImportRejectedDetails['errors'][number];
 
 export type ImportOutcome =
   | { ok: true; result: ImportResult }
   | { ok: false; error: ApiErrorInfo; badLines: BadLine[]; errorCount: number };
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-function badLinesOf(details: unknown): { badLines: BadLine[]; errorCount: number } {
-  if (typeof details !== 'object' || details === null) return { badLines: [], errorCount: 0 };
-  const d = details as { errorCount?: unknown; errors?: unknown };
-  const badLines = Array.isArray(d.errors)
-    ? d.errors.filter(
-        (e): e is BadLine =>
-          typeof e === 'object' &&
-          e !== null &&
-          isNumber((e as BadLine).line) &&
-          typeof (e as BadLine).problem === 'string' &&
-          typeof (e as BadLine).message?.zh === 'string',
-      )
-    : [];
-  return { badLines, errorCount: isNumber(d.errorCount) ? d.errorCount : badLines.length };
-}
 
 function parseJson(body: string): unknown {
   try {
@@ -69,7 +50,13 @@ export function readImportResponse(status: number, body: string): ImportOutcome 
     messages: null,
     fieldErrors: [],
   };
-  return { ok: false, error, ...badLinesOf(error.details) };
+  const rejected = problemDetails(error, 'IMPORT_REJECTED');
+  return {
+    ok: false,
+    error,
+    badLines: rejected?.errors ?? [],
+    errorCount: rejected?.errorCount ?? 0,
+  };
 }
 
 export interface UploadCallbacks {

@@ -33,7 +33,7 @@ import { queryClient, trpc } from '../../trpc';
 import { useErrorText } from '../../components/use-error-text';
 import { postFile, XLSX_TYPE } from '../campaigns/upload';
 import { importRefusal, type ImportRefusal } from './framework-import';
-import { formatPoints } from './framework-detail';
+import { formatPoints } from '@fazhi/domain';
 import { ProblemTable } from './import-dialog';
 import {
   applyChoices,

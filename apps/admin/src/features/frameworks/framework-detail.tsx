@@ -1,5 +1,6 @@
 // One framework in full: its facts, grade bands, vetoes, sources, and every area with its items
 // (points, the scoring rule in words, the evidence and the assessment method).
+import { formatPoints } from '@fazhi/domain';
 import { Card, Descriptions, Divider, Empty, Flex, Table, Tag, Typography } from 'antd';
 import type { Framework, IndicatorArea, IndicatorItem, ListedGrade } from '@fazhi/domain';
 import { useLang } from '../../i18n';
@@ -18,11 +19,6 @@ const reliabilityColors: Record<string, string> = {
   secondary: 'processing',
   unverified: 'warning',
 };
-
-/** Points without trailing zeros (the domain keeps at most two decimals). */
-export function formatPoints(value: number): string {
-  return String(Math.round(value * 100) / 100);
-}
 
 export function StatusTag({ status }: { status: string | null | undefined }) {
   const { t } = useLang();

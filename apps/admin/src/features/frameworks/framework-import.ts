@@ -6,7 +6,7 @@ import {
   type IndicatorProblem,
   type LocalizedText,
 } from '@fazhi/domain';
-import { apiErrorInfo } from '../../lib/errors';
+import { apiErrorInfo, problemDetails } from '../../lib/errors';
 import type { Role } from '../../lib/roles';
 
 /** The largest framework file the dialog reads (a framework is a few dozen kilobytes). */
@@ -83,20 +83,6 @@ function dedupe(rows: FrameworkProblemRow[]): FrameworkProblemRow[] {
   });
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function isProblem(value: unknown): value is IndicatorProblem {
-  return (
-    isRecord(value) &&
-    typeof value.path === 'string' &&
-    isRecord(value.message) &&
-    typeof value.message.zh === 'string' &&
-    typeof value.message.en === 'string'
-  );
-}
-
 /** What a refused `frameworks.import` says, for the dialog. */
 export interface ImportRefusal {
   /** `FRAMEWORK_VERSION_EXISTS`: the code and version are taken; the user changes the version. */
@@ -108,10 +94,7 @@ export interface ImportRefusal {
 /** Reads the server's problems from a failed `frameworks.import`. */
 export function importRefusal(error: unknown): ImportRefusal {
   const info = apiErrorInfo(error);
-  const details = isRecord(info?.details) ? info.details : null;
-  const fromDetails = Array.isArray(details?.problems)
-    ? details.problems.filter(isProblem).map(toRow)
-    : [];
+  const fromDetails = (problemDetails(info, 'FRAMEWORK_INVALID')?.problems ?? []).map(toRow);
   const versionExists = info?.problemCode === 'FRAMEWORK_VERSION_EXISTS';
   // the conflict's field error ("version: this version exists") is said by the alert already
   const fromFields = versionExists ? [] : (info?.fieldErrors ?? []).map(toRow);

@@ -48,7 +48,7 @@ describe('readWorkbookResponse', () => {
         problemCode: 'FRAMEWORK_XLSX_INVALID',
         messages: { zh: 'Excel文件有1处错误', en: '1 problem' },
         fieldErrors: [],
-        details: { problems: [problem, { junk: true }] },
+        details: { problems: [problem] },
       },
     });
     const outcome = readWorkbookResponse(400, body);

@@ -10,7 +10,7 @@ import {
   type ScoreTableProblem,
   type ScoringRule,
 } from '@fazhi/domain';
-import { apiErrorInfo, type ApiErrorInfo } from '../../lib/errors';
+import { apiErrorInfo, problemDetails, type ApiErrorInfo } from '../../lib/errors';
 import type { FrameworkProblemRow } from './framework-import';
 
 /** The workbook route. */
@@ -71,8 +71,8 @@ export function readWorkbookResponse(status: number, body: string): WorkbookOutc
     messages: null,
     fieldErrors: [],
   };
-  const details = isRecord(error.details) ? error.details : null;
-  return { ok: false, error, problems: problemsOf(details?.problems) };
+  const problems = problemDetails(error, 'FRAMEWORK_XLSX_INVALID')?.problems ?? [];
+  return { ok: false, error, problems: [...problems] };
 }
 
 /** The rule kinds the dialog offers (the ones a 评分标准 text can state with one number). */

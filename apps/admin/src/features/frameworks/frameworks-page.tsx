@@ -12,7 +12,8 @@ import { PageLoading } from '../../components/page-loading';
 import type { RouterOutputs } from '../../types';
 import { useMe } from '../auth/me-context';
 import { canImportFrameworks } from './framework-import';
-import { FrameworkDetail, formatPoints, StatusTag } from './framework-detail';
+import { formatPoints } from '@fazhi/domain';
+import { FrameworkDetail, StatusTag } from './framework-detail';
 import { FrameworkImportDialog } from './import-dialog';
 import { FrameworkExcelImportDialog } from './excel-import-dialog';
 

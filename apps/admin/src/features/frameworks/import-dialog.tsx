@@ -17,7 +17,7 @@ import {
   type FrameworkProblemRow,
   type ImportRefusal,
 } from './framework-import';
-import { formatPoints } from './framework-detail';
+import { formatPoints } from '@fazhi/domain';
 
 interface Props {
   open: boolean;

@@ -1,7 +1,6 @@
 // 验收 and 公示 for many villages at once: a preview that lists what will change and what cannot
 // (each tried as the single action would be, then rolled back), and the change itself, applied
 // in one transaction, village by village with the single action's checks.
-import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   allowedParticipationEvents,
@@ -12,9 +11,8 @@ import {
 import type { Db } from '../../db/client.js';
 import { divisions, participations } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import type { SessionUser } from '../../trpc/context.js';
-import { describeError } from '../../trpc/error-formatter.js';
-import { fail, forbidden } from '../../trpc/problem-error.js';
+import type { SessionUser } from '../../auth/session-user.js';
+import { AppError, fail, forbidden } from '../../errors/app-error.js';
 import { findCampaign } from './campaigns.js';
 import { actorLevel, transition } from './participations.js';
 
@@ -62,7 +60,7 @@ async function candidates(opts: BulkOpts) {
 
 /** What a failed single action tells its user. */
 function reasonOf(error: unknown): LocalizedText {
-  if (error instanceof TRPCError) return describeError(error).messages;
+  if (error instanceof AppError) return error.text;
   throw error;
 }
 
@@ -127,7 +125,7 @@ export async function applyBulk(
   for (const item of opts.items) {
     const row = rows.find((r) => r.id === item.id);
     if (!row) {
-      fail('PRECONDITION_FAILED', 'BULK_NOT_APPLICABLE', {
+      fail('BULK_NOT_APPLICABLE', undefined, {
         zh: '所选村中有的已不在可操作的状态，请重新预览',
         en: 'A chosen village is no longer in a state for this action: preview again',
       });
@@ -143,11 +141,13 @@ export async function applyBulk(
       );
     } catch (error) {
       const reason = reasonOf(error);
-      const data = error instanceof TRPCError ? describeError(error) : null;
-      fail(
-        error instanceof TRPCError ? error.code : 'INTERNAL_SERVER_ERROR',
-        data?.problemCode ?? 'BULK_FAILED',
+      // the single action's problem, naming the village
+      const failed = error as AppError;
+      throw new AppError(
+        failed.code,
+        failed.details,
         { zh: `${row.villageName}：${reason.zh}`, en: `${row.villageName}: ${reason.en}` },
+        failed.fields,
       );
     }
   }

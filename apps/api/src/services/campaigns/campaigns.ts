@@ -1,7 +1,7 @@
 // Campaigns: created by a county, pinned to a framework version, advanced stage by stage by
 // an explicit action that is refused, with reasons, while the current stage has open work.
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { noticeEndsOn, type LocalizedText } from '@fazhi/domain';
+import { fromHundredths, noticeEndsOn, toHundredths, type LocalizedText } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import {
   campaigns,
@@ -13,9 +13,8 @@ import {
   type CampaignStage,
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { fail, invalidField, notFound } from '../../trpc/problem-error.js';
+import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { getFramework, usableIn } from './frameworks.js';
-import { fromHundredths, toHundredths } from './points.js';
 
 export const stageNames: Record<CampaignStage, LocalizedText> = {
   deploy: { zh: '部署', en: 'deployment' },
@@ -373,14 +372,12 @@ export async function advanceCampaign(db: Db, scope: Scope, id: string, today: s
   const blockers = await advanceBlockers(db, campaign, today);
   if (blockers.length > 0) {
     fail(
-      'PRECONDITION_FAILED',
       'STAGE_BLOCKED',
+      { blockers },
       {
         zh: `当前阶段“${stageNames[campaign.stage].zh}”还有未完成的工作：${blockers.map((b) => b.message.zh).join('；')}`,
         en: `The ${stageNames[campaign.stage].en} stage has open work: ${blockers.map((b) => b.message.en).join('; ')}`,
       },
-      [],
-      { blockers },
     );
   }
   const next = campaignStages[campaignStages.indexOf(campaign.stage) + 1]!;
@@ -397,7 +394,7 @@ export type CampaignChanges = Partial<Omit<CampaignInput, 'countyCode'>>;
 
 /** Refuses a change to a campaign a village has already declared for. */
 function declaredAlready(): never {
-  fail('PRECONDITION_FAILED', 'CAMPAIGN_HAS_DECLARATIONS', {
+  fail('CAMPAIGN_HAS_DECLARATIONS', undefined, {
     zh: '已有村申报本次创建活动，不能再修改或删除',
     en: 'Villages have declared for this campaign: it can no longer be changed or deleted',
   });

@@ -13,7 +13,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { evidenceFiles, participations, type SheetColumn } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { fail } from '../../trpc/problem-error.js';
+import { fail } from '../../errors/app-error.js';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
@@ -65,7 +65,7 @@ export function requireEvidenceTurn(
   action: keyof typeof notYourTurn,
 ): asserts column is SheetColumn {
   if (editable === null || column !== editable) {
-    fail('FORBIDDEN', 'NOT_YOUR_TURN', notYourTurn[action]);
+    fail('NOT_YOUR_TURN', undefined, notYourTurn[action]);
   }
 }
 

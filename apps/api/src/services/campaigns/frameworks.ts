@@ -7,7 +7,7 @@ import { builtinFrameworks, validateFramework, type Framework } from '@fazhi/dom
 import type { Db } from '../../db/client.js';
 import { frameworks } from '../../db/schema.js';
 import { Scope } from '../../auth/scope.js';
-import { fail, notFound } from '../../trpc/problem-error.js';
+import { fail, notFound } from '../../errors/app-error.js';
 
 /** The frameworks a user sees: the shared ones and their own county's (everything for the system administrator). */
 function visibleTo(scope: Scope): SQL {
@@ -82,14 +82,13 @@ export async function importFramework(db: Db, input: unknown, ownerCountyCode: s
   if (!result.ok) {
     const fields = result.problems.map((p) => ({ path: p.path || '(root)', message: p.message }));
     fail(
-      'BAD_REQUEST',
       'FRAMEWORK_INVALID',
+      { problems: result.problems },
       {
         zh: `指标体系有${result.problems.length}处错误`,
         en: `The framework has ${result.problems.length} problems`,
       },
       fields,
-      { problems: result.problems },
     );
   }
   const framework = result.framework;
@@ -105,8 +104,8 @@ export async function importFramework(db: Db, input: unknown, ownerCountyCode: s
     );
   if (existing) {
     fail(
-      'CONFLICT',
       'FRAMEWORK_VERSION_EXISTS',
+      undefined,
       {
         zh: `指标体系${framework.code}的${framework.version}版已存在，请修改版本号`,
         en: `Version ${framework.version} of ${framework.code} exists; change the version`,

@@ -6,7 +6,7 @@ import { and, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditEvents, campaigns, divisions, participations, sessions } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import type { SessionUser } from '../../trpc/context.js';
+import type { SessionUser } from '../../auth/session-user.js';
 
 export const noticeKinds = [
   'returned',

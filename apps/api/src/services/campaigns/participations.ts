@@ -11,6 +11,8 @@ import {
   type ParticipationEvent,
   type Scorecard,
   type TransitionResult,
+  fromHundredths,
+  toHundredths,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import type { campaigns } from '../../db/schema.js';
@@ -25,12 +27,11 @@ import {
   type SheetColumnData,
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import type { SessionUser } from '../../trpc/context.js';
-import { fail, forbidden, invalidField, notFound } from '../../trpc/problem-error.js';
+import type { SessionUser } from '../../auth/session-user.js';
+import { fail, forbidden, invalidField, notFound } from '../../errors/app-error.js';
 import { findCampaign, present, stageNames } from './campaigns.js';
 import { getFramework } from './frameworks.js';
 import { mayKnowObjectors, presentObjection } from './objector-identity.js';
-import { fromHundredths, toHundredths } from './points.js';
 import { deleteEvidenceRow, findEvidence, listEvidence, requireEvidenceTurn } from './evidence.js';
 import { repeatsDeclaration, repeatsLastChange, sameColumn } from './repeats.js';
 import { requireOverrideReasons } from '../records/derived.js';
@@ -104,7 +105,7 @@ export async function declare(opts: {
 }) {
   const campaign = await findCampaign(opts.db, opts.scope, opts.campaignId);
   if (campaign.stage !== 'declare') {
-    fail('PRECONDITION_FAILED', 'STAGE_CLOSED', {
+    fail('STAGE_CLOSED', undefined, {
       zh: `当前为“${stageNames[campaign.stage].zh}”阶段，不能申报`,
       en: `Declarations are closed in the ${stageNames[campaign.stage].en} stage`,
     });
@@ -151,13 +152,13 @@ export async function declare(opts: {
   );
   if (bar) {
     const until = addYears(String(bar.recheckedOn), REVOCATION_BAR_YEARS);
-    fail('PRECONDITION_FAILED', 'REVOKED_RECENTLY', {
+    fail('REVOKED_RECENTLY', undefined, {
       zh: `该村称号于${bar.recheckedOn}被撤销，${until}前不得再次申报`,
       en: `The village's title was revoked on ${bar.recheckedOn}; it may not declare before ${until}`,
     });
   }
   if (villageTitles.some((t) => t.status === 'active' && t.level === campaign.level)) {
-    fail('CONFLICT', 'ALREADY_NAMED', {
+    fail('ALREADY_NAMED', undefined, {
       zh: '该村已获得同级称号，不再重复命名',
       en: 'The village already holds a title of this level',
     });
@@ -167,7 +168,7 @@ export async function declare(opts: {
       campaign.level
     ];
     if (!villageTitles.some((t) => t.status === 'active' && t.level === lower)) {
-      fail('PRECONDITION_FAILED', 'LOWER_TITLE_REQUIRED', {
+      fail('LOWER_TITLE_REQUIRED', undefined, {
         zh: '申报本级称号须先获得下一级称号',
         en: 'A title of the level below is required first',
       });
@@ -206,7 +207,7 @@ export async function declare(opts: {
 /** The same user's declaration, repeated, is that declaration; anything else is a conflict. */
 async function repeatedDeclaration(db: Db, existing: Participation, userId: string) {
   if (await repeatsDeclaration(db, existing, userId)) return existing;
-  fail('CONFLICT', 'ALREADY_DECLARED', {
+  fail('ALREADY_DECLARED', undefined, {
     zh: existing.state === 'withdrawn' ? '该村已退出本次创建，不能再次申报' : '该村已申报',
     en:
       existing.state === 'withdrawn'
@@ -339,19 +340,17 @@ export async function getParticipation(opts: {
 
 function conflict(current: Participation, column?: SheetColumn): never {
   fail(
-    'CONFLICT',
     'SHEET_CONFLICT',
-    {
-      zh: `${current.sheetUpdatedBy ?? '其他用户'}已在您之后修改了这份记录，请查看对方的修改后再保存`,
-      en: `${current.sheetUpdatedBy ?? 'Someone else'} changed this record after you opened it; review their change and save again`,
-    },
-    [],
     {
       version: current.version,
       state: current.state,
       updatedBy: current.sheetUpdatedBy,
-      updatedAt: current.sheetUpdatedAt,
+      updatedAt: current.sheetUpdatedAt?.toISOString() ?? null,
       ...(column ? { column: current.sheet[column] ?? null } : {}),
+    },
+    {
+      zh: `${current.sheetUpdatedBy ?? '其他用户'}已在您之后修改了这份记录，请查看对方的修改后再保存`,
+      en: `${current.sheetUpdatedBy ?? 'Someone else'} changed this record after you opened it; review their change and save again`,
     },
   );
 }
@@ -374,7 +373,7 @@ export async function saveSheet(opts: {
   }
   const allowed = editableColumn(opts.user, campaign, participation);
   if (allowed !== opts.column) {
-    fail('FORBIDDEN', 'NOT_YOUR_TURN', {
+    fail('NOT_YOUR_TURN', undefined, {
       zh: '当前阶段您不能填写这一栏的分数',
       en: 'You may not enter scores in this column at this stage',
     });
@@ -383,8 +382,8 @@ export async function saveSheet(opts: {
   const scored = scoreAssessment(framework, { items: opts.data.items, vetoes: opts.data.vetoes });
   if (!scored.ok) {
     fail(
-      'BAD_REQUEST',
       'ANSWERS_INVALID',
+      undefined,
       {
         zh: `评分有${scored.problems.length}处错误`,
         en: `The scores have ${scored.problems.length} problems`,
@@ -511,14 +510,12 @@ export type RequestedEvent = ParticipationEvent extends infer E
 function refuse(result: TransitionResult): never {
   const problems = result.ok ? [] : result.problems;
   fail(
-    'PRECONDITION_FAILED',
     problems[0]?.code ?? 'TRANSITION_NOT_ALLOWED',
+    { problems },
     {
       zh: problems.map((p) => p.message.zh).join('；'),
       en: problems.map((p) => p.message.en).join('; '),
     },
-    [],
-    { problems },
   );
 }
 
@@ -542,7 +539,7 @@ export async function transition(opts: {
   const level = actorLevel(opts.user.role);
   if (!level) forbidden();
   if (!eventStages[opts.event.type].includes(campaign.stage)) {
-    fail('PRECONDITION_FAILED', 'WRONG_STAGE', {
+    fail('WRONG_STAGE', undefined, {
       zh: `“${stageNames[campaign.stage].zh}”阶段不能执行此操作`,
       en: `Not possible in the ${stageNames[campaign.stage].en} stage`,
     });
@@ -568,7 +565,7 @@ export async function transition(opts: {
     const column = opts.event.type === 'accept' ? 'county' : 'self';
     const card = scoreColumn(framework, participation.sheet[column]);
     if (!card || !card.complete) {
-      fail('PRECONDITION_FAILED', 'SHEET_INCOMPLETE', {
+      fail('SHEET_INCOMPLETE', undefined, {
         zh: card
           ? `评分表尚未填写完整（还有${card.missing.length}项未评分）`
           : '评分表尚未填写完整（还没有评分）',

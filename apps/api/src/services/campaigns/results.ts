@@ -3,6 +3,7 @@
 // and the whole ranking for exports); progress per township.
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
+  fromHundredths,
   rankScorecards,
   scorecardGrades,
   summaryFromAggregates,
@@ -14,7 +15,6 @@ import { divisions, participations, rankKey } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { findCampaign } from './campaigns.js';
 import { rowsOf } from '../../db/rows-of.js';
-import { fromHundredths } from './points.js';
 
 /** Villages with a county score, ranked: non-vetoed by total (ties share a rank), vetoed last. */
 export async function campaignRanking(db: Db, scope: Scope, campaignId: string) {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { campaignLevels } from '../../db/schema.js';
 import { divisions, revocationReasons, titles } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { fail, invalidField } from '../../trpc/problem-error.js';
+import { fail, invalidField } from '../../errors/app-error.js';
 
 export async function listTitles(opts: {
   db: Db;
@@ -130,14 +130,14 @@ export async function recheckTitles(opts: {
     .from(titles)
     .where(and(inArray(titles.id, opts.ids), opts.scope.where(titles.villageCode)));
   if (found.length !== new Set(opts.ids).size) {
-    fail('NOT_FOUND', 'NOT_FOUND', {
+    fail('NOT_FOUND', undefined, {
       zh: '部分称号不存在或不在您的管辖范围内',
       en: 'Some titles do not exist or are outside your scope',
     });
   }
   const notActive = found.filter((t) => t.status !== 'active');
   if (notActive.length > 0) {
-    fail('PRECONDITION_FAILED', 'TITLE_NOT_ACTIVE', {
+    fail('TITLE_NOT_ACTIVE', undefined, {
       zh: `${notActive.length}个称号已被撤销或注销，不能再复核`,
       en: `${notActive.length} titles are already revoked or cancelled`,
     });

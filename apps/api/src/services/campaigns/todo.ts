@@ -4,7 +4,7 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { campaigns, divisions, participations, type CampaignStage } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import type { SessionUser } from '../../trpc/context.js';
+import type { SessionUser } from '../../auth/session-user.js';
 import { actorLevel, columnFor } from './participations.js';
 
 export const todoTasks = [

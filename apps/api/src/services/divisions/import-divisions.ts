@@ -9,7 +9,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Scope } from '../../auth/scope.js';
-import { fail } from '../../trpc/problem-error.js';
+import { fail } from '../../errors/app-error.js';
 import { openRowSink } from '../../db/copy-in.js';
 import { readDivisionCsv, type LineProblem } from './parse-division-csv.js';
 import { rowsOf } from '../../db/rows-of.js';
@@ -135,14 +135,12 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
     }
     if (problems.count > 0) {
       fail(
-        'BAD_REQUEST',
         'IMPORT_REJECTED',
+        { errorCount: problems.count, errors: problems.inLineOrder() },
         {
           zh: `文件有${problems.count}处错误，未导入任何数据`,
           en: `The file has ${problems.count} errors; nothing was imported`,
         },
-        [],
-        { errorCount: problems.count, errors: problems.inLineOrder() },
       );
     }
     // one import at a time: the merge below inserts without ON CONFLICT

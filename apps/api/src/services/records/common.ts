@@ -5,7 +5,7 @@ import { campaignRecordPeriod } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { campaigns, divisions, participations } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { fail, forbidden, invalidField, notFound } from '../../trpc/problem-error.js';
+import { fail, forbidden, invalidField, notFound } from '../../errors/app-error.js';
 import { todayIso } from '../campaigns/participations.js';
 
 /**
@@ -58,7 +58,7 @@ export function checkRecordDate(path: string, value: string, today = todayIso())
 /** Refuses a change based on an old version of the record. */
 export function checkVersion(current: number, given: number | undefined): void {
   if (given !== current) {
-    fail('CONFLICT', 'RECORD_CONFLICT', {
+    fail('RECORD_CONFLICT', undefined, {
       zh: '该记录已被他人修改，请刷新后重试',
       en: 'Someone else changed this record; reload it and try again',
     });
@@ -100,7 +100,7 @@ export async function periodSubmitted(db: Db, villageCode: string, date: string)
 /** Refuses to delete a record whose period's self-assessment has been submitted. */
 export async function refuseDeleteIfSubmitted(db: Db, villageCode: string, date: string) {
   if (await periodSubmitted(db, villageCode, date)) {
-    fail('CONFLICT', 'RECORD_LOCKED', {
+    fail('RECORD_LOCKED', undefined, {
       zh: '该记录所属期间的创建自评已提交，不能删除；如有错误请更正（更正对审核人员可见）',
       en: "This record's period has a submitted self-assessment: it cannot be deleted; correct it instead (reviewers see the correction)",
     });

@@ -21,7 +21,7 @@ import {
   type SheetColumnData,
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { fail } from '../../trpc/problem-error.js';
+import { fail } from '../../errors/app-error.js';
 import { findCampaign } from '../campaigns/campaigns.js';
 import { findParticipation, todayIso } from '../campaigns/participations.js';
 import { getFramework } from '../campaigns/frameworks.js';
@@ -186,8 +186,8 @@ export async function requireOverrideReasons(opts: {
   const result = checkOverrides(derived, opts.data);
   if (result.ok) return;
   fail(
-    'BAD_REQUEST',
     'OVERRIDE_REASON_REQUIRED',
+    undefined,
     {
       zh: `有${result.problems.length}项答案与台账得出的不同，须填写理由`,
       en: `${result.problems.length} answers differ from those the records give: give a reason for each`,

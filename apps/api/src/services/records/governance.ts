@@ -31,7 +31,7 @@ import {
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { AuditInput } from '../audit.js';
-import { fail, invalidField, notFound } from '../../trpc/problem-error.js';
+import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { checkRecordDate, checkVersion, periodSubmitted, recordVillage } from './common.js';
 
 type Audit = (event: AuditInput) => Promise<void>;
@@ -44,7 +44,7 @@ function refuseInvalid(problems: readonly Problem[], prefix: string): void {
     path: p.field ? `${prefix}${p.field}` : prefix.replace(/\.$/, ''),
     message: p.message,
   }));
-  fail('BAD_REQUEST', 'INVALID_INPUT', invalid[0]!.message, fields);
+  fail('INVALID_INPUT', undefined, invalid[0]!.message, fields);
 }
 
 /** The first resolution of a meeting of the village, as `checkResolution` reads it. */
@@ -410,7 +410,7 @@ export async function reviewRules(opts: {
   if (!found) notFound({ zh: '村规民约', en: 'Village rules' });
   checkVersion(found.version, input.version);
   if (!found.filedOn) {
-    fail('CONFLICT', 'RULES_NOT_FILED', {
+    fail('RULES_NOT_FILED', undefined, {
       zh: '该版本尚未报乡镇备案，不能审查',
       en: 'This version has not been filed with the township; it cannot be reviewed yet',
     });

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.js';
 import { villageGroups } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { AuditInput } from '../audit.js';
-import { fail, invalidField, notFound } from '../../trpc/problem-error.js';
+import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { checkVersion, recordVillage } from './common.js';
 import { readWorkbookRows, type BadCell } from './workbook.js';
 
@@ -56,8 +56,8 @@ export async function listGroups(opts: { db: Db; scope: Scope; villageCode: stri
 
 function duplicateName(): never {
   fail(
-    'CONFLICT',
     'GROUP_NAME_TAKEN',
+    undefined,
     { zh: '本村已有同名村民小组', en: 'The village already has a group of that name' },
     [
       {
@@ -309,13 +309,11 @@ export function badCells(bad: BadCell[]): never {
     .map((b) => `${b.sheet ? `${b.sheet} ` : ''}第${b.row}行“${b.column}”：${b.message.zh}`)
     .join('；');
   fail(
-    'BAD_REQUEST',
     'IMPORT_BAD_CELLS',
+    { cells: bad },
     {
       zh: `文件有 ${bad.length} 处错误，未导入任何数据：${first}${bad.length > 5 ? '……' : ''}`,
       en: `The file has ${bad.length} bad cells; nothing was imported`,
     },
-    [],
-    { cells: bad },
   );
 }

@@ -18,7 +18,7 @@ import {
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { AuditInput } from '../audit.js';
-import { invalidField, notFound } from '../../trpc/problem-error.js';
+import { invalidField, notFound } from '../../errors/app-error.js';
 import {
   checkRecordDate,
   checkVersion,

@@ -19,7 +19,7 @@ import {
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { AuditInput } from '../audit.js';
-import { forbidden, invalidField } from '../../trpc/problem-error.js';
+import { forbidden, invalidField } from '../../errors/app-error.js';
 import { todayIso } from '../campaigns/participations.js';
 import { EARLIEST_RECORD_DATE, recordVillage } from './common.js';
 import { postingsByVillage, saveDisclosure } from './disclosures.js';

@@ -1,7 +1,7 @@
 // Reading an uploaded .xlsx safely (zip limits first) into rows of cell text, per sheet.
 import ExcelJS from 'exceljs';
 import { checkZipLimits, XLSX_LIMITS } from '../zip-limits.js';
-import { fail } from '../../trpc/problem-error.js';
+import { fail } from '../../errors/app-error.js';
 
 export interface BadCell {
   sheet?: string;
@@ -11,7 +11,7 @@ export interface BadCell {
 }
 
 function notWorkbook(): never {
-  fail('BAD_REQUEST', 'FILE_TYPE', {
+  fail('FILE_TYPE', undefined, {
     zh: '文件不是Excel工作簿（.xlsx）',
     en: 'The file is not an Excel workbook (.xlsx)',
   });

@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { divisions, titleRechecks, titles, type CampaignLevel } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { fail, notFound } from '../../trpc/problem-error.js';
+import { fail, notFound } from '../../errors/app-error.js';
 import { recheckTitles } from '../campaigns/titles.js';
 import { drawSample, newSeed, type SampleSize } from './sample.js';
 
@@ -91,8 +91,8 @@ export async function openBatch(opts: {
 }) {
   if (opts.filter.sample && opts.filter.seed === undefined) {
     fail(
-      'BAD_REQUEST',
       'SEED_REQUIRED',
+      undefined,
       {
         zh: '抽样复核须提供预览时的随机种子',
         en: 'A sampled batch needs the seed shown in the preview',
@@ -109,21 +109,19 @@ export async function openBatch(opts: {
     .for('update');
   const { candidates, chosen, seed } = await batchTitles(opts.db, opts.scope, opts.filter);
   if (chosen.length === 0) {
-    fail('PRECONDITION_FAILED', 'BATCH_EMPTY', {
+    fail('BATCH_EMPTY', undefined, {
       zh: '没有符合条件的称号可复核',
       en: 'No titles match for a re-check',
     });
   }
   if (chosen.length !== opts.expectedTotal) {
     fail(
-      'CONFLICT',
       'BATCH_CHANGED',
+      { total: chosen.length },
       {
         zh: `预览后称号已有变化（现为${chosen.length}个），请重新预览`,
         en: `The titles changed since the preview (now ${chosen.length}); preview again`,
       },
-      [],
-      { total: chosen.length },
     );
   }
   const batchId = randomUUID();
@@ -160,21 +158,19 @@ export async function decideRecheck(opts: {
     .for('update');
   if (!before) notFound({ zh: '复核记录', en: 'Re-check record' });
   if (before.decidedOn) {
-    fail('PRECONDITION_FAILED', 'RECHECK_DECIDED', {
+    fail('RECHECK_DECIDED', undefined, {
       zh: `该复核已于${before.decidedOn}作出结论`,
       en: `This re-check was decided on ${before.decidedOn}`,
     });
   }
   if (before.version !== opts.version) {
     fail(
-      'CONFLICT',
       'STALE_VERSION',
+      { version: before.version },
       {
         zh: '复核记录已被他人修改，请刷新后再试',
         en: 'Someone else changed this re-check; reload and try again',
       },
-      [],
-      { version: before.version },
     );
   }
   const recheck = await recheckTitles({

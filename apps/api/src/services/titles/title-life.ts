@@ -19,7 +19,7 @@ import {
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Role } from '../../auth/roles.js';
-import { fail, invalidField, notFound } from '../../trpc/problem-error.js';
+import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { mayKnowObjectors } from '../campaigns/objector-identity.js';
 
 export type Title = typeof titles.$inferSelect;
@@ -51,7 +51,7 @@ export async function titleInScope(db: Db, scope: Scope, id: string, lock = fals
 
 function requireActive(title: Title): void {
   if (title.status !== 'active') {
-    fail('PRECONDITION_FAILED', 'TITLE_NOT_ACTIVE', {
+    fail('TITLE_NOT_ACTIVE', undefined, {
       zh: '该称号已被撤销或注销，不能再登记',
       en: 'This title has been revoked or cancelled; nothing more can be recorded on it',
     });
@@ -81,14 +81,12 @@ function notBefore(
 
 function stale(what: { zh: string; en: string }, version: number): never {
   fail(
-    'CONFLICT',
     'STALE_VERSION',
+    { version },
     {
       zh: `${what.zh}已被他人修改，请刷新后再试`,
       en: `Someone else changed this ${what.en}; reload and try again`,
     },
-    [],
-    { version },
   );
 }
 
@@ -475,7 +473,7 @@ export async function recordDecision(opts: {
     )
     .for('update');
   if (held) {
-    fail('CONFLICT', 'ALREADY_NAMED', {
+    fail('ALREADY_NAMED', undefined, {
       zh: '该村已持有此级别的称号',
       en: 'The village already holds a title of this level',
     });
@@ -660,7 +658,7 @@ async function rectificationInScope(db: Db, scope: Scope, id: string) {
 
 function requireOpen(r: typeof titleRectifications.$inferSelect) {
   if (r.completedOn) {
-    fail('PRECONDITION_FAILED', 'RECTIFICATION_COMPLETED', {
+    fail('RECTIFICATION_COMPLETED', undefined, {
       zh: `该整改已于${r.completedOn}确认完成`,
       en: `This rectification was confirmed complete on ${r.completedOn}`,
     });

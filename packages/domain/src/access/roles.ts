@@ -1,0 +1,29 @@
+// The roles of the platform, highest rank first, and the rank of each.
+
+/** Every role, highest rank first (the one list; the API's DB column and the SPA read it). */
+export const ROLES = [
+  'system_admin',
+  'county_admin',
+  'township_officer',
+  'inspector',
+  'village_clerk',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+/**
+ * The rank of each role: a user grants, and manages, only roles of a strictly lower rank (the
+ * system administrator excepted, see `canGrant`). An inspector ranks with a township officer.
+ */
+export const roleRank: Readonly<Record<Role, number>> = {
+  system_admin: 4,
+  county_admin: 3,
+  township_officer: 2,
+  inspector: 2,
+  village_clerk: 1,
+};
+
+/** Whether a value is one of the roles. */
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
