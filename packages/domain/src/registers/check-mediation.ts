@@ -14,7 +14,11 @@ export type RegisterRuleCode =
   | 'OPEN_TOO_LONG'
   | 'CLOSED_MORE_THAN_RECEIVED'
   | 'SUCCEEDED_MORE_THAN_CLOSED'
-  | 'MONTH_NOT_ENDED';
+  | 'MONTH_NOT_ENDED'
+  | 'ZERO_REPORT_WITH_DISPUTES'
+  | 'SCREENED_ON_MISSING'
+  | 'SCREENED_OUTSIDE_MONTH'
+  | 'SCREENED_IN_FUTURE';
 
 /**
  * One finding of a register's validation rule, the way DHIS2 keeps them: an `error` blocks the

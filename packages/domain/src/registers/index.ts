@@ -27,6 +27,8 @@ export {
   OPEN_CASE_WARNING_DAYS,
 } from './check-mediation.js';
 export type { MediationCaseFacts, RegisterProblem, RegisterRuleCode } from './check-mediation.js';
+export { checkScreening } from './check-screening.js';
+export type { ScreeningFacts } from './check-screening.js';
 export {
   addMonths,
   isRegisterMonth,
