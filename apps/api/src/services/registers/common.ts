@@ -86,7 +86,10 @@ export async function refuseIfLocked(
       ),
     );
   if (locked.length > 0) {
-    const list = locked.map((r) => r.month).sort().join('、');
+    const list = locked
+      .map((r) => r.month)
+      .sort()
+      .join('、');
     fail('CONFLICT', 'PERIOD_LOCKED', {
       zh: `${list} 已由乡镇审核锁定，不能修改；如需更正请县级解锁`,
       en: `${list} has been approved and locked by the township; ask the county to reopen it`,

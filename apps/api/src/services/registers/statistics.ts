@@ -1,0 +1,213 @@
+// Live mediation statistics: for a division and a period, the figures of the division and of each
+// child division, straight from the cases by one SQL aggregate (no batch job), with the period just
+// before for comparison. 调处率 and 成功率 come from the domain's definitions.
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import {
+  handledOutcomes,
+  mediationRateDefinitions,
+  mediationRates,
+  parseDivisionCode,
+  previousPeriod,
+  type MediationRates,
+} from '@fazhi/domain';
+import type { Db } from '../../db/client.js';
+import { divisions, mediationCases } from '../../db/schema.js';
+import type { Scope } from '../../auth/scope.js';
+import { forbidden, invalidField, notFound } from '../../trpc/problem-error.js';
+import { childPrefixLength } from './common.js';
+
+export interface MediationFigures extends MediationRates {
+  received: number;
+  closed: number;
+  succeeded: number;
+  oral: number;
+  written: number;
+  petition: number;
+  criminal: number;
+}
+
+export interface MediationRow extends MediationFigures {
+  code: string;
+  name: string;
+  level: string;
+  /** The township committee's own cases (a row beside its villages). */
+  own: boolean;
+  previousPeriod: MediationFigures & { from: string; to: string };
+}
+
+const zero = {
+  received: 0,
+  closed: 0,
+  succeeded: 0,
+  oral: 0,
+  written: 0,
+  petition: 0,
+  criminal: 0,
+};
+type Counts = typeof zero;
+
+function withRates(c: Counts): MediationFigures {
+  return { ...c, ...mediationRates(c) };
+}
+
+function add(a: Counts, b: Counts): Counts {
+  const out = { ...a };
+  for (const k of Object.keys(out) as (keyof Counts)[]) out[k] += b[k];
+  return out;
+}
+
+/** The figures of a division and of each child division for `from`–`to` (both included). */
+export async function mediationStatistics(opts: {
+  db: Db;
+  scope: Scope;
+  divisionCode: string;
+  from: string;
+  to: string;
+}) {
+  const { db, scope, divisionCode, from, to } = opts;
+  if (!scope.includes(divisionCode)) forbidden();
+  if (from > to) {
+    invalidField('to', {
+      zh: '结束日期不能早于开始日期',
+      en: 'The end cannot be before the start',
+    });
+  }
+  const parsed = parseDivisionCode(divisionCode);
+  if (!parsed.ok)
+    invalidField('divisionCode', { zh: '区划代码无效', en: 'Not a valid division code' });
+  const [division] = await db
+    .select({ code: divisions.code, name: divisions.name, level: divisions.level })
+    .from(divisions)
+    .where(eq(divisions.code, divisionCode));
+  if (!division) notFound({ zh: '行政区划', en: 'Division' });
+  const prefix = parsed.division.prefix;
+  const keyLength = childPrefixLength(divisionCode) ?? 12;
+  const previous = previousPeriod(from, to);
+  const handled = sql.join(
+    handledOutcomes.map((o) => sql`${o}`),
+    sql`, `,
+  );
+  const c = mediationCases;
+  const current = sql`${c.receivedOn} >= ${from}`;
+  const before = sql`${c.receivedOn} < ${from}`;
+  const figures = (inPeriod: typeof current, end: string) => ({
+    received: sql<number>`count(*) filter (where ${inPeriod})::int`,
+    closed: sql<number>`count(*) filter (where ${inPeriod} and ${c.outcome} in (${handled}) and ${c.closedOn} <= ${end})::int`,
+    succeeded: sql<number>`count(*) filter (where ${inPeriod} and ${c.outcome} = 'succeeded' and ${c.closedOn} <= ${end})::int`,
+    oral: sql<number>`count(*) filter (where ${inPeriod} and ${c.method} = 'oral')::int`,
+    written: sql<number>`count(*) filter (where ${inPeriod} and ${c.method} = 'written')::int`,
+    petition: sql<number>`count(*) filter (where ${inPeriod} and ${c.escalation} = 'petition')::int`,
+    criminal: sql<number>`count(*) filter (where ${inPeriod} and ${c.escalation} = 'criminal')::int`,
+  });
+  const now = figures(current, to);
+  const then = figures(before, previous.to);
+  const key = sql<string>`left(${c.divisionCode}, ${sql.raw(String(keyLength))})`;
+  const rows = await db
+    .select({
+      key,
+      received: now.received,
+      closed: now.closed,
+      succeeded: now.succeeded,
+      oral: now.oral,
+      written: now.written,
+      petition: now.petition,
+      criminal: now.criminal,
+      pReceived: then.received,
+      pClosed: then.closed,
+      pSucceeded: then.succeeded,
+      pOral: then.oral,
+      pWritten: then.written,
+      pPetition: then.petition,
+      pCriminal: then.criminal,
+    })
+    .from(c)
+    .where(
+      and(
+        parsed.division.countyCode ? eq(c.countyCode, parsed.division.countyCode) : undefined,
+        sql`${c.divisionCode} like ${prefix + '%'}`,
+        scope.where(c.divisionCode),
+        gte(c.receivedOn, previous.from),
+        lte(c.receivedOn, to),
+      ),
+    )
+    .groupBy(key);
+  const byKey = new Map(
+    rows.map((r) => [
+      r.key,
+      {
+        now: {
+          received: r.received,
+          closed: r.closed,
+          succeeded: r.succeeded,
+          oral: r.oral,
+          written: r.written,
+          petition: r.petition,
+          criminal: r.criminal,
+        },
+        then: {
+          received: r.pReceived,
+          closed: r.pClosed,
+          succeeded: r.pSucceeded,
+          oral: r.pOral,
+          written: r.pWritten,
+          petition: r.pPetition,
+          criminal: r.pCriminal,
+        },
+      },
+    ]),
+  );
+  const row = (
+    code: string,
+    name: string,
+    level: string,
+    own: boolean,
+    now: Counts,
+    then: Counts,
+  ): MediationRow => ({
+    code,
+    name,
+    level,
+    own,
+    ...withRates(now),
+    previousPeriod: { ...previous, ...withRates(then) },
+  });
+
+  const children: MediationRow[] = [];
+  if (parsed.division.level !== 'village') {
+    const kids = await db
+      .select({ code: divisions.code, name: divisions.name, level: divisions.level })
+      .from(divisions)
+      .where(and(eq(divisions.parentCode, divisionCode), scope.where(divisions.code)))
+      .orderBy(asc(divisions.code));
+    if (parsed.division.level === 'township') {
+      kids.unshift({ code: divisionCode, name: `${division.name}（本级）`, level: 'township' });
+    }
+    for (const kid of kids) {
+      const kidKey = keyLength === 12 ? kid.code : kid.code.slice(0, keyLength);
+      const found = byKey.get(kidKey);
+      children.push(
+        row(
+          kid.code,
+          kid.name,
+          kid.level,
+          kid.code === divisionCode,
+          found?.now ?? zero,
+          found?.then ?? zero,
+        ),
+      );
+    }
+  }
+  let total = zero;
+  let totalBefore = zero;
+  for (const v of byKey.values()) {
+    total = add(total, v.now);
+    totalBefore = add(totalBefore, v.then);
+  }
+  return {
+    ...row(division.code, division.name, division.level, false, total, totalBefore),
+    from,
+    to,
+    children,
+    definitions: mediationRateDefinitions,
+  };
+}
