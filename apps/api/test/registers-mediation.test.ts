@@ -272,7 +272,9 @@ describe('statistics.mediation', () => {
     escalation: fc.constantFrom('none' as const, 'petition' as const, 'criminal' as const),
   });
 
-  function expected(cases: fc.infer<typeof caseArb>[], prefix: string, start: string, end: string) {
+  type CaseSpec = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
+
+  function expected(cases: CaseSpec[], prefix: string, start: string, end: string) {
     const rows = cases.filter(
       (c) => c.division.startsWith(prefix) && day(c.received) >= start && day(c.received) <= end,
     );

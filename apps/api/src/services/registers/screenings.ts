@@ -84,14 +84,14 @@ export async function saveScreening(opts: {
     notes: input.notes ?? '',
   };
   let row: ScreeningRow;
-  if (input.id || existing) {
-    if (!existing || (input.id && existing.id !== input.id)) {
-      if (input.id) notFound({ zh: '排查记录', en: 'Screening report' });
-      fail('CONFLICT', 'SCREENING_EXISTS', {
-        zh: `本村 ${input.month} 的排查情况已报送，请在原记录上更正`,
-        en: `This village has reported ${input.month} already: correct that report`,
-      });
-    }
+  if (existing && !input.id) {
+    fail('CONFLICT', 'SCREENING_EXISTS', {
+      zh: `本村 ${input.month} 的排查情况已报送，请在原记录上更正`,
+      en: `This village has reported ${input.month} already: correct that report`,
+    });
+  }
+  if (input.id) {
+    if (!existing || existing.id !== input.id) notFound({ zh: '排查记录', en: 'Screening report' });
     checkVersion(existing.version, input.version);
     const [updated] = await db
       .update(disputeScreenings)

@@ -15,6 +15,7 @@ import { divisions, mediationCases } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { forbidden, invalidField, notFound } from '../../trpc/problem-error.js';
 import { childPrefixLength } from './common.js';
+import { EARLIEST_RECORD_DATE } from '../records/common.js';
 
 export interface MediationFigures extends MediationRates {
   received: number;
@@ -66,6 +67,17 @@ export async function mediationStatistics(opts: {
 }) {
   const { db, scope, divisionCode, from, to } = opts;
   if (!scope.includes(divisionCode)) forbidden();
+  for (const [field, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (value < EARLIEST_RECORD_DATE || value > '2100-12-31') {
+      invalidField(field, {
+        zh: `日期应在 ${EARLIEST_RECORD_DATE} 至 2100-12-31 之间`,
+        en: `The date must lie between ${EARLIEST_RECORD_DATE} and 2100-12-31`,
+      });
+    }
+  }
   if (from > to) {
     invalidField('to', {
       zh: '结束日期不能早于开始日期',
