@@ -52,4 +52,5 @@ CREATE TABLE "register_periods" (
 --> statement-breakpoint
 CREATE INDEX "dispute_screenings_township_month_idx" ON "dispute_screenings" USING btree ("township_code","month");--> statement-breakpoint
 CREATE INDEX "mediation_cases_county_received_idx" ON "mediation_cases" USING btree ("county_code","received_on","division_code","outcome","method","closed_on","escalation");--> statement-breakpoint
+CREATE INDEX "mediation_cases_township_received_idx" ON "mediation_cases" USING btree ("township_code","received_on","division_code","outcome","method","closed_on","escalation");--> statement-breakpoint
 CREATE INDEX "mediation_cases_division_received_idx" ON "mediation_cases" USING btree ("division_code","received_on");

@@ -62,6 +62,15 @@ export const mediationCases = pgTable(
       t.closedOn,
       t.escalation,
     ),
+    index('mediation_cases_township_received_idx').on(
+      t.townshipCode,
+      t.receivedOn,
+      t.divisionCode,
+      t.outcome,
+      t.method,
+      t.closedOn,
+      t.escalation,
+    ),
     index('mediation_cases_division_received_idx').on(t.divisionCode, t.receivedOn),
   ],
 );
