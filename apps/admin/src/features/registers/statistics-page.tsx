@@ -102,6 +102,8 @@ export function StatisticsPage() {
               rowKey="code"
               size="small"
               pagination={false}
+              // the total row carries the children of the division: no tree
+              expandable={{ childrenColumnName: 'none' }}
               scroll={{ x: 900 }}
               data-testid="statistics-table"
               columns={columns}
