@@ -70,6 +70,18 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'registers/mediation',
+            lazy: async () => ({
+              Component: (await import('./features/registers/mediation-page')).MediationPage,
+            }),
+          },
+          {
+            path: 'registers/statistics',
+            lazy: async () => ({
+              Component: (await import('./features/registers/statistics-page')).StatisticsPage,
+            }),
+          },
+          {
             path: 'records',
             lazy: async () => ({
               Component: (await import('./features/records/records-page')).RecordsPage,

@@ -31,7 +31,10 @@ async function snapshot() {
            (select md5(string_agg(d::text, ',' order by id)) from village_disclosures d) as disclosures_hash,
            (select md5(string_agg(m::text, ',' order by id)) from village_matters m) as matters_hash,
            (select md5(string_agg(v::text, ',' order by id)) from village_rule_versions v) as rules_hash,
-           (select md5(string_agg(e::text, ',' order by id)) from village_elections e) as elections_hash`);
+           (select md5(string_agg(e::text, ',' order by id)) from village_elections e) as elections_hash,
+           (select md5(string_agg(c::text, ',' order by id)) from mediation_cases c) as mediation_hash,
+           (select md5(string_agg(s::text, ',' order by id)) from dispute_screenings s) as screenings_hash,
+           (select md5(string_agg(p::text, ',' order by township_code, month)) from register_periods p) as periods_hash`);
   return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0];
 }
 
@@ -807,6 +810,69 @@ Object.assign(mutations, {
     },
     action: 'records.importLedger',
     actor: 'clerk',
+  },
+  'mediation.save': {
+    ok: async () => (await t.as('clerk')).mediation.save(sampleInput['mediation.save'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.mediation.save({
+          ...(sampleInput['mediation.save'] as object),
+          closedOn: '2026-11-01',
+        } as never);
+    },
+    action: 'mediation.create',
+    actor: 'clerk',
+  },
+  'mediation.remove': {
+    ok: async () => {
+      const caller = await t.as('clerk');
+      const c = await caller.mediation.save(sampleInput['mediation.save'] as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.mediation.remove({ id: c.id, version: c.version });
+    },
+    fails: async () => {
+      const caller = await t.as('clerk');
+      const c = await caller.mediation.save(sampleInput['mediation.save'] as never);
+      return () => caller.mediation.remove({ id: c.id, version: c.version + 1 });
+    },
+    action: 'mediation.remove',
+    actor: 'clerk',
+  },
+  'screenings.save': {
+    ok: async () => (await t.as('clerk')).screenings.save(sampleInput['screenings.save'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.screenings.save({
+          ...(sampleInput['screenings.save'] as object),
+          disputesFound: 1,
+        } as never);
+    },
+    action: 'screenings.create',
+    actor: 'clerk',
+  },
+  'periods.lock': {
+    ok: async () => (await t.as('township')).periods.lock(sampleInput['periods.lock'] as never),
+    fails: async () => {
+      const caller = await t.as('township');
+      return () => caller.periods.lock({ townshipCode: '330728101000', month: '2099-01' });
+    },
+    action: 'periods.lock',
+    actor: 'township',
+  },
+  'periods.reopen': {
+    ok: async () => {
+      await (await t.as('township')).periods.lock(sampleInput['periods.lock'] as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return (await t.as('county')).periods.reopen(sampleInput['periods.reopen'] as never);
+    },
+    fails: async () => {
+      const caller = await t.as('county');
+      return () => caller.periods.reopen(sampleInput['periods.reopen'] as never); // not locked
+    },
+    action: 'periods.reopen',
+    actor: 'county',
   },
 });
 

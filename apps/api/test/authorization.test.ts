@@ -16,6 +16,7 @@ const X = '330728101000'; // 白石镇, the township officer's scope
 const Y = '330728102000'; // 青山镇, another township
 const X_VILLAGE = '330728101201';
 const Y_VILLAGE = '330728102201';
+const COUNTY = '330728000000';
 
 type Caller = Awaited<ReturnType<typeof t.as>>;
 const procedures = routerProcedures();
@@ -501,6 +502,89 @@ const outsideChecks: Record<
   'records.derivedAnswers': async (x, y) => {
     await recordsInY();
     await expectError(x.records.derivedAnswers({ participationId: y.yParticipation }), 'NOT_FOUND');
+  },
+  // rule-of-law work registers: nothing of township Y, and the county alone reopens a month
+  'mediation.list': async (x) => {
+    await expectError(x.mediation.list({ divisionCode: Y_VILLAGE }), 'FORBIDDEN', 'OUT_OF_SCOPE');
+    await expectError(x.mediation.list({ divisionCode: COUNTY }), 'FORBIDDEN', 'OUT_OF_SCOPE');
+  },
+  'mediation.save': async (x) => {
+    await expectError(
+      x.mediation.save({ ...(sampleInput['mediation.save'] as object), divisionCode: Y } as never),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+  },
+  'mediation.remove': async (x) => {
+    const county = await t.as('county');
+    const c = await county.mediation.save({
+      ...(sampleInput['mediation.save'] as object),
+      divisionCode: Y_VILLAGE,
+    } as never);
+    await expectError(x.mediation.remove({ id: c.id, version: c.version }), 'NOT_FOUND');
+    expect((await county.mediation.list({ divisionCode: Y_VILLAGE })).total).toBe(1);
+  },
+  'screenings.list': async (x) => {
+    await expectError(
+      x.screenings.list({
+        ...(sampleInput['screenings.list'] as object),
+        divisionCode: Y,
+      } as never),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+  },
+  'screenings.save': async (x) => {
+    await expectError(
+      x.screenings.save({
+        ...(sampleInput['screenings.save'] as object),
+        villageCode: Y_VILLAGE,
+      } as never),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+  },
+  'screenings.reporting': async (x) => {
+    await expectError(
+      x.screenings.reporting({
+        ...(sampleInput['screenings.reporting'] as object),
+        divisionCode: COUNTY,
+      } as never),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+  },
+  'periods.list': async (x) => {
+    await expectError(
+      x.periods.list({ divisionCode: Y, from: '2026-01', to: '2026-11' }),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+  },
+  'periods.lock': async (x) => {
+    await expectError(x.periods.lock({ townshipCode: Y, month: '2026-10' }), 'FORBIDDEN');
+  },
+  'periods.reopen': async (x) => {
+    await (await t.as('county')).periods.lock({ townshipCode: X, month: '2026-10' });
+    // not even their own township: reopening is the county's
+    await expectError(
+      x.periods.reopen({ townshipCode: X, month: '2026-10', reason: '想改' }),
+      'FORBIDDEN',
+      'ROLE_FORBIDDEN',
+    );
+  },
+  'statistics.mediation': async (x) => {
+    const range = { from: '2026-01-01', to: '2026-12-31' };
+    await expectError(
+      x.statistics.mediation({ divisionCode: Y, ...range }),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+    await expectError(
+      x.statistics.mediation({ divisionCode: COUNTY, ...range }),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
   },
   'records.compliance': async (x) => {
     await recordsInY();

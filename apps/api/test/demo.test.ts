@@ -1,3 +1,4 @@
+import { checkMediationCase } from '@fazhi/domain';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ROLES } from '@fazhi/domain';
@@ -144,7 +145,7 @@ describe('the demo county', () => {
     const before = await county.campaigns.ranking({ id: await atNotice(county) });
     const todoBefore = await (await t.as('township')).dashboard.todo();
     await t.db.execute(
-      sql`truncate table evidence_files, objections, titles, participations, campaigns, sessions, users, divisions, audit_events restart identity cascade`,
+      sql`truncate table evidence_files, objections, titles, participations, campaigns, sessions, users, divisions, audit_events, mediation_cases, dispute_screenings, register_periods restart identity cascade`,
     );
     await seedDemo(t.db);
     const again = await t.as('county');
@@ -154,5 +155,29 @@ describe('the demo county', () => {
     expect(todoAfter.map(({ campaignId: _, ...rest }) => rest)).toEqual(
       todoBefore.map(({ campaignId: _, ...rest }) => rest),
     );
+  });
+});
+
+describe('the demo registers', () => {
+  it('hold mediation cases and screenings that pass the register rules, rolled up live', async () => {
+    const county = await t.as('county');
+    const stats = await county.statistics.mediation({
+      divisionCode: '330728000000',
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+    expect(stats.received).toBeGreaterThan(10);
+    expect(stats.previousPeriod.received).toBeGreaterThan(stats.received);
+    const all = await county.mediation.list({ divisionCode: '330728000000', pageSize: 200 });
+    for (const c of all.items) {
+      const problems = checkMediationCase(c, { today: '2026-12-01' });
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    }
+    const reporting = await county.screenings.reporting({
+      divisionCode: '330728101000',
+      from: '2026-01',
+      to: '2026-10',
+    });
+    expect(reporting.months[6]!.reported).toBe(3);
   });
 });

@@ -10,3 +10,4 @@ export * from './access/index.js';
 export * from './campaigns/index.js';
 export * from './records/index.js';
 export { fieldWord, fieldWords } from './field-words.js';
+export * from './registers/index.js';

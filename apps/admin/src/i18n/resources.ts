@@ -17,6 +17,7 @@ import { frameworksEn, frameworksZh } from './framework-resources';
 import { governanceEn, governanceZh } from './governance-resources';
 import { titleLifeEn, titleLifeZh } from './title-life-resources';
 import { recordsEn, recordsZh } from './records-resources';
+import { registersEn, registersZh } from './registers-resources';
 
 export const zh = {
   app: {
@@ -294,6 +295,7 @@ export const zh = {
   frameworks: frameworksZh,
   governance: governanceZh,
   records: recordsZh,
+  registers: registersZh,
 };
 
 /** Audit actions are keyed with `_` for `.` (i18next splits keys on dots). */
@@ -581,4 +583,5 @@ export const en: Resources = {
   frameworks: frameworksEn,
   governance: governanceEn,
   records: recordsEn,
+  registers: registersEn,
 };

@@ -11,6 +11,7 @@ import { ensureBuiltinFrameworks } from '../services/campaigns/frameworks.js';
 import { seedDemoCampaign } from './demo-campaign.js';
 import { seedDemoRounds } from './demo-rounds.js';
 import { seedDemoRecords } from './demo-records.js';
+import { seedDemoRegisters } from './demo-registers.js';
 
 /** Whether the database has no users yet (a fresh installation). */
 export async function isEmptyDatabase(db: Db): Promise<boolean> {
@@ -54,6 +55,7 @@ export async function seedDemo(
       await seedDemoCampaign(tx);
       await seedDemoRounds(tx);
       await seedDemoRecords(tx);
+      await seedDemoRegisters(tx);
     }
     await writeAudit(tx, { id: null, username: 'system' }, 'demo-seed', {
       action: 'demo.seed',

@@ -4,6 +4,7 @@ import type {
   IndicatorProblem,
   LocalizedText,
   ParticipationState,
+  RegisterRuleCode,
   ScoreTableProblem,
   TransitionProblem,
 } from '@fazhi/domain';
@@ -71,7 +72,10 @@ export interface FrameworkInvalidDetails {
 }
 
 /** Each problem code and the type of its details. */
-export interface ProblemDetails {
+/** A register's validation rule (its errors are field errors). */
+type RegisterRuleProblems = Record<RegisterRuleCode, NoDetails>;
+
+export interface ProblemDetails extends RegisterRuleProblems {
   // sign-in and sessions
   UNAUTHENTICATED: NoDetails;
   BAD_CREDENTIALS: NoDetails;
@@ -128,6 +132,10 @@ export interface ProblemDetails {
   RECTIFICATION_COMPLETED: NoDetails;
   REVOKED_RECENTLY: NoDetails;
   SHEET_INCOMPLETE: NoDetails;
+  PERIOD_LOCKED: NoDetails;
+  PERIOD_ALREADY_LOCKED: NoDetails;
+  PERIOD_NOT_LOCKED: NoDetails;
+  SCREENING_EXISTS: NoDetails;
   CAMPAIGN_HAS_DECLARATIONS: NoDetails;
   BULK_NOT_APPLICABLE: NoDetails;
   STAGE_BLOCKED: StageBlockedDetails;

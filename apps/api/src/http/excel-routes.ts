@@ -19,6 +19,7 @@ import { parseScoreSheetWorkbook } from '../services/campaigns/score-sheet-impor
 import { XLSX_MIME } from '../services/campaigns/score-sheet-layout.js';
 import { readFrameworkWorkbook } from '../services/campaigns/framework-workbook.js';
 import { frameworkImportRoles } from '../routers/frameworks.js';
+import { buildMediationWorkbook } from '../services/registers/statistics-xlsx.js';
 
 /** The largest workbook accepted for import. */
 export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
@@ -103,6 +104,31 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
             bytes,
             `考核评分表-${detail.villageName}.xlsx`,
             `score-sheet-${p.villageCode}.xlsx`,
+          );
+        } catch (error) {
+          return sendError(reply, error);
+        }
+      },
+    );
+
+    // the 统计 page's table: statistics.mediation with the caller's session and scope
+    app.get<{ Querystring: { divisionCode?: string; from?: string; to?: string } }>(
+      '/api/statistics/mediation.xlsx',
+      async (req, reply) => {
+        try {
+          const ctx = await deps.contextFor(req, reply);
+          const { divisionCode, from, to } = req.query;
+          const stats = await createCaller(ctx).statistics.mediation({
+            divisionCode: String(divisionCode ?? ''),
+            from: String(from ?? ''),
+            to: String(to ?? ''),
+          });
+          const bytes = await buildMediationWorkbook(stats);
+          return sendWorkbook(
+            reply,
+            bytes,
+            `人民调解统计-${stats.name}-${stats.from}-${stats.to}.xlsx`,
+            `mediation-${stats.code}.xlsx`,
           );
         } catch (error) {
           return sendError(reply, error);

@@ -1,10 +1,12 @@
 // The one place a problem code becomes a tRPC (and so HTTP) code.
 import { TRPCError } from '@trpc/server';
+import type { RegisterRuleCode } from '@fazhi/domain';
 import { AppError, type ProblemCode } from '../errors/app-error.js';
 
 type TRPCCode = TRPCError['code'];
 
-const codes: Record<ProblemCode, TRPCCode> = {
+// a register's rule problems always name their fields (400), so they need no entry here
+const codes: Record<Exclude<ProblemCode, RegisterRuleCode>, TRPCCode> = {
   UNAUTHENTICATED: 'UNAUTHORIZED',
   BAD_CREDENTIALS: 'UNAUTHORIZED',
   DEMO_PASSWORD_REFUSED: 'UNAUTHORIZED',
@@ -54,6 +56,10 @@ const codes: Record<ProblemCode, TRPCCode> = {
   RECTIFICATION_COMPLETED: 'PRECONDITION_FAILED',
   REVOKED_RECENTLY: 'PRECONDITION_FAILED',
   SHEET_INCOMPLETE: 'PRECONDITION_FAILED',
+  PERIOD_LOCKED: 'CONFLICT',
+  PERIOD_ALREADY_LOCKED: 'CONFLICT',
+  PERIOD_NOT_LOCKED: 'CONFLICT',
+  SCREENING_EXISTS: 'CONFLICT',
   CAMPAIGN_HAS_DECLARATIONS: 'PRECONDITION_FAILED',
   BULK_NOT_APPLICABLE: 'PRECONDITION_FAILED',
   STAGE_BLOCKED: 'PRECONDITION_FAILED',
@@ -80,7 +86,8 @@ const codes: Record<ProblemCode, TRPCCode> = {
  * touches is FORBIDDEN), any other the code's entry above.
  */
 export function trpcCodeOf(error: AppError): TRPCCode {
-  return error.fields.length > 0 ? 'BAD_REQUEST' : codes[error.code];
+  if (error.fields.length > 0) return 'BAD_REQUEST';
+  return codes[error.code as Exclude<ProblemCode, RegisterRuleCode>] ?? 'BAD_REQUEST';
 }
 
 /** An AppError as the TRPCError tRPC and the HTTP routes answer with (the AppError its cause). */

@@ -15,6 +15,12 @@ import { mattersRouter } from '../routers/matters.js';
 import { meetingsRouter } from '../routers/meetings.js';
 import { recordsRouter } from '../routers/records.js';
 import { villageRulesRouter } from '../routers/village-rules.js';
+import {
+  mediationRouter,
+  periodsRouter,
+  screeningsRouter,
+  statisticsRouter,
+} from '../routers/registers.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -34,6 +40,11 @@ export const appRouter = router({
   meetings: meetingsRouter,
   records: recordsRouter,
   villageRules: villageRulesRouter,
+  // rule-of-law work registers (法治台账)
+  mediation: mediationRouter,
+  screenings: screeningsRouter,
+  periods: periodsRouter,
+  statistics: statisticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

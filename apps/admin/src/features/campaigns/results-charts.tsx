@@ -12,7 +12,7 @@ function loadECharts() {
   return import('./echarts-setup');
 }
 
-function Chart({ option, testId }: { option: unknown; testId: string }) {
+export function Chart({ option, testId }: { option: unknown; testId: string }) {
   const ref = useRef<HTMLDivElement>(null);
   // the options are rebuilt on every render; redraw only when they change
   const json = JSON.stringify(option);

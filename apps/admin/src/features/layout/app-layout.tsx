@@ -111,6 +111,29 @@ function Frame() {
           },
         ]),
     {
+      key: '/registers',
+      icon: <BookOutlined />,
+      label: t('registers.title'),
+      children: [
+        {
+          key: '/registers/mediation',
+          label: (
+            <Link to="/registers/mediation" data-testid="nav-mediation">
+              {t('registers.mediation')}
+            </Link>
+          ),
+        },
+        {
+          key: '/registers/statistics',
+          label: (
+            <Link to="/registers/statistics" data-testid="nav-statistics">
+              {t('registers.statistics')}
+            </Link>
+          ),
+        },
+      ],
+    },
+    {
       key: '/governance',
       icon: <SolutionOutlined />,
       label: <Link to="/governance/resolution">{t('nav.resolutionCheck')}</Link>,
@@ -129,8 +152,8 @@ function Frame() {
   const section = location.pathname.split('/')[1] ?? '';
   // a score sheet belongs to its campaign
   const selected =
-    location.pathname === '/records/compliance'
-      ? '/records/compliance'
+    location.pathname === '/records/compliance' || section === 'registers'
+      ? location.pathname
       : '/' + (section === 'participations' ? 'campaigns' : section);
   const menu = (
     <Menu

@@ -1,0 +1,120 @@
+// Rule-of-law work registers (法治台账): the mediation register, monthly dispute screening and the
+// township's monthly periods (closed and locked, reopened by the county). Re-exported by schema.ts.
+import {
+  disputeTypes,
+  mediationEscalations,
+  mediationMethods,
+  mediationOutcomes,
+} from '@fazhi/domain';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/**
+ * One case of a village's or a township's people's mediation committee (人民调解委员会).
+ * `division_code` is the committee's division (a village, or the township itself). No ID numbers;
+ * party names are optional and shown only inside the township.
+ */
+export const mediationCases = pgTable(
+  'mediation_cases',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    townshipCode: varchar('township_code', { length: 12 }).notNull(),
+    divisionCode: varchar('division_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    receivedOn: date('received_on').notNull(),
+    type: text('type', { enum: disputeTypes }).notNull(),
+    parties: integer('parties').notNull(),
+    partyNames: text('party_names'),
+    mediator: text('mediator').notNull().default(''),
+    method: text('method', { enum: mediationMethods }).notNull(),
+    outcome: text('outcome', { enum: mediationOutcomes }).notNull(),
+    closedOn: date('closed_on'),
+    escalation: text('escalation', { enum: mediationEscalations }).notNull().default('none'),
+    agreementNo: text('agreement_no'),
+    notes: text('notes').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    // the statistics of a county and period read this index only (see bench/mediation.ts)
+    index('mediation_cases_county_received_idx').on(
+      t.countyCode,
+      t.receivedOn,
+      t.divisionCode,
+      t.outcome,
+      t.method,
+      t.closedOn,
+      t.escalation,
+    ),
+    index('mediation_cases_township_received_idx').on(
+      t.townshipCode,
+      t.receivedOn,
+      t.divisionCode,
+      t.outcome,
+      t.method,
+      t.closedOn,
+      t.escalation,
+    ),
+    index('mediation_cases_division_received_idx').on(t.divisionCode, t.receivedOn),
+  ],
+);
+
+/**
+ * A village's monthly dispute screening (矛盾纠纷排查) report: the day it was held and the disputes
+ * found, or a zero report (零报告). One a month; a missing month shows as missing.
+ */
+export const disputeScreenings = pgTable(
+  'dispute_screenings',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    townshipCode: varchar('township_code', { length: 12 }).notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    month: varchar('month', { length: 7 }).notNull(),
+    screenedOn: date('screened_on'),
+    zeroReport: boolean('zero_report').notNull(),
+    disputesFound: integer('disputes_found').notNull().default(0),
+    notes: text('notes').notNull().default(''),
+    /** The county's calendar day the report was first recorded: on time or late. */
+    reportedOn: date('reported_on').notNull(),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    unique('dispute_screenings_village_month').on(t.villageCode, t.month),
+    index('dispute_screenings_township_month_idx').on(t.townshipCode, t.month),
+  ],
+);
+
+/** A township's month, closed (data approved and locked) by the township, reopened by the county. */
+export const registerPeriods = pgTable(
+  'register_periods',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    townshipCode: varchar('township_code', { length: 12 }).notNull(),
+    month: varchar('month', { length: 7 }).notNull(),
+    locked: boolean('locked').notNull(),
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    lockedBy: text('locked_by'),
+    reopenReason: text('reopen_reason'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.townshipCode, t.month] })],
+);

@@ -1,0 +1,276 @@
+// Rule-of-law work registers (法治台账): the mediation register, monthly dispute screening, the
+// township's monthly periods, and the live statistics rolled up from the records.
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import {
+  disputeTypes,
+  isRegisterMonth,
+  mediationEscalations,
+  mediationMethods,
+  mediationOutcomes,
+} from '@fazhi/domain';
+import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { bi } from '../trpc/messages.js';
+import { divisionCode, paged, pagination, version } from './schemas.js';
+import { headCount, isoDate, shortText, uuid, warningOutput } from './records-schemas.js';
+import { listMediation, removeMediation, saveMediation } from '../services/registers/mediation.js';
+import {
+  listScreenings,
+  saveScreening,
+  screeningReporting,
+} from '../services/registers/screenings.js';
+import {
+  listPeriods,
+  lockPeriod,
+  periodLockRoles,
+  periodReopenRoles,
+  reopenPeriod,
+} from '../services/registers/periods.js';
+import { mediationStatistics } from '../services/registers/statistics.js';
+
+const month = z
+  .string()
+  .refine(isRegisterMonth, { error: bi('月份格式应为 YYYY-MM', 'A month is written YYYY-MM') });
+
+const monthRange = { from: month, to: month };
+
+const parties = z
+  .number()
+  .int({ error: bi('当事人数应为整数', 'The number of parties is a whole number') })
+  .min(1, { error: bi('当事人至少一方', 'At least one party') })
+  .max(10_000, { error: bi('当事人数不能超过10000', 'At most 10,000 parties') });
+
+const mediationCaseOutput = z.object({
+  id: z.string(),
+  divisionCode: z.string(),
+  townshipCode: z.string(),
+  receivedOn: z.string(),
+  type: z.enum(disputeTypes),
+  parties: z.number(),
+  partyNames: z.string().nullable(),
+  mediator: z.string(),
+  method: z.enum(mediationMethods),
+  outcome: z.enum(mediationOutcomes),
+  closedOn: z.string().nullable(),
+  escalation: z.enum(mediationEscalations),
+  agreementNo: z.string().nullable(),
+  notes: z.string(),
+  version: z.number(),
+  updatedAt: z.date(),
+  warnings: z.array(warningOutput),
+});
+
+export const mediationRouter = {
+  /** The cases of a village, of a township (its own and its villages') or of a county, paged. */
+  list: authedProcedure
+    .input(
+      z.object({
+        divisionCode,
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        ownOnly: z.boolean().optional(),
+        ...pagination,
+      }),
+    )
+    .output(paged(mediationCaseOutput))
+    .query(({ ctx, input }) => listMediation({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** Records a case, or corrects one (`id` and the `version` read). */
+  save: writeProcedure
+    .input(
+      z.object({
+        id: uuid.optional(),
+        version: version.optional(),
+        divisionCode,
+        receivedOn: isoDate,
+        type: z.enum(disputeTypes, { error: bi('纠纷类型无效', 'Unknown dispute type') }),
+        parties,
+        partyNames: shortText(200).optional(),
+        mediator: shortText(50).optional(),
+        method: z.enum(mediationMethods, { error: bi('调解方式无效', 'Unknown method') }),
+        outcome: z.enum(mediationOutcomes, { error: bi('调解结果无效', 'Unknown outcome') }),
+        closedOn: isoDate.nullish(),
+        escalation: z
+          .enum(mediationEscalations, { error: bi('激化情况无效', 'Unknown escalation') })
+          .optional(),
+        agreementNo: shortText(100).optional(),
+        notes: shortText(2000).optional(),
+      }),
+    )
+    .output(mediationCaseOutput)
+    .mutation(({ ctx, input }) =>
+      saveMediation({ db: ctx.db, scope: ctx.scope, role: ctx.user.role, audit: ctx.audit, input }),
+    ),
+
+  /** Deletes a case of a month not locked. */
+  remove: writeProcedure
+    .input(z.object({ id: uuid, version }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) =>
+      removeMediation({
+        db: ctx.db,
+        scope: ctx.scope,
+        role: ctx.user.role,
+        audit: ctx.audit,
+        ...input,
+      }),
+    ),
+} satisfies TRPCRouterRecord;
+
+const screeningOutput = z.object({
+  id: z.string(),
+  villageCode: z.string(),
+  month: z.string(),
+  zeroReport: z.boolean(),
+  screenedOn: z.string().nullable(),
+  disputesFound: z.number(),
+  notes: z.string(),
+  reportedOn: z.string(),
+  timeliness: z.enum(['missing', 'on_time', 'late']),
+  version: z.number(),
+});
+
+export const screeningsRouter = {
+  list: authedProcedure
+    .input(z.object({ divisionCode, ...monthRange, ...pagination }))
+    .output(paged(screeningOutput))
+    .query(({ ctx, input }) => listScreenings({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** Records a village's monthly screening, or its 零报告; one report a month, corrected in place. */
+  save: writeProcedure
+    .input(
+      z.object({
+        id: uuid.optional(),
+        version: version.optional(),
+        villageCode: divisionCode,
+        month,
+        zeroReport: z.boolean(),
+        screenedOn: isoDate.nullish(),
+        disputesFound: headCount,
+        notes: shortText(2000).optional(),
+      }),
+    )
+    .output(screeningOutput)
+    .mutation(({ ctx, input }) =>
+      saveScreening({ db: ctx.db, scope: ctx.scope, role: ctx.user.role, audit: ctx.audit, input }),
+    ),
+
+  /** Reporting rate and timeliness per month, and each village's months (villages paged). */
+  reporting: authedProcedure
+    .input(z.object({ divisionCode, ...monthRange, ...pagination }))
+    .output(
+      z.object({
+        months: z.array(
+          z.object({
+            month: z.string(),
+            villages: z.number(),
+            reported: z.number(),
+            onTime: z.number(),
+            reportingRate: z.number().nullable(),
+            lockedTownships: z.number(),
+          }),
+        ),
+        items: z.array(
+          z.object({
+            villageCode: z.string(),
+            name: z.string(),
+            months: z.array(
+              z.object({
+                month: z.string(),
+                timeliness: z.enum(['missing', 'on_time', 'late']),
+                zeroReport: z.boolean().nullable(),
+              }),
+            ),
+          }),
+        ),
+        total: z.number(),
+      }),
+    )
+    .query(({ ctx, input }) => screeningReporting({ db: ctx.db, scope: ctx.scope, ...input })),
+} satisfies TRPCRouterRecord;
+
+const periodOutput = z.object({
+  townshipCode: z.string(),
+  month: z.string(),
+  locked: z.boolean(),
+  lockedAt: z.date().nullable(),
+  lockedBy: z.string().nullable(),
+  reopenReason: z.string().nullable(),
+  version: z.number(),
+});
+
+export const periodsRouter = {
+  list: authedProcedure
+    .input(z.object({ divisionCode, ...monthRange }))
+    .output(z.array(periodOutput))
+    .query(({ ctx, input }) => listPeriods({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** The township closes a month: its registers are approved and locked. */
+  lock: writeProcedure
+    .use(requireRole(periodLockRoles))
+    .input(z.object({ townshipCode: divisionCode, month }))
+    .output(periodOutput)
+    .mutation(({ ctx, input }) =>
+      lockPeriod({ db: ctx.db, scope: ctx.scope, user: ctx.user, audit: ctx.audit, ...input }),
+    ),
+
+  /** The county reopens a locked month, with its reason. */
+  reopen: writeProcedure
+    .use(requireRole(periodReopenRoles))
+    .input(
+      z.object({
+        townshipCode: divisionCode,
+        month,
+        reason: shortText(500).min(2, {
+          error: bi('请填写解锁原因', 'Give the reason for reopening'),
+        }),
+      }),
+    )
+    .output(periodOutput)
+    .mutation(({ ctx, input }) =>
+      reopenPeriod({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
+    ),
+} satisfies TRPCRouterRecord;
+
+const figures = {
+  received: z.number(),
+  closed: z.number(),
+  succeeded: z.number(),
+  oral: z.number(),
+  written: z.number(),
+  petition: z.number(),
+  criminal: z.number(),
+  handlingRate: z.number().nullable(),
+  successRate: z.number().nullable(),
+};
+const statisticsRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  own: z.boolean(),
+  ...figures,
+  previousPeriod: z.object({ from: z.string(), to: z.string(), ...figures }),
+});
+const localized = z.object({ zh: z.string(), en: z.string() });
+const definition = z.object({
+  numerator: z.string(),
+  denominator: z.string(),
+  name: localized,
+  formula: localized,
+  source: z.object({ text: localized, verified: z.boolean() }),
+});
+
+export const mediationStatisticsOutput = statisticsRow.extend({
+  from: z.string(),
+  to: z.string(),
+  children: z.array(statisticsRow),
+  definitions: z.object({ handlingRate: definition, successRate: definition }),
+});
+
+export const statisticsRouter = {
+  /** The mediation figures of a division and of each child division, live from the records. */
+  mediation: authedProcedure
+    .input(z.object({ divisionCode, from: isoDate, to: isoDate }))
+    .output(mediationStatisticsOutput)
+    .query(({ ctx, input }) => mediationStatistics({ db: ctx.db, scope: ctx.scope, ...input })),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,43 @@
+// Rule-of-law work registers (法治台账): the mediation register, monthly dispute screening, their
+// validation rules, rates and reporting periods.
+export {
+  disputeTypes,
+  handledOutcomes,
+  mediationEscalations,
+  mediationLabels,
+  mediationMethods,
+  mediationOutcomes,
+} from './mediation-lists.js';
+export type {
+  DisputeType,
+  MediationEscalation,
+  MediationMethod,
+  MediationOutcome,
+} from './mediation-lists.js';
+export { formatRate, mediationRateDefinitions, mediationRates } from './mediation-rates.js';
+export type {
+  MediationCounts,
+  MediationRateDefinition,
+  MediationRates,
+} from './mediation-rates.js';
+export {
+  checkMediationCase,
+  checkMonthlyFigures,
+  monthNotEnded,
+  OPEN_CASE_WARNING_DAYS,
+} from './check-mediation.js';
+export type { MediationCaseFacts, RegisterProblem, RegisterRuleCode } from './check-mediation.js';
+export { checkScreening } from './check-screening.js';
+export type { ScreeningFacts } from './check-screening.js';
+export {
+  addMonths,
+  isRegisterMonth,
+  monthEnd,
+  monthEnded,
+  monthOf,
+  previousPeriod,
+  REPORT_DUE_DAY,
+  reportDueOn,
+  reportTimeliness,
+} from './register-periods.js';
+export type { RegisterMonth, ReportTimeliness } from './register-periods.js';
