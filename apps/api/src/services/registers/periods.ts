@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { divisions, registerPeriods } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Role } from '../../auth/roles.js';
-import type { SessionUser } from '../../trpc/context.js';
+import type { SessionUser } from '../../auth/session-user.js';
 import type { AuditInput } from '../audit.js';
 import { fail, forbidden, notFound } from '../../errors/app-error.js';
 import { todayIso } from '../campaigns/participations.js';
