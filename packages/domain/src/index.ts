@@ -8,3 +8,4 @@ export * from './indicators/index.js';
 export * from './governance/index.js';
 export * from './campaigns/index.js';
 export * from './records/index.js';
+export * from './township/index.js';
