@@ -776,3 +776,4 @@ export const villageElections = pgTable(
   },
   (t) => [index('village_elections_village_idx').on(t.villageCode, t.kind, t.date)],
 );
+export * from './schema-township.js';

@@ -15,6 +15,8 @@ import { mattersRouter } from '../routers/matters.js';
 import { meetingsRouter } from '../routers/meetings.js';
 import { recordsRouter } from '../routers/records.js';
 import { villageRulesRouter } from '../routers/village-rules.js';
+import { commentsRouter } from '../routers/comments.js';
+import { tasksRouter } from '../routers/tasks.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -34,6 +36,9 @@ export const appRouter = router({
   meetings: meetingsRouter,
   records: recordsRouter,
   villageRules: villageRulesRouter,
+  // township work (督查督办, 件件有反馈)
+  comments: commentsRouter,
+  tasks: tasksRouter,
 });
 
 export type AppRouter = typeof appRouter;

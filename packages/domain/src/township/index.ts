@@ -30,3 +30,4 @@ export {
 export type { Escalation, TrafficLight, TrafficLightOptions } from './traffic-light.js';
 export { checkCongressVote, townshipCongressRules } from './check-congress-vote.js';
 export type { CongressVoteInput, CongressVoteResult } from './check-congress-vote.js';
+export { commentDeadline, commentReplyDaysDefault } from './comment-deadline.js';

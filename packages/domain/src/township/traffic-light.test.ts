@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commentDeadline } from './comment-deadline.js';
 import { daysTaken, deadlineRange, escalation, trafficLight } from './traffic-light.js';
 
 const deadline = '2026-03-10';
@@ -66,5 +67,12 @@ describe('daysTaken', () => {
   it('counts whole days', () => {
     expect(daysTaken('2026-02-27', '2026-03-02')).toBe(3);
     expect(daysTaken('2026-03-02', '2026-03-02')).toBe(0);
+  });
+});
+
+describe('commentDeadline', () => {
+  it('is fifteen days after receipt by default, across a month end', () => {
+    expect(commentDeadline('2026-03-01')).toBe('2026-03-16');
+    expect(commentDeadline('2026-02-20', 10)).toBe('2026-03-02');
   });
 });
