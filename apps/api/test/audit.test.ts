@@ -31,7 +31,10 @@ async function snapshot() {
            (select md5(string_agg(d::text, ',' order by id)) from village_disclosures d) as disclosures_hash,
            (select md5(string_agg(m::text, ',' order by id)) from village_matters m) as matters_hash,
            (select md5(string_agg(v::text, ',' order by id)) from village_rule_versions v) as rules_hash,
-           (select md5(string_agg(e::text, ',' order by id)) from village_elections e) as elections_hash`);
+           (select md5(string_agg(e::text, ',' order by id)) from village_elections e) as elections_hash,
+           (select md5(string_agg(s::text, ',' order by id)) from supervision_tasks s) as tasks_hash,
+           (select md5(string_agg(r::text, ',' order by id)) from task_reports r) as task_reports_hash,
+           (select md5(string_agg(c::text, ',' order by id)) from public_comments c) as comments_hash`);
   return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0];
 }
 
@@ -40,6 +43,24 @@ async function events() {
 }
 
 const X_VILLAGE = '330728101201';
+
+/** A task assigned by the township to the clerk's village; with `askClose`, closure requested. */
+async function aTask(options: { askClose?: boolean; askExtension?: boolean } = {}) {
+  const task = await (await t.as('township')).tasks.save(sampleInput['tasks.save'] as never);
+  const clerk = await t.as('clerk');
+  let version = task.version;
+  if (options.askClose) {
+    version = (await clerk.tasks.report({ id: task.id, version, text: '完成', requestClose: true }))
+      .version;
+  }
+  if (options.askExtension) {
+    version = (
+      await clerk.tasks.requestExtension({ id: task.id, version, to: '2027-06-30', reason: '汛期' })
+    ).version;
+  }
+  await t.db.execute(sql`truncate table audit_events restart identity`);
+  return { id: task.id, version };
+}
 
 /** One successful and one failing call of every mutation. */
 /** A county title of the clerk's village, named 2024-06-01. */
@@ -742,6 +763,117 @@ Object.assign(mutations, {
       return () => caller.records.importLedger(sampleInput['records.importLedger'] as never); // not a workbook
     },
     action: 'records.importLedger',
+    actor: 'clerk',
+  },
+  'tasks.save': {
+    ok: async () => (await t.as('township')).tasks.save(sampleInput['tasks.save'] as never),
+    fails: async () => {
+      const caller = await t.as('township');
+      return () =>
+        caller.tasks.save({
+          ...(sampleInput['tasks.save'] as object),
+          deadline: '2026-10-01',
+        } as never);
+    },
+    action: 'tasks.create',
+    actor: 'township',
+  },
+  'tasks.report': {
+    ok: async () => {
+      const task = await aTask();
+      return (await t.as('clerk')).tasks.report({ ...task, text: '已开工', percentDone: 10 });
+    },
+    fails: async () => {
+      const task = await aTask();
+      const caller = await t.as('clerk');
+      return () => caller.tasks.report({ ...task, version: task.version + 1, text: '过期版本' });
+    },
+    action: 'tasks.report',
+    actor: 'clerk',
+  },
+  'tasks.close': {
+    ok: async () => {
+      const task = await aTask({ askClose: true });
+      return (await t.as('township')).tasks.close({ ...task, rating: 'satisfied' });
+    },
+    fails: async () => {
+      const task = await aTask(); // closure not requested
+      const caller = await t.as('township');
+      return () => caller.tasks.close({ ...task, rating: 'satisfied' });
+    },
+    action: 'tasks.close',
+    actor: 'township',
+  },
+  'tasks.return': {
+    ok: async () => {
+      const task = await aTask({ askClose: true });
+      return (await t.as('township')).tasks.return({ ...task, reason: '资料不全' });
+    },
+    fails: async () => {
+      const task = await aTask();
+      const caller = await t.as('township');
+      return () => caller.tasks.return({ ...task, reason: '资料不全' });
+    },
+    action: 'tasks.return',
+    actor: 'township',
+  },
+  'tasks.requestExtension': {
+    ok: async () => {
+      const task = await aTask();
+      return (await t.as('clerk')).tasks.requestExtension({
+        ...task,
+        to: '2027-06-30',
+        reason: '汛期停工',
+      });
+    },
+    fails: async () => {
+      const task = await aTask();
+      const caller = await t.as('clerk');
+      // not later than the deadline
+      return () => caller.tasks.requestExtension({ ...task, to: '2027-01-01', reason: '汛期' });
+    },
+    action: 'tasks.requestExtension',
+    actor: 'clerk',
+  },
+  'tasks.decideExtension': {
+    ok: async () => {
+      const task = await aTask({ askExtension: true });
+      return (await t.as('township')).tasks.decideExtension({ ...task, approve: true });
+    },
+    fails: async () => {
+      const task = await aTask(); // nothing pending
+      const caller = await t.as('township');
+      return () => caller.tasks.decideExtension({ ...task, approve: true });
+    },
+    action: 'tasks.decideExtension',
+    actor: 'township',
+  },
+  'comments.save': {
+    ok: async () => (await t.as('clerk')).comments.save(sampleInput['comments.save'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.comments.save({
+          ...(sampleInput['comments.save'] as object),
+          receivedOn: '2099-01-01',
+        } as never);
+    },
+    action: 'comments.create',
+    actor: 'clerk',
+  },
+  'comments.reply': {
+    ok: async () => {
+      const caller = await t.as('clerk');
+      const c = await caller.comments.save(sampleInput['comments.save'] as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.comments.reply({ id: c.id, version: c.version, reply: '已处理' });
+    },
+    fails: async () => {
+      const caller = await t.as('clerk');
+      const c = await caller.comments.save(sampleInput['comments.save'] as never);
+      return () => caller.comments.reply({ id: c.id, version: c.version + 1, reply: '已处理' });
+    },
+    action: 'comments.reply',
     actor: 'clerk',
   },
 });
