@@ -1,0 +1,153 @@
+// 件件有反馈 at a public address, without login: GET /public/comments/:code lists the answered
+// comments about a township or village — subject, reply, dates and the days taken, never the
+// commenter's contact or the comment's text — and a form without scripts; POST sends a comment
+// (owned by the township, due after the default reply days), recorded with its audit event.
+// Both are limited per client address (public_request_counters, shared by all processes).
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.js';
+import { writeAudit } from '../services/audit.js';
+import {
+  publicCommentPage,
+  publicDivision,
+  submitPublicComment,
+} from '../services/township/comments.js';
+import { allowPublicRequest } from '../services/public-rate-limit.js';
+import { escapeHtml, page } from './public-notice-routes.js';
+
+const FORM_BYTES = 16 * 1024;
+
+const limits = { subject: 100, content: 2000, contact: 100 } as const;
+
+function readField(body: unknown, name: keyof typeof limits): string {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : '';
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Field errors of a submitted form, in Chinese (the public page's language). */
+function formErrors(fields: Record<keyof typeof limits, string>): string[] {
+  const errors: string[] = [];
+  if (!fields.subject) errors.push('请填写事项');
+  if (!fields.content) errors.push('请填写意见内容');
+  for (const [name, max] of Object.entries(limits) as [keyof typeof limits, number][]) {
+    if (fields[name].length > max)
+      errors.push(
+        `${name === 'subject' ? '事项' : name === 'content' ? '内容' : '联系方式'}最多 ${max} 个字`,
+      );
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000\uD800-\uDFFF]/.test(fields[name])) errors.push('含有无法保存的字符');
+  }
+  return errors;
+}
+
+export function publicCommentRoutes(deps: {
+  db: Db;
+  requestsPerMinute: number;
+}): FastifyPluginAsync {
+  return async (app) => {
+    app.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: FORM_BYTES },
+      (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+    );
+
+    async function limited(req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+      if (await allowPublicRequest(deps.db, req.ip, deps.requestsPerMinute)) return false;
+      await reply
+        .code(429)
+        .header('retry-after', '60')
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(page('请求过于频繁', '<h1>请求过于频繁</h1><p>请一分钟后再试。</p>'));
+      return true;
+    }
+
+    async function render(
+      reply: FastifyReply,
+      division: { code: string; name: string },
+      notice: string,
+      status = 200,
+    ) {
+      const data = await publicCommentPage(deps.db, division.code);
+      const rows = data.answered
+        .map(
+          (r) =>
+            `<tr><td>${escapeHtml(r.receivedOn)}</td><td>${escapeHtml(r.divisionName)}</td><td>${escapeHtml(r.subject)}</td><td class="reply">${escapeHtml(r.reply)}</td><td>${escapeHtml(r.repliedOn)}</td><td>${r.daysTaken}</td></tr>`,
+        )
+        .join('');
+      const heading = `${division.name}群众意见办理情况`;
+      const body = [
+        `<h1>${escapeHtml(heading)}</h1>`,
+        notice,
+        `<p>件件有反馈：每条意见都有承办单位、答复期限和答复。目前正在办理 ${data.waiting} 件。</p>`,
+        '<table><thead><tr><th>收到</th><th>村（社区）</th><th>事项</th><th>答复</th><th>答复日期</th><th>用时（天）</th></tr></thead>',
+        `<tbody>${rows || '<tr><td colspan="6">暂无已答复的意见</td></tr>'}</tbody></table>`,
+        '<h2>提出意见</h2>',
+        `<form method="post" action="/public/comments/${escapeHtml(division.code)}">`,
+        `<p><label>事项<br><input name="subject" maxlength="${limits.subject}" required></label></p>`,
+        `<p><label>意见内容<br><textarea name="content" rows="5" maxlength="${limits.content}" required></textarea></label></p>`,
+        `<p><label>联系方式（选填，仅用于答复，不公开）<br><input name="contact" maxlength="${limits.contact}"></label></p>`,
+        '<p><button type="submit">提交</button></p>',
+        '</form>',
+      ].join('\n');
+      return reply
+        .code(status)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(page(heading, body));
+    }
+
+    function notFound(reply: FastifyReply) {
+      return reply
+        .code(404)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(page('未找到', '<h1>未找到该乡镇或村（社区）</h1><p>请核对地址。</p>'));
+    }
+
+    app.get<{ Params: { code: string }; Querystring: { sent?: string } }>(
+      '/public/comments/:code',
+      async (req, reply) => {
+        if (await limited(req, reply)) return reply;
+        const division = await publicDivision(deps.db, req.params.code);
+        if (!division) return notFound(reply);
+        const notice =
+          req.query.sent === '1' ? '<p class="sent">您的意见已收到，我们将在期限内答复。</p>' : '';
+        return render(reply, division, notice);
+      },
+    );
+
+    app.post<{ Params: { code: string } }>(
+      '/public/comments/:code',
+      { bodyLimit: FORM_BYTES },
+      async (req, reply) => {
+        if (await limited(req, reply)) return reply;
+        const division = await publicDivision(deps.db, req.params.code);
+        if (!division) return notFound(reply);
+        const fields = {
+          subject: readField(req.body, 'subject'),
+          content: readField(req.body, 'content'),
+          contact: readField(req.body, 'contact'),
+        };
+        const errors = formErrors(fields);
+        if (errors.length > 0) {
+          const list = errors.map((e) => `<li>${escapeHtml(e)}</li>`).join('');
+          return render(reply, division, `<ul class="errors">${list}</ul>`, 400);
+        }
+        await deps.db.transaction(async (tx) => {
+          await submitPublicComment({
+            db: tx,
+            audit: (event) => writeAudit(tx, { id: null, username: null }, String(req.id), event),
+            code: division.code,
+            subject: fields.subject,
+            content: fields.content,
+            contact: fields.contact || null,
+          });
+        });
+        return reply
+          .code(303)
+          .header('location', `/public/comments/${division.code}?sent=1`)
+          .send();
+      },
+    );
+  };
+}
