@@ -12,6 +12,21 @@ import { goodSheet } from './campaign-fixture.js';
 const t = useTestDatabase({ campaign: true });
 
 describe('the demo county', () => {
+  it('has township tasks in every light, one closed and rated, and comments answered and waiting', async () => {
+    const township = await t.as('township');
+    for (const light of ['green', 'yellow', 'red'] as const) {
+      const { total } = await township.tasks.list({ divisionCode: '330728101000', light });
+      expect(total, light).toBeGreaterThan(0);
+    }
+    const closed = await township.tasks.list({ divisionCode: '330728101000', state: 'closed' });
+    expect(closed.items[0]).toMatchObject({ rating: 'satisfied' });
+    const red = await township.tasks.list({ divisionCode: '330728101000', light: 'red' });
+    expect(red.items[0]!.escalated).toBe(true);
+    const comments = await township.comments.list({ divisionCode: '330728101000' });
+    expect(comments.items.some((c) => c.reply !== null)).toBe(true);
+    expect(comments.items.some((c) => c.light === 'red')).toBe(true);
+  });
+
   it('has 15 townships, 300 villages and one account per role', async () => {
     const admin = await t.as('admin');
     expect(await admin.dashboard.summary()).toEqual({ townships: 15, villages: 300, users: 5 });
