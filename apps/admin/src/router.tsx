@@ -70,6 +70,18 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'tasks',
+            lazy: async () => ({
+              Component: (await import('./features/township/tasks-page')).TasksPage,
+            }),
+          },
+          {
+            path: 'comments',
+            lazy: async () => ({
+              Component: (await import('./features/township/comments-page')).CommentsPage,
+            }),
+          },
+          {
             path: 'records',
             lazy: async () => ({
               Component: (await import('./features/records/records-page')).RecordsPage,

@@ -31,6 +31,8 @@ import {
   UserOutlined,
   SolutionOutlined,
   BookOutlined,
+  AlertOutlined,
+  MessageOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { setLang, useLang } from '../../i18n';
@@ -110,6 +112,16 @@ function Frame() {
             label: <Link to="/records/compliance">{t('records.complianceTitle')}</Link>,
           },
         ]),
+    {
+      key: '/tasks',
+      icon: <AlertOutlined />,
+      label: <Link to="/tasks">{t('township.tasksTitle')}</Link>,
+    },
+    {
+      key: '/comments',
+      icon: <MessageOutlined />,
+      label: <Link to="/comments">{t('township.commentsTitle')}</Link>,
+    },
     {
       key: '/governance',
       icon: <SolutionOutlined />,
