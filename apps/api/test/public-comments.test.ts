@@ -54,6 +54,8 @@ describe('the public comment page', () => {
     const res = await app.inject({ method: 'GET', url: `/public/comments/${TOWNSHIP}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
+    // so that the browser's form POST carries this site's Origin, not "null"
+    expect(res.headers['referrer-policy']).toBe('same-origin');
     expect(res.body).toContain('村口路灯不亮');
     expect(res.body).toContain('已更换路灯');
     expect(res.body).not.toContain('13912345678');

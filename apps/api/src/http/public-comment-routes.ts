@@ -92,6 +92,9 @@ export function publicCommentRoutes(deps: {
       return reply
         .code(status)
         .header('cache-control', 'no-store')
+        // with the site-wide no-referrer, Chromium sends `Origin: null` on the form's POST and
+        // the cross-site refusal (same-origin.ts) turns it away; same-origin sends the origin
+        .header('referrer-policy', 'same-origin')
         .type('text/html; charset=utf-8')
         .send(page(heading, body));
     }
