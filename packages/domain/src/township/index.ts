@@ -1,6 +1,7 @@
 // Township work: supervision tasks (督查督办), comments answered (件件有反馈), the congress vote.
 export {
   isTaskOpen,
+  taskActorOf,
   taskActionActors,
   taskRatingNames,
   taskRatings,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  taskActorOf,
   transitionTask,
   type TaskAction,
   type TaskActor,
@@ -69,5 +70,16 @@ describe('transitionTask', () => {
       expect(r.message.zh).toContain('申请办结');
       expect(r.message.en).toContain('request closure');
     }
+  });
+});
+
+describe('taskActorOf', () => {
+  it.each([
+    [true, true, 'assigner'],
+    [true, false, 'assigner'],
+    [false, true, 'owner'],
+    [false, false, null],
+  ])('covering the assigner %s and the owner %s is %s', (coversAssigner, coversOwner, actor) => {
+    expect(taskActorOf({ coversAssigner, coversOwner })).toBe(actor);
   });
 });

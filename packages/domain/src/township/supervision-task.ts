@@ -149,6 +149,23 @@ export function transitionTask(
   }
 }
 
+/**
+ * The part a user plays on a task, from what their scope covers: the assigning office whenever
+ * it covers the assigner (it does not report on the tasks it assigned, even those of its own
+ * villages), else the owner when it covers the owner; null when neither.
+ *
+ * @example
+ * taskActorOf({ coversAssigner: true, coversOwner: true }); // 'assigner' (the township)
+ * taskActorOf({ coversAssigner: false, coversOwner: true }); // 'owner' (the village clerk)
+ */
+export function taskActorOf(scope: {
+  readonly coversAssigner: boolean;
+  readonly coversOwner: boolean;
+}): TaskActor | null {
+  if (scope.coversAssigner) return 'assigner';
+  return scope.coversOwner ? 'owner' : null;
+}
+
 /** Whether a task in `state` still has a deadline to meet (not closed). */
 export function isTaskOpen(state: TaskState): boolean {
   return state !== 'closed';

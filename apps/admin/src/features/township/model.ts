@@ -2,7 +2,7 @@
 // signed-in user may take on a task (the domain's `transitionTask`, the user's scope as actor).
 import {
   parseDivisionCode,
-  taskActionActors,
+  taskActorOf,
   transitionTask,
   type TaskAction,
 } from '@fazhi/domain';
@@ -21,10 +21,11 @@ export function inScope(me: Me, code: string): boolean {
 /** Whether the user may do `action` on `task` now. */
 export function mayDo(me: Me, task: TaskRow, action: TaskAction): boolean {
   if (me.role === 'inspector') return false;
-  const needed = taskActionActors[action];
-  if (needed === 'assigner' && me.role === 'village_clerk') return false;
-  if (!inScope(me, needed === 'assigner' ? task.assignerCode : task.ownerCode)) return false;
-  return transitionTask(task, action, needed).ok;
+  const actor = taskActorOf({
+    coversAssigner: inScope(me, task.assignerCode),
+    coversOwner: inScope(me, task.ownerCode),
+  });
+  return actor !== null && transitionTask(task, action, actor).ok;
 }
 
 export { downloadBase64, todayIso } from '../records/model';

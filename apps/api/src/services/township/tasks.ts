@@ -3,7 +3,7 @@
 // and asks for more time. Every state change is `transitionTask` of @fazhi/domain.
 import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
 import {
-  taskActionActors,
+  taskActorOf,
   taskRatingNames,
   transitionTask,
   type TaskAction,
@@ -94,9 +94,11 @@ async function findTask(db: Db, scope: Scope, id: string): Promise<TaskRow> {
 
 /** Who the user is to this task for `action`; refuses with the domain's reason. */
 function act(scope: Scope, task: TaskRow, action: TaskAction): TaskState {
-  const needed = taskActionActors[action];
-  const code = needed === 'assigner' ? task.assignerCode : task.ownerCode;
-  const actor = scope.includes(code) ? needed : needed === 'assigner' ? 'owner' : 'assigner';
+  const actor = taskActorOf({
+    coversAssigner: scope.includes(task.assignerCode),
+    coversOwner: scope.includes(task.ownerCode),
+  });
+  if (!actor) notFound(taskWord);
   const result = transitionTask(
     { state: task.state, extensionPending: task.extensionPending },
     action,
