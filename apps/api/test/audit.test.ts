@@ -34,7 +34,8 @@ async function snapshot() {
            (select md5(string_agg(e::text, ',' order by id)) from village_elections e) as elections_hash,
            (select md5(string_agg(s::text, ',' order by id)) from supervision_tasks s) as tasks_hash,
            (select md5(string_agg(r::text, ',' order by id)) from task_reports r) as task_reports_hash,
-           (select md5(string_agg(c::text, ',' order by id)) from public_comments c) as comments_hash`);
+           (select md5(string_agg(c::text, ',' order by id)) from public_comments c) as comments_hash,
+           (select md5(string_agg(p::text, ',' order by id)) from villager_projects p) as projects_hash`);
   return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0];
 }
 
@@ -846,6 +847,50 @@ Object.assign(mutations, {
       return () => caller.tasks.decideExtension({ ...task, approve: true });
     },
     action: 'tasks.decideExtension',
+    actor: 'township',
+  },
+  'projects.save': {
+    ok: async () => (await t.as('township')).projects.save(sampleInput['projects.save'] as never),
+    fails: async () => {
+      const caller = await t.as('township');
+      // not taken up without a reason
+      return () =>
+        caller.projects.save({
+          ...(sampleInput['projects.save'] as object),
+          stage: 'not_taken',
+        } as never);
+    },
+    action: 'projects.create',
+    actor: 'township',
+  },
+  'projects.vote': {
+    ok: async () => {
+      const caller = await t.as('township');
+      const p = await caller.projects.save({
+        ...(sampleInput['projects.save'] as object),
+        stage: 'shortlisted',
+      } as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.projects.vote({
+        ...(sampleInput['projects.vote'] as object),
+        id: p.id,
+      } as never);
+    },
+    fails: async () => {
+      const caller = await t.as('township');
+      const p = await caller.projects.save({
+        ...(sampleInput['projects.save'] as object),
+        stage: 'shortlisted',
+      } as never);
+      // more votes than deputies present
+      return () =>
+        caller.projects.vote({
+          ...(sampleInput['projects.vote'] as object),
+          id: p.id,
+          votesFor: 46,
+        } as never);
+    },
+    action: 'projects.vote',
     actor: 'township',
   },
   'comments.save': {

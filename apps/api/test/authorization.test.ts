@@ -555,6 +555,20 @@ const outsideChecks: Record<
       'NOT_FOUND',
     );
   },
+  'projects.list': divisionOfY('projects.list'),
+  'projects.save': divisionOfY('projects.save'),
+  'projects.vote': async (x) => {
+    const county = await t.as('county');
+    const idea = await county.projects.save({
+      ...(sampleInput['projects.save'] as object),
+      divisionCode: Y,
+      stage: 'shortlisted',
+    } as never);
+    await expectError(
+      x.projects.vote({ ...(sampleInput['projects.vote'] as object), id: idea.id } as never),
+      'NOT_FOUND',
+    );
+  },
   'comments.list': divisionOfY('comments.list'),
   'comments.save': async (x) => {
     await expectError(

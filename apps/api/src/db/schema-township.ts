@@ -2,9 +2,11 @@
 // comments each answered (件件有反馈). Re-exported from schema.ts, the one drizzle schema.
 import { sql } from 'drizzle-orm';
 import {
+  projectStages as domainProjectStages,
   taskRatings as domainTaskRatings,
   taskSources as domainTaskSources,
   taskStates as domainTaskStates,
+  type ProjectStage,
   type TaskRating,
   type TaskSource,
   type TaskState,
@@ -95,7 +97,9 @@ export const taskReports = pgTable(
     files: jsonb('files').notNull().default([]),
     /** Who reported: the user's display name, shown inside scope only. */
     byName: text('by_name').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
+    at: timestamp('at', { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [index('task_reports_task_idx').on(t.taskId, t.id)],
 );
@@ -128,4 +132,41 @@ export const publicComments = pgTable(
     index('public_comments_owner_idx').on(t.ownerCode, t.deadline),
     index('public_comments_division_idx').on(t.divisionCode, t.receivedOn),
   ],
+);
+
+export const projectStages = domainProjectStages as readonly [ProjectStage, ...ProjectStage[]];
+export const projectSourceKinds = ['village', 'community', 'firm', 'deputy'] as const;
+
+/**
+ * 实事工程百姓点单: an idea collected for a township's year, screened onto the menu (or not, with
+ * the published reason), voted by the township people's congress, then built and reported.
+ */
+export const villagerProjects = pgTable(
+  'villager_projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    townshipCode: varchar('township_code', { length: 12 }).notNull(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    sourceKind: text('source_kind', { enum: projectSourceKinds }).notNull(),
+    /** Where the idea came from (a village, a community, a firm), by name. */
+    source: text('source').notNull(),
+    /** How many people raised it. */
+    raisedBy: integer('raised_by').notNull(),
+    stage: text('stage', { enum: projectStages }).notNull().default('idea'),
+    /** Why an idea was not taken up (published). */
+    screeningReason: text('screening_reason'),
+    /** Budget and spending in whole yuan. */
+    budgetYuan: bigint('budget_yuan', { mode: 'number' }),
+    spentYuan: bigint('spent_yuan', { mode: 'number' }).notNull().default(0),
+    percentDone: integer('percent_done').notNull().default(0),
+    /** [{ title, due, done }] */
+    milestones: jsonb('milestones').notNull().default([]),
+    /** { date, deputies, present, votesFor, votesAgainst, abstentions, check } */
+    vote: jsonb('vote'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('villager_projects_township_idx').on(t.townshipCode, t.year)],
 );

@@ -14,7 +14,7 @@ import { createRequestContext, type Context, type CookieJar } from '../trpc/cont
 import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
 import { campaignFileRoutes } from './campaign-files.js';
 import { publicNoticeRoutes } from './public-notice-routes.js';
-import { publicCommentRoutes } from './public-comment-routes.js';
+import { publicTownshipRoutes } from './public-township-routes.js';
 import { databaseUnavailable, headerFileName, sendError } from './replies.js';
 import {
   defaultLoginPolicy,
@@ -223,7 +223,7 @@ export async function createServer(opts: ServerOptions) {
     publicNoticeRoutes({ db, requestsPerMinute: opts.publicRequestsPerMinute ?? 60 }),
   );
   await app.register(
-    publicCommentRoutes({ db, requestsPerMinute: opts.publicRequestsPerMinute ?? 60 }),
+    publicTownshipRoutes({ db, requestsPerMinute: opts.publicRequestsPerMinute ?? 60 }),
   );
 
   const staticDir = opts.staticDir;

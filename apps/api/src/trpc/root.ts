@@ -17,6 +17,7 @@ import { recordsRouter } from '../routers/records.js';
 import { villageRulesRouter } from '../routers/village-rules.js';
 import { commentsRouter } from '../routers/comments.js';
 import { tasksRouter } from '../routers/tasks.js';
+import { projectsRouter } from '../routers/projects.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -39,6 +40,7 @@ export const appRouter = router({
   // township work (督查督办, 件件有反馈)
   comments: commentsRouter,
   tasks: tasksRouter,
+  projects: projectsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,3 +32,5 @@ export type { Escalation, TrafficLight, TrafficLightOptions } from './traffic-li
 export { checkCongressVote, townshipCongressRules } from './check-congress-vote.js';
 export type { CongressVoteInput, CongressVoteResult } from './check-congress-vote.js';
 export { commentDeadline, commentReplyDaysDefault } from './comment-deadline.js';
+export { mayChangeProjectStage, projectStageNames, projectStages } from './project-stage.js';
+export type { ProjectStage } from './project-stage.js';

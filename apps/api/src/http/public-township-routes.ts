@@ -2,8 +2,11 @@
 // comments about a township or village — subject, reply, dates and the days taken, never the
 // commenter's contact or the comment's text — and a form without scripts; POST sends a comment
 // (owned by the township, due after the default reply days), recorded with its audit event.
-// Both are limited per client address (public_request_counters, shared by all processes).
+// GET /public/projects/:code/:year is the township's 实事工程百姓点单 of a year: every idea with
+// where it came from, the reason for those not taken up, the congress vote, milestones, percent
+// done, budget and spending. All are limited per client address (public_request_counters).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { projectStageNames } from '@fazhi/domain';
 import type { Db } from '../db/client.js';
 import { writeAudit } from '../services/audit.js';
 import {
@@ -11,6 +14,7 @@ import {
   publicDivision,
   submitPublicComment,
 } from '../services/township/comments.js';
+import { publicProjects } from '../services/township/projects.js';
 import { allowPublicRequest } from '../services/public-rate-limit.js';
 import { escapeHtml, page } from './public-notice-routes.js';
 
@@ -39,7 +43,7 @@ function formErrors(fields: Record<keyof typeof limits, string>): string[] {
   return errors;
 }
 
-export function publicCommentRoutes(deps: {
+export function publicTownshipRoutes(deps: {
   db: Db;
   requestsPerMinute: number;
 }): FastifyPluginAsync {
@@ -89,14 +93,16 @@ export function publicCommentRoutes(deps: {
         '<p><button type="submit">提交</button></p>',
         '</form>',
       ].join('\n');
-      return reply
-        .code(status)
-        .header('cache-control', 'no-store')
-        // with the site-wide no-referrer, Chromium sends `Origin: null` on the form's POST and
-        // the cross-site refusal (same-origin.ts) turns it away; same-origin sends the origin
-        .header('referrer-policy', 'same-origin')
-        .type('text/html; charset=utf-8')
-        .send(page(heading, body));
+      return (
+        reply
+          .code(status)
+          .header('cache-control', 'no-store')
+          // with the site-wide no-referrer, Chromium sends `Origin: null` on the form's POST and
+          // the cross-site refusal (same-origin.ts) turns it away; same-origin sends the origin
+          .header('referrer-policy', 'same-origin')
+          .type('text/html; charset=utf-8')
+          .send(page(heading, body))
+      );
     }
 
     function notFound(reply: FastifyReply) {
@@ -116,6 +122,45 @@ export function publicCommentRoutes(deps: {
         const notice =
           req.query.sent === '1' ? '<p class="sent">您的意见已收到，我们将在期限内答复。</p>' : '';
         return render(reply, division, notice);
+      },
+    );
+
+    app.get<{ Params: { code: string; year: string } }>(
+      '/public/projects/:code/:year',
+      async (req, reply) => {
+        if (await limited(req, reply)) return reply;
+        const division = await publicDivision(deps.db, req.params.code);
+        const year = Number(req.params.year);
+        if (!division || division.level !== 'township' || !Number.isInteger(year)) {
+          return notFound(reply);
+        }
+        const projects = await publicProjects(deps.db, division.code, year);
+        const heading = `${division.name}${year}年民生实事项目（百姓点单）`;
+        const yuan = (n: number | null) => (n === null ? '—' : `${n.toLocaleString('zh-CN')} 元`);
+        const rows = projects
+          .map((p) => {
+            const vote = p.vote
+              ? `${p.vote.date} 人大票决：应到 ${p.vote.deputies}，实到 ${p.vote.present}，赞成 ${p.vote.votesFor}，反对 ${p.vote.votesAgainst}，弃权 ${p.vote.abstentions}`
+              : '';
+            const milestones = p.milestones
+              .map(
+                (m) => `${escapeHtml(m.due)} ${escapeHtml(m.title)}${m.done ? '（已完成）' : ''}`,
+              )
+              .join('<br>');
+            const note = p.stage === 'not_taken' ? `未采纳理由：${p.screeningReason ?? ''}` : vote;
+            return `<tr><td>${escapeHtml(p.title)}</td><td>${escapeHtml(p.source)}（${p.raisedBy} 人提出）</td><td>${projectStageNames[p.stage].zh}</td><td>${escapeHtml(note)}</td><td>${milestones}</td><td>${p.percentDone}%</td><td>${yuan(p.budgetYuan)} / ${yuan(p.spentYuan)}</td></tr>`;
+          })
+          .join('');
+        const body = [
+          `<h1>${escapeHtml(heading)}</h1>`,
+          `<p>共征集建议 ${projects.length} 条，列入票决 ${projects.filter((p) => p.vote || p.stage === 'shortlisted').length} 项，票决通过 ${projects.filter((p) => p.stage === 'voted_through' || p.stage === 'done').length} 项。</p>`,
+          '<table><thead><tr><th>项目</th><th>来源</th><th>阶段</th><th>票决或理由</th><th>节点</th><th>进度</th><th>预算 / 已支出</th></tr></thead>',
+          `<tbody>${rows || '<tr><td colspan="7">暂无项目</td></tr>'}</tbody></table>`,
+        ].join('\n');
+        return reply
+          .header('cache-control', 'no-cache')
+          .type('text/html; charset=utf-8')
+          .send(page(heading, body));
       },
     );
 
