@@ -7,6 +7,7 @@ import {
   DEMO_TOWNSHIP_REVIEW_CAMPAIGN,
 } from '../src/demo/demo-rounds.js';
 import { useTestDatabase } from './harness.js';
+import { todayIso } from '../src/services/campaigns/participations.js';
 import { goodSheet } from './campaign-fixture.js';
 
 const t = useTestDatabase({ campaign: true });
@@ -25,6 +26,13 @@ describe('the demo county', () => {
     const comments = await township.comments.list({ divisionCode: '330728101000' });
     expect(comments.items.some((c) => c.reply !== null)).toBe(true);
     expect(comments.items.some((c) => c.light === 'red')).toBe(true);
+    const year = Number(todayIso().slice(0, 4));
+    const projects = await township.projects.list({ divisionCode: '330728101000', year });
+    const stages = projects.items.map((p) => p.stage).sort();
+    expect(stages).toEqual(['idea', 'not_taken', 'shortlisted', 'voted_down', 'voted_through']);
+    for (const p of projects.items.filter((x) => x.vote)) {
+      expect(p.vote!.check.passed).toBe(p.stage === 'voted_through');
+    }
   });
 
   it('has 15 townships, 300 villages and one account per role', async () => {

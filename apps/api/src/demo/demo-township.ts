@@ -1,8 +1,10 @@
 // The demo county's township work: 白石镇's supervision tasks in each light (and one closed and
-// rated, one assigned by the county), and villagers' comments answered and waiting. Dates are
+// rated, one assigned by the county), villagers' comments answered and waiting, and the year's
+// 实事工程百姓点单 (ideas, one not taken up, two voted by the township congress, one being built). Dates are
 // counted from today so the lights stay as described whenever the demo is loaded.
 import type { Db } from '../db/client.js';
-import { publicComments, supervisionTasks, taskReports } from '../db/schema.js';
+import { checkCongressVote } from '@fazhi/domain';
+import { publicComments, supervisionTasks, taskReports, villagerProjects } from '../db/schema.js';
 import { todayIso } from '../services/campaigns/participations.js';
 import { DEMO_COUNTY_CODE } from './demo-county.js';
 
@@ -154,6 +156,70 @@ export async function seedDemoTownship(db: Db, today = todayIso()): Promise<void
       content: '希望公开本年度低保评议会议的结果。',
       receivedOn: on(-20),
       deadline: on(-5),
+    },
+  ]);
+}
+
+/** 白石镇's projects of the current year: collected, screened, voted, being built. */
+export async function seedDemoProjects(db: Db, today = todayIso()): Promise<void> {
+  const year = Number(today.slice(0, 4));
+  const base = { countyCode: DEMO_COUNTY_CODE, townshipCode: TOWNSHIP, year };
+  const tally = (votesFor: number, votesAgainst: number, abstentions: number) => {
+    const counts = { deputies: 58, present: 52, votesFor, votesAgainst, abstentions };
+    return { date: `${year}-03-02`, ...counts, check: checkCongressVote(counts) };
+  };
+  await db.insert(villagerProjects).values([
+    {
+      ...base,
+      title: '镇区主干道路灯改造',
+      sourceKind: 'village',
+      source: '杨林村',
+      raisedBy: 46,
+      stage: 'voted_through',
+      budgetYuan: 1_200_000,
+      spentYuan: 450_000,
+      percentDone: 40,
+      milestones: [
+        { title: '完成招标', due: `${year}-05-10`, done: true },
+        { title: '完成安装', due: `${year}-10-31`, done: false },
+      ],
+      vote: tally(47, 3, 2),
+    },
+    {
+      ...base,
+      title: '老年食堂扩建',
+      sourceKind: 'community',
+      source: '金塘社区',
+      raisedBy: 31,
+      stage: 'voted_down',
+      budgetYuan: 900_000,
+      vote: tally(26, 20, 6),
+    },
+    {
+      ...base,
+      title: '村级文化礼堂提升',
+      sourceKind: 'deputy',
+      source: '镇人大代表联络站',
+      raisedBy: 18,
+      stage: 'shortlisted',
+      budgetYuan: 600_000,
+    },
+    {
+      ...base,
+      title: '新建跨省高速连接线',
+      sourceKind: 'firm',
+      source: '白石工业园企业',
+      raisedBy: 5,
+      stage: 'not_taken',
+      screeningReason: '超出乡镇事权，已转报县交通运输局',
+    },
+    {
+      ...base,
+      title: '溪边游步道',
+      sourceKind: 'village',
+      source: '兰林村',
+      raisedBy: 12,
+      stage: 'idea',
     },
   ]);
 }

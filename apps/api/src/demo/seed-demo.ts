@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, demoDivisionsCsv, demoUsers } from './demo-county.js';
 import { parseDivisionCode } from '@fazhi/domain';
 import { ensureBuiltinFrameworks } from '../services/campaigns/frameworks.js';
 import { seedDemoCampaign } from './demo-campaign.js';
-import { seedDemoTownship } from './demo-township.js';
+import { seedDemoProjects, seedDemoTownship } from './demo-township.js';
 import { seedDemoRounds } from './demo-rounds.js';
 import { seedDemoRecords } from './demo-records.js';
 
@@ -57,6 +57,7 @@ export async function seedDemo(
       await seedDemoRounds(tx);
       await seedDemoRecords(tx);
       await seedDemoTownship(tx);
+      await seedDemoProjects(tx);
     }
     await writeAudit(tx, { id: null, username: 'system' }, 'demo-seed', {
       action: 'demo.seed',
