@@ -122,6 +122,55 @@ describe('supervision of a task', () => {
   });
 });
 
+describe('villagers’ projects', () => {
+  it('an idea becomes a voted project with a milestone on the public page', async () => {
+    const page = await session('township', 'desktop');
+    await page.getByRole('link', { name: '百姓点单' }).click();
+    await page.waitForURL((url) => url.pathname === '/projects');
+    await page.getByTestId('project-add').click();
+    await page.locator('#title').fill('村口停车场建设');
+    await page.locator('#source').fill('杨林村');
+    await page.locator('#raisedBy').fill('28');
+    await page.getByTestId('project-save').click();
+    const row = page.getByTestId('projects-table').locator('tr', { hasText: '村口停车场建设' });
+    await row.getByRole('button', { name: '列入票决' }).click();
+    await row.getByRole('button', { name: '人大票决' }).click();
+    // a tally above the deputies present is refused with the article
+    for (const [field, value] of [
+      ['deputies', '58'],
+      ['present', '50'],
+      ['votesFor', '48'],
+      ['votesAgainst', '3'],
+      ['abstentions', '1'],
+    ]) {
+      await page.locator(`#${field}`).fill(value!);
+    }
+    await page.getByTestId('vote-save').click();
+    await page
+      .getByText(/超过出席代表人数.*组织法/)
+      .first()
+      .waitFor();
+    await shot(page, '8-vote-refused');
+    // Chromium logs the refused request (400); nothing else went wrong
+    expect(takeConsoleErrors(h, [/status of 400/])).toEqual([]);
+    await page.locator('#votesFor').fill('46');
+    await page.getByTestId('vote-save').click();
+    await row.getByText(/票决通过/).waitFor();
+    await row.getByRole('button', { name: '报告进度' }).click();
+    await page.getByTestId('progress-milestone').fill('完成场地平整');
+    await page.locator('#due').fill('2026-11-30');
+    await page.locator('#due').press('Enter');
+    await page.getByTestId('progress-save').click();
+    await page.getByText('已保存').first().waitFor();
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    await page.goto(`/public/projects/330728101000/${year}`);
+    await page.getByText('村口停车场建设').waitFor();
+    await page.getByText(/完成场地平整/).waitFor();
+    await page.getByText(/赞成 46/).waitFor();
+    await shot(page, '9-public-projects');
+  });
+});
+
 describe('every comment answered', () => {
   it('the public page lists replies and takes a comment without login', async () => {
     const context = await h.browser.newContext({ baseURL: h.baseUrl, locale: 'zh-CN' });

@@ -76,6 +76,12 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'projects',
+            lazy: async () => ({
+              Component: (await import('./features/township/projects-page')).ProjectsPage,
+            }),
+          },
+          {
             path: 'comments',
             lazy: async () => ({
               Component: (await import('./features/township/comments-page')).CommentsPage,

@@ -32,6 +32,7 @@ import {
   SolutionOutlined,
   BookOutlined,
   AlertOutlined,
+  FundOutlined,
   MessageOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
@@ -117,6 +118,15 @@ function Frame() {
       icon: <AlertOutlined />,
       label: <Link to="/tasks">{t('township.tasksTitle')}</Link>,
     },
+    ...(me.role === 'village_clerk'
+      ? []
+      : [
+          {
+            key: '/projects',
+            icon: <FundOutlined />,
+            label: <Link to="/projects">{t('township.project.title')}</Link>,
+          },
+        ]),
     {
       key: '/comments',
       icon: <MessageOutlined />,

@@ -1,11 +1,6 @@
 // What the township pages know about tasks and comments: the row types, and which actions the
 // signed-in user may take on a task (the domain's `transitionTask`, the user's scope as actor).
-import {
-  parseDivisionCode,
-  taskActorOf,
-  transitionTask,
-  type TaskAction,
-} from '@fazhi/domain';
+import { parseDivisionCode, taskActorOf, transitionTask, type TaskAction } from '@fazhi/domain';
 import type { Me, RouterOutputs } from '../../types';
 
 export type TaskRow = RouterOutputs['tasks']['list']['items'][number];
