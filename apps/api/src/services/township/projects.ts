@@ -9,7 +9,8 @@ import {
   type CongressVoteInput,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
-import { projectStages, villagerProjects, type projectSourceKinds } from '../../db/schema.js';
+import type { projectStages } from '../../db/schema.js';
+import { villagerProjects, type projectSourceKinds } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { AuditInput } from '../audit.js';
 import { fail, invalidField, notFound } from '../../trpc/problem-error.js';

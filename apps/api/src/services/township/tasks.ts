@@ -13,7 +13,8 @@ import {
   type TrafficLight,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
-import { supervisionTasks, taskReports, taskReportKinds } from '../../db/schema.js';
+import type { taskReportKinds } from '../../db/schema.js';
+import { supervisionTasks, taskReports } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { AuditInput } from '../audit.js';
 import { fail, invalidField, notFound } from '../../trpc/problem-error.js';
