@@ -82,6 +82,24 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'tasks',
+            lazy: async () => ({
+              Component: (await import('./features/township/tasks-page')).TasksPage,
+            }),
+          },
+          {
+            path: 'projects',
+            lazy: async () => ({
+              Component: (await import('./features/township/projects-page')).ProjectsPage,
+            }),
+          },
+          {
+            path: 'comments',
+            lazy: async () => ({
+              Component: (await import('./features/township/comments-page')).CommentsPage,
+            }),
+          },
+          {
             path: 'records',
             lazy: async () => ({
               Component: (await import('./features/records/records-page')).RecordsPage,

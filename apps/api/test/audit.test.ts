@@ -34,7 +34,11 @@ async function snapshot() {
            (select md5(string_agg(e::text, ',' order by id)) from village_elections e) as elections_hash,
            (select md5(string_agg(c::text, ',' order by id)) from mediation_cases c) as mediation_hash,
            (select md5(string_agg(s::text, ',' order by id)) from dispute_screenings s) as screenings_hash,
-           (select md5(string_agg(p::text, ',' order by township_code, month)) from register_periods p) as periods_hash`);
+           (select md5(string_agg(p::text, ',' order by township_code, month)) from register_periods p) as periods_hash,
+           (select md5(string_agg(s::text, ',' order by id)) from supervision_tasks s) as tasks_hash,
+           (select md5(string_agg(r::text, ',' order by id)) from task_reports r) as task_reports_hash,
+           (select md5(string_agg(c::text, ',' order by id)) from public_comments c) as comments_hash,
+           (select md5(string_agg(p::text, ',' order by id)) from villager_projects p) as projects_hash`);
   return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0];
 }
 
@@ -43,6 +47,24 @@ async function events() {
 }
 
 const X_VILLAGE = '330728101201';
+
+/** A task assigned by the township to the clerk's village; with `askClose`, closure requested. */
+async function aTask(options: { askClose?: boolean; askExtension?: boolean } = {}) {
+  const task = await (await t.as('township')).tasks.save(sampleInput['tasks.save'] as never);
+  const clerk = await t.as('clerk');
+  let version = task.version;
+  if (options.askClose) {
+    version = (await clerk.tasks.report({ id: task.id, version, text: '完成', requestClose: true }))
+      .version;
+  }
+  if (options.askExtension) {
+    version = (
+      await clerk.tasks.requestExtension({ id: task.id, version, to: '2027-06-30', reason: '汛期' })
+    ).version;
+  }
+  await t.db.execute(sql`truncate table audit_events restart identity`);
+  return { id: task.id, version };
+}
 
 /** One successful and one failing call of every mutation. */
 /** A county title of the clerk's village, named 2024-06-01. */
@@ -873,6 +895,161 @@ Object.assign(mutations, {
     },
     action: 'periods.reopen',
     actor: 'county',
+  },
+  'tasks.save': {
+    ok: async () => (await t.as('township')).tasks.save(sampleInput['tasks.save'] as never),
+    fails: async () => {
+      const caller = await t.as('township');
+      return () =>
+        caller.tasks.save({
+          ...(sampleInput['tasks.save'] as object),
+          deadline: '2026-10-01',
+        } as never);
+    },
+    action: 'tasks.create',
+    actor: 'township',
+  },
+  'tasks.report': {
+    ok: async () => {
+      const task = await aTask();
+      return (await t.as('clerk')).tasks.report({ ...task, text: '已开工', percentDone: 10 });
+    },
+    fails: async () => {
+      const task = await aTask();
+      const caller = await t.as('clerk');
+      return () => caller.tasks.report({ ...task, version: task.version + 1, text: '过期版本' });
+    },
+    action: 'tasks.report',
+    actor: 'clerk',
+  },
+  'tasks.close': {
+    ok: async () => {
+      const task = await aTask({ askClose: true });
+      return (await t.as('township')).tasks.close({ ...task, rating: 'satisfied' });
+    },
+    fails: async () => {
+      const task = await aTask(); // closure not requested
+      const caller = await t.as('township');
+      return () => caller.tasks.close({ ...task, rating: 'satisfied' });
+    },
+    action: 'tasks.close',
+    actor: 'township',
+  },
+  'tasks.return': {
+    ok: async () => {
+      const task = await aTask({ askClose: true });
+      return (await t.as('township')).tasks.return({ ...task, reason: '资料不全' });
+    },
+    fails: async () => {
+      const task = await aTask();
+      const caller = await t.as('township');
+      return () => caller.tasks.return({ ...task, reason: '资料不全' });
+    },
+    action: 'tasks.return',
+    actor: 'township',
+  },
+  'tasks.requestExtension': {
+    ok: async () => {
+      const task = await aTask();
+      return (await t.as('clerk')).tasks.requestExtension({
+        ...task,
+        to: '2027-06-30',
+        reason: '汛期停工',
+      });
+    },
+    fails: async () => {
+      const task = await aTask();
+      const caller = await t.as('clerk');
+      // not later than the deadline
+      return () => caller.tasks.requestExtension({ ...task, to: '2027-01-01', reason: '汛期' });
+    },
+    action: 'tasks.requestExtension',
+    actor: 'clerk',
+  },
+  'tasks.decideExtension': {
+    ok: async () => {
+      const task = await aTask({ askExtension: true });
+      return (await t.as('township')).tasks.decideExtension({ ...task, approve: true });
+    },
+    fails: async () => {
+      const task = await aTask(); // nothing pending
+      const caller = await t.as('township');
+      return () => caller.tasks.decideExtension({ ...task, approve: true });
+    },
+    action: 'tasks.decideExtension',
+    actor: 'township',
+  },
+  'projects.save': {
+    ok: async () => (await t.as('township')).projects.save(sampleInput['projects.save'] as never),
+    fails: async () => {
+      const caller = await t.as('township');
+      // not taken up without a reason
+      return () =>
+        caller.projects.save({
+          ...(sampleInput['projects.save'] as object),
+          stage: 'not_taken',
+        } as never);
+    },
+    action: 'projects.create',
+    actor: 'township',
+  },
+  'projects.vote': {
+    ok: async () => {
+      const caller = await t.as('township');
+      const p = await caller.projects.save({
+        ...(sampleInput['projects.save'] as object),
+        stage: 'shortlisted',
+      } as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.projects.vote({
+        ...(sampleInput['projects.vote'] as object),
+        id: p.id,
+      } as never);
+    },
+    fails: async () => {
+      const caller = await t.as('township');
+      const p = await caller.projects.save({
+        ...(sampleInput['projects.save'] as object),
+        stage: 'shortlisted',
+      } as never);
+      // more votes than deputies present
+      return () =>
+        caller.projects.vote({
+          ...(sampleInput['projects.vote'] as object),
+          id: p.id,
+          votesFor: 46,
+        } as never);
+    },
+    action: 'projects.vote',
+    actor: 'township',
+  },
+  'comments.save': {
+    ok: async () => (await t.as('clerk')).comments.save(sampleInput['comments.save'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.comments.save({
+          ...(sampleInput['comments.save'] as object),
+          receivedOn: '2099-01-01',
+        } as never);
+    },
+    action: 'comments.create',
+    actor: 'clerk',
+  },
+  'comments.reply': {
+    ok: async () => {
+      const caller = await t.as('clerk');
+      const c = await caller.comments.save(sampleInput['comments.save'] as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.comments.reply({ id: c.id, version: c.version, reply: '已处理' });
+    },
+    fails: async () => {
+      const caller = await t.as('clerk');
+      const c = await caller.comments.save(sampleInput['comments.save'] as never);
+      return () => caller.comments.reply({ id: c.id, version: c.version + 1, reply: '已处理' });
+    },
+    action: 'comments.reply',
+    actor: 'clerk',
   },
 });
 

@@ -88,6 +88,44 @@ async function recordsInY() {
   return { meeting, disclosure, rules };
 }
 
+/** A task and a comment of township Y's village, entered by the county. */
+async function townshipWorkInY() {
+  const county = await t.as('county');
+  const task = await county.tasks.save({
+    ...(sampleInput['tasks.save'] as object),
+    assignerCode: Y,
+    ownerCode: Y_VILLAGE,
+  } as never);
+  const comment = await county.comments.save({
+    ...(sampleInput['comments.save'] as object),
+    divisionCode: Y_VILLAGE,
+    ownerCode: Y_VILLAGE,
+  } as never);
+  return { task, comment };
+}
+
+/** A change to township Y's task is refused: the task is not found inside the scope. */
+const taskOfYNotFound =
+  (path: string) =>
+  async (x: Caller): Promise<void> => {
+    const { task } = await townshipWorkInY();
+    await expectError(
+      call(x, path, { ...(sampleInput[path] as object), id: task.id }),
+      'NOT_FOUND',
+    );
+  };
+
+/** A read of township Y by its division code is refused for being out of scope. */
+const divisionOfY =
+  (path: string) =>
+  async (x: Caller): Promise<void> => {
+    await expectError(
+      call(x, path, { ...(sampleInput[path] as object), divisionCode: Y }),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+  };
+
 /** A read of township Y's village is refused for being out of scope. */
 const refusedForY =
   (path: string) =>
@@ -600,6 +638,61 @@ const outsideChecks: Record<
     });
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.villageCode.startsWith('330728101')).toBe(true);
+  },
+  // township work: township Y's tasks and comments stay out of reach
+  'tasks.list': divisionOfY('tasks.list'),
+  'tasks.bulletin': divisionOfY('tasks.bulletin'),
+  'tasks.bulletinWorkbook': divisionOfY('tasks.bulletinWorkbook'),
+  'tasks.get': taskOfYNotFound('tasks.get'),
+  'tasks.report': taskOfYNotFound('tasks.report'),
+  'tasks.close': taskOfYNotFound('tasks.close'),
+  'tasks.return': taskOfYNotFound('tasks.return'),
+  'tasks.requestExtension': taskOfYNotFound('tasks.requestExtension'),
+  'tasks.decideExtension': taskOfYNotFound('tasks.decideExtension'),
+  'tasks.save': async (x) => {
+    await expectError(
+      x.tasks.save({ ...(sampleInput['tasks.save'] as object), ownerCode: Y_VILLAGE } as never),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+    const { task } = await townshipWorkInY();
+    await expectError(
+      x.tasks.save({ ...(sampleInput['tasks.save'] as object), id: task.id, version: 1 } as never),
+      'NOT_FOUND',
+    );
+  },
+  'projects.list': divisionOfY('projects.list'),
+  'projects.save': divisionOfY('projects.save'),
+  'projects.vote': async (x) => {
+    const county = await t.as('county');
+    const idea = await county.projects.save({
+      ...(sampleInput['projects.save'] as object),
+      divisionCode: Y,
+      stage: 'shortlisted',
+    } as never);
+    await expectError(
+      x.projects.vote({ ...(sampleInput['projects.vote'] as object), id: idea.id } as never),
+      'NOT_FOUND',
+    );
+  },
+  'comments.list': divisionOfY('comments.list'),
+  'comments.save': async (x) => {
+    await expectError(
+      x.comments.save({
+        ...(sampleInput['comments.save'] as object),
+        divisionCode: Y_VILLAGE,
+        ownerCode: Y_VILLAGE,
+      } as never),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+  },
+  'comments.reply': async (x) => {
+    const { comment } = await townshipWorkInY();
+    await expectError(
+      x.comments.reply({ id: comment.id, version: 1, reply: '越权答复' }),
+      'NOT_FOUND',
+    );
   },
 };
 describe('the authorization tables', () => {

@@ -9,11 +9,34 @@ import {
   DEMO_TOWNSHIP_REVIEW_CAMPAIGN,
 } from '../src/demo/demo-rounds.js';
 import { useTestDatabase } from './harness.js';
+import { todayIso } from '../src/services/campaigns/participations.js';
 import { goodSheet } from './campaign-fixture.js';
 
 const t = useTestDatabase({ campaign: true });
 
 describe('the demo county', () => {
+  it('has township tasks in every light, one closed and rated, and comments answered and waiting', async () => {
+    const township = await t.as('township');
+    for (const light of ['green', 'yellow', 'red'] as const) {
+      const { total } = await township.tasks.list({ divisionCode: '330728101000', light });
+      expect(total, light).toBeGreaterThan(0);
+    }
+    const closed = await township.tasks.list({ divisionCode: '330728101000', state: 'closed' });
+    expect(closed.items[0]).toMatchObject({ rating: 'satisfied' });
+    const red = await township.tasks.list({ divisionCode: '330728101000', light: 'red' });
+    expect(red.items[0]!.escalated).toBe(true);
+    const comments = await township.comments.list({ divisionCode: '330728101000' });
+    expect(comments.items.some((c) => c.reply !== null)).toBe(true);
+    expect(comments.items.some((c) => c.light === 'red')).toBe(true);
+    const year = Number(todayIso().slice(0, 4));
+    const projects = await township.projects.list({ divisionCode: '330728101000', year });
+    const stages = projects.items.map((p) => p.stage).sort();
+    expect(stages).toEqual(['idea', 'not_taken', 'shortlisted', 'voted_down', 'voted_through']);
+    for (const p of projects.items.filter((x) => x.vote)) {
+      expect(p.vote!.check.passed).toBe(p.stage === 'voted_through');
+    }
+  });
+
   it('has 15 townships, 300 villages and one account per role', async () => {
     const admin = await t.as('admin');
     expect(await admin.dashboard.summary()).toEqual({ townships: 15, villages: 300, users: 5 });

@@ -11,3 +11,4 @@ export * from './campaigns/index.js';
 export * from './records/index.js';
 export { fieldWord, fieldWords } from './field-words.js';
 export * from './registers/index.js';
+export * from './township/index.js';

@@ -18,6 +18,7 @@ import { governanceEn, governanceZh } from './governance-resources';
 import { titleLifeEn, titleLifeZh } from './title-life-resources';
 import { recordsEn, recordsZh } from './records-resources';
 import { registersEn, registersZh } from './registers-resources';
+import { townshipEn, townshipZh } from './township-resources';
 
 export const zh = {
   app: {
@@ -284,6 +285,18 @@ export const zh = {
       titles_open_recheck_batch: '开立复核批次',
       titles_decide_recheck: '作出复核结论',
       frameworks_import: '导入指标体系',
+      tasks_create: '督办任务交办',
+      tasks_update: '修改督办任务',
+      tasks_report: '报送任务进展',
+      tasks_requestClose: '申请办结',
+      tasks_close: '任务办结评价',
+      tasks_return: '任务退回重办',
+      tasks_requestExtension: '申请延期',
+      tasks_decideExtension: '审批延期',
+      comments_create: '登记群众意见',
+      comments_update: '修改群众意见',
+      comments_reply: '答复群众意见',
+      comments_submitPublic: '群众网上提交意见',
     },
   },
   campaigns: campaignsZh,
@@ -296,6 +309,7 @@ export const zh = {
   governance: governanceZh,
   records: recordsZh,
   registers: registersZh,
+  township: townshipZh,
 };
 
 /** Audit actions are keyed with `_` for `.` (i18next splits keys on dots). */
@@ -572,6 +586,18 @@ export const en: Resources = {
       titles_open_recheck_batch: 'Open re-check batch',
       titles_decide_recheck: 'Decide re-check',
       frameworks_import: 'Import framework',
+      tasks_create: 'Assign task',
+      tasks_update: 'Edit task',
+      tasks_report: 'Report task progress',
+      tasks_requestClose: 'Ask to close task',
+      tasks_close: 'Close and rate task',
+      tasks_return: 'Return task',
+      tasks_requestExtension: 'Ask for extension',
+      tasks_decideExtension: 'Decide extension',
+      comments_create: 'Record comment',
+      comments_update: 'Edit comment',
+      comments_reply: 'Answer comment',
+      comments_submitPublic: 'Comment sent from public page',
     },
   },
   campaigns: campaignsEn,
@@ -584,4 +610,5 @@ export const en: Resources = {
   governance: governanceEn,
   records: recordsEn,
   registers: registersEn,
+  township: townshipEn,
 };

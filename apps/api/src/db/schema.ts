@@ -770,3 +770,4 @@ export const villageElections = pgTable(
 );
 
 export * from './schema-registers.js';
+export * from './schema-township.js';

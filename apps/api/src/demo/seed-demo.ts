@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, demoDivisionsCsv, demoUsers } from './demo-county.js';
 import { parseDivisionCode } from '@fazhi/domain';
 import { ensureBuiltinFrameworks } from '../services/campaigns/frameworks.js';
 import { seedDemoCampaign } from './demo-campaign.js';
+import { seedDemoProjects, seedDemoTownship } from './demo-township.js';
 import { seedDemoRounds } from './demo-rounds.js';
 import { seedDemoRecords } from './demo-records.js';
 import { seedDemoRegisters } from './demo-registers.js';
@@ -22,7 +23,8 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
 /**
  * Loads the demo county and one account per role, in one transaction with its audit event.
  * `passwordHash` lets tests reuse one precomputed hash of the demo password; `campaign: false`
- * leaves out the demo campaigns (the one at 公示, and the rounds at 自评 and 乡镇初审).
+ * leaves out the demo campaigns (the one at 公示, and the rounds at 自评 and 乡镇初审) and the
+ * township work (supervision tasks and comments).
  */
 export async function seedDemo(
   db: Db,
@@ -56,6 +58,8 @@ export async function seedDemo(
       await seedDemoRounds(tx);
       await seedDemoRecords(tx);
       await seedDemoRegisters(tx);
+      await seedDemoTownship(tx);
+      await seedDemoProjects(tx);
     }
     await writeAudit(tx, { id: null, username: 'system' }, 'demo-seed', {
       action: 'demo.seed',

@@ -136,6 +136,11 @@ export interface ProblemDetails extends RegisterRuleProblems {
   PERIOD_ALREADY_LOCKED: NoDetails;
   PERIOD_NOT_LOCKED: NoDetails;
   SCREENING_EXISTS: NoDetails;
+  TASK_ACTOR_NOT_ALLOWED: NoDetails;
+  TASK_TRANSITION_NOT_ALLOWED: NoDetails;
+  PROJECT_NOT_SHORTLISTED: NoDetails;
+  COMMENT_ANSWERED: NoDetails;
+  TALLY_EXCEEDS_PRESENT: NoDetails;
   CAMPAIGN_HAS_DECLARATIONS: NoDetails;
   BULK_NOT_APPLICABLE: NoDetails;
   STAGE_BLOCKED: StageBlockedDetails;

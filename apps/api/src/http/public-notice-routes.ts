@@ -8,7 +8,7 @@ import type { Db } from '../db/client.js';
 import { publicNotice, type NoticeParticulars } from '../services/campaigns/public-notice.js';
 import { allowPublicRequest } from '../services/public-rate-limit.js';
 
-const escapeHtml = (value: string) =>
+export const escapeHtml = (value: string) =>
   value.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
@@ -47,7 +47,7 @@ export function noticeLines(particulars: NoticeParticulars): { period: string; c
   return { period, contact };
 }
 
-function page(title: string, body: string): string {
+export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

@@ -14,6 +14,7 @@ import { createRequestContext, type Context, type CookieJar } from '../trpc/cont
 import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
 import { campaignFileRoutes } from './campaign-files.js';
 import { publicNoticeRoutes } from './public-notice-routes.js';
+import { publicTownshipRoutes } from './public-township-routes.js';
 import { databaseUnavailable, headerFileName, sendError } from './replies.js';
 import {
   defaultLoginPolicy,
@@ -220,6 +221,9 @@ export async function createServer(opts: ServerOptions) {
   await app.register(campaignFileRoutes({ contextFor, dataDir: opts.dataDir }));
   await app.register(
     publicNoticeRoutes({ db, requestsPerMinute: opts.publicRequestsPerMinute ?? 60 }),
+  );
+  await app.register(
+    publicTownshipRoutes({ db, requestsPerMinute: opts.publicRequestsPerMinute ?? 60 }),
   );
 
   const staticDir = opts.staticDir;

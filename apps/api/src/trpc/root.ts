@@ -21,6 +21,9 @@ import {
   screeningsRouter,
   statisticsRouter,
 } from '../routers/registers.js';
+import { commentsRouter } from '../routers/comments.js';
+import { tasksRouter } from '../routers/tasks.js';
+import { projectsRouter } from '../routers/projects.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -45,6 +48,10 @@ export const appRouter = router({
   screenings: screeningsRouter,
   periods: periodsRouter,
   statistics: statisticsRouter,
+  // township work (督查督办, 件件有反馈)
+  comments: commentsRouter,
+  tasks: tasksRouter,
+  projects: projectsRouter,
 });
 
 export type AppRouter = typeof appRouter;

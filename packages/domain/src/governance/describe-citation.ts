@@ -27,6 +27,10 @@ export const lawNames: Readonly<Record<LawId, LocalizedText>> = Object.freeze({
     en: 'Law on the Protection of Women’s Rights and Interests',
   },
   administrative_penalty_law: { zh: '行政处罚法', en: 'Administrative Penalty Law' },
+  local_congresses_organic_law: {
+    zh: '地方各级人民代表大会和地方各级人民政府组织法',
+    en: 'Organic Law of Local People’s Congresses and Local People’s Governments',
+  },
 });
 
 /**

@@ -10,7 +10,8 @@ export type LawId =
   | 'civil_code'
   | 'constitution'
   | 'womens_rights_law'
-  | 'administrative_penalty_law';
+  | 'administrative_penalty_law'
+  | 'local_congresses_organic_law';
 
 /**
  * A rule's legal source: the law, the version (year of the text in force) and the article number
@@ -72,7 +73,8 @@ export type ProblemCode =
   | 'LEGALITY_REVIEW_MISSING'
   | 'LEGALITY_REVIEW_TOO_SHORT'
   | 'LEGALITY_REVIEW_AFTER_DISCUSSION'
-  | 'PARTY_COMMITTEE_NOT_REPORTED';
+  | 'PARTY_COMMITTEE_NOT_REPORTED'
+  | 'TALLY_EXCEEDS_PRESENT';
 
 /**
  * One finding of a check. Errors make the act unlawful (or the input unusable); warnings point

@@ -31,6 +31,9 @@ import {
   UserOutlined,
   SolutionOutlined,
   BookOutlined,
+  AlertOutlined,
+  FundOutlined,
+  MessageOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { setLang, useLang } from '../../i18n';
@@ -132,6 +135,25 @@ function Frame() {
           ),
         },
       ],
+    },
+    {
+      key: '/tasks',
+      icon: <AlertOutlined />,
+      label: <Link to="/tasks">{t('township.tasksTitle')}</Link>,
+    },
+    ...(me.role === 'village_clerk'
+      ? []
+      : [
+          {
+            key: '/projects',
+            icon: <FundOutlined />,
+            label: <Link to="/projects">{t('township.project.title')}</Link>,
+          },
+        ]),
+    {
+      key: '/comments',
+      icon: <MessageOutlined />,
+      label: <Link to="/comments">{t('township.commentsTitle')}</Link>,
     },
     {
       key: '/governance',

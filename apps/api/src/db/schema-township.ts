@@ -1,0 +1,172 @@
+// Township work (issue #13): supervision tasks (督查督办) with their reports, and villagers'
+// comments each answered (件件有反馈). Re-exported from schema.ts, the one drizzle schema.
+import { sql } from 'drizzle-orm';
+import {
+  projectStages as domainProjectStages,
+  taskRatings as domainTaskRatings,
+  taskSources as domainTaskSources,
+  taskStates as domainTaskStates,
+  type ProjectStage,
+  type TaskRating,
+  type TaskSource,
+  type TaskState,
+} from '@fazhi/domain';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+export const taskStates = domainTaskStates as readonly [TaskState, ...TaskState[]];
+export const taskSources = domainTaskSources as readonly [TaskSource, ...TaskSource[]];
+export const taskRatings = domainTaskRatings as readonly [TaskRating, ...TaskRating[]];
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** A supervised task: assigned by a township or county office to a division or unit. */
+export const supervisionTasks = pgTable(
+  'supervision_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    /** The assigning office's division (a township or the county). */
+    assignerCode: varchar('assigner_code', { length: 12 }).notNull(),
+    /** The owning division (a village, a township) inside the assigner's. */
+    ownerCode: varchar('owner_code', { length: 12 }).notNull(),
+    /** A county unit (e.g. 县农业农村局) when the owner is an office, not a division. */
+    ownerUnit: text('owner_unit'),
+    title: text('title').notNull(),
+    source: text('source', { enum: taskSources }).notNull(),
+    detail: text('detail').notNull().default(''),
+    /** The post responsible (e.g. 村党支部书记), not a personal record. */
+    responsible: text('responsible').notNull(),
+    assignedOn: date('assigned_on').notNull(),
+    deadline: date('deadline').notNull(),
+    /** [{ title, due, done }] */
+    milestones: jsonb('milestones').notNull().default([]),
+    state: text('state', { enum: taskStates }).notNull().default('assigned'),
+    percentDone: integer('percent_done').notNull().default(0),
+    extensionPending: boolean('extension_pending').notNull().default(false),
+    extensionTo: date('extension_to'),
+    extensionReason: text('extension_reason'),
+    rating: text('rating', { enum: taskRatings }),
+    ratingNote: text('rating_note'),
+    closedOn: date('closed_on'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('supervision_tasks_owner_idx').on(t.ownerCode, t.deadline),
+    index('supervision_tasks_assigner_idx').on(t.assignerCode, t.deadline),
+  ],
+);
+
+export const taskReportKinds = [
+  'progress',
+  'close_request',
+  'return',
+  'close',
+  'extension_request',
+  'extension_decision',
+] as const;
+
+/** The task's history: progress reports, requests and decisions, in order. */
+export const taskReports = pgTable(
+  'task_reports',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => supervisionTasks.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: taskReportKinds }).notNull(),
+    on: date('on').notNull(),
+    text: text('text').notNull().default(''),
+    percentDone: integer('percent_done'),
+    /** Names of the files attached (the files themselves are kept by the office). */
+    files: jsonb('files').notNull().default([]),
+    /** Who reported: the user's display name, shown inside scope only. */
+    byName: text('by_name').notNull(),
+    at: timestamp('at', { withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
+  },
+  (t) => [index('task_reports_task_idx').on(t.taskId, t.id)],
+);
+
+export const commentChannels = ['public_page', 'phone', 'office'] as const;
+
+/** A villager's comment or complaint and its answer. */
+export const publicComments = pgTable(
+  'public_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    /** The division the comment is about (a township or a village). */
+    divisionCode: varchar('division_code', { length: 12 }).notNull(),
+    /** The division that must answer. */
+    ownerCode: varchar('owner_code', { length: 12 }).notNull(),
+    channel: text('channel', { enum: commentChannels }).notNull(),
+    subject: text('subject').notNull(),
+    content: text('content').notNull(),
+    /** How to reach the commenter; shown inside scope only, never on a public page. */
+    contact: text('contact'),
+    receivedOn: date('received_on').notNull(),
+    deadline: date('deadline').notNull(),
+    reply: text('reply'),
+    repliedOn: date('replied_on'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('public_comments_owner_idx').on(t.ownerCode, t.deadline),
+    index('public_comments_division_idx').on(t.divisionCode, t.receivedOn),
+  ],
+);
+
+export const projectStages = domainProjectStages as readonly [ProjectStage, ...ProjectStage[]];
+export const projectSourceKinds = ['village', 'community', 'firm', 'deputy'] as const;
+
+/**
+ * 实事工程百姓点单: an idea collected for a township's year, screened onto the menu (or not, with
+ * the published reason), voted by the township people's congress, then built and reported.
+ */
+export const villagerProjects = pgTable(
+  'villager_projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    townshipCode: varchar('township_code', { length: 12 }).notNull(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    sourceKind: text('source_kind', { enum: projectSourceKinds }).notNull(),
+    /** Where the idea came from (a village, a community, a firm), by name. */
+    source: text('source').notNull(),
+    /** How many people raised it. */
+    raisedBy: integer('raised_by').notNull(),
+    stage: text('stage', { enum: projectStages }).notNull().default('idea'),
+    /** Why an idea was not taken up (published). */
+    screeningReason: text('screening_reason'),
+    /** Budget and spending in whole yuan. */
+    budgetYuan: bigint('budget_yuan', { mode: 'number' }),
+    spentYuan: bigint('spent_yuan', { mode: 'number' }).notNull().default(0),
+    percentDone: integer('percent_done').notNull().default(0),
+    /** [{ title, due, done }] */
+    milestones: jsonb('milestones').notNull().default([]),
+    /** { date, deputies, present, votesFor, votesAgainst, abstentions, check } */
+    vote: jsonb('vote'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('villager_projects_township_idx').on(t.townshipCode, t.year)],
+);
