@@ -602,6 +602,21 @@ Object.assign(mutations, {
     action: 'titles.decide_recheck',
     actor: 'county',
   },
+  'campaigns.close': {
+    ok: async () => {
+      const { campaign } = await declaredCampaign();
+      return (await t.as('county')).campaigns.close({ id: campaign.id, summary: '总结' });
+    },
+    fails: async () => {
+      const { campaign } = await declaredCampaign();
+      const caller = await t.as('county');
+      await caller.campaigns.close({ id: campaign.id, summary: '总结' });
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return () => caller.campaigns.close({ id: campaign.id, summary: '再次' });
+    },
+    action: 'campaigns.close',
+    actor: 'county',
+  },
   'campaigns.setNotice': {
     ok: async () => {
       const { campaign } = await declaredCampaign();

@@ -226,6 +226,12 @@ const outsideChecks: Record<
       'FORBIDDEN',
     );
   },
+  'campaigns.closingPreview': async (x, y) => {
+    await expectError(x.campaigns.closingPreview({ id: y.campaign.id }), 'FORBIDDEN');
+  },
+  'campaigns.close': async (x, y) => {
+    await expectError(x.campaigns.close({ id: y.campaign.id, summary: '总结' }), 'FORBIDDEN');
+  },
   'dashboard.notices': async (x, y) => {
     // township Y returns its village's sheet: the county hears of it, township X does not
     await t.db.execute(

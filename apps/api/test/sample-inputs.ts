@@ -48,6 +48,8 @@ export const sampleInput: Record<string, unknown> = {
     contact: '0579-0000000',
     issuedOn: '2026-03-01',
   },
+  'campaigns.closingPreview': { id: NO_ID },
+  'campaigns.close': { id: NO_ID, summary: '全县创建工作总结' },
   'dashboard.notices': undefined,
   'frameworks.list': undefined,
   'frameworks.get': { id: NO_ID },

@@ -20,6 +20,7 @@ import {
   storeEvidence,
 } from '../services/campaigns/evidence.js';
 import { findParticipation } from '../services/campaigns/participations.js';
+import { requireOpen } from '../services/campaigns/close.js';
 
 const uuid = z.uuid();
 
@@ -49,6 +50,7 @@ export function evidenceRoutes(deps: {
           }
           // the same checks as the score sheet: session, scope, and whose turn it is
           const detail = await createCaller(ctx).participations.get({ id: req.params.id });
+          requireOpen(detail.campaign);
           const column = req.query.column;
           requireEvidenceTurn(detail.editableColumn, column, 'attach');
           const itemCodes = new Set(

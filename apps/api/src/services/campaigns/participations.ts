@@ -35,6 +35,7 @@ import { mayKnowObjectors, presentObjection } from './objector-identity.js';
 import { deleteEvidenceRow, findEvidence, listEvidence, requireEvidenceTurn } from './evidence.js';
 import { repeatsDeclaration, repeatsLastChange, sameColumn } from './repeats.js';
 import { requireOverrideReasons } from '../records/derived.js';
+import { requireOpen } from './close.js';
 
 type Campaign = typeof campaigns.$inferSelect;
 type Participation = typeof participations.$inferSelect;
@@ -104,6 +105,7 @@ export async function declare(opts: {
   today: string;
 }) {
   const campaign = await findCampaign(opts.db, opts.scope, opts.campaignId);
+  requireOpen(campaign);
   if (campaign.stage !== 'declare') {
     fail('STAGE_CLOSED', undefined, {
       zh: `当前为“${stageNames[campaign.stage].zh}”阶段，不能申报`,
@@ -253,9 +255,10 @@ export function editableColumn(
 /** The column a user fills in a participation in `state` of a campaign at its current stage. */
 export function columnFor(
   user: Pick<SessionUser, 'id' | 'role'>,
-  campaign: Pick<Campaign, 'stage' | 'inspectorIds'>,
+  campaign: Pick<Campaign, 'stage' | 'inspectorIds' | 'closedAt'>,
   state: Participation['state'],
 ): SheetColumn | null {
+  if (campaign.closedAt) return null;
   const byRole: Partial<Record<SessionUser['role'], SheetColumn>> = {
     village_clerk: 'self',
     township_officer: 'township',
@@ -330,11 +333,12 @@ export async function getParticipation(opts: {
     ),
     evidence: await listEvidence(opts.db, participation.id),
     editableColumn: editableColumn(opts.user, campaign, participation),
-    allowedEvents: level
-      ? allowedParticipationEvents(participation.state, level).filter((e) =>
-          eventStages[e].includes(campaign.stage),
-        )
-      : [],
+    allowedEvents:
+      level && !campaign.closedAt
+        ? allowedParticipationEvents(participation.state, level).filter((e) =>
+            eventStages[e].includes(campaign.stage),
+          )
+        : [],
   };
 }
 
@@ -366,6 +370,7 @@ export async function saveSheet(opts: {
 }) {
   const participation = await findParticipation(opts.db, opts.scope, opts.id);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  requireOpen(campaign);
   if (participation.version !== opts.version) {
     const repeated = await repeatedSave(opts.db, campaign, participation, opts);
     if (repeated) return repeated;
@@ -487,6 +492,7 @@ export async function removeEvidence(opts: {
   if (!found) notFound({ zh: '佐证材料', en: 'Evidence file' });
   const participation = await findParticipation(opts.db, opts.scope, found.file.participationId);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  requireOpen(campaign);
   requireEvidenceTurn(
     editableColumn(opts.user, campaign, participation),
     found.file.column,
@@ -530,6 +536,7 @@ export async function transition(opts: {
 }) {
   const participation = await findParticipation(opts.db, opts.scope, opts.id);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  requireOpen(campaign);
   if (participation.version !== opts.version) {
     if (await repeatedTransition(opts.db, participation, opts)) {
       return { before: participation, after: participation, campaign, repeated: true };
