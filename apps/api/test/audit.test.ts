@@ -617,6 +617,63 @@ Object.assign(mutations, {
     action: 'campaigns.close',
     actor: 'county',
   },
+  'campaigns.extendDeadline': {
+    ok: async () => {
+      const { campaign } = await declaredCampaign();
+      return (await t.as('county')).campaigns.extendDeadline({
+        id: campaign.id,
+        stage: 'self_assess',
+        to: '2026-05-01',
+        reason: '顺延',
+      });
+    },
+    fails: async () => {
+      const { campaign } = await declaredCampaign();
+      const caller = await t.as('county');
+      await caller.campaigns.extendDeadline({
+        id: campaign.id,
+        stage: 'self_assess',
+        to: '2026-05-01',
+        reason: '顺延',
+      });
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      // not later than the deadline now in force
+      return () =>
+        caller.campaigns.extendDeadline({
+          id: campaign.id,
+          stage: 'self_assess',
+          to: '2026-04-01',
+          reason: '提前',
+        });
+    },
+    action: 'campaigns.extendDeadline',
+    actor: 'county',
+  },
+  'campaigns.grantCrossCheck': {
+    ok: async () => {
+      const { campaign } = await declaredCampaign();
+      const officer = await (await t.as('township')).auth.me();
+      return (await t.as('county')).campaigns.grantCrossCheck({
+        id: campaign.id,
+        userId: officer.id,
+        townshipCode: '330728102000',
+      });
+    },
+    fails: async () => {
+      const { campaign } = await declaredCampaign();
+      const officer = await (await t.as('township')).auth.me();
+      const caller = await t.as('county');
+      // the officer's own township
+      return () =>
+        caller.campaigns.grantCrossCheck({
+          id: campaign.id,
+          userId: officer.id,
+          townshipCode: '330728101000',
+        });
+    },
+    action: 'campaigns.grantCrossCheck',
+    actor: 'county',
+  },
   'campaigns.setNotice': {
     ok: async () => {
       const { campaign } = await declaredCampaign();

@@ -80,6 +80,7 @@ export function evidenceRoutes(deps: {
               tx,
               new Scope(user.scopeCode, user.role),
               req.params.id,
+              user.id,
             );
             const { row, ...paths } = await storeEvidence({
               db: tx,
@@ -137,6 +138,7 @@ export function evidenceRoutes(deps: {
           ctx.db,
           new Scope(ctx.user.scopeCode, ctx.user.role),
           req.params.id,
+          ctx.user.id,
         );
         if (!found) {
           fail('NOT_FOUND', undefined, {

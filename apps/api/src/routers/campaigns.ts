@@ -26,6 +26,7 @@ import { bi } from '../trpc/messages.js';
 import type { Scope } from '../auth/scope.js';
 import { campaignOutput, divisionCode, paged, pagination, year } from './schemas.js';
 import { campaignCloseProcedures } from './campaign-close.js';
+import { campaignDateProcedures } from './campaign-dates.js';
 import { requireOpen } from '../services/campaigns/close.js';
 
 const countyAdmins = requireRole(['system_admin', 'county_admin']);
@@ -376,4 +377,5 @@ export const campaignsRouter = {
     }),
 
   ...campaignCloseProcedures,
+  ...campaignDateProcedures,
 } satisfies TRPCRouterRecord;

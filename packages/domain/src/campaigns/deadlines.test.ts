@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEADLINE_WARNING_DAYS, daysUntil, deadlineLight, isLaterDay } from './deadlines.js';
+import {
+  DEADLINE_WARNING_DAYS,
+  daysUntil,
+  deadlineLight,
+  isLaterDay,
+  lateStates,
+} from './deadlines.js';
 
 describe('deadlineLight', () => {
   const due = '2026-03-10';
@@ -39,5 +45,14 @@ describe('isLaterDay', () => {
     expect(isLaterDay('2026-03-09', '2026-03-10')).toBe(false);
     expect(isLaterDay('2026-03-09', undefined)).toBe(true);
     expect(isLaterDay('2026-02-31', undefined)).toBe(false);
+  });
+});
+
+describe('lateStates', () => {
+  it('names the states that still owe work in a stage', () => {
+    expect(lateStates('self_assess')).toEqual(['declared', 'returned']);
+    expect(lateStates('county_acceptance')).toEqual(['township_approved']);
+    expect(lateStates('deploy')).toEqual([]);
+    expect(lateStates('recheck')).toEqual([]);
   });
 });

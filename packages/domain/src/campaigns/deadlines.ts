@@ -4,7 +4,7 @@
  *
  * A campaign's planned date for a stage (`stageDates[stage]`) is that stage's deadline.
  */
-import { dayNumber } from './participation.js';
+import { dayNumber, type ParticipationState } from './participation.js';
 
 /** How many days before its deadline open work turns yellow. */
 export const DEADLINE_WARNING_DAYS = 3;
@@ -48,4 +48,22 @@ export function isLaterDay(candidate: string, than: string | null | undefined): 
   if (a === null) return false;
   const b = than ? dayNumber(than) : null;
   return b === null || a > b;
+}
+
+/**
+ * The participation states that still owe work in each stage with a deadline: a subject in one
+ * of them once the stage's deadline has passed is late.
+ */
+export const openWorkStates = {
+  declare: [],
+  self_assess: ['declared', 'returned'],
+  township_review: ['declared', 'self_assessed', 'returned'],
+  county_acceptance: ['township_approved'],
+  public_notice: ['county_accepted', 'objected'],
+  naming: ['posted'],
+} as const satisfies Record<string, readonly ParticipationState[]>;
+
+/** The states that are late in `stage` (none for a stage without deadline work). */
+export function lateStates(stage: string): readonly ParticipationState[] {
+  return (openWorkStates as Record<string, readonly ParticipationState[]>)[stage] ?? [];
 }

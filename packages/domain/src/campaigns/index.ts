@@ -28,6 +28,8 @@ export {
   deadlineLight,
   deadlineLights,
   isLaterDay,
+  lateStates,
+  openWorkStates,
 } from './deadlines.js';
 export type { DeadlineLight } from './deadlines.js';
 export { closingFigures } from './closing.js';

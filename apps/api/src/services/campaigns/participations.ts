@@ -36,6 +36,7 @@ import { deleteEvidenceRow, findEvidence, listEvidence, requireEvidenceTurn } fr
 import { repeatsDeclaration, repeatsLastChange, sameColumn } from './repeats.js';
 import { requireOverrideReasons } from '../records/derived.js';
 import { requireOpen } from './close.js';
+import { reachableParticipations } from './cross-checks.js';
 
 type Campaign = typeof campaigns.$inferSelect;
 type Participation = typeof participations.$inferSelect;
@@ -224,11 +225,12 @@ function addYears(date: string, years: number): string {
   return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
 }
 
-export async function findParticipation(db: Db, scope: Scope, id: string) {
+/** A participation inside the scope, or (given the user) one they cross-check (交叉检查). */
+export async function findParticipation(db: Db, scope: Scope, id: string, userId?: string) {
   const [row] = await db
     .select()
     .from(participations)
-    .where(and(eq(participations.id, id), scope.where(participations.villageCode)));
+    .where(and(eq(participations.id, id), reachableParticipations(scope, userId)));
   if (!row) notFound({ zh: '申报记录', en: 'Participation' });
   return row;
 }
@@ -297,7 +299,7 @@ export async function getParticipation(opts: {
   user: SessionUser;
   id: string;
 }) {
-  const participation = await findParticipation(opts.db, opts.scope, opts.id);
+  const participation = await findParticipation(opts.db, opts.scope, opts.id, opts.user.id);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
   const framework = (await getFramework(opts.db, campaign.frameworkId)).definition;
   const names = await opts.db
@@ -368,7 +370,7 @@ export async function saveSheet(opts: {
   column: SheetColumn;
   data: SheetColumnData;
 }) {
-  const participation = await findParticipation(opts.db, opts.scope, opts.id);
+  const participation = await findParticipation(opts.db, opts.scope, opts.id, opts.user.id);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
   requireOpen(campaign);
   if (participation.version !== opts.version) {
@@ -488,9 +490,14 @@ export async function removeEvidence(opts: {
   user: SessionUser;
   id: string;
 }) {
-  const found = await findEvidence(opts.db, opts.scope, opts.id);
+  const found = await findEvidence(opts.db, opts.scope, opts.id, opts.user.id);
   if (!found) notFound({ zh: '佐证材料', en: 'Evidence file' });
-  const participation = await findParticipation(opts.db, opts.scope, found.file.participationId);
+  const participation = await findParticipation(
+    opts.db,
+    opts.scope,
+    found.file.participationId,
+    opts.user.id,
+  );
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
   requireOpen(campaign);
   requireEvidenceTurn(
@@ -534,7 +541,7 @@ export async function transition(opts: {
   event: RequestedEvent;
   today: string;
 }) {
-  const participation = await findParticipation(opts.db, opts.scope, opts.id);
+  const participation = await findParticipation(opts.db, opts.scope, opts.id, opts.user.id);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
   requireOpen(campaign);
   if (participation.version !== opts.version) {
@@ -713,6 +720,8 @@ function requireTownshipColumn(
 export async function listParticipations(opts: {
   db: Db;
   scope: Scope;
+  /** The caller: their cross-checked villages are listed too. */
+  userId?: string | undefined;
   campaignId: string;
   state?: Participation['state'] | undefined;
   townshipCode?: string | undefined;
@@ -724,7 +733,7 @@ export async function listParticipations(opts: {
   const where = and(
     eq(participations.countyCode, campaign.countyCode),
     eq(participations.campaignId, campaign.id),
-    opts.scope.where(participations.villageCode),
+    reachableParticipations(opts.scope, opts.userId),
     opts.state ? eq(participations.state, opts.state) : undefined,
     opts.townshipCode ? eq(participations.townshipCode, opts.townshipCode) : undefined,
   );
