@@ -674,6 +674,46 @@ Object.assign(mutations, {
     action: 'campaigns.grantCrossCheck',
     actor: 'county',
   },
+  'campaigns.recordPilotMeeting': {
+    ok: async () => {
+      const { campaign } = await createCampaign(t, { pilotVillageCodes: [X_VILLAGE] });
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return (await t.as('county')).campaigns.recordPilotMeeting({
+        ...(sampleInput['campaigns.recordPilotMeeting'] as object),
+        id: campaign.id,
+      } as never);
+    },
+    fails: async () => {
+      const { campaign } = await createCampaign(t); // no pilot villages
+      const caller = await t.as('county');
+      return () =>
+        caller.campaigns.recordPilotMeeting({
+          ...(sampleInput['campaigns.recordPilotMeeting'] as object),
+          id: campaign.id,
+        } as never);
+    },
+    action: 'campaigns.recordPilotMeeting',
+    actor: 'county',
+  },
+  'campaigns.rollOut': {
+    ok: async () => {
+      const { campaign } = await createCampaign(t, { pilotVillageCodes: [X_VILLAGE] });
+      const caller = await t.as('county');
+      await caller.campaigns.recordPilotMeeting({
+        ...(sampleInput['campaigns.recordPilotMeeting'] as object),
+        id: campaign.id,
+      } as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.campaigns.rollOut({ id: campaign.id });
+    },
+    fails: async () => {
+      const { campaign } = await createCampaign(t, { pilotVillageCodes: [X_VILLAGE] });
+      const caller = await t.as('county');
+      return () => caller.campaigns.rollOut({ id: campaign.id }); // no meeting yet
+    },
+    action: 'campaigns.rollOut',
+    actor: 'county',
+  },
   'campaigns.setNotice': {
     ok: async () => {
       const { campaign } = await declaredCampaign();

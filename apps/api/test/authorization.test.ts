@@ -283,6 +283,22 @@ const outsideChecks: Record<
     });
     expect((await x.campaigns.crossChecks({ id: y.campaign.id })).items).toEqual([]);
   },
+  'campaigns.recordPilotMeeting': async (x, y) => {
+    await expectError(
+      x.campaigns.recordPilotMeeting({
+        ...(sampleInput['campaigns.recordPilotMeeting'] as object),
+        id: y.campaign.id,
+      } as never),
+      'FORBIDDEN',
+    );
+  },
+  'campaigns.pilotMeetings': async (x, y) => {
+    // the county's meetings concern the whole campaign; none here
+    expect((await x.campaigns.pilotMeetings({ id: y.campaign.id })).total).toBe(0);
+  },
+  'campaigns.rollOut': async (x, y) => {
+    await expectError(x.campaigns.rollOut({ id: y.campaign.id }), 'FORBIDDEN');
+  },
   'dashboard.notices': async (x, y) => {
     // township Y returns its village's sheet: the county hears of it, township X does not
     await t.db.execute(

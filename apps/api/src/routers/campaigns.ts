@@ -27,6 +27,7 @@ import type { Scope } from '../auth/scope.js';
 import { campaignOutput, divisionCode, paged, pagination, year } from './schemas.js';
 import { campaignCloseProcedures } from './campaign-close.js';
 import { campaignDateProcedures } from './campaign-dates.js';
+import { campaignPilotProcedures } from './campaign-pilots.js';
 import { requireOpen } from '../services/campaigns/close.js';
 
 const countyAdmins = requireRole(['system_admin', 'county_admin']);
@@ -378,4 +379,5 @@ export const campaignsRouter = {
 
   ...campaignCloseProcedures,
   ...campaignDateProcedures,
+  ...campaignPilotProcedures,
 } satisfies TRPCRouterRecord;

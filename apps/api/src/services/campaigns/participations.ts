@@ -130,6 +130,7 @@ export async function declare(opts: {
   }
   if (
     campaign.pilotVillageCodes.length > 0 &&
+    campaign.rolledOutAt === null &&
     !campaign.pilotVillageCodes.includes(opts.villageCode)
   ) {
     invalidField(
