@@ -2,9 +2,9 @@
 // (campaigns.grantCrossCheck, crossChecks) of a campaign.
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { deadlineLights, participationStates } from '@fazhi/domain';
+import { deadlineLights } from '@fazhi/domain';
 import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
-import { campaignStages } from '../db/schema.js';
+import { campaignStages, participationStates } from '../db/schema.js';
 import { todayIso } from '../services/campaigns/participations.js';
 import {
   extendDeadline,
@@ -34,7 +34,7 @@ export const campaignDateProcedures = {
             villageName: z.string(),
             townshipCode: z.string(),
             townshipName: z.string().nullable(),
-            state: z.enum(participationStates as [string, ...string[]]),
+            state: z.enum(participationStates),
             dueOn: z.string(),
             daysLate: z.number().int(),
           }),
