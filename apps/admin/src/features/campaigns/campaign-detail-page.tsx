@@ -148,9 +148,9 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
             content: campaign.stageDates[stage] ?? undefined,
           }))}
         />
-        {canRunCampaigns(me.role) ? (
+        {canRunCampaigns(me.role) && !campaign.closedAt ? (
           <Flex gap={16} align="flex-start" wrap style={{ marginTop: 20 }}>
-            {next && !campaign.closedAt ? (
+            {next ? (
               <Popconfirm
                 title={t('campaigns.advanceConfirm', {
                   from: t(`campaigns.stages.${campaign.stage}`),

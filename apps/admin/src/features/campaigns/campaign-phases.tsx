@@ -154,7 +154,7 @@ export function CampaignPhases({ campaign }: { campaign: Campaign }) {
           </Button>
         </Flex>
       ) : null}
-      <LateSubjectsCard campaign={campaign} />
+      {open ? <LateSubjectsCard campaign={campaign} /> : null}
       <RecordsCard campaign={campaign} />
       <ExtendDeadlineDialog
         campaign={campaign}
@@ -298,6 +298,7 @@ function RecordsCard({ campaign }: { campaign: Campaign }) {
         <Descriptions
           size="small"
           column={1}
+          layout="vertical"
           title={t('phases.extend.list')}
           data-testid="extensions"
           items={ext.map((e) => ({
@@ -328,6 +329,7 @@ function RecordsCard({ campaign }: { campaign: Campaign }) {
         <Descriptions
           size="small"
           column={1}
+          layout="vertical"
           style={{ marginTop: 12 }}
           title={t('phases.pilot.meetings')}
           data-testid="pilot-meetings"
