@@ -1,7 +1,7 @@
 // A campaign's dates and phases on its page: the closed banner with the summary, the county's
 // actions (extend a deadline, assign a cross-check, the pilot meeting and roll-out, close), the
 // late subjects per township, and the extensions, cross-checks and meetings recorded.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -253,9 +253,7 @@ function LateSubjectsCard({ campaign }: { campaign: Campaign }) {
                 key: 'state',
                 title: t('campaigns.state'),
                 render: (_, r) => (
-                  <Tag color={stateColors[r.state]}>
-                    {t(`campaigns.states.${r.state}`)}
-                  </Tag>
+                  <Tag color={stateColors[r.state]}>{t(`campaigns.states.${r.state}`)}</Tag>
                 ),
               },
               {
@@ -352,6 +350,48 @@ function RecordsCard({ campaign }: { campaign: Campaign }) {
   );
 }
 
+/** A form dialog of this page. */
+function PhaseDialog(props: {
+  open: boolean;
+  title: string;
+  okText: string;
+  danger?: boolean;
+  width?: number;
+  pending: boolean;
+  onOk(): void;
+  onClose(): void;
+  children: ReactNode;
+}) {
+  const { t } = useLang();
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      okText={props.okText}
+      okButtonProps={{ danger: props.danger ?? false, disabled: props.pending }}
+      cancelText={t('app.cancel')}
+      onOk={props.onOk}
+      onCancel={props.onClose}
+      confirmLoading={props.pending}
+      width={props.width}
+      destroyOnHidden
+    >
+      {props.children}
+    </Modal>
+  );
+}
+
+/** After a save: the message, fresh campaign data, an empty form, the dialog closed. */
+function useDone(form: { resetFields(): void }, onClose: () => void) {
+  const { message } = App.useApp();
+  return (text: string) => () => {
+    void message.success(text);
+    refresh();
+    form.resetFields();
+    onClose();
+  };
+}
+
 interface DialogProps {
   campaign: Campaign;
   open: boolean;
@@ -360,8 +400,8 @@ interface DialogProps {
 
 function ExtendDeadlineDialog({ campaign, open, onClose }: DialogProps) {
   const { t } = useLang();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ stage: CampaignStage; to: Dayjs | null; reason: string }>();
+  const done = useDone(form, onClose);
   const extend = useMutation(trpc.campaigns.extendDeadline.mutationOptions());
   const onError = useFormErrorHandler(form, ['stage', 'to', 'reason']);
   const stage = Form.useWatch('stage', form) ?? campaign.stage;
@@ -378,27 +418,20 @@ function ExtendDeadlineDialog({ campaign, open, onClose }: DialogProps) {
         reason: values.reason.trim(),
       },
       {
-        onSuccess: () => {
-          void message.success(t('phases.extend.done'));
-          refresh();
-          form.resetFields();
-          onClose();
-        },
+        onSuccess: done(t('phases.extend.done')),
         onError,
       },
     );
   };
 
   return (
-    <Modal
+    <PhaseDialog
       open={open}
       title={t('phases.extend.title')}
       okText={t('app.save')}
-      cancelText={t('app.cancel')}
+      pending={extend.isPending}
       onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={extend.isPending}
-      destroyOnHidden
+      onClose={onClose}
     >
       <Form
         form={form}
@@ -429,14 +462,14 @@ function ExtendDeadlineDialog({ campaign, open, onClose }: DialogProps) {
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>
-    </Modal>
+    </PhaseDialog>
   );
 }
 
 function CrossCheckDialog({ campaign, open, onClose }: DialogProps) {
   const { t } = useLang();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ userId: string; townshipCode: string }>();
+  const done = useDone(form, onClose);
   const grant = useMutation(trpc.campaigns.grantCrossCheck.mutationOptions());
   const onError = useFormErrorHandler(form, ['userId', 'townshipCode']);
   const officers = useQuery({
@@ -450,27 +483,20 @@ function CrossCheckDialog({ campaign, open, onClose }: DialogProps) {
     grant.mutate(
       { id: campaign.id, ...values },
       {
-        onSuccess: () => {
-          void message.success(t('phases.crossCheck.done'));
-          refresh();
-          form.resetFields();
-          onClose();
-        },
+        onSuccess: done(t('phases.crossCheck.done')),
         onError,
       },
     );
   };
 
   return (
-    <Modal
+    <PhaseDialog
       open={open}
       title={t('phases.crossCheck.title')}
       okText={t('app.save')}
-      cancelText={t('app.cancel')}
+      pending={grant.isPending}
       onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={grant.isPending}
-      destroyOnHidden
+      onClose={onClose}
     >
       <Typography.Paragraph type="secondary">{t('phases.crossCheck.hint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" name="cross-check">
@@ -497,13 +523,12 @@ function CrossCheckDialog({ campaign, open, onClose }: DialogProps) {
           <DivisionSelect levels={['township']} />
         </Form.Item>
       </Form>
-    </Modal>
+    </PhaseDialog>
   );
 }
 
 function PilotMeetingDialog({ campaign, open, onClose }: DialogProps) {
   const { t } = useLang();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{
     heldOn: Dayjs | null;
     place: string;
@@ -511,6 +536,7 @@ function PilotMeetingDialog({ campaign, open, onClose }: DialogProps) {
     summary: string;
     fileNames: string[];
   }>();
+  const done = useDone(form, onClose);
   const save = useMutation(trpc.campaigns.recordPilotMeeting.mutationOptions());
   const onError = useFormErrorHandler(form, [
     'heldOn',
@@ -534,27 +560,20 @@ function PilotMeetingDialog({ campaign, open, onClose }: DialogProps) {
         fileNames: values.fileNames ?? [],
       },
       {
-        onSuccess: () => {
-          void message.success(t('phases.pilot.saved'));
-          refresh();
-          form.resetFields();
-          onClose();
-        },
+        onSuccess: done(t('phases.pilot.saved')),
         onError,
       },
     );
   };
 
   return (
-    <Modal
+    <PhaseDialog
       open={open}
       title={t('phases.pilot.meetingTitle')}
       okText={t('app.save')}
-      cancelText={t('app.cancel')}
+      pending={save.isPending}
       onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={onClose}
     >
       <Form form={form} layout="vertical" name="pilot-meeting">
         <Form.Item name="heldOn" label={t('phases.pilot.heldOn')} rules={required}>
@@ -573,7 +592,7 @@ function PilotMeetingDialog({ campaign, open, onClose }: DialogProps) {
           <Select mode="tags" open={false} />
         </Form.Item>
       </Form>
-    </Modal>
+    </PhaseDialog>
   );
 }
 
@@ -650,8 +669,8 @@ export function ClosingFiguresView({ figures }: { figures: Figures }) {
 
 function CloseDialog({ campaign, open, onClose }: DialogProps) {
   const { t } = useLang();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ summary: string }>();
+  const done = useDone(form, onClose);
   const close = useMutation(trpc.campaigns.close.mutationOptions());
   const onError = useFormErrorHandler(form, ['summary']);
   const preview = useQuery({
@@ -665,28 +684,22 @@ function CloseDialog({ campaign, open, onClose }: DialogProps) {
     close.mutate(
       { id: campaign.id, summary: values.summary.trim() },
       {
-        onSuccess: () => {
-          void message.success(t('phases.close.done'));
-          refresh();
-          onClose();
-        },
+        onSuccess: done(t('phases.close.done')),
         onError,
       },
     );
   };
 
   return (
-    <Modal
+    <PhaseDialog
       open={open}
       title={t('phases.close.title')}
       okText={t('phases.close.confirm')}
-      okButtonProps={{ danger: true, disabled: close.isPending }}
-      cancelText={t('app.cancel')}
-      onOk={() => void submit()}
-      onCancel={onClose}
-      confirmLoading={close.isPending}
+      danger
       width={640}
-      destroyOnHidden
+      pending={close.isPending}
+      onOk={() => void submit()}
+      onClose={onClose}
     >
       <Alert type="warning" showIcon title={t('phases.close.hint')} style={{ marginBottom: 12 }} />
       <Typography.Text strong>{t('phases.close.figures')}</Typography.Text>
@@ -700,6 +713,6 @@ function CloseDialog({ campaign, open, onClose }: DialogProps) {
           <Input.TextArea rows={5} maxLength={5000} showCount />
         </Form.Item>
       </Form>
-    </Modal>
+    </PhaseDialog>
   );
 }
