@@ -2,6 +2,7 @@
  * What a campaign's closing summary (总结) counts: the figures the system computes from the
  * enrolled subjects when the county closes it. Scores are in hundredths of a point.
  */
+import { divideHalfUp } from '../indicators/_internal/decimal.js';
 import type { ParticipationState } from './participation.js';
 
 /** One enrolled subject as the close sees it. */
@@ -40,8 +41,14 @@ export interface ClosingFigures {
   readonly townships: readonly TownshipFigures[];
 }
 
+/** The mean of totals in hundredths, rounded half up as the score summaries are. */
 function mean(totals: readonly number[]): number | null {
-  return totals.length === 0 ? null : Math.round(totals.reduce((a, b) => a + b, 0) / totals.length);
+  return totals.length === 0
+    ? null
+    : divideHalfUp(
+        totals.reduce((a, b) => a + b, 0),
+        totals.length,
+      );
 }
 
 /**
