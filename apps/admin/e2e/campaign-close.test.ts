@@ -110,6 +110,13 @@ describe('the county closes a campaign', () => {
     await expect(page.getByTestId('advance').count()).resolves.toBe(0);
     await page.getByTestId('closing-figures').waitFor();
     await shot(page, 'campaign-close-4-closed');
+    // the list marks it closed
+    await page.goto('/campaigns');
+    await page
+      .locator('tr')
+      .filter({ hasText: CAMPAIGN })
+      .getByTestId('campaign-closed-tag')
+      .waitFor();
     await page.close();
   });
 
