@@ -110,6 +110,8 @@ describe('a closed campaign', () => {
       }),
     );
     await closed(county.campaigns.close({ id: campaign.id, summary: '再次总结' }));
+    await closed(county.campaigns.update({ id: campaign.id, name: '改名' }));
+    await closed(county.campaigns.remove({ id: campaign.id }));
     await t.db.execute(sql`update campaigns set stage = 'declare'`);
     await closed(
       county.participations.declare({ campaignId: campaign.id, villageCode: '330728101203' }),

@@ -413,6 +413,7 @@ function noDeclarations(campaign: { countyCode: string; id: string }) {
  */
 export async function updateCampaign(db: Db, scope: Scope, id: string, changes: CampaignChanges) {
   const before = await findCampaign(db, scope, id);
+  requireOpen(before);
   const input: CampaignInput = {
     countyCode: before.countyCode,
     name: before.name,
@@ -451,6 +452,7 @@ export async function updateCampaign(db: Db, scope: Scope, id: string, changes: 
 /** Deletes a campaign no village has declared for; refused afterwards. */
 export async function removeCampaign(db: Db, scope: Scope, id: string) {
   const before = await findCampaign(db, scope, id);
+  requireOpen(before);
   const [gone] = await db
     .delete(campaigns)
     .where(
