@@ -24,7 +24,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import type { DeadlineLight } from '@fazhi/domain';
+import { formatPoints, type DeadlineLight } from '@fazhi/domain';
 import { Link } from 'react-router';
 import { useLang } from '../../i18n';
 import { queryClient, trpc } from '../../trpc';
@@ -37,7 +37,6 @@ import { DivisionSelect } from '../users/division-select';
 import {
   campaignStages,
   canRunCampaigns,
-  formatPoints,
   stateColors,
   type Campaign,
   type CampaignStage,

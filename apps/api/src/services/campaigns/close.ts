@@ -2,18 +2,17 @@
 // (`closingFigures` in @fazhi/domain). A closed campaign is read-only: every write on it is
 // refused with CAMPAIGN_CLOSED.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { closingFigures, type ClosingFigures } from '@fazhi/domain';
+import { closingFigures, fromHundredths, type ClosingFigures } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { campaigns, divisions, participations } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { fail } from '../../trpc/problem-error.js';
+import { fail } from '../../errors/app-error.js';
 import { findCampaign } from './campaigns.js';
-import { fromHundredths } from './points.js';
 
 /** Refuses any write on a closed campaign. */
 export function requireOpen(campaign: { closedAt: Date | null; name?: string }): void {
   if (campaign.closedAt) {
-    fail('PRECONDITION_FAILED', 'CAMPAIGN_CLOSED', {
+    fail('CAMPAIGN_CLOSED', undefined, {
       zh: '该创建活动已结束（已总结），只能查看，不能修改',
       en: 'This campaign is closed: it can be viewed but not changed',
     });

@@ -6,7 +6,7 @@ import type { LocalizedText } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { crossCheckGrants, divisions, participations, users } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { invalidField } from '../../trpc/problem-error.js';
+import { invalidField } from '../../errors/app-error.js';
 import { findCampaign, seesWholeCounty } from './campaigns.js';
 import { requireOpen } from './close.js';
 

@@ -12,7 +12,7 @@ import {
   type CampaignStage,
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { invalidField } from '../../trpc/problem-error.js';
+import { invalidField } from '../../errors/app-error.js';
 import { findCampaign, stageNames } from './campaigns.js';
 import { requireOpen } from './close.js';
 import { reachableParticipations } from './cross-checks.js';

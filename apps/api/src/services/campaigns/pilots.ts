@@ -5,19 +5,19 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { campaigns, pilotMeetings } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { fail } from '../../trpc/problem-error.js';
+import { fail } from '../../errors/app-error.js';
 import { findCampaign } from './campaigns.js';
 import { requireOpen } from './close.js';
 
 function requirePilotPhase(campaign: typeof campaigns.$inferSelect) {
   if (campaign.pilotVillageCodes.length === 0) {
-    fail('PRECONDITION_FAILED', 'NO_PILOT_PHASE', {
+    fail('NO_PILOT_PHASE', undefined, {
       zh: '该创建活动没有试点村，无试点阶段',
       en: 'This campaign has no pilot villages, so no pilot phase',
     });
   }
   if (campaign.rolledOutAt) {
-    fail('PRECONDITION_FAILED', 'ALREADY_ROLLED_OUT', {
+    fail('ALREADY_ROLLED_OUT', undefined, {
       zh: '试点阶段已结束，已全面推开',
       en: 'The pilot phase is over: the campaign has been rolled out',
     });
@@ -92,7 +92,7 @@ export async function rollOut(db: Db, scope: Scope, id: string) {
       and(eq(pilotMeetings.countyCode, campaign.countyCode), eq(pilotMeetings.campaignId, id)),
     );
   if (Number(meetings?.n ?? 0) === 0) {
-    fail('PRECONDITION_FAILED', 'PILOT_MEETING_MISSING', {
+    fail('PILOT_MEETING_MISSING', undefined, {
       zh: '请先记录试点现场会，再全面推开',
       en: 'Record the pilot on-site meeting before rolling out',
     });
