@@ -624,6 +624,118 @@ Object.assign(mutations, {
     action: 'titles.decide_recheck',
     actor: 'county',
   },
+  'campaigns.close': {
+    ok: async () => {
+      const { campaign } = await declaredCampaign();
+      return (await t.as('county')).campaigns.close({ id: campaign.id, summary: '总结' });
+    },
+    fails: async () => {
+      const { campaign } = await declaredCampaign();
+      const caller = await t.as('county');
+      await caller.campaigns.close({ id: campaign.id, summary: '总结' });
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return () => caller.campaigns.close({ id: campaign.id, summary: '再次' });
+    },
+    action: 'campaigns.close',
+    actor: 'county',
+  },
+  'campaigns.extendDeadline': {
+    ok: async () => {
+      const { campaign } = await declaredCampaign();
+      return (await t.as('county')).campaigns.extendDeadline({
+        id: campaign.id,
+        stage: 'self_assess',
+        to: '2026-05-01',
+        reason: '顺延',
+      });
+    },
+    fails: async () => {
+      const { campaign } = await declaredCampaign();
+      const caller = await t.as('county');
+      await caller.campaigns.extendDeadline({
+        id: campaign.id,
+        stage: 'self_assess',
+        to: '2026-05-01',
+        reason: '顺延',
+      });
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      // not later than the deadline now in force
+      return () =>
+        caller.campaigns.extendDeadline({
+          id: campaign.id,
+          stage: 'self_assess',
+          to: '2026-04-01',
+          reason: '提前',
+        });
+    },
+    action: 'campaigns.extendDeadline',
+    actor: 'county',
+  },
+  'campaigns.grantCrossCheck': {
+    ok: async () => {
+      const { campaign } = await declaredCampaign();
+      const officer = await (await t.as('township')).auth.me();
+      return (await t.as('county')).campaigns.grantCrossCheck({
+        id: campaign.id,
+        userId: officer.id,
+        townshipCode: '330728102000',
+      });
+    },
+    fails: async () => {
+      const { campaign } = await declaredCampaign();
+      const officer = await (await t.as('township')).auth.me();
+      const caller = await t.as('county');
+      // the officer's own township
+      return () =>
+        caller.campaigns.grantCrossCheck({
+          id: campaign.id,
+          userId: officer.id,
+          townshipCode: '330728101000',
+        });
+    },
+    action: 'campaigns.grantCrossCheck',
+    actor: 'county',
+  },
+  'campaigns.recordPilotMeeting': {
+    ok: async () => {
+      const { campaign } = await createCampaign(t, { pilotVillageCodes: [X_VILLAGE] });
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return (await t.as('county')).campaigns.recordPilotMeeting({
+        ...(sampleInput['campaigns.recordPilotMeeting'] as object),
+        id: campaign.id,
+      } as never);
+    },
+    fails: async () => {
+      const { campaign } = await createCampaign(t); // no pilot villages
+      const caller = await t.as('county');
+      return () =>
+        caller.campaigns.recordPilotMeeting({
+          ...(sampleInput['campaigns.recordPilotMeeting'] as object),
+          id: campaign.id,
+        } as never);
+    },
+    action: 'campaigns.recordPilotMeeting',
+    actor: 'county',
+  },
+  'campaigns.rollOut': {
+    ok: async () => {
+      const { campaign } = await createCampaign(t, { pilotVillageCodes: [X_VILLAGE] });
+      const caller = await t.as('county');
+      await caller.campaigns.recordPilotMeeting({
+        ...(sampleInput['campaigns.recordPilotMeeting'] as object),
+        id: campaign.id,
+      } as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.campaigns.rollOut({ id: campaign.id });
+    },
+    fails: async () => {
+      const { campaign } = await createCampaign(t, { pilotVillageCodes: [X_VILLAGE] });
+      const caller = await t.as('county');
+      return () => caller.campaigns.rollOut({ id: campaign.id }); // no meeting yet
+    },
+    action: 'campaigns.rollOut',
+    actor: 'county',
+  },
   'campaigns.setNotice': {
     ok: async () => {
       const { campaign } = await declaredCampaign();

@@ -264,6 +264,79 @@ const outsideChecks: Record<
       'FORBIDDEN',
     );
   },
+  'campaigns.closingPreview': async (x, y) => {
+    await expectError(x.campaigns.closingPreview({ id: y.campaign.id }), 'FORBIDDEN');
+  },
+  'campaigns.close': async (x, y) => {
+    await expectError(x.campaigns.close({ id: y.campaign.id, summary: '总结' }), 'FORBIDDEN');
+  },
+  'campaigns.lateSubjects': async (x, y) => {
+    await t.db.execute(
+      sql`update campaigns set stage_dates = '{"self_assess":"2020-01-01"}'::jsonb where id = ${y.campaign.id}`,
+    );
+    const late = await x.campaigns.lateSubjects({ id: y.campaign.id });
+    expect(late.items.map((i) => i.villageCode)).toEqual([X_VILLAGE]);
+    expect(late.byTownship.map((b) => b.townshipCode)).toEqual([X]);
+  },
+  'campaigns.extendDeadline': async (x, y) => {
+    await expectError(
+      x.campaigns.extendDeadline({
+        id: y.campaign.id,
+        stage: 'self_assess',
+        to: '2026-05-01',
+        reason: '顺延',
+      }),
+      'FORBIDDEN',
+    );
+  },
+  'campaigns.deadlineExtensions': async (x, y) => {
+    // the county's extensions concern the whole campaign, not township Y's data
+    await (
+      await t.as('county')
+    ).campaigns.extendDeadline({
+      id: y.campaign.id,
+      stage: 'self_assess',
+      to: '2026-05-01',
+      reason: '顺延',
+    });
+    expect((await x.campaigns.deadlineExtensions({ id: y.campaign.id })).total).toBe(1);
+  },
+  'campaigns.grantCrossCheck': async (x, y) => {
+    const me = await x.auth.me();
+    await expectError(
+      x.campaigns.grantCrossCheck({ id: y.campaign.id, userId: me.id, townshipCode: Y }),
+      'FORBIDDEN',
+    );
+    // without a grant, Y's participation stays out of reach
+    await expectError(x.participations.get({ id: y.yParticipation }), 'NOT_FOUND');
+  },
+  'campaigns.crossChecks': async (x, y) => {
+    // township Y's officer cross-checks a third township: nothing of it reaches X
+    await (
+      await t.as('county')
+    ).campaigns.grantCrossCheck({
+      id: y.campaign.id,
+      userId: y.yUser.id,
+      townshipCode: '330728103000',
+    });
+    expect((await x.campaigns.crossChecks({ id: y.campaign.id })).items).toEqual([]);
+  },
+  'campaigns.recordPilotMeeting': async (x, y) => {
+    await expectError(
+      x.campaigns.recordPilotMeeting({
+        ...(sampleInput['campaigns.recordPilotMeeting'] as object),
+        id: y.campaign.id,
+      } as never),
+      'FORBIDDEN',
+    );
+  },
+  'campaigns.pilotMeetings': async (x, y) => {
+    // the county's meetings concern the whole campaign; none here
+    expect((await x.campaigns.pilotMeetings({ id: y.campaign.id })).total).toBe(0);
+  },
+  'campaigns.rollOut': async (x, y) => {
+    await expectError(x.campaigns.rollOut({ id: y.campaign.id }), 'FORBIDDEN');
+  },
   'dashboard.notices': async (x, y) => {
     // township Y returns its village's sheet: the county hears of it, township X does not
     await t.db.execute(

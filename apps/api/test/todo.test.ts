@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from './harness.js';
 import { campaignInSelfAssessment, X_VILLAGE, X_VILLAGE_2, Y_VILLAGE } from './campaign-fixture.js';
+import { todayIso } from '../src/services/campaigns/participations.js';
 
 const t = useTestDatabase();
 
@@ -38,6 +39,8 @@ describe('dashboard.todo', () => {
         stage: 'self_assess',
         task: 'self_assessment',
         count: 1,
+        dueOn: null,
+        light: 'none',
         returned: [],
       },
     ]);
@@ -84,5 +87,22 @@ describe('dashboard.todo', () => {
     ]);
     expect(await todo('township')).toEqual([]);
     expect(await todo('clerk')).toEqual([]);
+  });
+
+  it('shows the stage deadline: yellow within 3 days, red once past (boundaries in the domain tests)', async () => {
+    await campaignInSelfAssessment(t);
+    const inDays = (n: number) =>
+      new Date(Date.parse(todayIso()) + n * 86_400_000).toISOString().slice(0, 10);
+    const due = async (date: string) => {
+      await t.db.execute(
+        sql`update campaigns set stage_dates = ${JSON.stringify({ self_assess: date })}::jsonb`,
+      );
+      const [entry] = await todo('clerk');
+      return { dueOn: entry!.dueOn, light: entry!.light };
+    };
+    expect(await due(inDays(4))).toEqual({ dueOn: inDays(4), light: 'none' });
+    expect(await due(inDays(3))).toEqual({ dueOn: inDays(3), light: 'yellow' });
+    expect(await due(inDays(0))).toEqual({ dueOn: inDays(0), light: 'yellow' });
+    expect(await due(inDays(-1))).toEqual({ dueOn: inDays(-1), light: 'red' });
   });
 });

@@ -19,6 +19,7 @@ import { titleLifeEn, titleLifeZh } from './title-life-resources';
 import { recordsEn, recordsZh } from './records-resources';
 import { registersEn, registersZh } from './registers-resources';
 import { townshipEn, townshipZh } from './township-resources';
+import { phasesEn, phasesZh } from './campaign-phase-resources';
 
 export const zh = {
   app: {
@@ -258,6 +259,11 @@ export const zh = {
       demo_seed: '载入演示数据',
       campaigns_create: '新建创建活动',
       campaigns_advance: '活动进入下一阶段',
+      campaigns_close: '结束活动',
+      campaigns_extendDeadline: '延长阶段截止日期',
+      campaigns_grantCrossCheck: '指派交叉检查',
+      campaigns_recordPilotMeeting: '记录试点现场会',
+      campaigns_rollOut: '全面推开',
       participations_declare: '申报',
       participations_save_sheet: '保存评分表',
       participations_add_evidence: '上传佐证材料',
@@ -300,6 +306,7 @@ export const zh = {
     },
   },
   campaigns: campaignsZh,
+  phases: phasesZh,
   sheet: sheetZh,
   results: resultsZh,
   notice: noticeZh,
@@ -559,6 +566,11 @@ export const en: Resources = {
       demo_seed: 'Load demo data',
       campaigns_create: 'Create campaign',
       campaigns_advance: 'Advance campaign',
+      campaigns_close: 'Close campaign',
+      campaigns_extendDeadline: 'Extend deadline',
+      campaigns_grantCrossCheck: 'Assign cross-check',
+      campaigns_recordPilotMeeting: 'Record pilot meeting',
+      campaigns_rollOut: 'Roll out',
       participations_declare: 'Declare',
       participations_save_sheet: 'Save score sheet',
       participations_add_evidence: 'Upload evidence',
@@ -601,6 +613,7 @@ export const en: Resources = {
     },
   },
   campaigns: campaignsEn,
+  phases: phasesEn,
   sheet: sheetEn,
   results: resultsEn,
   notice: noticeEn,

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   participationStates as domainParticipationStates,
   ROLES,
+  type ClosingFigures,
   type ParticipationState,
 } from '@fazhi/domain';
 import {
@@ -230,9 +231,92 @@ export const campaigns = pgTable(
     noticeIssuer: text('notice_issuer'),
     noticeContact: text('notice_contact'),
     noticeIssuedOn: date('notice_issued_on', { mode: 'string' }),
+    /** When a pilot phase (试点) ended and every village of the county may declare. */
+    rolledOutAt: timestamp('rolled_out_at', { withTimezone: true }),
+    /** 总结: when the county closed the campaign (read-only from then on), its text and figures. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closingSummary: text('closing_summary'),
+    closingFigures: jsonb('closing_figures').$type<ClosingFigures>(),
     ...timestamps,
   },
   (t) => [primaryKey({ columns: [t.countyCode, t.id] })],
+);
+
+/** A stage deadline the county moved later, with its reason (the deadline is `stageDates`). */
+export const deadlineExtensions = pgTable(
+  'deadline_extensions',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    campaignId: uuid('campaign_id').notNull(),
+    stage: text('stage', { enum: campaignStages }).notNull(),
+    fromDate: date('from_date', { mode: 'string' }),
+    toDate: date('to_date', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    foreignKey({
+      columns: [t.countyCode, t.campaignId],
+      foreignColumns: [campaigns.countyCode, campaigns.id],
+    }),
+    index('deadline_extensions_campaign_idx').on(t.countyCode, t.campaignId),
+  ],
+);
+
+/**
+ * 交叉检查: a township officer assigned to inspect another township's villages in one campaign.
+ * The grant counts while the campaign is open; closing the campaign ends it.
+ */
+export const crossCheckGrants = pgTable(
+  'cross_check_grants',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    campaignId: uuid('campaign_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The township whose villages the officer inspects. */
+    townshipCode: varchar('township_code', { length: 12 }).notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    unique('cross_check_grants_once').on(t.countyCode, t.campaignId, t.userId, t.townshipCode),
+    foreignKey({
+      columns: [t.countyCode, t.campaignId],
+      foreignColumns: [campaigns.countyCode, campaigns.id],
+    }),
+  ],
+);
+
+/** 现场会: the on-site meeting of a campaign's pilot phase. */
+export const pilotMeetings = pgTable(
+  'pilot_meetings',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    campaignId: uuid('campaign_id').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    place: text('place').notNull(),
+    attendees: integer('attendees').notNull(),
+    summary: text('summary').notNull(),
+    /** Names of the files handed out or recorded (会议材料), not their bytes. */
+    fileNames: jsonb('file_names').$type<string[]>().notNull().default([]),
+    createdBy: uuid('created_by'),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    foreignKey({
+      columns: [t.countyCode, t.campaignId],
+      foreignColumns: [campaigns.countyCode, campaigns.id],
+    }),
+  ],
 );
 
 /** The participation states are the domain's (see `transitionParticipation`). */

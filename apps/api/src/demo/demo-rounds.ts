@@ -11,6 +11,7 @@ import type { Db } from '../db/client.js';
 import {
   campaigns,
   frameworks,
+  deadlineExtensions,
   participations,
   type participationStates,
   type ScoreSheetData,
@@ -110,4 +111,13 @@ export async function seedDemoRounds(db: Db): Promise<void> {
   for (let n = 4; n <= 6; n++) {
     await participate(review.id, village('103', n), 'self_assessed', 200 + n);
   }
+  // its township review was due on 30 November; the county moved it (the date in stageDates)
+  await db.insert(deadlineExtensions).values({
+    countyCode: DEMO_COUNTY_CODE,
+    campaignId: review.id,
+    stage: 'township_review',
+    fromDate: '2026-11-30',
+    toDate: '2026-12-20',
+    reason: '临溪镇受台风“贝碧嘉”影响，入户核查推迟，乡镇初审顺延至12月20日',
+  });
 }

@@ -148,6 +148,10 @@ export interface ProblemDetails extends RegisterRuleProblems {
   TITLE_NOT_ACTIVE: NoDetails;
   WRONG_STAGE: NoDetails;
   NOT_A_PILOT: NoDetails;
+  CAMPAIGN_CLOSED: NoDetails;
+  NO_PILOT_PHASE: NoDetails;
+  ALREADY_ROLLED_OUT: NoDetails;
+  PILOT_MEETING_MISSING: NoDetails;
   TOWNSHIP_SCORE_INCOMPLETE: NoDetails;
   // a refused participation event, by the domain's first problem
   TRANSITION_NOT_ALLOWED: TransitionRefusedDetails;

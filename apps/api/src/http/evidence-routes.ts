@@ -20,6 +20,7 @@ import {
   storeEvidence,
 } from '../services/campaigns/evidence.js';
 import { findParticipation } from '../services/campaigns/participations.js';
+import { requireOpen } from '../services/campaigns/close.js';
 
 const uuid = z.uuid();
 
@@ -49,6 +50,7 @@ export function evidenceRoutes(deps: {
           }
           // the same checks as the score sheet: session, scope, and whose turn it is
           const detail = await createCaller(ctx).participations.get({ id: req.params.id });
+          requireOpen(detail.campaign);
           const column = req.query.column;
           requireEvidenceTurn(detail.editableColumn, column, 'attach');
           const itemCodes = new Set(
@@ -78,6 +80,7 @@ export function evidenceRoutes(deps: {
               tx,
               new Scope(user.scopeCode, user.role),
               req.params.id,
+              user.id,
             );
             const { row, ...paths } = await storeEvidence({
               db: tx,
@@ -135,6 +138,7 @@ export function evidenceRoutes(deps: {
           ctx.db,
           new Scope(ctx.user.scopeCode, ctx.user.role),
           req.params.id,
+          ctx.user.id,
         );
         if (!found) {
           fail('NOT_FOUND', undefined, {

@@ -25,6 +25,10 @@ import { isPublished, noticeParticulars } from '../services/campaigns/public-not
 import { bi } from '../trpc/messages.js';
 import type { Scope } from '../auth/scope.js';
 import { campaignOutput, divisionCode, paged, pagination, year } from './schemas.js';
+import { campaignCloseProcedures } from './campaign-close.js';
+import { campaignDateProcedures } from './campaign-dates.js';
+import { campaignPilotProcedures } from './campaign-pilots.js';
+import { requireOpen } from '../services/campaigns/close.js';
 
 const countyAdmins = requireRole(['system_admin', 'county_admin']);
 
@@ -253,6 +257,7 @@ export const campaignsRouter = {
     .output(noticeParticularsOutput)
     .mutation(async ({ ctx, input }) => {
       const before = await findCampaign(ctx.db, ctx.scope, input.id);
+      requireOpen(before);
       const [after] = await ctx.db
         .update(campaigns)
         .set({
@@ -371,4 +376,8 @@ export const campaignsRouter = {
         publicPath: isPublished(list.campaign.stage) ? `/public/notices/${list.campaign.id}` : null,
       };
     }),
+
+  ...campaignCloseProcedures,
+  ...campaignDateProcedures,
+  ...campaignPilotProcedures,
 } satisfies TRPCRouterRecord;

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { deadlineLights } from '@fazhi/domain';
 import { authedProcedure } from '../trpc/init.js';
 import { scopeCounts } from '../services/divisions/queries.js';
 import { listTodo, todoTasks } from '../services/campaigns/todo.js';
@@ -22,6 +23,9 @@ export const dashboardRouter = {
           stage: z.enum(campaignStages),
           task: z.enum(todoTasks),
           count: z.number(),
+          /** The stage's deadline and its light: yellow within 3 days, red once past. */
+          dueOn: z.string().nullable(),
+          light: z.enum(deadlineLights),
           /** Returned sheets among them with the township's reason (self-assessment only). */
           returned: z.array(
             z.object({

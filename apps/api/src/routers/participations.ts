@@ -219,7 +219,9 @@ export const participationsRouter = {
       }),
     )
     .output(paged(summary))
-    .query(({ ctx, input }) => listParticipations({ db: ctx.db, scope: ctx.scope, ...input })),
+    .query(({ ctx, input }) =>
+      listParticipations({ db: ctx.db, scope: ctx.scope, userId: ctx.user.id, ...input }),
+    ),
 
   /** The participation with its framework, sheet, scorecards and what the caller may do next. */
   get: authedProcedure

@@ -96,6 +96,11 @@ export const campaignOutput = z.object({
   pilotVillageCodes: z.array(z.string()),
   /** The assigned inspectors: all for the county, below it only the caller if assigned. */
   inspectorIds: z.array(z.string()),
+  /** When the pilot phase ended (null: none, or still in it). */
+  rolledOutAt: z.date().nullable(),
+  /** When the county closed the campaign (read-only from then on), and its summary. */
+  closedAt: z.date().nullable(),
+  closingSummary: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -22,3 +22,15 @@ export {
   maxBulkParticipations,
   revocationBarYears,
 } from './limits.js';
+export {
+  DEADLINE_WARNING_DAYS,
+  daysUntil,
+  deadlineLight,
+  deadlineLights,
+  isLaterDay,
+  lateStates,
+  openWorkStates,
+} from './deadlines.js';
+export type { DeadlineLight } from './deadlines.js';
+export { closingFigures } from './closing.js';
+export type { ClosingFigures, ClosingSubject, TownshipFigures } from './closing.js';

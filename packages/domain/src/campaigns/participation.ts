@@ -151,7 +151,8 @@ export function participationStateName(state: ParticipationState): LocalizedText
 }
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-function dayNumber(date: string): number | null {
+/** Days since 1970-01-01 of a YYYY-MM-DD date, or null when it is not a real date. */
+export function dayNumber(date: string): number | null {
   const m = isoDate.exec(date);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -36,6 +36,7 @@ import { useSingleFlight } from '../../lib/use-single-flight';
 import { useMe } from '../auth/me-context';
 import { DivisionSelect } from '../users/division-select';
 import { BulkActionButton } from './bulk-actions';
+import { CampaignPhases } from './campaign-phases';
 import {
   campaignStages,
   canDeclare,
@@ -147,7 +148,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
             content: campaign.stageDates[stage] ?? undefined,
           }))}
         />
-        {canRunCampaigns(me.role) ? (
+        {canRunCampaigns(me.role) && !campaign.closedAt ? (
           <Flex gap={16} align="flex-start" wrap style={{ marginTop: 20 }}>
             {next ? (
               <Popconfirm
@@ -184,6 +185,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
           </Flex>
         ) : null}
       </Card>
+      <CampaignPhases campaign={campaign} />
       <Card variant="borderless" style={{ marginBottom: 16 }} title={t('campaigns.info')}>
         <Descriptions
           size="small"
@@ -238,7 +240,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
       <ParticipationsCard
         campaign={campaign}
         onDeclare={() => setDeclaring(true)}
-        declareOpen={campaign.stage === 'declare' && canDeclare(me.role)}
+        declareOpen={campaign.stage === 'declare' && !campaign.closedAt && canDeclare(me.role)}
       />
       <DeclareModal open={declaring} campaign={campaign} onClose={() => setDeclaring(false)} />
     </>

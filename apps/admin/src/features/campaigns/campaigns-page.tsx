@@ -75,7 +75,12 @@ export function CampaignsPage() {
                 key: 'stage',
                 title: t('campaigns.stage'),
                 width: 120,
-                render: (_, c) => <Tag color="processing">{t(`campaigns.stages.${c.stage}`)}</Tag>,
+                render: (_, c) =>
+                  c.closedAt ? (
+                    <Tag data-testid="campaign-closed-tag">{t('phases.close.closedTag')}</Tag>
+                  ) : (
+                    <Tag color="processing">{t(`campaigns.stages.${c.stage}`)}</Tag>
+                  ),
               },
               {
                 key: 'counts',

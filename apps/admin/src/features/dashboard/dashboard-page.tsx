@@ -19,6 +19,7 @@ import { useLang } from '../../i18n';
 import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
 import { trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
+import { DeadlineTag } from '../campaigns/campaign-phases';
 import { PlainCard as Card } from '../../components/plain-card';
 import { useMe } from '../auth/me-context';
 import { NoticesCard } from './notices-card';
@@ -166,6 +167,7 @@ function TodoCard() {
                   <Typography.Text strong>{entry.campaignName}</Typography.Text>
                   <Tag>{t(`campaigns.stages.${entry.stage}`)}</Tag>
                   <span>{t(`dashboard.tasks.${entry.task}`, { count: entry.count })}</span>
+                  <DeadlineTag light={entry.light} dueOn={entry.dueOn} />
                 </Space>
                 {/* the sheets the township returned, with its reason, until submitted again */}
                 {entry.returned.map((r) => (

@@ -15,6 +15,7 @@ import {
 import type { Scope } from '../../auth/scope.js';
 import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { getFramework, usableIn } from './frameworks.js';
+import { requireOpen } from './close.js';
 
 export const stageNames: Record<CampaignStage, LocalizedText> = {
   deploy: { zh: '部署', en: 'deployment' },
@@ -369,6 +370,7 @@ export async function advanceBlockers(
 
 export async function advanceCampaign(db: Db, scope: Scope, id: string, today: string) {
   const campaign = await findCampaign(db, scope, id);
+  requireOpen(campaign);
   const blockers = await advanceBlockers(db, campaign, today);
   if (blockers.length > 0) {
     fail(
@@ -411,6 +413,7 @@ function noDeclarations(campaign: { countyCode: string; id: string }) {
  */
 export async function updateCampaign(db: Db, scope: Scope, id: string, changes: CampaignChanges) {
   const before = await findCampaign(db, scope, id);
+  requireOpen(before);
   const input: CampaignInput = {
     countyCode: before.countyCode,
     name: before.name,
@@ -449,6 +452,7 @@ export async function updateCampaign(db: Db, scope: Scope, id: string, changes: 
 /** Deletes a campaign no village has declared for; refused afterwards. */
 export async function removeCampaign(db: Db, scope: Scope, id: string) {
   const before = await findCampaign(db, scope, id);
+  requireOpen(before);
   const [gone] = await db
     .delete(campaigns)
     .where(

@@ -10,6 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
+import { reachableParticipations } from './cross-checks.js';
 import type { Db } from '../../db/client.js';
 import { evidenceFiles, participations, type SheetColumn } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
@@ -257,8 +258,8 @@ export async function listEvidence(db: Db, participationId: string) {
     .orderBy(asc(evidenceFiles.createdAt));
 }
 
-/** One evidence file, if its village lies inside the scope. */
-export async function findEvidence(db: Db, scope: Scope, id: string) {
+/** One evidence file, if its village lies inside the scope or the user cross-checks it. */
+export async function findEvidence(db: Db, scope: Scope, id: string, userId?: string) {
   const [row] = await db
     .select({ file: evidenceFiles, villageCode: participations.villageCode })
     .from(evidenceFiles)
@@ -269,7 +270,7 @@ export async function findEvidence(db: Db, scope: Scope, id: string) {
         eq(participations.id, evidenceFiles.participationId),
       ),
     )
-    .where(and(eq(evidenceFiles.id, id), scope.where(participations.villageCode)));
+    .where(and(eq(evidenceFiles.id, id), reachableParticipations(scope, userId)));
   return row ?? null;
 }
 

@@ -35,6 +35,8 @@ import { mayKnowObjectors, presentObjection } from './objector-identity.js';
 import { deleteEvidenceRow, findEvidence, listEvidence, requireEvidenceTurn } from './evidence.js';
 import { repeatsDeclaration, repeatsLastChange, sameColumn } from './repeats.js';
 import { requireOverrideReasons } from '../records/derived.js';
+import { requireOpen } from './close.js';
+import { reachableParticipations } from './cross-checks.js';
 
 type Campaign = typeof campaigns.$inferSelect;
 type Participation = typeof participations.$inferSelect;
@@ -104,6 +106,7 @@ export async function declare(opts: {
   today: string;
 }) {
   const campaign = await findCampaign(opts.db, opts.scope, opts.campaignId);
+  requireOpen(campaign);
   if (campaign.stage !== 'declare') {
     fail('STAGE_CLOSED', undefined, {
       zh: `当前为“${stageNames[campaign.stage].zh}”阶段，不能申报`,
@@ -127,6 +130,7 @@ export async function declare(opts: {
   }
   if (
     campaign.pilotVillageCodes.length > 0 &&
+    campaign.rolledOutAt === null &&
     !campaign.pilotVillageCodes.includes(opts.villageCode)
   ) {
     invalidField(
@@ -222,11 +226,12 @@ function addYears(date: string, years: number): string {
   return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
 }
 
-export async function findParticipation(db: Db, scope: Scope, id: string) {
+/** A participation inside the scope, or (given the user) one they cross-check (交叉检查). */
+export async function findParticipation(db: Db, scope: Scope, id: string, userId?: string) {
   const [row] = await db
     .select()
     .from(participations)
-    .where(and(eq(participations.id, id), scope.where(participations.villageCode)));
+    .where(and(eq(participations.id, id), reachableParticipations(scope, userId)));
   if (!row) notFound({ zh: '申报记录', en: 'Participation' });
   return row;
 }
@@ -253,9 +258,10 @@ export function editableColumn(
 /** The column a user fills in a participation in `state` of a campaign at its current stage. */
 export function columnFor(
   user: Pick<SessionUser, 'id' | 'role'>,
-  campaign: Pick<Campaign, 'stage' | 'inspectorIds'>,
+  campaign: Pick<Campaign, 'stage' | 'inspectorIds' | 'closedAt'>,
   state: Participation['state'],
 ): SheetColumn | null {
+  if (campaign.closedAt) return null;
   const byRole: Partial<Record<SessionUser['role'], SheetColumn>> = {
     village_clerk: 'self',
     township_officer: 'township',
@@ -294,7 +300,7 @@ export async function getParticipation(opts: {
   user: SessionUser;
   id: string;
 }) {
-  const participation = await findParticipation(opts.db, opts.scope, opts.id);
+  const participation = await findParticipation(opts.db, opts.scope, opts.id, opts.user.id);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
   const framework = (await getFramework(opts.db, campaign.frameworkId)).definition;
   const names = await opts.db
@@ -330,11 +336,12 @@ export async function getParticipation(opts: {
     ),
     evidence: await listEvidence(opts.db, participation.id),
     editableColumn: editableColumn(opts.user, campaign, participation),
-    allowedEvents: level
-      ? allowedParticipationEvents(participation.state, level).filter((e) =>
-          eventStages[e].includes(campaign.stage),
-        )
-      : [],
+    allowedEvents:
+      level && !campaign.closedAt
+        ? allowedParticipationEvents(participation.state, level).filter((e) =>
+            eventStages[e].includes(campaign.stage),
+          )
+        : [],
   };
 }
 
@@ -364,8 +371,9 @@ export async function saveSheet(opts: {
   column: SheetColumn;
   data: SheetColumnData;
 }) {
-  const participation = await findParticipation(opts.db, opts.scope, opts.id);
+  const participation = await findParticipation(opts.db, opts.scope, opts.id, opts.user.id);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  requireOpen(campaign);
   if (participation.version !== opts.version) {
     const repeated = await repeatedSave(opts.db, campaign, participation, opts);
     if (repeated) return repeated;
@@ -483,10 +491,16 @@ export async function removeEvidence(opts: {
   user: SessionUser;
   id: string;
 }) {
-  const found = await findEvidence(opts.db, opts.scope, opts.id);
+  const found = await findEvidence(opts.db, opts.scope, opts.id, opts.user.id);
   if (!found) notFound({ zh: '佐证材料', en: 'Evidence file' });
-  const participation = await findParticipation(opts.db, opts.scope, found.file.participationId);
+  const participation = await findParticipation(
+    opts.db,
+    opts.scope,
+    found.file.participationId,
+    opts.user.id,
+  );
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  requireOpen(campaign);
   requireEvidenceTurn(
     editableColumn(opts.user, campaign, participation),
     found.file.column,
@@ -528,8 +542,9 @@ export async function transition(opts: {
   event: RequestedEvent;
   today: string;
 }) {
-  const participation = await findParticipation(opts.db, opts.scope, opts.id);
+  const participation = await findParticipation(opts.db, opts.scope, opts.id, opts.user.id);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  requireOpen(campaign);
   if (participation.version !== opts.version) {
     if (await repeatedTransition(opts.db, participation, opts)) {
       return { before: participation, after: participation, campaign, repeated: true };
@@ -706,6 +721,8 @@ function requireTownshipColumn(
 export async function listParticipations(opts: {
   db: Db;
   scope: Scope;
+  /** The caller: their cross-checked villages are listed too. */
+  userId?: string | undefined;
   campaignId: string;
   state?: Participation['state'] | undefined;
   townshipCode?: string | undefined;
@@ -717,7 +734,7 @@ export async function listParticipations(opts: {
   const where = and(
     eq(participations.countyCode, campaign.countyCode),
     eq(participations.campaignId, campaign.id),
-    opts.scope.where(participations.villageCode),
+    reachableParticipations(opts.scope, opts.userId),
     opts.state ? eq(participations.state, opts.state) : undefined,
     opts.townshipCode ? eq(participations.townshipCode, opts.townshipCode) : undefined,
   );

@@ -1,11 +1,13 @@
 // 待办: what awaits the signed-in user in the campaigns of their scope — score sheets whose column
-// is theirs at the campaign's current stage, and objections for the county to resolve.
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+// is theirs at the campaign's current stage, and objections for the county to resolve. Each entry
+// carries the stage's deadline and its light (due within 3 days: yellow; past: red).
+import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { deadlineLight, type DeadlineLight } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { campaigns, divisions, participations, type CampaignStage } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { SessionUser } from '../../auth/session-user.js';
-import { actorLevel, columnFor } from './participations.js';
+import { actorLevel, columnFor, todayIso } from './participations.js';
 
 export const todoTasks = [
   'self_assessment',
@@ -37,6 +39,9 @@ export interface TodoEntry {
   stage: CampaignStage;
   task: TodoTask;
   count: number;
+  /** The current stage's deadline (its planned date), if any. */
+  dueOn: string | null;
+  light: DeadlineLight;
   /** The sheets among them that the township returned, with its reason (self-assessment). */
   returned: ReturnedSheet[];
 }
@@ -52,7 +57,9 @@ export async function listTodo(opts: {
   db: Db;
   scope: Scope;
   user: Pick<SessionUser, 'id' | 'role'>;
+  today?: string;
 }): Promise<TodoEntry[]> {
+  const today = opts.today ?? todayIso();
   const groups = await opts.db
     .select({
       campaignId: campaigns.id,
@@ -60,6 +67,8 @@ export async function listTodo(opts: {
       year: campaigns.year,
       stage: campaigns.stage,
       inspectorIds: campaigns.inspectorIds,
+      stageDates: campaigns.stageDates,
+      closedAt: campaigns.closedAt,
       state: participations.state,
       n: count(),
     })
@@ -75,6 +84,7 @@ export async function listTodo(opts: {
       and(
         opts.scope.where(participations.villageCode),
         inArray(campaigns.stage, workingStages),
+        isNull(campaigns.closedAt),
         inArray(participations.state, [
           'declared',
           'returned',
@@ -90,6 +100,8 @@ export async function listTodo(opts: {
       campaigns.year,
       campaigns.stage,
       campaigns.inspectorIds,
+      campaigns.stageDates,
+      campaigns.closedAt,
       participations.state,
     )
     .orderBy(asc(campaigns.year), asc(campaigns.name));
@@ -111,6 +123,8 @@ export async function listTodo(opts: {
       stage: g.stage,
       task,
       count: 0,
+      dueOn: g.stageDates[g.stage] ?? null,
+      light: deadlineLight(g.stageDates[g.stage], today),
       returned: [],
     };
     entry.count += Number(g.n);
