@@ -91,12 +91,14 @@ const codes: Record<Exclude<ProblemCode, RegisterRuleCode>, TRPCCode> = {
 
 /**
  * The tRPC code a problem is answered with: a problem naming input fields is a bad request (400)
- * whatever its code (a create refusing a role is a field error, an update refusing the user it
+ * whatever its code, except a conflict (a create refusing a role is a field error, an update refusing the user it
  * touches is FORBIDDEN), any other the code's entry above.
  */
 export function trpcCodeOf(error: AppError): TRPCCode {
-  if (error.fields.length > 0) return 'BAD_REQUEST';
-  return codes[error.code as Exclude<ProblemCode, RegisterRuleCode>] ?? 'BAD_REQUEST';
+  const code = codes[error.code as Exclude<ProblemCode, RegisterRuleCode>] ?? 'BAD_REQUEST';
+  // a conflict (a version or name already taken) stays a conflict when it names its field
+  if (error.fields.length > 0 && code !== 'CONFLICT') return 'BAD_REQUEST';
+  return code;
 }
 
 /** An AppError as the TRPCError tRPC and the HTTP routes answer with (the AppError its cause). */
