@@ -381,7 +381,7 @@ describe('复核', () => {
     await row.locator('input.ant-checkbox-input').check();
     await page.getByRole('button', { name: /记录复核结果/ }).click();
 
-    const dialog = page.getByRole('dialog');
+    const dialog = page.getByRole('dialog').filter({ hasText: '复核 1 个称号' });
     await dialog.getByText('复核 1 个称号').waitFor();
     await dialog.locator('.ant-radio-button-wrapper', { hasText: '撤销' }).click();
     const reasons = dialog.locator('.ant-checkbox-wrapper');
@@ -390,6 +390,11 @@ describe('复核', () => {
     await reasons.first().click();
     await shot(page, 'recheck-revoke-dialog', false);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    // a revocation asks a second time, naming the bar on declaring again
+    const confirm = page.getByRole('dialog').filter({ hasText: '确定撤销这1个称号吗？' });
+    await confirm.getByText('撤销后，这些村2年内不得再申报创建。').waitFor();
+    await confirm.getByRole('button', { name: '确定撤销' }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await page.getByText('已记录 1 个称号的复核结果').waitFor();
     await dialog.waitFor({ state: 'hidden' });
 
