@@ -39,6 +39,12 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'units',
+            lazy: async () => ({
+              Component: (await import('./features/units/units-page')).UnitsPage,
+            }),
+          },
+          {
             path: 'campaigns',
             lazy: async () => ({
               Component: (await import('./features/campaigns/campaigns-page')).CampaignsPage,

@@ -6,7 +6,13 @@ import { createContextInner } from '../src/trpc/context.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
 import { countRows, recordingCookies, routerProcedures, useTestDatabase } from './harness.js';
 import { expectError } from './expect-error.js';
-import { createCampaign, demoFramework, goodSheet } from './campaign-fixture.js';
+import {
+  annualTownshipAccepted,
+  annualTownshipCampaign,
+  createCampaign,
+  demoFramework,
+  goodSheet,
+} from './campaign-fixture.js';
 import { titles } from '../src/db/schema.js';
 import { evidenceFiles } from '../src/db/schema.js';
 import { sampleInput } from './sample-inputs.js';
@@ -455,6 +461,32 @@ Object.assign(mutations, {
       return () => caller.titles.recheck({ ids: [title!.id], outcome: 'revoke', reasons: [] });
     },
     action: 'titles.recheck',
+    actor: 'county',
+  },
+  'units.save': {
+    ok: async () => (await t.as('county')).units.save(sampleInput['units.save'] as never),
+    fails: async () => {
+      const caller = await t.as('county');
+      await caller.units.save(sampleInput['units.save'] as never);
+      // the same name twice in one county
+      return () => caller.units.save(sampleInput['units.save'] as never);
+    },
+    action: 'units.create',
+    actor: 'county',
+  },
+  'participations.setOutcome': {
+    ok: async () => {
+      const { county, id, accepted } = await annualTownshipAccepted(t);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return county.participations.setOutcome({ id, version: accepted.version, outcome: 'none' });
+    },
+    fails: async () => {
+      const { county, id } = await annualTownshipCampaign(t);
+      const version = (await county.participations.get({ id })).participation.version;
+      // not assessed yet
+      return () => county.participations.setOutcome({ id, version, outcome: 'none' });
+    },
+    action: 'participations.set_outcome',
     actor: 'county',
   },
   'titles.recordDecision': {

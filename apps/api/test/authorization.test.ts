@@ -475,6 +475,22 @@ const outsideChecks: Record<
   'titles.timeline': async (x, y) => {
     await expectError(x.titles.timeline({ id: y.yTitle.id }), 'NOT_FOUND');
   },
+  // county units are the county administrators'
+  'units.list': async (x) => {
+    await expectError(x.units.list({}), 'FORBIDDEN', 'ROLE_FORBIDDEN');
+  },
+  'units.save': async (x) => {
+    // the county is outside the township's scope, and the role may not anyway
+    await expectError(x.units.save(sampleInput['units.save'] as never), 'FORBIDDEN');
+    expect((await (await t.as('county')).units.list({})).total).toBe(0);
+  },
+  'participations.setOutcome': async (x, y) => {
+    await expectError(
+      x.participations.setOutcome({ id: y.yParticipation, version: 1, outcome: 'commended' }),
+      'FORBIDDEN',
+      'ROLE_FORBIDDEN',
+    );
+  },
   'titles.recordDecision': async (x) => {
     const input = { ...(sampleInput['titles.recordDecision'] as object), villageCode: Y_VILLAGE };
     await expectError(x.titles.recordDecision(input as never), 'FORBIDDEN');
@@ -828,6 +844,7 @@ describe('user management', () => {
     county_admin: '330728000000',
     township_officer: X,
     inspector: X,
+    unit_officer: '330728000000',
     village_clerk: X_VILLAGE,
   };
   const granters = [
@@ -850,6 +867,7 @@ describe('user management', () => {
       'township_officer>county_admin',
       'township_officer>township_officer',
       'township_officer>inspector',
+      'township_officer>unit_officer',
     ]);
   });
 

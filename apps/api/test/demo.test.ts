@@ -39,9 +39,25 @@ describe('the demo county', () => {
 
   it('has 15 townships, 300 villages and one account per role', async () => {
     const admin = await t.as('admin');
-    expect(await admin.dashboard.summary()).toEqual({ townships: 15, villages: 300, users: 5 });
+    expect(await admin.dashboard.summary()).toEqual({ townships: 15, villages: 300, users: 6 });
     const roles = (await admin.users.list({})).items.map((u) => u.role).sort();
     expect(roles).toEqual([...ROLES].sort());
+  });
+
+  it('has county units, a unit officer who sees only their unit, and an annual township assessment', async () => {
+    const county = await t.as('county');
+    expect((await county.units.list({})).items.map((u) => u.name)).toHaveLength(3);
+    const annual = (await county.campaigns.list({})).items.find((c) => c.mode === 'annual')!;
+    expect(annual).toMatchObject({ subjectLevel: 'township', stage: 'self_assess' });
+    expect((await county.participations.list({ campaignId: annual.id })).total).toBe(15);
+    const township = await t.as('township');
+    const todo = await township.dashboard.todo();
+    expect(todo.find((e) => e.campaignId === annual.id)).toMatchObject({
+      task: 'self_assessment',
+      count: 1,
+    });
+    const unit = await t.as('unit');
+    expect((await unit.participations.list({ campaignId: annual.id })).total).toBe(0);
   });
 
   it('has a living campaign with villages in every state, scored by the domain library', async () => {
@@ -50,11 +66,16 @@ describe('the demo county', () => {
     expect(items.map((c) => c.stage).sort()).toEqual([
       'public_notice',
       'self_assess',
+      'self_assess',
       'township_review',
     ]);
     const atNotice = items.find((c) => c.stage === 'public_notice')!;
     const campaign = await county.campaigns.get({ id: atNotice.id });
-    expect(Object.keys(campaign.counts).sort()).toEqual([...participationStates].sort());
+    // every state of a creation campaign (not those of annual and recommendation campaigns)
+    const otherModes = new Set(['enrolled', 'recommended', 'not_selected']);
+    expect(Object.keys(campaign.counts).sort()).toEqual(
+      participationStates.filter((s) => !otherModes.has(s)).sort(),
+    );
     const ranking = await county.campaigns.ranking({ id: campaign.id, pageSize: 200 });
     expect(ranking.total).toBeGreaterThan(20);
     expect(ranking.items).toHaveLength(ranking.total);
@@ -168,7 +189,7 @@ describe('the demo county', () => {
     const before = await county.campaigns.ranking({ id: await atNotice(county) });
     const todoBefore = await (await t.as('township')).dashboard.todo();
     await t.db.execute(
-      sql`truncate table evidence_files, objections, titles, participations, campaigns, sessions, users, divisions, audit_events, mediation_cases, dispute_screenings, register_periods restart identity cascade`,
+      sql`truncate table evidence_files, objections, titles, participations, campaigns, county_units, sessions, users, divisions, audit_events, mediation_cases, dispute_screenings, register_periods restart identity cascade`,
     );
     await seedDemo(t.db);
     const again = await t.as('county');

@@ -103,6 +103,7 @@ export function useTestDatabase(options: ImageOptions = {}): TestDb {
       displayName: row.displayName,
       role: row.role,
       scopeCode: row.scopeCode,
+      unitId: row.unitId,
       sessionId: session.id,
     };
   };

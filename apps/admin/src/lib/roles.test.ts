@@ -9,6 +9,7 @@ describe('the SPA reads the domain’s roles', () => {
     expect(grantableRoles('county_admin')).toEqual([
       'township_officer',
       'inspector',
+      'unit_officer',
       'village_clerk',
     ]);
   });

@@ -1,5 +1,5 @@
 // A user's region scope. Every read filters with `where`, every write checks `includes`.
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { inScope, scopePrefix } from '@fazhi/domain';
 import type { Role } from './roles.js';
@@ -7,13 +7,25 @@ import type { Role } from './roles.js';
 export class Scope {
   /** The significant digits of the scope code; '' for the whole deployment. */
   readonly prefix: string;
+  /**
+   * A unit officer's county unit: they see their county's campaigns and their unit's
+   * participations only, and no division's rows (`where` and `includes` refuse every code).
+   */
+  readonly unitId: string | null;
 
   constructor(
     readonly code: string,
     role: Role,
+    unitId?: string | null,
   ) {
-    // a user whose scope code is malformed sees nothing: fail closed (no code starts with NUL)
-    this.prefix = role === 'system_admin' ? '' : (scopePrefix(code) ?? '\u0000');
+    this.unitId = role === 'unit_officer' ? (unitId ?? null) : null;
+    if (role === 'unit_officer' && !this.unitId) {
+      // a unit officer without a unit sees nothing: fail closed
+      this.prefix = '\u0000';
+    } else {
+      // a user whose scope code is malformed sees nothing: fail closed (no code starts with NUL)
+      this.prefix = role === 'system_admin' ? '' : (scopePrefix(code) ?? '\u0000');
+    }
   }
 
   /** The county of a scope at county level or below; null above county or for everything. */
@@ -44,21 +56,34 @@ export class Scope {
 
   /** Whether a 12-digit division code lies inside the scope. */
   includes(code: string | null | undefined): boolean {
+    if (this.unitId) return false;
     return this.isWholeDeployment || inScope(this.code, code);
   }
 
   /** Whether every division of a county lies inside the scope (the scope is the county or above). */
   coversCounty(countyCode: string): boolean {
+    // a unit officer sees their unit only, never the whole county
+    if (this.unitId) return false;
     return this.prefix.length <= 6 && countyCode.startsWith(this.prefix);
   }
 
   /** An SQL condition keeping only rows whose `column` lies inside the scope. */
   where(column: AnyPgColumn): SQL {
+    if (this.unitId) return sql`false`;
     if (this.prefix === '') return sql`true`;
     // LIKE says exactly what is meant; the equivalent range on 12-digit codes lets a plain
     // btree index on the column (in any collation) find the rows at national size
     const low = this.prefix.padEnd(12, '0');
     const high = this.prefix.padEnd(12, '9');
     return sql`(${column} like ${this.prefix + '%'} and ${column} between ${low} and ${high})`;
+  }
+
+  /**
+   * Participations (or rows about a subject) the user may see: a unit officer their unit's,
+   * everybody else those whose division code lies inside the scope.
+   */
+  whereSubject(divisionColumn: AnyPgColumn, unitColumn: AnyPgColumn): SQL {
+    if (this.unitId) return eq(unitColumn, this.unitId);
+    return this.where(divisionColumn);
   }
 }

@@ -7,5 +7,7 @@ export interface SessionUser {
   readonly displayName: string;
   readonly role: Role;
   readonly scopeCode: string;
+  /** A unit officer's county unit. */
+  readonly unitId?: string | null;
   readonly sessionId: string;
 }

@@ -2,10 +2,21 @@
 // Reference tables (divisions) are keyed by code; distributed tables carry county_code.
 import { sql } from 'drizzle-orm';
 import {
+  annualOutcomes,
+  campaignModes,
+  campaignStages,
   participationStates as domainParticipationStates,
   ROLES,
   type ClosingFigures,
+  recheckOutcomes,
+  sheetColumns,
+  subjectLevels,
+  titleLevels,
+  titleStatuses,
+  type CampaignStage,
   type ParticipationState,
+  type SheetColumn,
+  type TitleLevel,
 } from '@fazhi/domain';
 import {
   bigint,
@@ -61,6 +72,8 @@ export const users = pgTable(
     role: text('role', { enum: ROLES }).notNull(),
     scopeCode: varchar('scope_code', { length: 12 }).notNull(),
     countyCode: varchar('county_code', { length: 12 }),
+    /** A unit officer's county unit (县直单位); null for every other role. */
+    unitId: uuid('unit_id'),
     disabled: boolean('disabled').notNull().default(false),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
@@ -184,21 +197,29 @@ export const frameworks = pgTable(
   ],
 );
 
-export const campaignLevels = ['county', 'municipal', 'provincial', 'national'] as const;
-export type CampaignLevel = (typeof campaignLevels)[number];
+/** County units (县直单位: 司法局, 公安局 …): organisations of a county that the county assesses. */
+export const countyUnits = pgTable(
+  'county_units',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    /** What kind of body it is, free text: 政府工作部门, 直属事业单位, 垂直管理部门 … */
+    kind: text('kind').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    uniqueIndex('county_units_name').on(t.countyCode, t.name),
+    uniqueIndex('county_units_id').on(t.id),
+  ],
+);
 
-/** 部署 → 申报 → 自评 → 乡镇初审 → 县级验收 → 公示 → 命名 → 复核 */
-export const campaignStages = [
-  'deploy',
-  'declare',
-  'self_assess',
-  'township_review',
-  'county_acceptance',
-  'public_notice',
-  'naming',
-  'recheck',
-] as const;
-export type CampaignStage = (typeof campaignStages)[number];
+/** The title levels, stages, modes and subject levels are the domain's. */
+export const campaignLevels = titleLevels;
+export type CampaignLevel = TitleLevel;
+export { campaignStages, sheetColumns, type CampaignStage, type SheetColumn };
 
 export const campaigns = pgTable(
   'campaigns',
@@ -208,6 +229,12 @@ export const campaigns = pgTable(
     name: text('name').notNull(),
     year: integer('year').notNull(),
     level: text('level', { enum: campaignLevels }).notNull(),
+    mode: text('mode', { enum: campaignModes }).notNull().default('creation'),
+    subjectLevel: text('subject_level', { enum: subjectLevels }).notNull().default('village'),
+    /** Annual campaigns: whether the county turned on 公示 and naming. */
+    publicNotice: boolean('public_notice').notNull().default(false),
+    /** Recommendation campaigns: how many subjects may be recommended upward (名额). */
+    recommendationQuota: integer('recommendation_quota'),
     frameworkId: uuid('framework_id')
       .notNull()
       .references(() => frameworks.id),
@@ -325,10 +352,6 @@ export const participationStates = domainParticipationStates as unknown as reado
   ...ParticipationState[],
 ];
 
-/** The three columns of a score sheet (考核评分表). */
-export const sheetColumns = ['self', 'township', 'county'] as const;
-export type SheetColumn = (typeof sheetColumns)[number];
-
 /** One column of a score sheet: answers per item, triggered vetoes, comments per item. */
 export interface SheetColumnData {
   items: Record<string, boolean | number | string[]>;
@@ -350,7 +373,11 @@ export function rankKey(t: { countyVetoed: AnyPgColumn; countyTotal: AnyPgColumn
   return sql`case when ${t.countyVetoed} then 0 else ${t.countyTotal} end`;
 }
 
-/** A village's participation in a campaign, with its score sheet (optimistically locked). */
+/**
+ * A subject's participation in a campaign, with its score sheet (optimistically locked). The
+ * subject is a village, a township (`villageCode` is then the township's code) or a county unit
+ * (`unitId`; `villageCode` and `townshipCode` are then the county's code).
+ */
 export const participations = pgTable(
   'participations',
   {
@@ -358,6 +385,7 @@ export const participations = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     campaignId: uuid('campaign_id').notNull(),
     villageCode: varchar('village_code', { length: 12 }).notNull(),
+    unitId: uuid('unit_id'),
     townshipCode: varchar('township_code', { length: 12 }).notNull(),
     state: text('state', { enum: participationStates }).notNull().default('declared'),
     sheet: jsonb('sheet').$type<ScoreSheetData>().notNull().default({}),
@@ -375,11 +403,16 @@ export const participations = pgTable(
     namedOn: date('named_on'),
     /** The township's reason of the last return; cleared when the sheet is submitted again. */
     returnedReason: text('returned_reason'),
+    /** Annual assessments: the county's 奖惩 outcome and its note. */
+    outcome: text('outcome', { enum: annualOutcomes }),
+    outcomeNote: text('outcome_note'),
     ...timestamps,
   },
   (t) => [
     primaryKey({ columns: [t.countyCode, t.id] }),
-    unique('participations_village').on(t.countyCode, t.campaignId, t.villageCode),
+    unique('participations_subject')
+      .on(t.countyCode, t.campaignId, t.villageCode, t.unitId)
+      .nullsNotDistinct(),
     foreignKey({
       columns: [t.countyCode, t.campaignId],
       foreignColumns: [campaigns.countyCode, campaigns.id],
@@ -474,11 +507,9 @@ export const titles = pgTable(
     year: integer('year').notNull(),
     campaignId: uuid('campaign_id'),
     namedOn: date('named_on').notNull(),
-    status: text('status', { enum: ['active', 'revoked', 'cancelled'] })
-      .notNull()
-      .default('active'),
+    status: text('status', { enum: titleStatuses }).notNull().default('active'),
     recheckedOn: date('rechecked_on'),
-    recheckOutcome: text('recheck_outcome', { enum: ['keep', 'revoke', 'cancel'] }),
+    recheckOutcome: text('recheck_outcome', { enum: recheckOutcomes }),
     recheckReasons: jsonb('recheck_reasons').$type<string[]>(),
     recheckNote: text('recheck_note'),
     ...timestamps,
@@ -627,7 +658,7 @@ export const titleRechecks = pgTable(
     batchId: uuid('batch_id').notNull(),
     openedOn: date('opened_on').notNull(),
     decidedOn: date('decided_on'),
-    outcome: text('outcome', { enum: ['keep', 'revoke', 'cancel'] }),
+    outcome: text('outcome', { enum: recheckOutcomes }),
     reasons: jsonb('reasons').$type<string[]>(),
     note: text('note'),
     version: integer('version').notNull().default(1),

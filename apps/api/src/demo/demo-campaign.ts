@@ -35,6 +35,7 @@ const spread: [State, number][] = [
 
 const columnsFor: Record<State, ('self' | 'township' | 'county')[]> = {
   declared: [],
+  enrolled: [],
   returned: ['self', 'township'],
   self_assessed: ['self'],
   township_approved: ['self', 'township'],
@@ -44,6 +45,8 @@ const columnsFor: Record<State, ('self' | 'township' | 'county')[]> = {
   objected: ['self', 'township', 'county'],
   removed: ['self', 'township', 'county'],
   named: ['self', 'township', 'county'],
+  recommended: ['self', 'township', 'county'],
+  not_selected: ['self', 'township', 'county'],
   withdrawn: ['self'],
 };
 

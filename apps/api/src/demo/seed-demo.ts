@@ -13,6 +13,7 @@ import { seedDemoProjects, seedDemoTownship } from './demo-township.js';
 import { seedDemoRounds } from './demo-rounds.js';
 import { seedDemoRecords } from './demo-records.js';
 import { seedDemoRegisters } from './demo-registers.js';
+import { seedDemoUnits } from './demo-units.js';
 
 /** Whether the database has no users yet (a fresh installation). */
 export async function isEmptyDatabase(db: Db): Promise<boolean> {
@@ -23,8 +24,9 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
 /**
  * Loads the demo county and one account per role, in one transaction with its audit event.
  * `passwordHash` lets tests reuse one precomputed hash of the demo password; `campaign: false`
- * leaves out the demo campaigns (the one at 公示, and the rounds at 自评 and 乡镇初审) and the
- * township work (supervision tasks and comments).
+ * leaves out the demo campaigns (the one at 公示, and the rounds at 自评 and 乡镇初审), the county
+ * units with their officer (`unit`), the annual township assessment at 自评 and the township
+ * work (supervision tasks and comments).
  */
 export async function seedDemo(
   db: Db,
@@ -60,6 +62,7 @@ export async function seedDemo(
       await seedDemoRegisters(tx);
       await seedDemoTownship(tx);
       await seedDemoProjects(tx);
+      await seedDemoUnits(tx, hashes[0]!);
     }
     await writeAudit(tx, { id: null, username: 'system' }, 'demo-seed', {
       action: 'demo.seed',

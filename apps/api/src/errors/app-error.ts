@@ -100,6 +100,9 @@ export interface ProblemDetails extends RegisterRuleProblems {
   OVERRIDE_REASON_REQUIRED: NoDetails;
   FRAMEWORK_INVALID: FrameworkInvalidDetails;
   SEED_REQUIRED: NoDetails;
+  QUOTA_REQUIRED: NoDetails;
+  LEVEL_ABOVE_COUNTY: NoDetails;
+  LEVEL_NOT_ABOVE_COUNTY: NoDetails;
   /** A request the server cannot read (malformed body). */
   BAD_REQUEST: NoDetails;
   INPUT_TOO_COMPLEX: NoDetails;
@@ -120,6 +123,7 @@ export interface ProblemDetails extends RegisterRuleProblems {
   BATCH_CHANGED: BatchChangedDetails;
   FRAMEWORK_VERSION_EXISTS: NoDetails;
   GROUP_NAME_TAKEN: NoDetails;
+  NAME_TAKEN: NoDetails;
   RECORD_CONFLICT: NoDetails;
   RECORD_LOCKED: NoDetails;
   RULES_NOT_FILED: NoDetails;
@@ -153,6 +157,12 @@ export interface ProblemDetails extends RegisterRuleProblems {
   ALREADY_ROLLED_OUT: NoDetails;
   PILOT_MEETING_MISSING: NoDetails;
   TOWNSHIP_SCORE_INCOMPLETE: NoDetails;
+  // campaign modes: declarations, annual outcomes, the recommendation quota
+  NO_DECLARATIONS: NoDetails;
+  NOT_ANNUAL: NoDetails;
+  NOT_ASSESSED: NoDetails;
+  NO_QUOTA: NoDetails;
+  QUOTA_EXCEEDED: NoDetails;
   // a refused participation event, by the domain's first problem
   TRANSITION_NOT_ALLOWED: TransitionRefusedDetails;
   ACTOR_NOT_ALLOWED: TransitionRefusedDetails;
@@ -162,6 +172,7 @@ export interface ProblemDetails extends RegisterRuleProblems {
   VETOED: TransitionRefusedDetails;
   NOTICE_NOT_OVER: TransitionRefusedDetails;
   OBJECTION_INCOMPLETE: TransitionRefusedDetails;
+  DECISION_INCOMPLETE: TransitionRefusedDetails;
   INVALID_DATE: TransitionRefusedDetails;
   // the system
   DATABASE_UNAVAILABLE: NoDetails;

@@ -78,7 +78,7 @@ export function evidenceRoutes(deps: {
           const saved = await ctx.db.transaction(async (tx) => {
             const participation = await findParticipation(
               tx,
-              new Scope(user.scopeCode, user.role),
+              new Scope(user.scopeCode, user.role, user.unitId),
               req.params.id,
               user.id,
             );
@@ -136,7 +136,7 @@ export function evidenceRoutes(deps: {
         }
         const found = await findEvidence(
           ctx.db,
-          new Scope(ctx.user.scopeCode, ctx.user.role),
+          new Scope(ctx.user.scopeCode, ctx.user.role, ctx.user.unitId),
           req.params.id,
           ctx.user.id,
         );

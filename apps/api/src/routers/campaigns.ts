@@ -5,7 +5,7 @@ import { campaignNameLength } from '@fazhi/domain';
 import { and, eq } from 'drizzle-orm';
 import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
 import { campaignLevels, campaignStages, campaigns, participationStates } from '../db/schema.js';
-import { scorecardGrades, type Grade } from '@fazhi/domain';
+import { campaignModes, scorecardGrades, subjectLevels, type Grade } from '@fazhi/domain';
 import {
   advanceBlockers,
   advanceCampaign,
@@ -61,6 +61,8 @@ const campaignSettings = {
     }),
   year,
   level: z.enum(campaignLevels),
+  publicNotice: z.boolean().optional(),
+  recommendationQuota: z.number().int().min(0).max(10000).nullable().optional(),
   frameworkId: z.uuid({ error: bi('请选择指标体系', 'Choose a framework') }),
   stageDates: z.partialRecord(z.enum(campaignStages), isoDate).optional(),
   noticeDays: z.number().int().min(1).max(60).optional(),
@@ -163,16 +165,31 @@ export const campaignsRouter = {
 
   create: writeProcedure
     .use(countyAdmins)
-    .input(z.object({ countyCode: divisionCode, ...campaignSettings }))
+    .input(
+      z.object({
+        countyCode: divisionCode,
+        mode: z.enum(campaignModes).default('creation'),
+        subjectLevel: z.enum(subjectLevels).default('village'),
+        ...campaignSettings,
+      }),
+    )
     .output(campaign)
     .mutation(async ({ ctx, input }) => {
-      const row = await createCampaign(ctx.db, input);
+      const { row, enrolled } = await createCampaign(ctx.db, input);
       await ctx.audit({
         action: 'campaigns.create',
         entity: 'campaign',
         entityId: row.id,
         divisionCode: row.countyCode,
-        after: { name: row.name, year: row.year, level: row.level, frameworkId: row.frameworkId },
+        after: {
+          name: row.name,
+          year: row.year,
+          level: row.level,
+          mode: row.mode,
+          subjectLevel: row.subjectLevel,
+          frameworkId: row.frameworkId,
+          ...(row.mode === 'annual' ? { enrolled } : {}),
+        },
       });
       return present(row, viewer(ctx));
     }),

@@ -1,20 +1,22 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
+  annualOutcomes,
   maxAnswerValue,
   maxBulkParticipations,
+  participationEventTypes,
   type Framework,
   type Scorecard,
 } from '@fazhi/domain';
-import { auditedProcedure, authedProcedure, writeProcedure } from '../trpc/init.js';
+import { auditedProcedure, authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
 import { participationStates, sheetColumns } from '../db/schema.js';
 import {
   declare,
   getParticipation,
   listParticipations,
-  participationEventTypes,
   removeEvidence,
   saveSheet,
+  setOutcome,
   todayIso,
   transition,
 } from '../services/campaigns/participations.js';
@@ -22,8 +24,10 @@ import { deleteEvidenceFile } from '../services/campaigns/evidence.js';
 import { applyBulk, bulkEvents, previewBulk } from '../services/campaigns/bulk-transitions.js';
 import { bi } from '../trpc/messages.js';
 import { campaignOutput, divisionCode, paged, pagination, version } from './schemas.js';
+import { isoDate } from './records-schemas.js';
 
 const reason = z.string().trim().max(1000);
+const countyAdmins = requireRole(['system_admin', 'county_admin']);
 
 const event = z.discriminatedUnion('type', [
   z.object({ type: z.literal('submit_self_assessment') }),
@@ -64,6 +68,14 @@ const event = z.discriminatedUnion('type', [
     reason: reason.min(1, { error: bi('请填写处理意见', 'Give the resolution') }),
   }),
   z.object({ type: z.literal('name') }),
+  z.object({ type: z.literal('recommend') }),
+  z.object({
+    type: z.literal('record_decision'),
+    awarded: z.boolean(),
+    awardingBody: z.string().trim().max(200).optional(),
+    documentNumber: z.string().trim().max(100).optional(),
+    decidedOn: isoDate.optional(),
+  }),
   z.object({
     type: z.literal('withdraw'),
     reason: reason.min(1, { error: bi('请填写撤回理由', 'Give the reason') }),
@@ -175,6 +187,8 @@ const detail = z.object({
 const summary = z.object({
   id: z.string(),
   villageCode: z.string(),
+  /** The county unit, when the subject is one (`villageName` is then the unit's name). */
+  unitId: z.string().nullable(),
   villageName: z.string(),
   townshipCode: z.string(),
   townshipName: z.string().nullable(),
@@ -189,6 +203,9 @@ const summary = z.object({
   namedOn: z.string().nullable(),
   /** The township's reason of the last return, until the sheet is submitted again. */
   returnedReason: z.string().nullable(),
+  /** Annual assessments: the county's 奖惩 outcome. */
+  outcome: z.enum(annualOutcomes).nullable(),
+  outcomeNote: z.string().nullable(),
   updatedAt: z.date(),
 });
 
@@ -456,5 +473,37 @@ export const participationsRouter = {
         },
       });
       return { id: after.id, state: after.state, version: after.version };
+    }),
+
+  /** The county records an annual assessment's 奖惩 outcome for an assessed subject. */
+  setOutcome: writeProcedure
+    .use(countyAdmins)
+    .input(
+      z.object({
+        id: z.uuid(),
+        version,
+        outcome: z.enum(annualOutcomes, { error: bi('请选择奖惩结果', 'Choose the outcome') }),
+        note: z.string().trim().max(1000).nullable().optional(),
+      }),
+    )
+    .output(z.object({ id: z.string(), outcome: z.enum(annualOutcomes), version: z.number() }))
+    .mutation(async ({ ctx, input }) => {
+      const { before, after } = await setOutcome({
+        db: ctx.db,
+        scope: ctx.scope,
+        id: input.id,
+        version: input.version,
+        outcome: input.outcome,
+        note: input.note || null,
+      });
+      await ctx.audit({
+        action: 'participations.set_outcome',
+        entity: 'participation',
+        entityId: after.id,
+        divisionCode: after.villageCode,
+        before: { outcome: before.outcome, outcomeNote: before.outcomeNote },
+        after: { outcome: input.outcome, outcomeNote: input.note || null },
+      });
+      return { id: after.id, outcome: input.outcome, version: after.version };
     }),
 } satisfies TRPCRouterRecord;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { bi } from '../trpc/messages.js';
 import { roles } from '../auth/roles.js';
+import { campaignModes, subjectLevels } from '@fazhi/domain';
 import { campaignLevels, campaignStages } from '../db/schema.js';
 
 export const divisionCode = z
@@ -81,6 +82,12 @@ export const campaignOutput = z.object({
   name: z.string(),
   year: z.number().int(),
   level: z.enum(campaignLevels),
+  mode: z.enum(campaignModes),
+  subjectLevel: z.enum(subjectLevels),
+  publicNotice: z.boolean(),
+  recommendationQuota: z.number().int().nullable(),
+  /** The stages of this campaign's flow, in order. */
+  stages: z.array(z.enum(campaignStages)),
   frameworkId: z.string(),
   stage: z.enum(campaignStages),
   stageDates: z.record(z.string(), z.string()),

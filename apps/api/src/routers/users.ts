@@ -63,6 +63,8 @@ export const usersRouter = {
         password: password.min(1, { error: bi('请输入初始密码', 'Enter an initial password') }),
         role,
         scopeCode: divisionCode,
+        /** A unit officer's county unit (required for them, refused for anybody else). */
+        unitId: z.uuid().optional(),
       }),
     )
     .output(user)

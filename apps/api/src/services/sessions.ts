@@ -15,6 +15,7 @@ export async function loadSession(db: Db, token: string): Promise<SessionUser | 
       displayName: users.displayName,
       role: users.role,
       scopeCode: users.scopeCode,
+      unitId: users.unitId,
       disabled: users.disabled,
     })
     .from(sessions)

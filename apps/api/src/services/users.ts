@@ -6,6 +6,7 @@ import type { Db } from '../db/client.js';
 import { divisions, users } from '../db/schema.js';
 import type { Scope } from '../auth/scope.js';
 import { canGrant, roleScopeLevels, WHOLE_DEPLOYMENT, type Role } from '../auth/roles.js';
+import { findActiveUnit } from './units.js';
 import { hashPassword } from '../auth/password.js';
 import { forgetAccount } from '../auth/login-throttle.js';
 import { fail, invalidField, notFound } from '../errors/app-error.js';
@@ -113,6 +114,30 @@ function countyOf(scopeCode: string): string | null {
   return parsed.ok ? parsed.division.countyCode : null;
 }
 
+/** A unit officer's unit: an active unit of the county of their scope; nobody else has one. */
+async function checkUnit(
+  db: Db,
+  input: { role: Role; scopeCode: string; unitId?: string | undefined },
+): Promise<string | null> {
+  if (input.role !== 'unit_officer') {
+    if (input.unitId) {
+      invalidField('unitId', {
+        zh: '只有单位干部属于县直单位',
+        en: 'Only unit officers belong to a unit',
+      });
+    }
+    return null;
+  }
+  const unit = input.unitId ? await findActiveUnit(db, input.scopeCode, input.unitId) : null;
+  if (!unit) {
+    invalidField('unitId', {
+      zh: '请选择本县的县直单位',
+      en: 'Choose a county unit of this county',
+    });
+  }
+  return unit.id;
+}
+
 export async function createUser(opts: {
   db: Db;
   actor: SessionUser;
@@ -122,10 +147,12 @@ export async function createUser(opts: {
     password: string;
     role: Role;
     scopeCode: string;
+    unitId?: string | undefined;
   };
 }) {
   const { input } = opts;
   await checkRoleAndScope(opts.db, opts.actor, input.role, input.scopeCode);
+  const unitId = await checkUnit(opts.db, input);
   const problem = passwordProblem(input.password);
   if (problem) invalidField('password', problem);
   const [taken] = await opts.db
@@ -148,6 +175,7 @@ export async function createUser(opts: {
       role: input.role,
       scopeCode: input.scopeCode,
       countyCode: countyOf(input.scopeCode),
+      unitId,
     })
     .returning({ id: users.id });
   return row!.id;

@@ -94,7 +94,7 @@ function divisionCodesIn(value: unknown, out: string[] = [], depth = 0): string[
 export const authedProcedure = baseProcedure.use(async ({ ctx, next, getRawInput }) => {
   if (!ctx.user) fail('UNAUTHENTICATED', undefined, { zh: '请先登录', en: 'Please sign in' });
   const user: SessionUser = ctx.user;
-  const scope = new Scope(user.scopeCode, user.role);
+  const scope = new Scope(user.scopeCode, user.role, user.unitId);
   if (!scope.isWholeDeployment) {
     const raw = await readableInput(getRawInput);
     for (const code of divisionCodesIn(raw)) if (!scope.includes(code)) forbidden();

@@ -4,6 +4,7 @@ import { auditRouter } from '../routers/audit.js';
 import { dashboardRouter } from '../routers/dashboard.js';
 import { divisionsRouter } from '../routers/divisions.js';
 import { usersRouter } from '../routers/users.js';
+import { unitsRouter } from '../routers/units.js';
 import { campaignsRouter } from '../routers/campaigns.js';
 import { frameworksRouter } from '../routers/frameworks.js';
 import { participationsRouter } from '../routers/participations.js';
@@ -34,6 +35,7 @@ export const appRouter = router({
   frameworks: frameworksRouter,
   participations: participationsRouter,
   titles: titlesRouter,
+  units: unitsRouter,
   users: usersRouter,
   // village records (村务台账)
   disclosures: disclosuresRouter,

@@ -7,11 +7,19 @@ describe('grantableRoles', () => {
   it.each([
     [
       'system_admin',
-      ['system_admin', 'county_admin', 'township_officer', 'inspector', 'village_clerk'],
+      [
+        'system_admin',
+        'county_admin',
+        'township_officer',
+        'inspector',
+        'unit_officer',
+        'village_clerk',
+      ],
     ],
-    ['county_admin', ['township_officer', 'inspector', 'village_clerk']],
+    ['county_admin', ['township_officer', 'inspector', 'unit_officer', 'village_clerk']],
     ['township_officer', ['village_clerk']],
     ['inspector', ['village_clerk']],
+    ['unit_officer', ['village_clerk']],
     ['village_clerk', []],
   ] as const)('a %s may grant %j', (granter, roles) => {
     expect(grantableRoles(granter)).toEqual(roles);

@@ -14,6 +14,11 @@ describe('ROLES and roleRank', () => {
     expect(roleRank.village_clerk).toBeLessThan(roleRank.inspector);
   });
 
+  it('ranks a county unit officer below the county administrator, above the village clerk', () => {
+    expect(roleRank.unit_officer).toBeLessThan(roleRank.county_admin);
+    expect(roleRank.unit_officer).toBeGreaterThan(roleRank.village_clerk);
+  });
+
   it('isRole knows the roles and nothing else', () => {
     for (const role of ROLES) expect(isRole(role)).toBe(true);
     for (const other of ['admin', '', 'SYSTEM_ADMIN', null, 3]) expect(isRole(other)).toBe(false);

@@ -6,6 +6,7 @@ export const ROLES = [
   'county_admin',
   'township_officer',
   'inspector',
+  'unit_officer',
   'village_clerk',
 ] as const;
 
@@ -13,13 +14,15 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * The rank of each role: a user grants, and manages, only roles of a strictly lower rank (the
- * system administrator excepted, see `canGrant`). An inspector ranks with a township officer.
+ * system administrator excepted, see `canGrant`). An inspector ranks with a township officer; a county unit's officer (县直单位), below the
+ * county administrator and scoped to one unit, too.
  */
 export const roleRank: Readonly<Record<Role, number>> = {
   system_admin: 4,
   county_admin: 3,
   township_officer: 2,
   inspector: 2,
+  unit_officer: 2,
   village_clerk: 1,
 };
 

@@ -7,6 +7,7 @@ describe('roleScopeLevels', () => {
     ['county_admin', ['county']],
     ['township_officer', ['township']],
     ['inspector', ['county', 'township']],
+    ['unit_officer', ['county']],
     ['village_clerk', ['village']],
   ] as const)('a %s has a scope at %j', (role, levels) => {
     expect(roleScopeLevels(role)).toEqual(levels);

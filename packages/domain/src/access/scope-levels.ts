@@ -9,6 +9,8 @@ const levels: Readonly<Record<Exclude<Role, 'system_admin'>, readonly DivisionLe
   county_admin: ['county'],
   township_officer: ['township'],
   inspector: ['county', 'township'],
+  // a county unit's officer holds their county as scope, narrowed to their one unit
+  unit_officer: ['county'],
   village_clerk: ['village'],
 };
 

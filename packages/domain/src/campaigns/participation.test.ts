@@ -210,7 +210,12 @@ describe('allowedParticipationEvents', () => {
       'return',
       'withdraw',
     ]);
-    expect(allowedParticipationEvents('posted', 'county')).toEqual(['object', 'name', 'withdraw']);
+    expect(allowedParticipationEvents('posted', 'county')).toEqual([
+      'object',
+      'name',
+      'recommend',
+      'withdraw',
+    ]);
     expect(allowedParticipationEvents('named', 'county')).toEqual([]);
     expect(allowedParticipationEvents('returned', 'village')).toEqual([
       'submit_self_assessment',
@@ -239,5 +244,79 @@ describe('participationStateName', () => {
       expect(participationStateName(s).zh).not.toBe('');
       expect(participationStateName(s).en).not.toBe('');
     }
+  });
+});
+
+describe('flows without a township review', () => {
+  const noReview = { ...rules, townshipReview: false };
+  it('the county accepts a self-assessed township directly, and nobody approves', () => {
+    expect(
+      transitionParticipation(
+        at('self_assessed'),
+        { type: 'accept', acceptedScore: 90 },
+        'county',
+        noReview,
+      ),
+    ).toEqual({ ok: true, state: 'county_accepted' });
+    expect(
+      transitionParticipation(at('self_assessed'), { type: 'approve' }, 'township', noReview).ok,
+    ).toBe(false);
+    expect(allowedParticipationEvents('self_assessed', 'county', noReview)).toEqual([
+      'accept',
+      'fail',
+      'withdraw',
+    ]);
+  });
+
+  it('an enrolled subject self-assesses like a declared one', () => {
+    expect(
+      transitionParticipation(
+        at('enrolled'),
+        { type: 'submit_self_assessment', selfScore: 95 },
+        'village',
+        noReview,
+      ),
+    ).toEqual({ ok: true, state: 'self_assessed' });
+  });
+});
+
+describe('recommendation', () => {
+  it('a posted village is recommended, then named or not by the higher level', () => {
+    expect(transitionParticipation(at('posted'), { type: 'recommend' }, 'county', rules)).toEqual({
+      ok: true,
+      state: 'recommended',
+    });
+    const decision = {
+      awardingBody: '金华市司法局',
+      documentNumber: '金司〔2026〕8号',
+      decidedOn: '2026-11-02',
+    };
+    expect(
+      transitionParticipation(
+        at('recommended'),
+        { type: 'record_decision', awarded: true, ...decision },
+        'county',
+        rules,
+      ),
+    ).toEqual({ ok: true, state: 'named' });
+    expect(
+      transitionParticipation(
+        at('recommended'),
+        { type: 'record_decision', awarded: true, ...decision, documentNumber: ' ' },
+        'county',
+        rules,
+      ),
+    ).toMatchObject({ ok: false, problems: [{ code: 'DECISION_INCOMPLETE' }] });
+    expect(
+      transitionParticipation(
+        at('recommended'),
+        { type: 'record_decision', awarded: false },
+        'county',
+        rules,
+      ),
+    ).toEqual({ ok: true, state: 'not_selected' });
+    expect(transitionParticipation(at('posted'), { type: 'recommend' }, 'township', rules).ok).toBe(
+      false,
+    );
   });
 });

@@ -1,13 +1,17 @@
 import type { LocalizedText } from '../localized-text.js';
 
 /**
- * The states of a village's participation in a model-village campaign (legal-reference §1.D):
- * declared → self_assessed → township_approved | returned → county_accepted | county_failed →
- * posted (公示) → named; `objected` holds a posted village until the county resolves the
- * objection; `withdrawn` and `removed` end it early.
+ * The states of a subject's participation in a campaign (legal-reference §1.D):
+ * declared (or enrolled, in an annual campaign) → self_assessed → township_approved | returned →
+ * county_accepted | county_failed → posted (公示) → named; without a township review (townships,
+ * county units) the county accepts a self-assessed subject directly; in a recommendation
+ * campaign a posted subject is recommended upward and the higher level's decision makes it named
+ * or not_selected; `objected` holds a posted subject until the county resolves the objection;
+ * `withdrawn` and `removed` end it early.
  */
 export type ParticipationState =
   | 'declared'
+  | 'enrolled'
   | 'self_assessed'
   | 'returned'
   | 'township_approved'
@@ -17,10 +21,13 @@ export type ParticipationState =
   | 'objected'
   | 'removed'
   | 'named'
+  | 'recommended'
+  | 'not_selected'
   | 'withdrawn';
 
 export const participationStates: readonly ParticipationState[] = [
   'declared',
+  'enrolled',
   'self_assessed',
   'returned',
   'township_approved',
@@ -30,10 +37,16 @@ export const participationStates: readonly ParticipationState[] = [
   'objected',
   'removed',
   'named',
+  'recommended',
+  'not_selected',
   'withdrawn',
 ];
 
-/** Who acts on a participation. */
+/**
+ * Who acts on a participation: `village` is the subject itself (a village's clerk, a township's
+ * officer for their own township, a county unit's officer), `township` the reviewing township,
+ * `county` the county. See `participationActor`.
+ */
 export type ParticipationActor = 'village' | 'township' | 'county';
 
 /** What can happen to a participation. */
@@ -54,6 +67,16 @@ export type ParticipationEvent =
     }
   | { readonly type: 'resolve_objection'; readonly upheld: boolean; readonly reason: string }
   | { readonly type: 'name'; readonly on: string }
+  | { readonly type: 'recommend' }
+  | {
+      readonly type: 'record_decision';
+      /** Whether the higher level named the subject. */
+      readonly awarded: boolean;
+      /** The awarding body, its document number and the date of the decision (when awarded). */
+      readonly awardingBody?: string | undefined;
+      readonly documentNumber?: string | undefined;
+      readonly decidedOn?: string | undefined;
+    }
   | { readonly type: 'withdraw'; readonly reason: string };
 
 export type ParticipationEventType = ParticipationEvent['type'];
@@ -66,6 +89,8 @@ export interface ParticipationRules {
   readonly minAcceptedScore?: number | undefined;
   /** Days of public notice (公示); naming may happen only after they have passed. */
   readonly noticeDays: number;
+  /** Whether a township reviews (villages; the default) or the county accepts self-assessed subjects directly. */
+  readonly townshipReview?: boolean | undefined;
 }
 
 /** What the participation knows when an event arrives. */
@@ -85,6 +110,7 @@ export interface TransitionProblem {
     | 'VETOED'
     | 'NOTICE_NOT_OVER'
     | 'OBJECTION_INCOMPLETE'
+    | 'DECISION_INCOMPLETE'
     | 'INVALID_DATE';
   readonly message: LocalizedText;
 }
@@ -101,6 +127,7 @@ interface Edge {
 
 const beforeNaming: readonly ParticipationState[] = [
   'declared',
+  'enrolled',
   'self_assessed',
   'returned',
   'township_approved',
@@ -108,11 +135,12 @@ const beforeNaming: readonly ParticipationState[] = [
   'county_failed',
   'posted',
   'objected',
+  'recommended',
 ];
 
 const edges: Record<ParticipationEventType, Edge> = {
   submit_self_assessment: {
-    from: ['declared', 'returned'],
+    from: ['declared', 'enrolled', 'returned'],
     to: 'self_assessed',
     actors: ['village'],
   },
@@ -128,11 +156,31 @@ const edges: Record<ParticipationEventType, Edge> = {
     actors: ['county'],
   },
   name: { from: ['posted'], to: 'named', actors: ['county'] },
+  recommend: { from: ['posted'], to: 'recommended', actors: ['county'] },
+  record_decision: {
+    from: ['recommended'],
+    to: (e) => (e.type === 'record_decision' && e.awarded ? 'named' : 'not_selected'),
+    actors: ['county'],
+  },
   withdraw: { from: beforeNaming, to: 'withdrawn', actors: ['village', 'township', 'county'] },
 };
 
+/** Without a township review the county accepts or fails a self-assessed subject itself. */
+const edgesWithoutReview: Record<ParticipationEventType, Edge> = {
+  ...edges,
+  approve: { ...edges.approve, from: [] },
+  return: { ...edges.return, from: [] },
+  accept: { ...edges.accept, from: ['self_assessed'] },
+  fail: { ...edges.fail, from: ['self_assessed'] },
+};
+
+function edgesOf(flow: { readonly townshipReview?: boolean | undefined } | undefined) {
+  return flow?.townshipReview === false ? edgesWithoutReview : edges;
+}
+
 const stateNames: Record<ParticipationState, LocalizedText> = {
   declared: { zh: '已申报', en: 'declared' },
+  enrolled: { zh: '已纳入考核', en: 'enrolled' },
   self_assessed: { zh: '已自评', en: 'self-assessed' },
   returned: { zh: '已退回', en: 'returned' },
   township_approved: { zh: '乡镇初审通过', en: 'approved by the township' },
@@ -142,6 +190,8 @@ const stateNames: Record<ParticipationState, LocalizedText> = {
   objected: { zh: '异议处理中', en: 'under objection' },
   removed: { zh: '异议成立已移出', en: 'removed after an upheld objection' },
   named: { zh: '已命名', en: 'named' },
+  recommended: { zh: '已推荐上报', en: 'recommended upward' },
+  not_selected: { zh: '上级未命名', en: 'not named by the higher level' },
   withdrawn: { zh: '已撤回', en: 'withdrawn' },
 };
 
@@ -185,9 +235,11 @@ export function noticeEndsOn(postedOn: string, noticeDays: number): string | nul
 export function allowedParticipationEvents(
   state: ParticipationState,
   actor: ParticipationActor,
+  flow?: { readonly townshipReview?: boolean | undefined },
 ): ParticipationEventType[] {
-  return (Object.keys(edges) as ParticipationEventType[]).filter(
-    (type) => edges[type].from.includes(state) && edges[type].actors.includes(actor),
+  const e = edgesOf(flow);
+  return (Object.keys(e) as ParticipationEventType[]).filter(
+    (type) => e[type].from.includes(state) && e[type].actors.includes(actor),
   );
 }
 
@@ -210,7 +262,7 @@ export function transitionParticipation(
   actor: ParticipationActor,
   rules: ParticipationRules,
 ): TransitionResult {
-  const edge = edges[event.type];
+  const edge = edgesOf(rules)[event.type];
   const problems: TransitionProblem[] = [];
   if (!edge.from.includes(current.state)) {
     const from = stateNames[current.state];
@@ -304,7 +356,25 @@ export function transitionParticipation(
       }
       break;
     }
+    case 'record_decision':
+      if (
+        event.awarded &&
+        (!event.awardingBody?.trim() ||
+          !event.documentNumber?.trim() ||
+          !event.decidedOn ||
+          dayNumber(event.decidedOn) === null)
+      ) {
+        problems.push(
+          problem(
+            'DECISION_INCOMPLETE',
+            '上级命名须录入命名机关、文号和命名日期',
+            'A naming by the higher level needs the awarding body, the document number and the date',
+          ),
+        );
+      }
+      break;
     case 'approve':
+    case 'recommend':
       break;
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -38,7 +38,6 @@ import { DivisionSelect } from '../users/division-select';
 import { BulkActionButton } from './bulk-actions';
 import { CampaignPhases } from './campaign-phases';
 import {
-  campaignStages,
   canDeclare,
   canRunCampaigns,
   gradeColors,
@@ -48,6 +47,8 @@ import {
   type Blocker,
   type Campaign,
   type ParticipationRow,
+  annualOutcomes,
+  type AnnualOutcome,
 } from './model';
 
 export function CampaignDetailPage() {
@@ -92,8 +93,9 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
   const errorText = useErrorText();
   const advance = useMutation(trpc.campaigns.advance.mutationOptions());
   const [declaring, setDeclaring] = useState(false);
-  const stageIndex = campaignStages.indexOf(campaign.stage);
-  const next = campaignStages[stageIndex + 1];
+  // the stages of this campaign's flow (its mode and subject level), as the API answers them
+  const stageIndex = campaign.stages.indexOf(campaign.stage);
+  const next = campaign.stages[stageIndex + 1];
 
   const doAdvance = () =>
     advance.mutate(
@@ -143,7 +145,7 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
           size="small"
           current={stageIndex}
           data-testid="campaign-steps"
-          items={campaignStages.map((stage) => ({
+          items={campaign.stages.map((stage) => ({
             title: t(`campaigns.stages.${stage}`),
             content: campaign.stageDates[stage] ?? undefined,
           }))}
@@ -227,7 +229,11 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
           {t('campaigns.stateCounts')}
         </Typography.Text>
         <Flex gap={6} wrap style={{ marginTop: 8 }} data-testid="state-counts">
-          <Tag>{t('campaigns.participants', { count: total })}</Tag>
+          <Tag>
+            {campaign.subjectLevel === 'village'
+              ? t('campaigns.participants', { count: total })
+              : `${t(`campaigns.subjectLevels.${campaign.subjectLevel}`)} ${total}`}
+          </Tag>
           {participationStates
             .filter((s) => (campaign.counts[s] ?? 0) > 0)
             .map((s) => (
@@ -240,7 +246,12 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
       <ParticipationsCard
         campaign={campaign}
         onDeclare={() => setDeclaring(true)}
-        declareOpen={campaign.stage === 'declare' && !campaign.closedAt && canDeclare(me.role)}
+        declareOpen={
+          campaign.stage === 'declare' &&
+          campaign.subjectLevel === 'village' &&
+          !campaign.closedAt &&
+          canDeclare(me.role)
+        }
       />
       <DeclareModal open={declaring} campaign={campaign} onClose={() => setDeclaring(false)} />
     </>
@@ -390,7 +401,10 @@ function ParticipationsCard({
           columns={[
             {
               key: 'village',
-              title: t('campaigns.village'),
+              title:
+                campaign.subjectLevel === 'village'
+                  ? t('campaigns.village')
+                  : t(`campaigns.subjectLevels.${campaign.subjectLevel}`),
               cardTitle: true,
               render: (_, p) => (
                 <Flex vertical>
@@ -454,6 +468,17 @@ function ParticipationsCard({
                   t('app.none')
                 ),
             },
+            ...(campaign.mode === 'annual'
+              ? [
+                  {
+                    key: 'outcome',
+                    title: t('campaigns.outcome'),
+                    render: (_: unknown, p: ParticipationRow) => (
+                      <OutcomeCell row={p} canSet={canRunCampaigns(me.role)} />
+                    ),
+                  },
+                ]
+              : []),
             {
               key: 'sheet',
               title: t('users.actions'),
@@ -544,4 +569,39 @@ function DeclareModal({
 
 function stateFromParam(value: string | null): ParticipationState | undefined {
   return participationStates.find((s) => s === value);
+}
+
+/** The county's 奖惩 outcome of an annual assessment: shown, and set by the county once assessed. */
+function OutcomeCell({ row, canSet }: { row: ParticipationRow; canSet: boolean }) {
+  const { t } = useLang();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const setOutcome = useMutation(trpc.participations.setOutcome.mutationOptions());
+  const assessed = row.state === 'county_accepted' || row.state === 'county_failed';
+  if (!canSet || !assessed) {
+    return row.outcome ? t(`campaigns.outcomes.${row.outcome}`) : t('app.none');
+  }
+  return (
+    <Select<AnnualOutcome>
+      size="small"
+      style={{ minWidth: 120 }}
+      placeholder={t('campaigns.setOutcome')}
+      value={row.outcome ?? undefined}
+      loading={setOutcome.isPending}
+      data-testid={`outcome-${row.villageCode}`}
+      options={annualOutcomes.map((o) => ({ value: o, label: t(`campaigns.outcomes.${o}`) }))}
+      onChange={(outcome) =>
+        setOutcome.mutate(
+          { id: row.id, version: row.version, outcome },
+          {
+            onSuccess: () => {
+              void message.success(t('campaigns.outcomeSaved'));
+              void queryClient.invalidateQueries(trpc.participations.pathFilter());
+            },
+            onError: (error) => void message.error(errorText(error)),
+          },
+        )
+      }
+    />
+  );
 }

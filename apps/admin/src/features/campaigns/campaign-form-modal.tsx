@@ -24,13 +24,26 @@ import { useDebounced } from '../../lib/use-debounced';
 import { queryClient, trpc } from '../../trpc';
 import { useMe } from '../auth/me-context';
 import { DivisionSelect } from '../users/division-select';
-import { campaignLevels, campaignStages, type CampaignLevel, type CampaignStage } from './model';
+import {
+  campaignLevels,
+  campaignModes,
+  campaignStages,
+  subjectLevels,
+  type CampaignLevel,
+  type CampaignMode,
+  type CampaignStage,
+  type SubjectLevel,
+} from './model';
 
 interface Values {
   countyCode?: string;
   name: string;
   year: number;
   level: CampaignLevel;
+  mode: CampaignMode;
+  subjectLevel: SubjectLevel;
+  publicNotice: boolean;
+  recommendationQuota?: number | null;
   frameworkId: string;
   stageDates?: Partial<Record<CampaignStage, Dayjs | null>>;
   noticeDays: number;
@@ -47,6 +60,10 @@ const formFields = [
   'name',
   'year',
   'level',
+  'mode',
+  'subjectLevel',
+  'publicNotice',
+  'recommendationQuota',
   'frameworkId',
   'stageDates',
   'noticeDays',
@@ -77,6 +94,11 @@ export function CampaignFormModal({ open, onClose }: Props) {
   });
   const whole = me.scopeCode === WHOLE_DEPLOYMENT;
   const countyCode = Form.useWatch('countyCode', form) ?? (whole ? undefined : me.scopeCode);
+  const mode = Form.useWatch('mode', form) ?? 'creation';
+  // a county names county titles only; a recommendation goes to a higher level
+  const levelOptions = campaignLevels.filter((l) =>
+    mode === 'recommendation' ? l !== 'county' : l === 'county',
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -99,6 +121,11 @@ export function CampaignFormModal({ open, onClose }: Props) {
         name: values.name.trim(),
         year: values.year,
         level: values.level,
+        mode: values.mode,
+        subjectLevel: values.subjectLevel,
+        publicNotice: values.mode === 'annual' ? values.publicNotice : false,
+        recommendationQuota:
+          values.mode === 'recommendation' ? (values.recommendationQuota ?? null) : null,
         frameworkId: values.frameworkId,
         stageDates,
         noticeDays: values.noticeDays,
@@ -143,6 +170,9 @@ export function CampaignFormModal({ open, onClose }: Props) {
         initialValues={{
           year: new Date().getFullYear(),
           level: 'county',
+          mode: 'creation',
+          subjectLevel: 'village',
+          publicNotice: false,
           noticeDays: 7,
           requireLowerTitle: false,
           townshipScoreRequired: true,
@@ -161,6 +191,50 @@ export function CampaignFormModal({ open, onClose }: Props) {
           <Input autoComplete="off" maxLength={100} />
         </Form.Item>
         <Row gutter={16}>
+          <Col xs={24} sm={8}>
+            <Form.Item name="mode" label={t('campaigns.mode')} rules={[required]}>
+              <Select<CampaignMode>
+                data-testid="campaign-mode"
+                options={campaignModes.map((m) => ({ value: m, label: t(`campaigns.modes.${m}`) }))}
+                onChange={(m) =>
+                  form.setFieldValue('level', m === 'recommendation' ? 'municipal' : 'county')
+                }
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name="subjectLevel" label={t('campaigns.subjectLevel')} rules={[required]}>
+              <Select<SubjectLevel>
+                data-testid="campaign-subject-level"
+                options={subjectLevels.map((l) => ({
+                  value: l,
+                  label: t(`campaigns.subjectLevels.${l}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            {mode === 'annual' ? (
+              <Form.Item
+                name="publicNotice"
+                label={t('campaigns.publicNotice')}
+                valuePropName="checked"
+              >
+                <Switch />
+              </Form.Item>
+            ) : null}
+            {mode === 'recommendation' ? (
+              <Form.Item
+                name="recommendationQuota"
+                label={t('campaigns.recommendationQuota')}
+                rules={[required]}
+              >
+                <InputNumber min={0} max={10000} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            ) : null}
+          </Col>
+        </Row>
+        <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="year" label={t('campaigns.year')} rules={[required]}>
               <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
@@ -169,7 +243,7 @@ export function CampaignFormModal({ open, onClose }: Props) {
           <Col span={8}>
             <Form.Item name="level" label={t('campaigns.level')} rules={[required]}>
               <Select<CampaignLevel>
-                options={campaignLevels.map((l) => ({
+                options={levelOptions.map((l) => ({
                   value: l,
                   label: t(`campaigns.levels.${l}`),
                 }))}

@@ -34,10 +34,22 @@ interface Values {
   reason?: string;
   objector?: { name?: string; contact?: string; content?: string };
   upheld?: boolean;
+  awarded?: boolean;
+  awardingBody?: string;
+  documentNumber?: string;
+  decidedOn?: string;
 }
 
 /** The fields of the dialog that can take an error of `event.…`. */
-const eventFields = ['reason', 'objector', 'upheld'];
+const eventFields = [
+  'reason',
+  'objector',
+  'upheld',
+  'awarded',
+  'awardingBody',
+  'documentNumber',
+  'decidedOn',
+];
 
 interface Props {
   participationId: string;
@@ -121,7 +133,24 @@ function EventDialog({
         };
       case 'resolve_objection':
         return { type: 'resolve_objection', upheld: v.upheld === true, reason: v.reason ?? '' };
-      default:
+      case 'record_decision':
+        return {
+          type: 'record_decision',
+          awarded: v.awarded === true,
+          ...(v.awarded
+            ? {
+                awardingBody: v.awardingBody ?? '',
+                documentNumber: v.documentNumber ?? '',
+                decidedOn: v.decidedOn ?? '',
+              }
+            : {}),
+        };
+      case 'recommend':
+      case 'submit_self_assessment':
+      case 'approve':
+      case 'accept':
+      case 'post':
+      case 'name':
         return { type: e };
     }
   };
@@ -228,10 +257,36 @@ function EventDialog({
             </Form.Item>
           </>
         ) : null}
+        {event === 'record_decision' ? (
+          <>
+            <Form.Item
+              name="awarded"
+              label={t('sheet.decisionAwarded')}
+              rules={[{ required: true, message: t('campaigns.required') }]}
+            >
+              <Radio.Group
+                options={[
+                  { value: true, label: t('sheet.awardedYes') },
+                  { value: false, label: t('sheet.awardedNo') },
+                ]}
+              />
+            </Form.Item>
+            <Form.Item name="awardingBody" label={t('sheet.awardingBody')}>
+              <Input maxLength={200} />
+            </Form.Item>
+            <Form.Item name="documentNumber" label={t('sheet.documentNumber')}>
+              <Input maxLength={100} />
+            </Form.Item>
+            <Form.Item name="decidedOn" label={t('sheet.decidedOn')}>
+              <Input type="date" />
+            </Form.Item>
+          </>
+        ) : null}
         {event &&
         !withReason.includes(event) &&
         event !== 'object' &&
-        event !== 'resolve_objection' ? (
+        event !== 'resolve_objection' &&
+        event !== 'record_decision' ? (
           <Typography.Paragraph>{t('sheet.eventConfirm', { event: label })}</Typography.Paragraph>
         ) : null}
       </Form>

@@ -1,6 +1,10 @@
 // What the campaign screens share: the stages, states, levels and events with their tag colours,
 // the shapes the API answers with (inferred from its router), and who may do what.
-import type { ParticipationState } from '@fazhi/domain';
+import {
+  participationStates as domainStates,
+  type ParticipationState,
+  type SheetColumn,
+} from '@fazhi/domain';
 import type { SheetConflictDetails, StageBlockedDetails } from '@fazhi/api';
 import type { Role } from '../../lib/roles';
 import type { RouterOutputs } from '../../types';
@@ -11,42 +15,17 @@ export type ParticipationRow = RouterOutputs['participations']['list']['items'][
 export type TitleRow = RouterOutputs['titles']['list']['items'][number];
 export type Results = RouterOutputs['campaigns']['results'];
 
-export const campaignStages = [
-  'deploy',
-  'declare',
-  'self_assess',
-  'township_review',
-  'county_acceptance',
-  'public_notice',
-  'naming',
-  'recheck',
-] as const satisfies readonly Campaign['stage'][];
-export type CampaignStage = (typeof campaignStages)[number];
-
-export const campaignLevels = [
-  'county',
-  'municipal',
-  'provincial',
-  'national',
-] as const satisfies readonly Campaign['level'][];
-export type CampaignLevel = (typeof campaignLevels)[number];
-
-export const participationStates = [
-  'declared',
-  'self_assessed',
-  'returned',
-  'township_approved',
-  'county_accepted',
-  'county_failed',
-  'posted',
-  'objected',
-  'removed',
-  'named',
-  'withdrawn',
-] as const satisfies readonly ParticipationState[];
+// the stages, levels, states, modes and subject levels are the domain's
+export { campaignStages, participationStates, sheetColumns } from '@fazhi/domain';
+export type { CampaignStage, SheetColumn } from '@fazhi/domain';
+export { campaignModes, subjectLevels, annualOutcomes } from '@fazhi/domain';
+export type { CampaignMode, SubjectLevel, AnnualOutcome } from '@fazhi/domain';
+export { titleLevels as campaignLevels } from '@fazhi/domain';
+export type { TitleLevel as CampaignLevel } from '@fazhi/domain';
 
 export const stateColors: Record<ParticipationState, string> = {
   declared: 'default',
+  enrolled: 'default',
   self_assessed: 'processing',
   returned: 'warning',
   township_approved: 'cyan',
@@ -56,6 +35,8 @@ export const stateColors: Record<ParticipationState, string> = {
   objected: 'orange',
   removed: 'volcano',
   named: 'success',
+  recommended: 'geekblue',
+  not_selected: 'default',
   withdrawn: 'default',
 };
 
@@ -67,7 +48,7 @@ export const gradeColors: Record<string, string> = {
 };
 
 export function isState(value: string): value is ParticipationState {
-  return (participationStates as readonly string[]).includes(value);
+  return (domainStates as readonly string[]).includes(value);
 }
 
 export function isGrade(value: string): value is 'excellent' | 'good' | 'pass' | 'fail' {
@@ -83,9 +64,6 @@ export function canRunCampaigns(role: Role): boolean {
 export function canDeclare(role: Role): boolean {
   return role !== 'inspector';
 }
-
-export const sheetColumns = ['self', 'township', 'county'] as const;
-export type SheetColumn = (typeof sheetColumns)[number];
 
 /** One column of a score sheet, as stored and as `participations.saveSheet` takes it. */
 export interface SheetColumnData {
@@ -115,8 +93,13 @@ export function canRemoveEvidence(
 /** The error details of a refused save when someone else saved first (`SHEET_CONFLICT`). */
 export type SheetConflict = SheetConflictDetails;
 
-/** What keeps a campaign in its stage (`STAGE_BLOCKED`). */
-export type Blocker = StageBlockedDetails['blockers'][number];
+/**
+ * What keeps a campaign in its stage (`STAGE_BLOCKED`, and `campaigns.get`'s `blockers`, whose
+ * code the router types as a plain string).
+ */
+export type Blocker = Omit<StageBlockedDetails['blockers'][number], 'code'> & {
+  readonly code: string;
+};
 
 /** An empty column (nothing answered). */
 export function emptyColumn(): SheetColumnData {

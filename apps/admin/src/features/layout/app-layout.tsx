@@ -89,6 +89,15 @@ function Frame() {
       icon: <FlagOutlined />,
       label: <Link to="/campaigns">{t('nav.campaigns')}</Link>,
     },
+    ...(me.role === 'system_admin' || me.role === 'county_admin'
+      ? [
+          {
+            key: '/units',
+            icon: <ApartmentOutlined />,
+            label: <Link to="/units">{t('units.title')}</Link>,
+          },
+        ]
+      : []),
     {
       key: '/titles',
       icon: <SafetyCertificateOutlined />,

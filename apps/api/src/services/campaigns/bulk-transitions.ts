@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   allowedParticipationEvents,
+  hasTownshipReview,
   participationStates,
   type LocalizedText,
   type ParticipationState,
@@ -31,11 +32,13 @@ interface BulkOpts {
 
 /** The participations (inside the scope) whose state lets the caller send the event. */
 async function candidates(opts: BulkOpts) {
-  const level = actorLevel(opts.user.role);
-  if (level !== 'county') forbidden();
   const campaign = await findCampaign(opts.db, opts.scope, opts.campaignId);
+  const level = actorLevel(opts.user.role, campaign);
+  if (level !== 'county') forbidden();
   const from = participationStates.filter((s: ParticipationState) =>
-    allowedParticipationEvents(s, level).includes(opts.event),
+    allowedParticipationEvents(s, level, { townshipReview: hasTownshipReview(campaign) }).includes(
+      opts.event,
+    ),
   );
   return opts.db
     .select({
@@ -52,7 +55,7 @@ async function candidates(opts: BulkOpts) {
         eq(participations.countyCode, campaign.countyCode),
         eq(participations.campaignId, campaign.id),
         inArray(participations.state, [...from]),
-        opts.scope.where(participations.villageCode),
+        opts.scope.whereSubject(participations.villageCode, participations.unitId),
       ),
     )
     .orderBy(asc(participations.villageCode));

@@ -1,11 +1,26 @@
 // Campaigns: created by a county, pinned to a framework version, advanced stage by stage by
 // an explicit action that is refused, with reasons, while the current stage has open work.
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { fromHundredths, noticeEndsOn, toHundredths, type LocalizedText } from '@fazhi/domain';
+import {
+  advanceBlockers as domainAdvanceBlockers,
+  campaignLevelProblem,
+  campaignStageName,
+  campaignStagesOf,
+  fromHundredths,
+  hasTownshipReview,
+  nextCampaignStage,
+  toHundredths,
+  type AdvanceBlocker,
+  type CampaignFlow,
+  type CampaignMode,
+  type LocalizedText,
+  type ParticipationState,
+  type SubjectLevel,
+} from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import {
   campaigns,
-  campaignStages,
+  countyUnits,
   divisions,
   participations,
   users,
@@ -17,22 +32,26 @@ import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { getFramework, usableIn } from './frameworks.js';
 import { requireOpen } from './close.js';
 
-export const stageNames: Record<CampaignStage, LocalizedText> = {
-  deploy: { zh: '部署', en: 'deployment' },
-  declare: { zh: '申报', en: 'declaration' },
-  self_assess: { zh: '自评', en: 'self-assessment' },
-  township_review: { zh: '乡镇初审', en: 'township review' },
-  county_acceptance: { zh: '县级验收', en: 'county acceptance' },
-  public_notice: { zh: '公示', en: 'public notice' },
-  naming: { zh: '命名', en: 'naming' },
-  recheck: { zh: '复核', en: 're-check' },
-};
+/** What decides a campaign's path through the stages. */
+export function flowOf(
+  campaign: Pick<typeof campaigns.$inferSelect, 'mode' | 'subjectLevel' | 'publicNotice'>,
+): CampaignFlow {
+  return {
+    mode: campaign.mode,
+    subjectLevel: campaign.subjectLevel,
+    publicNotice: campaign.publicNotice,
+  };
+}
 
 export interface CampaignInput {
   countyCode: string;
   name: string;
   year: number;
   level: CampaignLevel;
+  mode?: CampaignMode | undefined;
+  subjectLevel?: SubjectLevel | undefined;
+  publicNotice?: boolean | undefined;
+  recommendationQuota?: number | null | undefined;
   frameworkId: string;
   stageDates?: Partial<Record<CampaignStage, string>> | undefined;
   noticeDays?: number | undefined;
@@ -69,6 +88,23 @@ async function checkCampaignInput(db: Db, input: CampaignInput) {
       });
     }
   }
+  const mode = input.mode ?? 'creation';
+  const subjectLevel = input.subjectLevel ?? 'village';
+  const levelProblem = campaignLevelProblem(mode, input.level);
+  if (levelProblem) invalidField('level', levelProblem.message, levelProblem.code);
+  if (mode === 'recommendation' && input.recommendationQuota == null) {
+    invalidField(
+      'recommendationQuota',
+      { zh: '请填写推荐名额', en: 'The recommendation quota is required' },
+      'QUOTA_REQUIRED',
+    );
+  }
+  if (subjectLevel !== 'village' && (input.pilotVillageCodes ?? []).length > 0) {
+    invalidField('pilotVillageCodes', {
+      zh: '只有以村为对象的活动才有试点村',
+      en: 'Only campaigns over villages have pilot villages',
+    });
+  }
   const inspectorIds = [...new Set(input.inspectorIds ?? [])];
   await checkInspectors(db, input.countyCode, inspectorIds);
   const max = framework.definition.totalPoints;
@@ -78,16 +114,24 @@ async function checkCampaignInput(db: Db, input: CampaignInput) {
       invalidField(field, { zh: `不能超过总分${max}`, en: `Must not exceed the total of ${max}` });
     }
   }
-  return { inspectorIds };
+  return { inspectorIds, mode, subjectLevel };
 }
 
 /** The stored columns of a campaign from what the county gave (scores in hundredths). */
-function campaignValues(input: CampaignInput, inspectorIds: string[]) {
+function campaignValues(
+  input: CampaignInput,
+  checked: { inspectorIds: string[]; mode: CampaignMode; subjectLevel: SubjectLevel },
+) {
+  const { inspectorIds, mode, subjectLevel } = checked;
   return {
     countyCode: input.countyCode,
     name: input.name,
     year: input.year,
     level: input.level,
+    mode,
+    subjectLevel,
+    publicNotice: mode === 'annual' && (input.publicNotice ?? false),
+    recommendationQuota: mode === 'recommendation' ? (input.recommendationQuota ?? null) : null,
     frameworkId: input.frameworkId,
     stageDates: input.stageDates ?? {},
     noticeDays: input.noticeDays ?? 7,
@@ -101,9 +145,61 @@ function campaignValues(input: CampaignInput, inspectorIds: string[]) {
 }
 
 export async function createCampaign(db: Db, input: CampaignInput) {
-  const { inspectorIds } = await checkCampaignInput(db, input);
-  const [row] = await db.insert(campaigns).values(campaignValues(input, inspectorIds)).returning();
-  return row!;
+  const checked = await checkCampaignInput(db, input);
+  const [row] = await db.insert(campaigns).values(campaignValues(input, checked)).returning();
+  const enrolled = checked.mode === 'annual' ? await enrollAll(db, row!) : 0;
+  return { row: row!, enrolled };
+}
+
+/**
+ * An annual campaign enrols every subject of its county at launch (no declaration): every
+ * village (or only the pilot villages, if named), every township, or every active county unit.
+ * Returns how many were enrolled.
+ */
+async function enrollAll(db: Db, campaign: typeof campaigns.$inferSelect): Promise<number> {
+  const base = {
+    countyCode: campaign.countyCode,
+    campaignId: campaign.id,
+    state: 'enrolled' as const,
+  };
+  let values: (typeof participations.$inferInsert)[];
+  if (campaign.subjectLevel === 'county_unit') {
+    const units = await db
+      .select({ id: countyUnits.id })
+      .from(countyUnits)
+      .where(and(eq(countyUnits.countyCode, campaign.countyCode), eq(countyUnits.active, true)));
+    values = units.map((u) => ({
+      ...base,
+      villageCode: campaign.countyCode,
+      townshipCode: campaign.countyCode,
+      unitId: u.id,
+    }));
+  } else {
+    const prefix = campaign.countyCode.slice(0, 6);
+    const found = await db
+      .select({ code: divisions.code })
+      .from(divisions)
+      .where(
+        and(
+          eq(divisions.level, campaign.subjectLevel),
+          sql`${divisions.code} like ${prefix + '%'}`,
+        ),
+      );
+    const pilots = new Set(campaign.pilotVillageCodes);
+    values = found
+      .filter((d) => pilots.size === 0 || pilots.has(d.code))
+      .map((d) => ({
+        ...base,
+        villageCode: d.code,
+        townshipCode: d.code.slice(0, 9) + '000',
+      }));
+  }
+  if (values.length === 0) return 0;
+  // in chunks, to keep each statement's parameters well below the driver's limit
+  for (let i = 0; i < values.length; i += 1000) {
+    await db.insert(participations).values(values.slice(i, i + 1000));
+  }
+  return values.length;
 }
 
 /**
@@ -142,6 +238,7 @@ async function checkInspectors(db: Db, countyCode: string, ids: readonly string[
  * township or village inside it).
  */
 export function seesWholeCounty(scope: Scope): boolean {
+  if (scope.unitId) return false;
   return scope.isWholeDeployment || (scope.countyCode !== null && scope.prefix.length === 6);
 }
 
@@ -160,6 +257,7 @@ export function present(row: typeof campaigns.$inferSelect, viewer: CampaignView
   const whole = seesWholeCounty(viewer.scope);
   return {
     ...row,
+    stages: campaignStagesOf(flowOf(row)),
     minSelfScore: row.minSelfScore === null ? null : fromHundredths(row.minSelfScore),
     minAcceptedScore: row.minAcceptedScore === null ? null : fromHundredths(row.minAcceptedScore),
     hasPilotVillages: row.pilotVillageCodes.length > 0,
@@ -232,7 +330,7 @@ async function pageStateCounts(
           participations.campaignId,
           page.map((c) => c.id),
         ),
-        scope.where(participations.villageCode),
+        scope.whereSubject(participations.villageCode, participations.unitId),
       ),
     )
     .groupBy(participations.campaignId, participations.state);
@@ -257,22 +355,19 @@ export async function stateCounts(
       and(
         eq(participations.countyCode, campaign.countyCode),
         eq(participations.campaignId, campaign.id),
-        scope.where(participations.villageCode),
+        scope.whereSubject(participations.villageCode, participations.unitId),
       ),
     )
     .groupBy(participations.state);
   return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)])) as Record<string, number>;
 }
 
-export interface Blocker {
-  code: string;
-  count?: number;
-  message: LocalizedText;
-}
+export type Blocker = AdvanceBlocker;
 
 /**
- * What keeps the campaign from leaving its current stage: in the whole county, or (`scope`
- * below the county) the part of it inside the scope, counted there only.
+ * What keeps the campaign from leaving its current stage (decided by the domain from counts):
+ * in the whole county, or (`scope` below the county) the part of it inside the scope, counted
+ * there only.
  */
 export async function advanceBlockers(
   db: Db,
@@ -291,81 +386,32 @@ export async function advanceBlockers(
       and(
         eq(participations.countyCode, campaign.countyCode),
         eq(participations.campaignId, campaign.id),
-        scope && !seesWholeCounty(scope) ? scope.where(participations.villageCode) : undefined,
+        scope && !seesWholeCounty(scope)
+          ? scope.whereSubject(participations.villageCode, participations.unitId)
+          : undefined,
       ),
     )
     .groupBy(participations.state);
-  const n = (state: string) => Number(all.find((r) => r.state === state)?.n ?? 0);
-  const blockers: Blocker[] = [];
-  const open = (code: string, states: string[], zh: string, en: string) => {
-    const c = states.reduce((sum, s) => sum + n(s), 0);
-    if (c > 0)
-      blockers.push({
-        code,
-        count: c,
-        message: { zh: `${c}个村${zh}`, en: `${c} villages ${en}` },
-      });
-  };
-  switch (campaign.stage) {
-    case 'deploy':
-      break;
-    case 'declare':
-      if (all.reduce((s, r) => s + Number(r.n), 0) === 0) {
-        blockers.push({
-          code: 'NO_DECLARATIONS',
-          message: { zh: '还没有村申报', en: 'No village has declared' },
-        });
-      }
-      break;
-    case 'self_assess':
-      open(
-        'SELF_ASSESSMENT_OPEN',
-        ['declared', 'returned'],
-        '尚未提交自评',
-        'have not submitted a self-assessment',
-      );
-      break;
-    case 'township_review':
-      open(
-        'TOWNSHIP_REVIEW_OPEN',
-        ['self_assessed', 'returned', 'declared'],
-        '尚未完成乡镇初审',
-        'await the township review',
-      );
-      break;
-    case 'county_acceptance':
-      open('ACCEPTANCE_OPEN', ['township_approved'], '尚未完成县级验收', 'await county acceptance');
-      break;
-    case 'public_notice': {
-      open('NOT_POSTED', ['county_accepted'], '验收通过但尚未公示', 'are accepted but not posted');
-      open('OBJECTIONS_OPEN', ['objected'], '有未处理的异议', 'have unresolved objections');
-      const lastPosted = all
-        .map((r) => r.lastPosted)
-        .filter(Boolean)
-        .sort()
-        .pop();
-      const ends = lastPosted
-        ? noticeEndsOn(String(lastPosted).slice(0, 10), campaign.noticeDays)
-        : null;
-      if (ends && today <= ends) {
-        blockers.push({
-          code: 'NOTICE_NOT_OVER',
-          message: { zh: `公示期至${ends}结束`, en: `The public notice runs until ${ends}` },
-        });
-      }
-      break;
-    }
-    case 'naming':
-      open('NOT_NAMED', ['posted'], '公示期满但尚未命名', 'are posted but not named');
-      break;
-    case 'recheck':
-      blockers.push({
-        code: 'LAST_STAGE',
-        message: { zh: '已是最后阶段', en: 'This is the last stage' },
-      });
-      break;
-  }
-  return blockers;
+  const flow = flowOf(campaign);
+  const stages = campaignStagesOf(flow);
+  const lastPosted = all
+    .map((r) => r.lastPosted)
+    .filter(Boolean)
+    .map(String)
+    .sort()
+    .pop();
+  return domainAdvanceBlockers({
+    stage: campaign.stage,
+    subjectLevel: campaign.subjectLevel,
+    townshipReview: hasTownshipReview(flow),
+    counts: Object.fromEntries(all.map((r) => [r.state, Number(r.n)])) as Partial<
+      Record<ParticipationState, number>
+    >,
+    lastPostedOn: lastPosted ?? null,
+    noticeDays: campaign.noticeDays,
+    today,
+    lastStage: stages.at(-1) === campaign.stage,
+  });
 }
 
 export async function advanceCampaign(db: Db, scope: Scope, id: string, today: string) {
@@ -377,12 +423,18 @@ export async function advanceCampaign(db: Db, scope: Scope, id: string, today: s
       'STAGE_BLOCKED',
       { blockers },
       {
-        zh: `当前阶段“${stageNames[campaign.stage].zh}”还有未完成的工作：${blockers.map((b) => b.message.zh).join('；')}`,
-        en: `The ${stageNames[campaign.stage].en} stage has open work: ${blockers.map((b) => b.message.en).join('; ')}`,
+        zh: `当前阶段“${campaignStageName(campaign.stage).zh}”还有未完成的工作：${blockers.map((b) => b.message.zh).join('；')}`,
+        en: `The ${campaignStageName(campaign.stage).en} stage has open work: ${blockers.map((b) => b.message.en).join('; ')}`,
       },
     );
   }
-  const next = campaignStages[campaignStages.indexOf(campaign.stage) + 1]!;
+  const next = nextCampaignStage(flowOf(campaign), campaign.stage);
+  if (!next) {
+    fail('STAGE_BLOCKED', { blockers: [] }, {
+      zh: '已是最后阶段',
+      en: 'This is the last stage',
+    });
+  }
   const [row] = await db
     .update(campaigns)
     .set({ stage: next, updatedAt: new Date() })
@@ -391,8 +443,11 @@ export async function advanceCampaign(db: Db, scope: Scope, id: string, today: s
   return { before: campaign, after: row! };
 }
 
-/** What `campaigns.update` may change: any setting, each kept when not given. */
-export type CampaignChanges = Partial<Omit<CampaignInput, 'countyCode'>>;
+/**
+ * What `campaigns.update` may change: any setting, each kept when not given; not the county, nor
+ * the mode or subject level (they decide the flow).
+ */
+export type CampaignChanges = Partial<Omit<CampaignInput, 'countyCode' | 'mode' | 'subjectLevel'>>;
 
 /** Refuses a change to a campaign a village has already declared for. */
 function declaredAlready(): never {
@@ -419,6 +474,10 @@ export async function updateCampaign(db: Db, scope: Scope, id: string, changes: 
     name: before.name,
     year: before.year,
     level: before.level,
+    mode: before.mode,
+    subjectLevel: before.subjectLevel,
+    publicNotice: before.publicNotice,
+    recommendationQuota: before.recommendationQuota,
     frameworkId: before.frameworkId,
     stageDates: before.stageDates,
     noticeDays: before.noticeDays,
@@ -433,10 +492,10 @@ export async function updateCampaign(db: Db, scope: Scope, id: string, changes: 
   for (const [key, value] of Object.entries(changes)) {
     if (value !== undefined) (input as unknown as Record<string, unknown>)[key] = value;
   }
-  const { inspectorIds } = await checkCampaignInput(db, input);
+  const checked = await checkCampaignInput(db, input);
   const [after] = await db
     .update(campaigns)
-    .set({ ...campaignValues(input, inspectorIds), updatedAt: new Date() })
+    .set({ ...campaignValues(input, checked), updatedAt: new Date() })
     .where(
       and(
         eq(campaigns.countyCode, before.countyCode),

@@ -25,7 +25,7 @@ export function crossCheckedBy(userId: string): SQL {
 
 /** The participations a user reaches: those inside the scope, and those cross-checked. */
 export function reachableParticipations(scope: Scope, userId: string | undefined): SQL {
-  const inScope = scope.where(participations.villageCode);
+  const inScope = scope.whereSubject(participations.villageCode, participations.unitId);
   return userId ? or(inScope, crossCheckedBy(userId))! : inScope;
 }
 

@@ -2,7 +2,7 @@
 // county's extensions of a deadline with a reason. A stage's deadline is its planned date
 // (`stageDates[stage]`); an extension moves it later and is kept with its reason.
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { daysUntil, deadlineLight, isLaterDay, lateStates } from '@fazhi/domain';
+import { campaignStageName, daysUntil, deadlineLight, isLaterDay, lateStates } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import {
   campaigns,
@@ -13,7 +13,7 @@ import {
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { invalidField } from '../../errors/app-error.js';
-import { findCampaign, stageNames } from './campaigns.js';
+import { findCampaign } from './campaigns.js';
 import { requireOpen } from './close.js';
 import { reachableParticipations } from './cross-checks.js';
 
@@ -95,8 +95,8 @@ export async function extendDeadline(opts: {
   const from = campaign.stageDates[opts.stage] ?? null;
   if (!isLaterDay(opts.to, from)) {
     invalidField('to', {
-      zh: `新的截止日期须晚于“${stageNames[opts.stage].zh}”阶段原定的${from}`,
-      en: `The new deadline must be later than ${from}, the ${stageNames[opts.stage].en} stage's current one`,
+      zh: `新的截止日期须晚于“${campaignStageName(opts.stage).zh}”阶段原定的${from}`,
+      en: `The new deadline must be later than ${from}, the ${campaignStageName(opts.stage).en} stage's current one`,
     });
   }
   await opts.db

@@ -77,7 +77,7 @@ export async function recentNotices(opts: {
         eq(auditEvents.entity, 'participation'),
         inArray(auditEvents.action, actions),
         opts.scope.where(auditEvents.divisionCode),
-        opts.scope.where(participations.villageCode),
+        opts.scope.whereSubject(participations.villageCode, participations.unitId),
         gt(auditEvents.at, sql`now() - make_interval(days => ${days})`),
         sql`${auditEvents.actorId} is distinct from ${opts.user.id}`,
       ),

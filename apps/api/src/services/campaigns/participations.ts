@@ -3,9 +3,17 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import {
   allowedParticipationEvents,
-  revocationBarYears,
+  campaignStageName,
+  declarationProblem,
+  eventAllowedAt,
+  hasTownshipReview,
+  openColumn,
+  participationActor,
+  recommendationQuotaProblem,
   scoreAssessment,
+  subjectsDeclare,
   transitionParticipation,
+  type AnnualOutcome,
   type Framework,
   type ParticipationActor,
   type ParticipationEvent,
@@ -15,13 +23,14 @@ import {
   toHundredths,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
-import type { campaigns } from '../../db/schema.js';
+import { campaigns } from '../../db/schema.js';
 import {
+  countyUnits,
   divisions,
   objections,
+  titleDecisions,
   participations,
   titles,
-  type CampaignStage,
   type ScoreSheetData,
   type SheetColumn,
   type SheetColumnData,
@@ -29,7 +38,7 @@ import {
 import type { Scope } from '../../auth/scope.js';
 import type { SessionUser } from '../../auth/session-user.js';
 import { fail, forbidden, invalidField, notFound } from '../../errors/app-error.js';
-import { findCampaign, present, stageNames } from './campaigns.js';
+import { findCampaign, present } from './campaigns.js';
 import { getFramework } from './frameworks.js';
 import { mayKnowObjectors, presentObjection } from './objector-identity.js';
 import { deleteEvidenceRow, findEvidence, listEvidence, requireEvidenceTurn } from './evidence.js';
@@ -41,52 +50,16 @@ import { reachableParticipations } from './cross-checks.js';
 type Campaign = typeof campaigns.$inferSelect;
 type Participation = typeof participations.$inferSelect;
 
-/** A revoked title blocks the village from declaring again for this many years. */
-export const REVOCATION_BAR_YEARS = revocationBarYears;
-
-export function actorLevel(role: SessionUser['role']): ParticipationActor | null {
-  switch (role) {
-    case 'village_clerk':
-      return 'village';
-    case 'township_officer':
-      return 'township';
-    case 'county_admin':
-    case 'system_admin':
-      return 'county';
-    default:
-      return null;
-  }
+/**
+ * Who the user acts as on a participation of `campaign` (the domain's `participationActor`):
+ * the subject itself, its township or the county; null for a role that sends no events.
+ */
+export function actorLevel(
+  role: SessionUser['role'],
+  campaign: Pick<Campaign, 'subjectLevel'>,
+): ParticipationActor | null {
+  return participationActor(role, campaign.subjectLevel);
 }
-
-/** The stages in which each event may be sent. */
-const eventStages: Record<ParticipationEvent['type'], readonly CampaignStage[]> = {
-  submit_self_assessment: ['self_assess', 'township_review'],
-  approve: ['township_review'],
-  return: ['township_review'],
-  accept: ['county_acceptance'],
-  fail: ['county_acceptance'],
-  post: ['public_notice'],
-  object: ['public_notice'],
-  resolve_objection: ['public_notice', 'naming'],
-  name: ['naming'],
-  withdraw: [
-    'declare',
-    'self_assess',
-    'township_review',
-    'county_acceptance',
-    'public_notice',
-    'naming',
-  ],
-};
-
-const columnRules: Record<
-  SheetColumn,
-  { stages: CampaignStage[]; states: Participation['state'][] }
-> = {
-  self: { stages: ['self_assess', 'township_review'], states: ['declared', 'returned'] },
-  township: { stages: ['township_review'], states: ['self_assessed'] },
-  county: { stages: ['county_acceptance'], states: ['township_approved'] },
-};
 
 function townshipOf(villageCode: string): string {
   return villageCode.slice(0, 9) + '000';
@@ -107,13 +80,19 @@ export async function declare(opts: {
 }) {
   const campaign = await findCampaign(opts.db, opts.scope, opts.campaignId);
   requireOpen(campaign);
-  if (campaign.stage !== 'declare') {
-    fail('STAGE_CLOSED', undefined, {
-      zh: `当前为“${stageNames[campaign.stage].zh}”阶段，不能申报`,
-      en: `Declarations are closed in the ${stageNames[campaign.stage].en} stage`,
+  if (!subjectsDeclare(campaign) || campaign.subjectLevel !== 'village') {
+    fail('NO_DECLARATIONS', undefined, {
+      zh: '本次活动的对象已全部纳入，无需申报',
+      en: 'This campaign enrols its subjects; nobody declares',
     });
   }
-  if (actorLevel(opts.user.role) === null) forbidden();
+  if (campaign.stage !== 'declare') {
+    fail('STAGE_CLOSED', undefined, {
+      zh: `当前为“${campaignStageName(campaign.stage).zh}”阶段，不能申报`,
+      en: `Declarations are closed in the ${campaignStageName(campaign.stage).en} stage`,
+    });
+  }
+  if (actorLevel(opts.user.role, campaign) === null) forbidden();
   const [village] = await opts.db
     .select({ level: divisions.level, name: divisions.name })
     .from(divisions)
@@ -148,35 +127,18 @@ export async function declare(opts: {
     .where(
       and(eq(titles.countyCode, campaign.countyCode), eq(titles.villageCode, opts.villageCode)),
     );
-  const bar = villageTitles.find(
-    (t) =>
-      t.status === 'revoked' &&
-      t.recheckedOn !== null &&
-      addYears(String(t.recheckedOn), REVOCATION_BAR_YEARS) > opts.today,
-  );
-  if (bar) {
-    const until = addYears(String(bar.recheckedOn), REVOCATION_BAR_YEARS);
-    fail('REVOKED_RECENTLY', undefined, {
-      zh: `该村称号于${bar.recheckedOn}被撤销，${until}前不得再次申报`,
-      en: `The village's title was revoked on ${bar.recheckedOn}; it may not declare before ${until}`,
-    });
-  }
-  if (villageTitles.some((t) => t.status === 'active' && t.level === campaign.level)) {
-    fail('ALREADY_NAMED', undefined, {
-      zh: '该村已获得同级称号，不再重复命名',
-      en: 'The village already holds a title of this level',
-    });
-  }
-  if (campaign.requireLowerTitle && campaign.level !== 'county') {
-    const lower = { municipal: 'county', provincial: 'municipal', national: 'provincial' }[
-      campaign.level
-    ];
-    if (!villageTitles.some((t) => t.status === 'active' && t.level === lower)) {
-      fail('LOWER_TITLE_REQUIRED', undefined, {
-        zh: '申报本级称号须先获得下一级称号',
-        en: 'A title of the level below is required first',
-      });
-    }
+  const problem = declarationProblem({
+    level: campaign.level,
+    requireLowerTitle: campaign.requireLowerTitle,
+    titles: villageTitles.map((t) => ({
+      level: t.level,
+      status: t.status,
+      recheckedOn: t.recheckedOn === null ? null : String(t.recheckedOn),
+    })),
+    today: opts.today,
+  });
+  if (problem) {
+    fail(problem.code, undefined, problem.message);
   }
   const findExisting = async () => {
     const [found] = await opts.db
@@ -220,12 +182,6 @@ async function repeatedDeclaration(db: Db, existing: Participation, userId: stri
   });
 }
 
-function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  // 29 February + 1 year → 1 March
-  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
-}
-
 /** A participation inside the scope, or (given the user) one they cross-check (交叉检查). */
 export async function findParticipation(db: Db, scope: Scope, id: string, userId?: string) {
   const [row] = await db
@@ -258,30 +214,21 @@ export function editableColumn(
 /** The column a user fills in a participation in `state` of a campaign at its current stage. */
 export function columnFor(
   user: Pick<SessionUser, 'id' | 'role'>,
-  campaign: Pick<Campaign, 'stage' | 'inspectorIds' | 'closedAt'>,
+  campaign: Pick<Campaign, 'stage' | 'inspectorIds' | 'subjectLevel' | 'closedAt'>,
   state: Participation['state'],
 ): SheetColumn | null {
   if (campaign.closedAt) return null;
-  const byRole: Partial<Record<SessionUser['role'], SheetColumn>> = {
-    village_clerk: 'self',
-    township_officer: 'township',
-    county_admin: 'county',
-    system_admin: 'county',
-    inspector: 'county',
-  };
-  const column = byRole[user.role];
-  if (!column) return null;
-  if (user.role === 'inspector' && !campaign.inspectorIds.includes(user.id)) return null;
-  const rule = columnRules[column];
-  if (!rule.stages.includes(campaign.stage) || !rule.states.includes(state)) return null;
-  return column;
+  const actor =
+    user.role === 'inspector'
+      ? campaign.inspectorIds.includes(user.id)
+        ? 'county'
+        : null
+      : participationActor(user.role, campaign.subjectLevel);
+  if (!actor) return null;
+  return openColumn(actor, campaign.stage, state, {
+    townshipReview: hasTownshipReview(campaign),
+  });
 }
-
-/** The events a participation may be sent, in the order of the state machine. */
-export const participationEventTypes = Object.keys(eventStages) as [
-  ParticipationEvent['type'],
-  ...ParticipationEvent['type'][],
-];
 
 /** A participation row as the API shows it (totals in points). */
 export function presentParticipation(row: Participation) {
@@ -308,6 +255,17 @@ export async function getParticipation(opts: {
     .from(divisions)
     .where(inArray(divisions.code, [participation.villageCode, participation.townshipCode]));
   const nameOf = (code: string) => names.find((d) => d.code === code)?.name ?? null;
+  const [unit] = participation.unitId
+    ? await opts.db
+        .select({ name: countyUnits.name })
+        .from(countyUnits)
+        .where(
+          and(
+            eq(countyUnits.countyCode, participation.countyCode),
+            eq(countyUnits.id, participation.unitId),
+          ),
+        )
+    : [];
   const openObjections = await opts.db
     .select()
     .from(objections)
@@ -318,7 +276,7 @@ export async function getParticipation(opts: {
       ),
     )
     .orderBy(asc(objections.createdAt));
-  const level = actorLevel(opts.user.role);
+  const level = actorLevel(opts.user.role, campaign);
   const scorecards = {
     self: scoreColumn(framework, participation.sheet.self),
     township: scoreColumn(framework, participation.sheet.township),
@@ -326,7 +284,7 @@ export async function getParticipation(opts: {
   };
   return {
     participation: presentParticipation(participation),
-    villageName: nameOf(participation.villageCode) ?? participation.villageCode,
+    villageName: unit?.name ?? nameOf(participation.villageCode) ?? participation.villageCode,
     townshipName: nameOf(participation.townshipCode),
     campaign: present(campaign, { scope: opts.scope, userId: opts.user.id }),
     framework,
@@ -338,9 +296,9 @@ export async function getParticipation(opts: {
     editableColumn: editableColumn(opts.user, campaign, participation),
     allowedEvents:
       level && !campaign.closedAt
-        ? allowedParticipationEvents(participation.state, level).filter((e) =>
-            eventStages[e].includes(campaign.stage),
-          )
+        ? allowedParticipationEvents(participation.state, level, {
+            townshipReview: hasTownshipReview(campaign),
+          }).filter((e) => eventAllowedAt(e, campaign.stage))
         : [],
   };
 }
@@ -551,12 +509,12 @@ export async function transition(opts: {
     }
     conflict(participation);
   }
-  const level = actorLevel(opts.user.role);
+  const level = actorLevel(opts.user.role, campaign);
   if (!level) forbidden();
-  if (!eventStages[opts.event.type].includes(campaign.stage)) {
+  if (!eventAllowedAt(opts.event.type, campaign.stage)) {
     fail('WRONG_STAGE', undefined, {
-      zh: `“${stageNames[campaign.stage].zh}”阶段不能执行此操作`,
-      en: `Not possible in the ${stageNames[campaign.stage].en} stage`,
+      zh: `“${campaignStageName(campaign.stage).zh}”阶段不能执行此操作`,
+      en: `Not possible in the ${campaignStageName(campaign.stage).en} stage`,
     });
   }
   const snapshot = { state: participation.state, postedOn: participation.postedOn ?? undefined };
@@ -566,10 +524,11 @@ export async function transition(opts: {
     minAcceptedScore:
       campaign.minAcceptedScore === null ? undefined : fromHundredths(campaign.minAcceptedScore),
     noticeDays: campaign.noticeDays,
+    townshipReview: hasTownshipReview(campaign),
   };
   // A transition the state does not allow is refused before anything else is looked at.
   // (The domain refuses on the state before it reads scores or dates, so none are needed here.)
-  if (!allowedParticipationEvents(participation.state, level).includes(opts.event.type)) {
+  if (!allowedParticipationEvents(participation.state, level, rules).includes(opts.event.type)) {
     const probe = { ...opts.event, selfScore: 0, acceptedScore: 0, on: opts.today };
     refuse(transitionParticipation(snapshot, probe as ParticipationEvent, level, rules));
   }
@@ -603,12 +562,14 @@ export async function transition(opts: {
   }
   const result = transitionParticipation(snapshot, event, level, rules);
   if (!result.ok) refuse(result);
+  if (event.type === 'recommend') await requireQuota(opts.db, campaign);
   const changes: Partial<typeof participations.$inferInsert> = {
     state: result.state,
     updatedAt: new Date(),
   };
   if (event.type === 'post') changes.postedOn = opts.today;
   if (event.type === 'name') changes.namedOn = opts.today;
+  if (event.type === 'record_decision' && event.awarded) changes.namedOn = event.decidedOn!;
   Object.assign(changes, returnedReasonChange(event));
   const [row] = await opts.db
     .update(participations)
@@ -653,6 +614,28 @@ export async function transition(opts: {
           eq(objections.status, 'open'),
         ),
       );
+  }
+  if (event.type === 'record_decision' && event.awarded) {
+    // the title is held at the higher level, from its decision
+    const [title] = await opts.db
+      .insert(titles)
+      .values({
+        countyCode: participation.countyCode,
+        villageCode: participation.villageCode,
+        level: campaign.level,
+        year: campaign.year,
+        campaignId: campaign.id,
+        namedOn: event.decidedOn!,
+      })
+      .returning();
+    await opts.db.insert(titleDecisions).values({
+      countyCode: participation.countyCode,
+      titleId: title!.id,
+      awardingBody: event.awardingBody!.trim(),
+      documentNumber: event.documentNumber!.trim(),
+      decidedOn: event.decidedOn!,
+      createdBy: opts.user.id,
+    });
   }
   if (event.type === 'name') {
     await opts.db.insert(titles).values({
@@ -743,7 +726,9 @@ export async function listParticipations(opts: {
       .select({
         id: participations.id,
         villageCode: participations.villageCode,
-        villageName: divisions.name,
+        unitId: participations.unitId,
+        // the subject's name: the village's or township's, or the county unit's
+        villageName: sql<string>`coalesce(${countyUnits.name}, ${divisions.name})`,
         townshipCode: participations.townshipCode,
         townshipName: sql<string | null>`${township}`,
         state: participations.state,
@@ -756,12 +741,21 @@ export async function listParticipations(opts: {
         postedOn: participations.postedOn,
         namedOn: participations.namedOn,
         returnedReason: participations.returnedReason,
+        outcome: participations.outcome,
+        outcomeNote: participations.outcomeNote,
         updatedAt: participations.updatedAt,
       })
       .from(participations)
       .innerJoin(divisions, eq(divisions.code, participations.villageCode))
+      .leftJoin(
+        countyUnits,
+        and(
+          eq(countyUnits.countyCode, participations.countyCode),
+          eq(countyUnits.id, participations.unitId),
+        ),
+      )
       .where(where)
-      .orderBy(asc(participations.villageCode))
+      .orderBy(asc(participations.villageCode), asc(countyUnits.name))
       .limit(opts.pageSize)
       .offset((opts.page - 1) * opts.pageSize),
     opts.db.select({ n: count() }).from(participations).where(where),
@@ -776,4 +770,82 @@ export async function listParticipations(opts: {
     })),
     total: Number(total?.n ?? 0),
   };
+}
+
+/**
+ * The county records an annual assessment's 奖惩 outcome for a subject it has accepted or failed
+ * (optimistically locked like every change of a participation).
+ */
+export async function setOutcome(opts: {
+  db: Db;
+  scope: Scope;
+  id: string;
+  version: number;
+  outcome: AnnualOutcome;
+  note: string | null;
+}) {
+  const participation = await findParticipation(opts.db, opts.scope, opts.id);
+  const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  if (campaign.mode !== 'annual') {
+    fail('NOT_ANNUAL', undefined, {
+      zh: '只有年度考核记录奖惩结果',
+      en: 'Only annual assessments record an outcome',
+    });
+  }
+  if (participation.state !== 'county_accepted' && participation.state !== 'county_failed') {
+    fail('NOT_ASSESSED', undefined, {
+      zh: '县级考核完成后才能记录奖惩结果',
+      en: 'The outcome is recorded once the county has assessed the subject',
+    });
+  }
+  if (participation.version !== opts.version) conflict(participation);
+  const [row] = await opts.db
+    .update(participations)
+    .set({
+      outcome: opts.outcome,
+      outcomeNote: opts.note,
+      version: sql`${participations.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(participations.countyCode, participation.countyCode),
+        eq(participations.id, participation.id),
+        eq(participations.version, opts.version),
+      ),
+    )
+    .returning();
+  if (!row) {
+    const [current] = await opts.db
+      .select()
+      .from(participations)
+      .where(eq(participations.id, participation.id));
+    conflict(current!);
+  }
+  return { before: participation, after: row };
+}
+
+/** A recommendation stays within the campaign's quota (名额), counting every one already sent up. */
+async function requireQuota(db: Db, campaign: Campaign) {
+  // one recommendation at a time per campaign, so that two at once cannot both take the last place
+  await db
+    .select({ id: campaigns.id })
+    .from(campaigns)
+    .where(and(eq(campaigns.countyCode, campaign.countyCode), eq(campaigns.id, campaign.id)))
+    .for('update');
+  const [row] = await db
+    .select({ n: count() })
+    .from(participations)
+    .where(
+      and(
+        eq(participations.countyCode, campaign.countyCode),
+        eq(participations.campaignId, campaign.id),
+        inArray(participations.state, ['recommended', 'named', 'not_selected']),
+      ),
+    );
+  const problem = recommendationQuotaProblem({
+    recommended: Number(row?.n ?? 0),
+    quota: campaign.recommendationQuota,
+  });
+  if (problem) fail(problem.code, undefined, problem.message);
 }

@@ -39,7 +39,7 @@ export async function campaignRanking(db: Db, scope: Scope, campaignId: string) 
         eq(participations.countyCode, campaign.countyCode),
         eq(participations.campaignId, campaign.id),
         isNotNull(participations.countyTotal),
-        scope.where(participations.villageCode),
+        scope.whereSubject(participations.villageCode, participations.unitId),
       ),
     );
   const byCode = new Map(rows.map((r) => [r.villageCode, r]));
@@ -208,7 +208,9 @@ async function ownPosition(
  * county (a county user or above), so that counting a national campaign reads only its index.
  */
 function villagesInScope(scope: Scope, countyCode: string) {
-  return scope.coversCounty(countyCode) ? sql`true` : scope.where(participations.villageCode);
+  return scope.coversCounty(countyCode)
+    ? sql`true`
+    : scope.whereSubject(participations.villageCode, participations.unitId);
 }
 
 /** Totals are binned by this many points for the histogram. */
@@ -356,7 +358,7 @@ export async function noticeList(db: Db, scope: Scope, campaignId: string) {
         eq(participations.countyCode, campaign.countyCode),
         eq(participations.campaignId, campaign.id),
         sql`${participations.state} in ('posted', 'objected', 'named')`,
-        scope.where(participations.villageCode),
+        scope.whereSubject(participations.villageCode, participations.unitId),
       ),
     )
     .orderBy(asc(participations.townshipCode), asc(participations.villageCode));

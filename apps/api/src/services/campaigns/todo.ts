@@ -69,6 +69,7 @@ export async function listTodo(opts: {
       inspectorIds: campaigns.inspectorIds,
       stageDates: campaigns.stageDates,
       closedAt: campaigns.closedAt,
+      subjectLevel: campaigns.subjectLevel,
       state: participations.state,
       n: count(),
     })
@@ -82,11 +83,12 @@ export async function listTodo(opts: {
     )
     .where(
       and(
-        opts.scope.where(participations.villageCode),
+        opts.scope.whereSubject(participations.villageCode, participations.unitId),
         inArray(campaigns.stage, workingStages),
         isNull(campaigns.closedAt),
         inArray(participations.state, [
           'declared',
+          'enrolled',
           'returned',
           'self_assessed',
           'township_approved',
@@ -102,6 +104,7 @@ export async function listTodo(opts: {
       campaigns.inspectorIds,
       campaigns.stageDates,
       campaigns.closedAt,
+      campaigns.subjectLevel,
       participations.state,
     )
     .orderBy(asc(campaigns.year), asc(campaigns.name));
@@ -111,7 +114,7 @@ export async function listTodo(opts: {
     const column = columnFor(opts.user, g, g.state);
     const task: TodoTask | null = column
       ? taskOfColumn[column]
-      : g.state === 'objected' && actorLevel(opts.user.role) === 'county'
+      : g.state === 'objected' && actorLevel(opts.user.role, g) === 'county'
         ? 'objection'
         : null;
     if (!task) continue;
@@ -151,7 +154,7 @@ async function attachReturned(db: Db, scope: Scope, entries: TodoEntry[]) {
     .innerJoin(divisions, eq(divisions.code, participations.villageCode))
     .where(
       and(
-        scope.where(participations.villageCode),
+        scope.whereSubject(participations.villageCode, participations.unitId),
         eq(participations.state, 'returned'),
         inArray(
           participations.campaignId,

@@ -26,6 +26,7 @@ const writeLevels: Record<Role, readonly RegisterDivision['level'][]> = {
   county_admin: ['village', 'township'],
   system_admin: ['village', 'township'],
   inspector: [],
+  unit_officer: [],
 };
 
 /** The village or township (in scope) a register record belongs to. */

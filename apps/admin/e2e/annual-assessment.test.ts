@@ -1,0 +1,170 @@
+// An annual township assessment (年度考核) in real Chromium: the county launches it over its
+// townships (all 15 enrolled at once, nobody declares), the township officer of 白石镇 fills and
+// submits its own self-assessment, the county scores it, records the 奖惩 outcome and concludes
+// the assessment. Screenshots in test-results/annual-*.png.
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { builtinFrameworks, type IndicatorItem } from '@fazhi/domain';
+import { DEMO_PASSWORD } from '@fazhi/api';
+import {
+  resultsDir,
+  signIn,
+  signOut,
+  startHarness,
+  takeConsoleErrors,
+  type Harness,
+} from './harness';
+
+const TOWNSHIP = '330728101000'; // 白石镇, the demo township officer's
+const framework = builtinFrameworks.find((f) => f.code === 'demo-county-2026')!;
+const items = framework.areas.flatMap((a) => a.items);
+const campaignName = `E2E年度依法治镇考核${Date.now()}`;
+
+let h: Harness;
+let page: Page;
+let campaignId = '';
+let participationId = '';
+
+beforeAll(async () => {
+  h = await startHarness(DEMO_PASSWORD);
+  page = await h.newPage();
+});
+
+afterEach(() => {
+  expect(takeConsoleErrors(h)).toEqual([]);
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function shot(name: string) {
+  await page.screenshot({
+    path: resolve(resultsDir, `annual-${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
+}
+
+async function as(username: string) {
+  if (page.url() !== 'about:blank' && new URL(page.url()).pathname !== '/login') {
+    await page.waitForLoadState('networkidle');
+    await signOut(page);
+  }
+  await signIn(page, username, DEMO_PASSWORD);
+}
+
+async function choose(selector: string, label: string) {
+  await page.getByRole('dialog').locator(selector).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: label })
+    .first()
+    .click();
+}
+
+async function advanceTo(stage: string) {
+  await page.goto(`/campaigns/${campaignId}`);
+  await page.getByTestId('advance').click();
+  await page
+    .locator('.ant-popover:visible')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+  await page.getByText(`已进入“${stage}”阶段`).waitFor();
+}
+
+/** Answers every item of the open column for full points (as the campaign test does). */
+async function fillFully(column: 'self' | 'county') {
+  for (const item of items) await answer(item);
+  await expect
+    .poll(() => page.getByTestId(`total-${column}`).locator('.ant-statistic-content').textContent())
+    .toContain('100');
+  await page.getByTestId('save-sheet').click();
+  await page.getByText('已保存').first().waitFor();
+}
+
+async function answer(item: IndicatorItem) {
+  const cell = page.getByTestId(`answer-${item.code}`);
+  const rule = item.rule;
+  if (rule.kind === 'check') await cell.locator('.ant-radio-button-wrapper').first().click();
+  else if (rule.kind === 'checklist') {
+    const boxes = cell.locator('input.ant-checkbox-input');
+    for (let i = 0; i < rule.entries.length; i++) {
+      if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check();
+    }
+  } else if (rule.kind === 'deduction') await cell.locator('input').fill('0');
+  else if (rule.kind === 'count') {
+    await cell.locator('input').fill(String(Math.ceil(item.points / rule.perUnit)));
+  } else if (rule.kind === 'bands') {
+    await cell.locator('input').fill(String(Math.max(...rule.bands.map((b) => b.min))));
+  } else if (rule.kind === 'proportional') await cell.locator('input').fill(String(rule.target));
+}
+
+async function act(event: string, label: RegExp) {
+  await page.getByTestId(`event-${event}`).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: label }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+describe('an annual township assessment', () => {
+  it('the county launches it over its 15 townships', async () => {
+    await as('county');
+    await page.goto('/campaigns');
+    await page.getByRole('button', { name: /新建活动/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#campaign-form_name').fill(campaignName);
+    await choose('#campaign-form_mode', '年度考核');
+    await choose('#campaign-form_subjectLevel', '乡镇（街道）');
+    await choose('#campaign-form_frameworkId', framework.name);
+    await shot('1-form');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('活动已创建').waitFor();
+    await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
+    campaignId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByTestId('state-counts').getByText('已纳入考核 15').waitFor();
+    await advanceTo('自评');
+    const row = page.getByTestId('participations-table').locator('tr', { hasText: TOWNSHIP });
+    await row.waitFor();
+    participationId = (await row.getAttribute('data-row-key'))!;
+    await shot('2-launched');
+    // the other townships are assessed elsewhere in this test: they leave it (as the county's
+    // 退出 would), so that the assessment may move on after 白石镇
+    await h.database.db.execute(
+      `update participations set state = 'withdrawn' where campaign_id = '${campaignId}' and village_code <> '${TOWNSHIP}'`,
+    );
+  });
+
+  it('the township officer fills and submits its own self-assessment', async () => {
+    await as('township');
+    await page.goto(`/participations/${participationId}`);
+    await page.getByTestId('sheet-table').waitFor();
+    await fillFully('self');
+    await act('submit_self_assessment', /提交自评/);
+    await expect.poll(() => page.getByTestId('participation-state').textContent()).toBe('已自评');
+    await shot('3-self-assessed');
+  });
+
+  it('the county scores it, records the outcome and concludes the assessment', async () => {
+    await as('county');
+    await advanceTo('县级验收');
+    await page.goto(`/participations/${participationId}`);
+    await page.getByTestId('sheet-table').waitFor();
+    await fillFully('county');
+    await act('accept', /验收通过/);
+    await expect
+      .poll(() => page.getByTestId('participation-state').textContent())
+      .toBe('县级验收通过');
+    await page.goto(`/campaigns/${campaignId}`);
+    await page.getByTestId(`outcome-${TOWNSHIP}`).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '通报表扬' })
+      .click();
+    await page.getByText('已记录奖惩结果').waitFor();
+    await advanceTo('已结束');
+    await shot('4-concluded');
+  });
+});
