@@ -2,7 +2,6 @@ import type { LocalizedText } from '../localized-text.js';
 import { revocationBarYears } from './limits.js';
 import { lowerTitleLevel, titleLevelName, type TitleLevel } from './title-level.js';
 
-
 /** A title the village holds or held, as the eligibility check needs it. */
 export interface HeldTitle {
   readonly level: TitleLevel;

@@ -430,10 +430,14 @@ export async function advanceCampaign(db: Db, scope: Scope, id: string, today: s
   }
   const next = nextCampaignStage(flowOf(campaign), campaign.stage);
   if (!next) {
-    fail('STAGE_BLOCKED', { blockers: [] }, {
-      zh: '已是最后阶段',
-      en: 'This is the last stage',
-    });
+    fail(
+      'STAGE_BLOCKED',
+      { blockers: [] },
+      {
+        zh: '已是最后阶段',
+        en: 'This is the last stage',
+      },
+    );
   }
   const [row] = await db
     .update(campaigns)
