@@ -163,7 +163,7 @@ describe('the ranking in SQL', () => {
     await t.db.execute(
       sql`insert into participations (county_code, campaign_id, village_code, township_code, state, county_total, county_grade)
           values (${DEMO_COUNTY_CODE}, ${campaignId}, ${DEMO_CLERK_VILLAGE}, '330728101000', 'county_accepted', 9000, 'excellent')
-          on conflict (county_code, campaign_id, village_code)
+          on conflict (county_code, campaign_id, village_code, unit_id)
           do update set county_total = 9000, county_grade = 'excellent', county_vetoed = false`,
     );
     const clerk = await t.as('clerk');
