@@ -50,8 +50,13 @@ describe('isLaterDay', () => {
 
 describe('lateStates', () => {
   it('names the states that still owe work in a stage', () => {
-    expect(lateStates('self_assess')).toEqual(['declared', 'returned']);
+    expect(lateStates('self_assess')).toEqual(['declared', 'enrolled', 'returned']);
     expect(lateStates('county_acceptance')).toEqual(['township_approved']);
+    expect(lateStates('county_acceptance', { townshipReview: true })).toEqual([
+      'township_approved',
+    ]);
+    // an annual township assessment: the county scores self-assessed townships directly
+    expect(lateStates('county_acceptance', { townshipReview: false })).toEqual(['self_assessed']);
     expect(lateStates('deploy')).toEqual([]);
     expect(lateStates('recheck')).toEqual([]);
   });

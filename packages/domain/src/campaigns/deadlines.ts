@@ -52,18 +52,26 @@ export function isLaterDay(candidate: string, than: string | null | undefined): 
 
 /**
  * The participation states that still owe work in each stage with a deadline: a subject in one
- * of them once the stage's deadline has passed is late.
+ * of them once the stage's deadline has passed is late (`enrolled`: a subject of an annual
+ * assessment that has not self-assessed yet).
  */
 export const openWorkStates = {
   declare: [],
-  self_assess: ['declared', 'returned'],
-  township_review: ['declared', 'self_assessed', 'returned'],
+  self_assess: ['declared', 'enrolled', 'returned'],
+  township_review: ['declared', 'enrolled', 'self_assessed', 'returned'],
   county_acceptance: ['township_approved'],
   public_notice: ['county_accepted', 'objected'],
   naming: ['posted'],
 } as const satisfies Record<string, readonly ParticipationState[]>;
 
-/** The states that are late in `stage` (none for a stage without deadline work). */
-export function lateStates(stage: string): readonly ParticipationState[] {
+/**
+ * The states that are late in `stage` (none for a stage without deadline work). Without a
+ * township review (townships, county units) the county accepts self-assessed subjects directly.
+ */
+export function lateStates(
+  stage: string,
+  flow?: { readonly townshipReview?: boolean | undefined },
+): readonly ParticipationState[] {
+  if (stage === 'county_acceptance' && flow?.townshipReview === false) return ['self_assessed'];
   return (openWorkStates as Record<string, readonly ParticipationState[]>)[stage] ?? [];
 }

@@ -2,7 +2,14 @@
 // county's extensions of a deadline with a reason. A stage's deadline is its planned date
 // (`stageDates[stage]`); an extension moves it later and is kept with its reason.
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { campaignStageName, daysUntil, deadlineLight, isLaterDay, lateStates } from '@fazhi/domain';
+import {
+  campaignStageName,
+  daysUntil,
+  deadlineLight,
+  hasTownshipReview,
+  isLaterDay,
+  lateStates,
+} from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import {
   campaigns,
@@ -34,7 +41,7 @@ export async function lateSubjects(opts: {
   const campaign = await findCampaign(opts.db, opts.scope, opts.id);
   const dueOn = campaign.stageDates[campaign.stage] ?? null;
   const light = campaign.closedAt ? 'none' : deadlineLight(dueOn, opts.today);
-  const states = lateStates(campaign.stage);
+  const states = lateStates(campaign.stage, { townshipReview: hasTownshipReview(campaign) });
   const empty = { dueOn, light, items: [], total: 0, byTownship: [] };
   if (light !== 'red' || states.length === 0) return empty;
   const daysLate = -(daysUntil(dueOn, opts.today) ?? 0);
