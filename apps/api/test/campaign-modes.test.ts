@@ -131,7 +131,7 @@ describe('county units', () => {
     await county.units.save({ ...units[2]!, active: false });
     await expectError(
       county.units.save({ countyCode: '330728000000', name: '司法局', kind: '' }),
-      'BAD_REQUEST',
+      'CONFLICT',
       'NAME_TAKEN',
     );
     const { campaign, framework } = await createCampaign(t, {
