@@ -166,5 +166,17 @@ describe('an annual township assessment', () => {
     await page.getByText('已记录奖惩结果').waitFor();
     await advanceTo('已结束');
     await shot('4-concluded');
+
+    // the county closes it with its summary over the computed figures; then it is read-only
+    await page.getByTestId('close-campaign').click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '结束活动并总结' });
+    await dialog.getByTestId('closing-figures').waitFor();
+    await dialog
+      .locator('#close-campaign_summary')
+      .fill('2026年度依法治镇考核完成，白石镇获通报表扬。');
+    await dialog.getByRole('button', { name: '结束活动' }).click();
+    await page.getByTestId('campaign-closed').getByText('2026年度依法治镇考核完成').waitFor();
+    await expect(page.getByTestId('advance').count()).resolves.toBe(0);
+    await shot('5-closed');
   });
 });
