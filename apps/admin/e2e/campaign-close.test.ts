@@ -108,7 +108,8 @@ describe('the county closes a campaign', () => {
     await closed.getByText('第二批培育创建工作按期完成初审').waitFor();
     await expect(page.getByTestId('phase-actions').count()).resolves.toBe(0);
     await expect(page.getByTestId('advance').count()).resolves.toBe(0);
-    await page.getByTestId('closing-figures').waitFor();
+    // the page's figures (the closing dialog may still be fading out)
+    await page.locator('#root').getByTestId('closing-figures').waitFor();
     await shot(page, 'campaign-close-4-closed');
     // the list marks it closed
     await page.goto('/campaigns');

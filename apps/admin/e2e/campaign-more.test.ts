@@ -222,10 +222,10 @@ describe('score sheets at the county acceptance', () => {
 
     // nothing was lost: loading the other's change shows it in the editor
     await panel.getByRole('button', { name: /载入对方的修改/ }).click();
-    await county
-      .locator('.ant-popover:visible')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    const popover = county.locator('.ant-popover:visible');
+    // a click while the popover still zooms in can be lost: wait for it to settle
+    await expect.poll(() => popover.getAttribute('class')).not.toMatch(/ant-zoom/);
+    await popover.getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => panel.count()).toBe(0);
     await expect
       .poll(() => county.getByTestId(`comment-${item.code}`).inputValue())
@@ -393,6 +393,8 @@ describe('复核', () => {
     // a revocation asks a second time, naming the bar on declaring again
     const confirm = page.getByRole('dialog').filter({ hasText: '确定撤销这1个称号吗？' });
     await confirm.getByText('撤销后，这些村2年内不得再申报创建。').waitFor();
+    // a click while the dialog still zooms in can be lost: wait for it to settle
+    await expect.poll(() => confirm.getAttribute('class')).not.toMatch(/ant-zoom/);
     await confirm.getByRole('button', { name: '确定撤销' }).click();
     await confirm.waitFor({ state: 'hidden' });
     await page.getByText('已记录 1 个称号的复核结果').waitFor();

@@ -3,7 +3,7 @@
 // count toward one limit, and evidence uploaded through one downloads through the other.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
+import { DEMO_PASSWORD, demoUsers } from '../src/demo/demo-county.js';
 import type { Database } from '../src/db/client.js';
 import { driver } from './harness.js';
 import { freshTarget, startServer, type ServerProcess, type Target } from './spawn-helpers.js';
@@ -53,7 +53,8 @@ describe.skipIf(driver !== 'postgres')(
       const [row] = rowsOf<{ n: number }>(
         await database.db.execute(sql`select count(*)::int as n from users`),
       );
-      expect(Number(row!.n)).toBe(5);
+      // one account per role of the demo county, and its county unit's officer
+      expect(Number(row!.n)).toBe(demoUsers.length + 1);
     });
 
     it('a session made on one process works on the other', async () => {
