@@ -66,7 +66,12 @@ export function UserFormModal({ open, user, onClose }: Props) {
   }, [open, user, form]);
 
   // one's own role cannot be changed (and is not grantable by oneself): shown as it is
-  const roles = self && user ? [user.role] : grantableRoles(me.role);
+  // a unit officer needs a county unit, which this form cannot choose yet: not offered for new
+  // users (an existing unit officer keeps the role when edited)
+  const roles =
+    self && user
+      ? [user.role]
+      : grantableRoles(me.role).filter((r) => r !== 'unit_officer' || user?.role === r);
   const levels = role ? scopeLevelsFor(role) : [];
 
   const onRoleChange = (next: Role) => {
