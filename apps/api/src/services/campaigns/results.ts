@@ -1,10 +1,9 @@
 // Results of a campaign: the ranking paged and the distribution aggregated by PostgreSQL, with
-// the rules of @fazhi/domain (`rankScorecards` stays the definition the SQL is tested against,
-// and the whole ranking for exports); progress per township.
+// the rules of @fazhi/domain (`rankScorecards` and `summarizeScorecards` stay the definitions
+// the SQL is tested against in test/ranking-sql.test.ts); progress per township.
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import {
   fromHundredths,
-  rankScorecards,
   scorecardGrades,
   summaryFromAggregates,
   type Grade,
@@ -16,57 +15,13 @@ import type { Scope } from '../../auth/scope.js';
 import { findCampaign } from './campaigns.js';
 import { rowsOf } from '../../db/rows-of.js';
 
-/** Villages with a county score, ranked: non-vetoed by total (ties share a rank), vetoed last. */
-export async function campaignRanking(db: Db, scope: Scope, campaignId: string) {
-  const campaign = await findCampaign(db, scope, campaignId);
-  const rows = await db
-    .select({
-      villageCode: participations.villageCode,
-      villageName: divisions.name,
-      townshipCode: participations.townshipCode,
-      townshipName: sql<
-        string | null
-      >`(select name from divisions t where t.code = "participations"."township_code")`,
-      total: participations.countyTotal,
-      grade: participations.countyGrade,
-      vetoed: participations.countyVetoed,
-      state: participations.state,
-    })
-    .from(participations)
-    .innerJoin(divisions, eq(divisions.code, participations.villageCode))
-    .where(
-      and(
-        eq(participations.countyCode, campaign.countyCode),
-        eq(participations.campaignId, campaign.id),
-        isNotNull(participations.countyTotal),
-        scope.whereSubject(participations.villageCode, participations.unitId),
-      ),
-    );
-  const byCode = new Map(rows.map((r) => [r.villageCode, r]));
-  const ranked = rankScorecards(
-    rows.map((r) => ({
-      id: r.villageCode,
-      scorecard: {
-        total: fromHundredths(r.total!),
-        grade: (r.grade ?? 'fail') as Grade,
-        vetoed: r.vetoed,
-      },
-    })),
+/** A campaign's participations with a county score. */
+function scoredIn(campaign: { id: string; countyCode: string }) {
+  return and(
+    eq(participations.countyCode, campaign.countyCode),
+    eq(participations.campaignId, campaign.id),
+    isNotNull(participations.countyTotal),
   );
-  return ranked.map((entry) => {
-    const row = byCode.get(entry.id)!;
-    return {
-      villageCode: entry.id,
-      villageName: row.villageName,
-      townshipCode: row.townshipCode,
-      townshipName: row.townshipName,
-      state: row.state,
-      rank: entry.rank,
-      total: entry.total,
-      grade: entry.grade,
-      vetoed: entry.vetoed,
-    };
-  });
 }
 
 /** What a ranking page may be narrowed to (after ranking: ranks stay those of the whole list). */
@@ -106,11 +61,7 @@ export async function campaignRankingPage(
 ) {
   const campaign = await findCampaign(db, scope, query.campaignId);
   const p = participations;
-  const scored = and(
-    eq(p.countyCode, campaign.countyCode),
-    eq(p.campaignId, campaign.id),
-    isNotNull(p.countyTotal),
-  );
+  const scored = scoredIn(campaign);
   const filters = [
     query.townshipCode ? sql`r0.township_code = ${query.townshipCode}` : undefined,
     query.grade ? sql`r0.county_grade = ${query.grade}` : undefined,
@@ -177,11 +128,7 @@ async function ownPosition(
   code: string,
 ): Promise<{ villageCode: string; rank: number | null; of: number } | null> {
   const p = participations;
-  const scored = and(
-    eq(p.countyCode, campaign.countyCode),
-    eq(p.campaignId, campaign.id),
-    isNotNull(p.countyTotal),
-  );
+  const scored = scoredIn(campaign);
   const [mine] = await db
     .select({ total: p.countyTotal, vetoed: p.countyVetoed })
     .from(p)
