@@ -72,6 +72,27 @@ export async function getFramework(db: Db, id: string, visible?: Scope | SQL) {
   return { ...row, definition: row.definition as Framework };
 }
 
+/** Definitions by framework id; a stored framework is never changed (a new version is a new row). */
+const definitions = new Map<string, Framework>();
+const DEFINITIONS_KEPT = 200;
+
+/**
+ * A campaign's pinned framework definition, read once per process: a stored framework is never
+ * updated, so the score-sheet save (the most frequent write) does not fetch it again.
+ */
+export async function pinnedDefinition(db: Db, id: string): Promise<Framework> {
+  const kept = definitions.get(id);
+  if (kept) return kept;
+  const [row] = await db
+    .select({ definition: frameworks.definition })
+    .from(frameworks)
+    .where(eq(frameworks.id, id));
+  if (!row) notFound({ zh: '指标体系', en: 'Framework' });
+  if (definitions.size >= DEFINITIONS_KEPT) definitions.delete(definitions.keys().next().value!);
+  definitions.set(id, row.definition as Framework);
+  return row.definition as Framework;
+}
+
 /**
  * Validates with @fazhi/domain and stores a new framework version, owned by `ownerCountyCode`
  * (null: shared, as the system administrator imports); problems become field errors. A version

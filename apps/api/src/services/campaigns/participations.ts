@@ -31,7 +31,6 @@ import {
   titleDecisions,
   participations,
   titles,
-  type ScoreSheetData,
   type SheetColumn,
   type SheetColumnData,
 } from '../../db/schema.js';
@@ -39,7 +38,7 @@ import type { Scope } from '../../auth/scope.js';
 import type { SessionUser } from '../../auth/session-user.js';
 import { fail, forbidden, invalidField, notFound } from '../../errors/app-error.js';
 import { findCampaign, present } from './campaigns.js';
-import { getFramework } from './frameworks.js';
+import { pinnedDefinition } from './frameworks.js';
 import { mayKnowObjectors, presentObjection } from './objector-identity.js';
 import { deleteEvidenceRow, findEvidence, listEvidence, requireEvidenceTurn } from './evidence.js';
 import { repeatsDeclaration, repeatsLastChange, sameColumn } from './repeats.js';
@@ -249,7 +248,7 @@ export async function getParticipation(opts: {
 }) {
   const participation = await findParticipation(opts.db, opts.scope, opts.id, opts.user.id);
   const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
-  const framework = (await getFramework(opts.db, campaign.frameworkId)).definition;
+  const framework = await pinnedDefinition(opts.db, campaign.frameworkId);
   const names = await opts.db
     .select({ code: divisions.code, name: divisions.name })
     .from(divisions)
@@ -329,11 +328,15 @@ export async function saveSheet(opts: {
   column: SheetColumn;
   data: SheetColumnData;
 }) {
-  const participation = await findParticipation(opts.db, opts.scope, opts.id, opts.user.id);
-  const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  const { participation, campaign, framework } = await findSheetTarget(
+    opts.db,
+    opts.scope,
+    opts.id,
+    opts.user.id,
+  );
   requireOpen(campaign);
   if (participation.version !== opts.version) {
-    const repeated = await repeatedSave(opts.db, campaign, participation, opts);
+    const repeated = await repeatedSave(opts.db, framework, participation, opts);
     if (repeated) return repeated;
     conflict(participation, opts.column);
   }
@@ -344,7 +347,6 @@ export async function saveSheet(opts: {
       en: 'You may not enter scores in this column at this stage',
     });
   }
-  const framework = (await getFramework(opts.db, campaign.frameworkId)).definition;
   const scored = scoreAssessment(framework, { items: opts.data.items, vetoes: opts.data.vetoes });
   if (!scored.ok) {
     fail(
@@ -378,7 +380,6 @@ export async function saveSheet(opts: {
       en: 'Only the self-assessment column gives reasons for overriding the records',
     });
   }
-  const sheet: ScoreSheetData = { ...participation.sheet, [opts.column]: opts.data };
   const totalColumn = {
     self: 'selfTotal',
     township: 'townshipTotal',
@@ -388,7 +389,8 @@ export async function saveSheet(opts: {
   const [row] = await opts.db
     .update(participations)
     .set({
-      sheet,
+      // only this column is sent and replaced; the others stay as stored
+      sheet: sql`jsonb_set(${participations.sheet}, ${`{${opts.column}}`}::text[], ${JSON.stringify(opts.data)}::jsonb)`,
       version: sql`${participations.version} + 1`,
       sheetUpdatedBy: opts.user.displayName,
       sheetUpdatedAt: new Date(),
@@ -403,17 +405,43 @@ export async function saveSheet(opts: {
         eq(participations.version, opts.version),
       ),
     )
-    .returning();
+    .returning({ version: participations.version });
   if (!row) {
     const [current] = await opts.db
       .select()
       .from(participations)
       .where(eq(participations.id, participation.id));
-    const repeated = await repeatedSave(opts.db, campaign, current!, opts);
+    const repeated = await repeatedSave(opts.db, framework, current!, opts);
     if (repeated) return repeated;
     conflict(current!, opts.column);
   }
-  return { before: participation, after: row, scorecard: card, repeated: false };
+  return {
+    before: participation,
+    after: { ...participation, ...row },
+    scorecard: card,
+    repeated: false,
+  };
+}
+
+/**
+ * The participation a save writes and its campaign, read in one query, and the campaign's pinned
+ * framework (a save is the most frequent write: one round trip instead of three).
+ */
+async function findSheetTarget(db: Db, scope: Scope, id: string, userId: string) {
+  const [row] = await db
+    .select({ participation: participations, campaign: campaigns })
+    .from(participations)
+    .innerJoin(campaigns, eq(campaigns.id, participations.campaignId))
+    .where(
+      and(
+        eq(participations.id, id),
+        reachableParticipations(scope, userId),
+        scope.whereCounty(campaigns.countyCode),
+      ),
+    );
+  if (!row) notFound({ zh: '申报记录', en: 'Participation' });
+  const framework = await pinnedDefinition(db, row.campaign.frameworkId);
+  return { ...row, framework };
 }
 
 /**
@@ -422,7 +450,7 @@ export async function saveSheet(opts: {
  */
 async function repeatedSave(
   db: Db,
-  campaign: Campaign,
+  framework: Framework,
   current: Participation,
   opts: { user: SessionUser; version: number; column: SheetColumn; data: SheetColumnData },
 ) {
@@ -433,7 +461,6 @@ async function repeatedSave(
     userId: opts.user.id,
   });
   if (!repeated) return null;
-  const framework = (await getFramework(db, campaign.frameworkId)).definition;
   const card = scoreColumn(framework, opts.data);
   if (!card) return null;
   return { before: current, after: current, scorecard: card, repeated: true };
@@ -532,7 +559,7 @@ export async function transition(opts: {
     const probe = { ...opts.event, selfScore: 0, acceptedScore: 0, on: opts.today };
     refuse(transitionParticipation(snapshot, probe as ParticipationEvent, level, rules));
   }
-  const framework = (await getFramework(opts.db, campaign.frameworkId)).definition;
+  const framework = await pinnedDefinition(opts.db, campaign.frameworkId);
   let event: ParticipationEvent;
   // Scores come from the sheet and dates from the clock, never from the caller.
   if (opts.event.type === 'submit_self_assessment' || opts.event.type === 'accept') {

@@ -8,7 +8,6 @@ import {
   deriveAnswers,
   recordMetrics as metricCatalogue,
   type DerivedItem,
-  type Framework,
   type RecordRegister,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
@@ -24,7 +23,7 @@ import type { Scope } from '../../auth/scope.js';
 import { fail } from '../../errors/app-error.js';
 import { findCampaign } from '../campaigns/campaigns.js';
 import { findParticipation, todayIso } from '../campaigns/participations.js';
-import { getFramework } from '../campaigns/frameworks.js';
+import { pinnedDefinition } from '../campaigns/frameworks.js';
 import { dateRange } from './common.js';
 import { recordMetrics } from './records.js';
 
@@ -129,7 +128,7 @@ async function deriveFor(opts: { db: Db; scope: Scope; participationId: string; 
   const { db, scope } = opts;
   const participation = await findParticipation(db, scope, opts.participationId);
   const campaign = await findCampaign(db, scope, participation.campaignId);
-  const framework = (await getFramework(db, campaign.frameworkId)).definition as Framework;
+  const framework = await pinnedDefinition(db, campaign.frameworkId);
   const period = campaignRecordPeriod(campaign, { asOf: opts.today ?? todayIso() });
   const villageCode = participation.villageCode;
   const records = await periodRecords(db, villageCode, period.from, period.to);
