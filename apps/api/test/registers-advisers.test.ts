@@ -228,6 +228,19 @@ describe('advisers', () => {
   });
 });
 
+describe('records.metrics', () => {
+  it.each([
+    ['2026-12-31', true],
+    ['2027-01-01', false],
+  ])('a village under a 2026 contract, in a period ending %s: %s', async (to, expected) => {
+    await adviserWithContract();
+    const metrics = await (
+      await t.as('clerk')
+    ).records.metrics({ villageCode: X_VILLAGE, from: '2026-01-01', to });
+    expect(metrics.values['legalAdviser.underContract']).toBe(expected);
+  });
+});
+
 describe('advisers.coverage', () => {
   const xVillages = [X_VILLAGE, X_VILLAGE_2, '330728101203'];
   const yVillages = [Y_VILLAGE, '330728102202'];
