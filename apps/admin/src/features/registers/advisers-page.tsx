@@ -190,13 +190,15 @@ function DutyDays({ division }: { division: string }) {
   const [editing, setEditing] = useState<DutyRow | null | undefined>(undefined);
   const township = division.endsWith('000') && !division.endsWith('000000') ? division : null;
   const canWrite = township !== null && me.role !== 'inspector' && me.role !== 'village_clerk';
-  const list = useQuery(
-    trpc.advisers.dutyDays.queryOptions({
+  const list = useQuery({
+    ...trpc.advisers.dutyDays.queryOptions({
       divisionCode: division.endsWith('000') ? division : townshipOf(division),
       page: paging.page,
       pageSize: paging.pageSize,
     }),
-  );
+    // duty days are the township's: a clerk's scope does not reach them
+    enabled: me.role !== 'village_clerk',
+  });
   if (me.role === 'village_clerk')
     return <Typography.Text type="secondary">{t('advisers.none')}</Typography.Text>;
   if (list.error) return <QueryError error={list.error} />;
