@@ -79,6 +79,7 @@ function Advisers({ division }: { division: string }) {
   const errorText = useErrorText();
   const paging = usePagination();
   const keeps = keepsAdvisers(me.role);
+  const today = todayIso();
   const [editing, setEditing] = useState<AdviserRow | null | undefined>(undefined);
   const [contract, setContract] = useState<{ adviser: AdviserRow; editing: ContractRow | null }>();
   const list = useQuery(
@@ -108,21 +109,28 @@ function Advisers({ division }: { division: string }) {
       render: (_: unknown, a) => (
         <Space size={4} wrap>
           {a.contracts.length === 0 && t('advisers.none')}
-          {a.contracts.map((c) => (
-            <Tag
-              key={c.id}
-              color={c.startsOn <= todayIso() && todayIso() <= c.endsOn ? 'green' : undefined}
-              closable={keeps}
-              onClose={(e) => {
-                e.preventDefault();
-                remove.mutate({ id: c.id, version: c.version });
-              }}
-              onClick={keeps ? () => setContract({ adviser: a, editing: c }) : undefined}
-              data-testid="contract-tag"
-            >
-              {c.villageName} {c.startsOn}～{c.endsOn}
-            </Tag>
-          ))}
+          {a.contracts.some((c) => c.endsOn < today) && (
+            <Typography.Text type="secondary">
+              {t('advisers.expired', { n: a.contracts.filter((c) => c.endsOn < today).length })}
+            </Typography.Text>
+          )}
+          {a.contracts
+            .filter((c) => c.endsOn >= today)
+            .map((c) => (
+              <Tag
+                key={c.id}
+                color={c.startsOn <= today ? 'green' : undefined}
+                closable={keeps}
+                onClose={(e) => {
+                  e.preventDefault();
+                  remove.mutate({ id: c.id, version: c.version });
+                }}
+                onClick={keeps ? () => setContract({ adviser: a, editing: c }) : undefined}
+                data-testid="contract-tag"
+              >
+                {c.villageName} {c.startsOn}～{c.endsOn}
+              </Tag>
+            ))}
         </Space>
       ),
     },
@@ -383,6 +391,8 @@ function Coverage({ division, onPick }: { division: string; onPick: (code: strin
         size="small"
         loading={stats.isLoading}
         pagination={false}
+        // the total row carries the children of the division: no tree
+        expandable={{ childrenColumnName: 'none' }}
         scroll={{ x: 900 }}
         columns={columns}
         dataSource={

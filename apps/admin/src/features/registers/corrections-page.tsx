@@ -113,6 +113,8 @@ function Rollup({
         size="small"
         loading={stats.isLoading}
         pagination={false}
+        // the total row carries the children of the division: no tree
+        expandable={{ childrenColumnName: 'none' }}
         scroll={{ x: 900 }}
         columns={columns}
         dataSource={
