@@ -82,6 +82,18 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'registers/advisers',
+            lazy: async () => ({
+              Component: (await import('./features/registers/advisers-page')).AdvisersPage,
+            }),
+          },
+          {
+            path: 'registers/corrections',
+            lazy: async () => ({
+              Component: (await import('./features/registers/corrections-page')).CorrectionsPage,
+            }),
+          },
+          {
             path: 'registers/statistics',
             lazy: async () => ({
               Component: (await import('./features/registers/statistics-page')).StatisticsPage,

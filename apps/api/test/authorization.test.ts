@@ -713,6 +713,60 @@ const outsideChecks: Record<
       'OUT_OF_SCOPE',
     );
   },
+  // legal advisers are kept by the county; a township reads and records only its own
+  'advisers.list': divisionOfY('advisers.list'),
+  'advisers.save': async (x) => {
+    await expectError(x.advisers.save(sampleInput['advisers.save'] as never), 'FORBIDDEN');
+  },
+  'advisers.saveContract': async (x) => {
+    await expectError(
+      x.advisers.saveContract(sampleInput['advisers.saveContract'] as never),
+      'FORBIDDEN',
+      'ROLE_FORBIDDEN',
+    );
+  },
+  'advisers.removeContract': async (x) => {
+    await expectError(
+      x.advisers.removeContract(sampleInput['advisers.removeContract'] as never),
+      'FORBIDDEN',
+      'ROLE_FORBIDDEN',
+    );
+  },
+  'advisers.dutyDays': divisionOfY('advisers.dutyDays'),
+  'advisers.saveDutyDay': async (x) => {
+    await expectError(
+      x.advisers.saveDutyDay({
+        ...(sampleInput['advisers.saveDutyDay'] as object),
+        townshipCode: Y,
+      } as never),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+  },
+  'advisers.services': divisionOfY('advisers.services'),
+  'advisers.saveService': async (x) => {
+    await expectError(
+      x.advisers.saveService({
+        ...(sampleInput['advisers.saveService'] as object),
+        divisionCode: Y_VILLAGE,
+      } as never),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+  },
+  'advisers.coverage': divisionOfY('advisers.coverage'),
+  'corrections.list': divisionOfY('corrections.list'),
+  'corrections.save': async (x) => {
+    await expectError(
+      x.corrections.save({
+        ...(sampleInput['corrections.save'] as object),
+        townshipCode: Y,
+      } as never),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+  },
+  'corrections.statistics': divisionOfY('corrections.statistics'),
   'records.compliance': async (x) => {
     await recordsInY();
     await expectError(

@@ -1,4 +1,4 @@
-import { checkMediationCase } from '@fazhi/domain';
+import { checkCorrectionFigures, checkMediationCase } from '@fazhi/domain';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ROLES } from '@fazhi/domain';
@@ -189,7 +189,7 @@ describe('the demo county', () => {
     const before = await county.campaigns.ranking({ id: await atNotice(county) });
     const todoBefore = await (await t.as('township')).dashboard.todo();
     await t.db.execute(
-      sql`truncate table evidence_files, objections, titles, participations, campaigns, county_units, sessions, users, divisions, audit_events, mediation_cases, dispute_screenings, register_periods restart identity cascade`,
+      sql`truncate table evidence_files, objections, titles, participations, campaigns, county_units, sessions, users, divisions, audit_events, mediation_cases, dispute_screenings, register_periods, legal_advisers, adviser_contracts, adviser_duty_days, adviser_services, correction_figures restart identity cascade`,
     );
     await seedDemo(t.db);
     const again = await t.as('county');
@@ -223,5 +223,43 @@ describe('the demo registers', () => {
       to: '2026-10',
     });
     expect(reporting.months[6]!.reported).toBe(3);
+  });
+
+  it('hold advisers covering most villages and correction figures that pass their rules', async () => {
+    const county = await t.as('county');
+    const advisers = await county.advisers.list({ divisionCode: '330728000000', pageSize: 50 });
+    expect(advisers.total).toBe(10);
+    const coverage = await county.advisers.coverage({
+      divisionCode: '330728000000',
+      from: '2026-01-01',
+      to: '2026-10-31',
+    });
+    // every 23rd of the 300 villages has no adviser
+    expect([coverage.villages, coverage.covered]).toEqual([300, 287]);
+    expect(coverage.dutyDays).toBe(12 * 10);
+    expect(
+      coverage.children.find((c) => c.code === '330728101000')!.services.consultation,
+    ).toBeGreaterThan(0);
+    const stats = await county.corrections.statistics({
+      divisionCode: '330728000000',
+      from: '2026-01',
+      to: '2026-10',
+    });
+    expect(stats.reported).toBe(15 * 10);
+    expect(stats.placementRate).toBeGreaterThan(0.8);
+    const rows = await county.corrections.list({
+      divisionCode: '330728000000',
+      from: '2025-01',
+      to: '2026-10',
+      pageSize: 200,
+    });
+    expect(rows.total).toBe(15 * 22);
+    for (const r of rows.items) {
+      expect(
+        checkCorrectionFigures(r.month, r, { today: '2026-12-01' }).filter(
+          (p) => p.severity === 'error',
+        ),
+      ).toEqual([]);
+    }
   });
 });

@@ -18,6 +18,7 @@ import { governanceEn, governanceZh } from './governance-resources';
 import { titleLifeEn, titleLifeZh } from './title-life-resources';
 import { recordsEn, recordsZh } from './records-resources';
 import { registersEn, registersZh } from './registers-resources';
+import { advisersEn, advisersZh, correctionsEn, correctionsZh } from './advisers-resources';
 import { townshipEn, townshipZh } from './township-resources';
 import { phasesEn, phasesZh } from './campaign-phase-resources';
 
@@ -330,6 +331,8 @@ export const zh = {
   governance: governanceZh,
   records: recordsZh,
   registers: registersZh,
+  advisers: advisersZh,
+  corrections: correctionsZh,
   township: townshipZh,
 };
 
@@ -651,5 +654,7 @@ export const en: Resources = {
   governance: governanceEn,
   records: recordsEn,
   registers: registersEn,
+  advisers: advisersEn,
+  corrections: correctionsEn,
   township: townshipEn,
 };

@@ -886,3 +886,4 @@ export const villageElections = pgTable(
 
 export * from './schema-registers.js';
 export * from './schema-township.js';
+export * from './schema-advisers.js';

@@ -140,6 +140,7 @@ export interface ProblemDetails extends RegisterRuleProblems {
   PERIOD_ALREADY_LOCKED: NoDetails;
   PERIOD_NOT_LOCKED: NoDetails;
   SCREENING_EXISTS: NoDetails;
+  FIGURES_EXIST: NoDetails;
   TASK_ACTOR_NOT_ALLOWED: NoDetails;
   TASK_TRANSITION_NOT_ALLOWED: NoDetails;
   PROJECT_NOT_SHORTLISTED: NoDetails;

@@ -28,7 +28,7 @@ import {
 } from '../services/registers/periods.js';
 import { mediationStatistics } from '../services/registers/statistics.js';
 
-const month = z
+export const month = z
   .string()
   .refine(isRegisterMonth, { error: bi('月份格式应为 YYYY-MM', 'A month is written YYYY-MM') });
 

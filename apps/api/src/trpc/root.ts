@@ -22,6 +22,8 @@ import {
   screeningsRouter,
   statisticsRouter,
 } from '../routers/registers.js';
+import { advisersRouter } from '../routers/advisers.js';
+import { correctionsRouter } from '../routers/corrections.js';
 import { commentsRouter } from '../routers/comments.js';
 import { tasksRouter } from '../routers/tasks.js';
 import { projectsRouter } from '../routers/projects.js';
@@ -50,6 +52,8 @@ export const appRouter = router({
   screenings: screeningsRouter,
   periods: periodsRouter,
   statistics: statisticsRouter,
+  advisers: advisersRouter,
+  corrections: correctionsRouter,
   // township work (督查督办, 件件有反馈)
   comments: commentsRouter,
   tasks: tasksRouter,

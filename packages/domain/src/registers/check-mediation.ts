@@ -1,6 +1,8 @@
 import type { LocalizedText } from '../localized-text.js';
 import type { MediationMethod, MediationOutcome } from './mediation-lists.js';
 import { monthEnded, type RegisterMonth } from './register-periods.js';
+import type { AdviserRuleCode } from './check-adviser.js';
+import type { CorrectionRuleCode } from './check-corrections.js';
 
 /** The codes of the registers' validation rules. */
 export type RegisterRuleCode =
@@ -18,7 +20,9 @@ export type RegisterRuleCode =
   | 'ZERO_REPORT_WITH_DISPUTES'
   | 'SCREENED_ON_MISSING'
   | 'SCREENED_OUTSIDE_MONTH'
-  | 'SCREENED_IN_FUTURE';
+  | 'SCREENED_IN_FUTURE'
+  | AdviserRuleCode
+  | CorrectionRuleCode;
 
 /**
  * One finding of a register's validation rule, the way DHIS2 keeps them: an `error` blocks the

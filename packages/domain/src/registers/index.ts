@@ -41,3 +41,18 @@ export {
   reportTimeliness,
 } from './register-periods.js';
 export type { RegisterMonth, ReportTimeliness } from './register-periods.js';
+// Legal advisers (一村一法律顾问) and the monthly 社区矫正 / 安置帮教 figures.
+export { adviserServiceKinds, adviserServiceLabels } from './adviser-lists.js';
+export type { AdviserServiceKind } from './adviser-lists.js';
+export { checkAdviserContract, checkAdviserService } from './check-adviser.js';
+export type { AdviserContractPeriod, AdviserRuleCode } from './check-adviser.js';
+export { adviserCoverage, contractCovers } from './adviser-coverage.js';
+export {
+  correctionFigureKeys,
+  correctionFigureKinds,
+  correctionFigureLabels,
+  correctionRates,
+} from './correction-figures.js';
+export type { CorrectionFigures, CorrectionRates } from './correction-figures.js';
+export { checkCorrectionFigures } from './check-corrections.js';
+export type { CorrectionRuleCode } from './check-corrections.js';

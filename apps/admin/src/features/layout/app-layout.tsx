@@ -136,6 +136,26 @@ function Frame() {
           ),
         },
         {
+          key: '/registers/advisers',
+          label: (
+            <Link to="/registers/advisers" data-testid="nav-advisers">
+              {t('advisers.title')}
+            </Link>
+          ),
+        },
+        ...(me.role === 'village_clerk'
+          ? []
+          : [
+              {
+                key: '/registers/corrections',
+                label: (
+                  <Link to="/registers/corrections" data-testid="nav-corrections">
+                    {t('corrections.title')}
+                  </Link>
+                ),
+              },
+            ]),
+        {
           key: '/registers/statistics',
           label: (
             <Link to="/registers/statistics" data-testid="nav-statistics">

@@ -27,6 +27,7 @@ import { badCells } from './groups.js';
 import { saveMeeting } from './meetings.js';
 import { bodyLabels, categoryLabels, channelLabels, codeOf, matterLabels } from './labels.js';
 import { readWorkbookRows, type BadCell } from './workbook.js';
+import { villageUnderContract } from '../registers/advisers-coverage.js';
 
 /** Whether `raw` is a real calendar day written YYYY-MM-DD. */
 export function isIsoDay(raw: string): boolean {
@@ -400,6 +401,7 @@ export async function recordMetrics(opts: {
   values['elections.withProblems'] = Number(ofKind('election')?.withProblems ?? 0);
   values['recalls.withProblems'] = Number(ofKind('recall')?.withProblems ?? 0);
   values['appraisals.held'] = Number(ofKind('appraisal')?.n ?? 0);
+  values['legalAdviser.underContract'] = await villageUnderContract(db, v, opts.to);
   return { villageCode: v, period: { from: opts.from, to: opts.to }, values };
 }
 

@@ -6,16 +6,13 @@ import {
   handledOutcomes,
   mediationRateDefinitions,
   mediationRates,
-  parseDivisionCode,
   previousPeriod,
   type MediationRates,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { divisions, mediationCases } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { forbidden, invalidField, notFound } from '../../errors/app-error.js';
-import { childPrefixLength } from './common.js';
-import { EARLIEST_RECORD_DATE } from '../records/common.js';
+import { registerStatisticsDivision } from './statistics-division.js';
 
 export interface MediationFigures extends MediationRates {
   received: number;
@@ -66,34 +63,9 @@ export async function mediationStatistics(opts: {
   to: string;
 }) {
   const { db, scope, divisionCode, from, to } = opts;
-  if (!scope.includes(divisionCode)) forbidden();
-  for (const [field, value] of [
-    ['from', from],
-    ['to', to],
-  ] as const) {
-    if (value < EARLIEST_RECORD_DATE || value > '2100-12-31') {
-      invalidField(field, {
-        zh: `日期应在 ${EARLIEST_RECORD_DATE} 至 2100-12-31 之间`,
-        en: `The date must lie between ${EARLIEST_RECORD_DATE} and 2100-12-31`,
-      });
-    }
-  }
-  if (from > to) {
-    invalidField('to', {
-      zh: '结束日期不能早于开始日期',
-      en: 'The end cannot be before the start',
-    });
-  }
-  const parsed = parseDivisionCode(divisionCode);
-  if (!parsed.ok)
-    invalidField('divisionCode', { zh: '区划代码无效', en: 'Not a valid division code' });
-  const [division] = await db
-    .select({ code: divisions.code, name: divisions.name, level: divisions.level })
-    .from(divisions)
-    .where(eq(divisions.code, divisionCode));
-  if (!division) notFound({ zh: '行政区划', en: 'Division' });
-  const prefix = parsed.division.prefix;
-  const keyLength = childPrefixLength(divisionCode) ?? 12;
+  const checked = await registerStatisticsDivision(opts);
+  const { division, prefix, keyLength } = checked;
+  const parsed = { division: checked.parsed };
   const previous = previousPeriod(from, to);
   const c = mediationCases;
   const key = sql<string>`left(${c.divisionCode}, ${sql.raw(String(keyLength))})`;
