@@ -885,4 +885,5 @@ export const villageElections = pgTable(
 );
 
 export * from './schema-registers.js';
+export * from './schema-pufa.js';
 export * from './schema-township.js';

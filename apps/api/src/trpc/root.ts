@@ -22,6 +22,7 @@ import {
   screeningsRouter,
   statisticsRouter,
 } from '../routers/registers.js';
+import { pufaRouter } from '../routers/pufa.js';
 import { commentsRouter } from '../routers/comments.js';
 import { tasksRouter } from '../routers/tasks.js';
 import { projectsRouter } from '../routers/projects.js';
@@ -50,6 +51,7 @@ export const appRouter = router({
   screenings: screeningsRouter,
   periods: periodsRouter,
   statistics: statisticsRouter,
+  pufa: pufaRouter,
   // township work (督查督办, 件件有反馈)
   comments: commentsRouter,
   tasks: tasksRouter,

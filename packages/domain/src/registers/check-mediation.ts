@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../localized-text.js';
 import type { MediationMethod, MediationOutcome } from './mediation-lists.js';
 import { monthEnded, type RegisterMonth } from './register-periods.js';
+import type { PufaRuleCode } from './check-pufa.js';
 
 /** The codes of the registers' validation rules. */
 export type RegisterRuleCode =
@@ -18,7 +19,8 @@ export type RegisterRuleCode =
   | 'ZERO_REPORT_WITH_DISPUTES'
   | 'SCREENED_ON_MISSING'
   | 'SCREENED_OUTSIDE_MONTH'
-  | 'SCREENED_IN_FUTURE';
+  | 'SCREENED_IN_FUTURE'
+  | PufaRuleCode;
 
 /**
  * One finding of a register's validation rule, the way DHIS2 keeps them: an `error` blocks the
