@@ -13,6 +13,7 @@ import { seedDemoProjects, seedDemoTownship } from './demo-township.js';
 import { seedDemoRounds } from './demo-rounds.js';
 import { seedDemoRecords } from './demo-records.js';
 import { seedDemoRegisters } from './demo-registers.js';
+import { seedDemoPufa } from './demo-pufa.js';
 import { seedDemoUnits } from './demo-units.js';
 
 /** Whether the database has no users yet (a fresh installation). */
@@ -60,6 +61,7 @@ export async function seedDemo(
       await seedDemoRounds(tx);
       await seedDemoRecords(tx);
       await seedDemoRegisters(tx);
+      await seedDemoPufa(tx);
       await seedDemoTownship(tx);
       await seedDemoProjects(tx);
       await seedDemoUnits(tx, hashes[0]!);
