@@ -18,6 +18,7 @@ import { governanceEn, governanceZh } from './governance-resources';
 import { titleLifeEn, titleLifeZh } from './title-life-resources';
 import { recordsEn, recordsZh } from './records-resources';
 import { registersEn, registersZh } from './registers-resources';
+import { pufaEn, pufaZh } from './pufa-resources';
 import { townshipEn, townshipZh } from './township-resources';
 import { phasesEn, phasesZh } from './campaign-phase-resources';
 
@@ -330,6 +331,7 @@ export const zh = {
   governance: governanceZh,
   records: recordsZh,
   registers: registersZh,
+  pufa: pufaZh,
   township: townshipZh,
 };
 
@@ -651,5 +653,6 @@ export const en: Resources = {
   governance: governanceEn,
   records: recordsEn,
   registers: registersEn,
+  pufa: pufaEn,
   township: townshipEn,
 };
