@@ -112,7 +112,10 @@ export function checkPufaRosterMember(
       code: 'EXAM_DATE_MISSING',
       severity: 'error',
       field: 'examOn',
-      message: { zh: '有考核结果的须填写考核日期', en: 'An exam result needs the date of the exam' },
+      message: {
+        zh: '有考核结果的须填写考核日期',
+        en: 'An exam result needs the date of the exam',
+      },
     });
   }
   if (facts.examResult === 'not_taken' && examOn !== null) {
