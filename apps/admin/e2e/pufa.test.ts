@@ -94,6 +94,7 @@ describe('the 普法 register', () => {
     await roster.getByText('林法明').waitFor();
     // no training hours yet: a warning the reviewer sees, the person is saved all the same
     await roster.getByText('该法律明白人尚无培训学时').first().waitFor();
+    await page.locator('.ant-modal').first().waitFor({ state: 'hidden' });
     await page.setViewportSize({ width: 390, height: 844 });
     await shot('2-clerk-roster-phone');
     await page.getByRole('tab', { name: '普法活动' }).click();

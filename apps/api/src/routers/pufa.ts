@@ -54,6 +54,7 @@ const activityOutput = z.object({
 const rosterOutput = z.object({
   id: z.string(),
   villageCode: z.string(),
+  villageName: z.string(),
   role: z.enum(pufaRosterRoles),
   name: z.string().nullable(),
   trainingHours: z.number(),

@@ -44,7 +44,10 @@ export function PufaFigures({ divisionCode }: { divisionCode: string }) {
       render: (_: unknown, r) => r.previousPeriod.activities,
     },
     { title: t('pufa.legalLiterate'), dataIndex: 'legalLiterate' },
-    { title: t('pufa.trainedCount'), dataIndex: 'trained' },
+    {
+      title: t('pufa.trained', { hours: data?.trainedHours ?? '' }),
+      dataIndex: 'trained',
+    },
     { title: t('pufa.passed'), dataIndex: 'passed' },
     { title: t('pufa.lecturers'), dataIndex: 'lecturers' },
   ];
@@ -73,13 +76,12 @@ export function PufaFigures({ divisionCode }: { divisionCode: string }) {
       <Card size="small" loading={stats.isLoading}>
         {data && (
           <Flex vertical gap={12}>
-            <Typography.Text type="secondary">
-              {t('pufa.trained', { hours: data.trainedHours })}
-            </Typography.Text>
             <ResponsiveTable<PufaStatisticsRow>
               rowKey="code"
               size="small"
               pagination={false}
+              // the total row carries the children of the division: no tree
+              expandable={{ childrenColumnName: 'none' }}
               scroll={{ x: 760 }}
               data-testid="pufa-figures"
               columns={columns}

@@ -70,7 +70,7 @@ export function PufaRoster({
       dataIndex: 'role',
       render: (v: PufaRosterRow['role']) => pufaLabel('role', v, lang),
     },
-    { title: t('pufa.village'), dataIndex: 'villageCode', hideOnPhone: true },
+    { title: t('pufa.village'), dataIndex: 'villageName' },
     {
       title: t('pufa.trainingHours'),
       dataIndex: 'trainingHours',

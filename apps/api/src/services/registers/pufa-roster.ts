@@ -3,7 +3,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { checkPufaRosterMember, type PufaExamResult, type PufaRosterRole } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
-import { pufaRoster } from '../../db/schema.js';
+import { divisions, pufaRoster } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import type { Role } from '../../auth/roles.js';
 import type { AuditInput } from '../audit.js';
@@ -30,11 +30,12 @@ type MemberRow = typeof pufaRoster.$inferSelect;
 
 const notFoundText = { zh: '名册人员', en: 'Roster member' };
 
-function present(row: MemberRow, scope: Scope, today = todayIso()) {
+function present(row: MemberRow, villageName: string, scope: Scope, today = todayIso()) {
   const warnings = checkPufaRosterMember(row, { today }).filter((p) => p.severity === 'warning');
   return {
     id: row.id,
     villageCode: row.villageCode,
+    villageName,
     role: row.role,
     name: seesPartyNames(scope) ? row.name : null,
     trainingHours: row.trainingHours,
@@ -76,8 +77,9 @@ export async function listPufaRoster(opts: {
   );
   const [rows, [total]] = await Promise.all([
     db
-      .select()
+      .select({ row: r, villageName: divisions.name })
       .from(r)
+      .innerJoin(divisions, eq(divisions.code, r.villageCode))
       .where(where)
       .orderBy(asc(r.villageCode), asc(r.role), asc(r.createdAt), asc(r.id))
       .limit(opts.pageSize)
@@ -85,7 +87,10 @@ export async function listPufaRoster(opts: {
     db.select({ n: count() }).from(r).where(where),
   ]);
   const today = todayIso();
-  return { items: rows.map((row) => present(row, scope, today)), total: total?.n ?? 0 };
+  return {
+    items: rows.map(({ row, villageName }) => present(row, villageName, scope, today)),
+    total: total?.n ?? 0,
+  };
 }
 
 /** Adds a member to a village's roster, or corrects one (`id` and the `version` read). */
@@ -156,7 +161,7 @@ export async function savePufaRosterMember(opts: {
     before,
     after: row,
   });
-  return present(row, scope);
+  return present(row, village.name, scope);
 }
 
 /** Takes a member off a village's roster. */
