@@ -94,6 +94,12 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'registers/pufa',
+            lazy: async () => ({
+              Component: (await import('./features/registers/pufa-page')).PufaPage,
+            }),
+          },
+          {
             path: 'registers/statistics',
             lazy: async () => ({
               Component: (await import('./features/registers/statistics-page')).StatisticsPage,

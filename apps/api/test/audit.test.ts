@@ -41,6 +41,9 @@ async function snapshot() {
            (select md5(string_agg(c::text, ',' order by id)) from mediation_cases c) as mediation_hash,
            (select md5(string_agg(s::text, ',' order by id)) from dispute_screenings s) as screenings_hash,
            (select md5(string_agg(p::text, ',' order by township_code, month)) from register_periods p) as periods_hash,
+           (select md5(string_agg(a::text, ',' order by id)) from pufa_activities a) as pufa_activities_hash,
+           (select md5(string_agg(r::text, ',' order by id)) from pufa_roster r) as pufa_roster_hash,
+           (select md5(string_agg(p::text, ',' order by id)) from pufa_plan_items p) as pufa_plan_hash,
            (select md5(string_agg(s::text, ',' order by id)) from supervision_tasks s) as tasks_hash,
            (select md5(string_agg(r::text, ',' order by id)) from task_reports r) as task_reports_hash,
            (select md5(string_agg(c::text, ',' order by id)) from public_comments c) as comments_hash,
@@ -1039,6 +1042,93 @@ Object.assign(mutations, {
     },
     action: 'periods.reopen',
     actor: 'county',
+  },
+  'pufa.saveActivity': {
+    ok: async () =>
+      (await t.as('clerk')).pufa.saveActivity(sampleInput['pufa.saveActivity'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.pufa.saveActivity({
+          ...(sampleInput['pufa.saveActivity'] as object),
+          heldOn: '2099-01-01',
+        } as never);
+    },
+    action: 'pufa.createActivity',
+    actor: 'clerk',
+  },
+  'pufa.removeActivity': {
+    ok: async () => {
+      const caller = await t.as('clerk');
+      const a = await caller.pufa.saveActivity(sampleInput['pufa.saveActivity'] as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.pufa.removeActivity({ id: a.id, version: a.version });
+    },
+    fails: async () => {
+      const caller = await t.as('clerk');
+      const a = await caller.pufa.saveActivity(sampleInput['pufa.saveActivity'] as never);
+      return () => caller.pufa.removeActivity({ id: a.id, version: a.version + 1 });
+    },
+    action: 'pufa.removeActivity',
+    actor: 'clerk',
+  },
+  'pufa.saveRosterMember': {
+    ok: async () =>
+      (await t.as('clerk')).pufa.saveRosterMember(sampleInput['pufa.saveRosterMember'] as never),
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () =>
+        caller.pufa.saveRosterMember({
+          ...(sampleInput['pufa.saveRosterMember'] as object),
+          examOn: null,
+        } as never);
+    },
+    action: 'pufa.createRosterMember',
+    actor: 'clerk',
+  },
+  'pufa.removeRosterMember': {
+    ok: async () => {
+      const caller = await t.as('clerk');
+      const m = await caller.pufa.saveRosterMember(sampleInput['pufa.saveRosterMember'] as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.pufa.removeRosterMember({ id: m.id, version: m.version });
+    },
+    fails: async () => {
+      const caller = await t.as('clerk');
+      const m = await caller.pufa.saveRosterMember(sampleInput['pufa.saveRosterMember'] as never);
+      return () => caller.pufa.removeRosterMember({ id: m.id, version: m.version + 1 });
+    },
+    action: 'pufa.removeRosterMember',
+    actor: 'clerk',
+  },
+  'pufa.savePlanItem': {
+    ok: async () =>
+      (await t.as('township')).pufa.savePlanItem(sampleInput['pufa.savePlanItem'] as never),
+    fails: async () => {
+      const caller = await t.as('township');
+      return () =>
+        caller.pufa.savePlanItem({
+          ...(sampleInput['pufa.savePlanItem'] as object),
+          dueOn: '2027-01-10',
+        } as never);
+    },
+    action: 'pufa.createPlanItem',
+    actor: 'township',
+  },
+  'pufa.removePlanItem': {
+    ok: async () => {
+      const caller = await t.as('township');
+      const p = await caller.pufa.savePlanItem(sampleInput['pufa.savePlanItem'] as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.pufa.removePlanItem({ id: p.id, version: p.version });
+    },
+    fails: async () => {
+      const caller = await t.as('township');
+      const p = await caller.pufa.savePlanItem(sampleInput['pufa.savePlanItem'] as never);
+      return () => caller.pufa.removePlanItem({ id: p.id, version: p.version + 1 });
+    },
+    action: 'pufa.removePlanItem',
+    actor: 'township',
   },
   'tasks.save': {
     ok: async () => (await t.as('township')).tasks.save(sampleInput['tasks.save'] as never),

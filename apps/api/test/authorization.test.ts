@@ -767,6 +767,60 @@ const outsideChecks: Record<
     );
   },
   'corrections.statistics': divisionOfY('corrections.statistics'),
+  // the 普法 register: nothing of township Y, and the county's plan is out of a township's reach
+  'pufa.listActivities': divisionOfY('pufa.listActivities'),
+  'pufa.saveActivity': divisionOfY('pufa.saveActivity'),
+  'pufa.removeActivity': async (x) => {
+    const county = await t.as('county');
+    const a = await county.pufa.saveActivity({
+      ...(sampleInput['pufa.saveActivity'] as object),
+      divisionCode: Y_VILLAGE,
+    } as never);
+    await expectError(x.pufa.removeActivity({ id: a.id, version: a.version }), 'NOT_FOUND');
+    expect((await county.pufa.listActivities({ divisionCode: Y_VILLAGE })).total).toBe(1);
+  },
+  'pufa.listRoster': divisionOfY('pufa.listRoster'),
+  'pufa.saveRosterMember': refusedForY('pufa.saveRosterMember'),
+  'pufa.removeRosterMember': async (x) => {
+    const county = await t.as('county');
+    const m = await county.pufa.saveRosterMember({
+      ...(sampleInput['pufa.saveRosterMember'] as object),
+      villageCode: Y_VILLAGE,
+    } as never);
+    await expectError(x.pufa.removeRosterMember({ id: m.id, version: m.version }), 'NOT_FOUND');
+    expect((await county.pufa.listRoster({ divisionCode: Y_VILLAGE })).total).toBe(1);
+  },
+  'pufa.listPlan': async (x) => {
+    await divisionOfY('pufa.listPlan')(x);
+    await expectError(x.pufa.listPlan({ divisionCode: COUNTY, year: 2026 }), 'FORBIDDEN');
+  },
+  'pufa.savePlanItem': async (x) => {
+    await divisionOfY('pufa.savePlanItem')(x);
+    await expectError(
+      x.pufa.savePlanItem({
+        ...(sampleInput['pufa.savePlanItem'] as object),
+        divisionCode: COUNTY,
+      } as never),
+      'FORBIDDEN',
+    );
+  },
+  'pufa.removePlanItem': async (x) => {
+    const county = await t.as('county');
+    const item = await county.pufa.savePlanItem({
+      ...(sampleInput['pufa.savePlanItem'] as object),
+      divisionCode: Y,
+    } as never);
+    await expectError(x.pufa.removePlanItem({ id: item.id, version: item.version }), 'NOT_FOUND');
+    expect((await county.pufa.listPlan({ divisionCode: Y, year: 2026 })).total).toBe(1);
+  },
+  'statistics.pufa': async (x) => {
+    await divisionOfY('statistics.pufa')(x);
+    await expectError(
+      x.statistics.pufa({ divisionCode: COUNTY, from: '2026-01-01', to: '2026-12-31' }),
+      'FORBIDDEN',
+      'OUT_OF_SCOPE',
+    );
+  },
   'records.compliance': async (x) => {
     await recordsInY();
     await expectError(

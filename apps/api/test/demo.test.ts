@@ -1,4 +1,4 @@
-import { checkCorrectionFigures, checkMediationCase } from '@fazhi/domain';
+import { checkCorrectionFigures, checkMediationCase, checkPufaActivity } from '@fazhi/domain';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ROLES } from '@fazhi/domain';
@@ -189,7 +189,7 @@ describe('the demo county', () => {
     const before = await county.campaigns.ranking({ id: await atNotice(county) });
     const todoBefore = await (await t.as('township')).dashboard.todo();
     await t.db.execute(
-      sql`truncate table evidence_files, objections, titles, participations, campaigns, county_units, sessions, users, divisions, audit_events, mediation_cases, dispute_screenings, register_periods, legal_advisers, adviser_contracts, adviser_duty_days, adviser_services, correction_figures restart identity cascade`,
+      sql`truncate table evidence_files, objections, titles, participations, campaigns, county_units, sessions, users, divisions, audit_events, mediation_cases, dispute_screenings, register_periods, legal_advisers, adviser_contracts, adviser_duty_days, adviser_services, correction_figures, pufa_activities, pufa_roster, pufa_plan_items restart identity cascade`,
     );
     await seedDemo(t.db);
     const again = await t.as('county');
@@ -261,5 +261,30 @@ describe('the demo registers', () => {
         ),
       ).toEqual([]);
     }
+  });
+
+  it('hold 普法 activities that pass the rules, rosters and plans, rolled up live', async () => {
+    const county = await t.as('county');
+    const stats = await county.statistics.pufa({
+      divisionCode: '330728000000',
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+    expect(stats.activities).toBeGreaterThan(20);
+    expect(stats.previousPeriod.activities).toBeLessThan(stats.activities);
+    expect(stats.legalLiterate).toBe(16);
+    expect(stats.lecturers).toBe(6);
+    expect(stats.trained).toBeGreaterThan(0);
+    expect(stats.trained).toBeLessThan(stats.legalLiterate);
+    const all = await county.pufa.listActivities({ divisionCode: '330728000000', pageSize: 200 });
+    const warned = all.items.filter((a) => a.warnings.length > 0);
+    expect(warned.map((a) => a.warnings[0]!.code)).toEqual(['NO_PARTICIPANTS']);
+    for (const a of all.items) {
+      const problems = checkPufaActivity(a, { today: '2026-12-01' });
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    }
+    const plan = await county.pufa.listPlan({ divisionCode: '330728000000', year: 2026 });
+    expect(plan.total).toBe(5);
+    expect(plan.items.find((i) => i.activityType === 'lecture')!.held).toBeGreaterThan(0);
   });
 });

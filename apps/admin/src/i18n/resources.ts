@@ -19,6 +19,7 @@ import { titleLifeEn, titleLifeZh } from './title-life-resources';
 import { recordsEn, recordsZh } from './records-resources';
 import { registersEn, registersZh } from './registers-resources';
 import { advisersEn, advisersZh, correctionsEn, correctionsZh } from './advisers-resources';
+import { pufaEn, pufaZh } from './pufa-resources';
 import { townshipEn, townshipZh } from './township-resources';
 import { phasesEn, phasesZh } from './campaign-phase-resources';
 
@@ -333,6 +334,7 @@ export const zh = {
   registers: registersZh,
   advisers: advisersZh,
   corrections: correctionsZh,
+  pufa: pufaZh,
   township: townshipZh,
 };
 
@@ -656,5 +658,6 @@ export const en: Resources = {
   registers: registersEn,
   advisers: advisersEn,
   corrections: correctionsEn,
+  pufa: pufaEn,
   township: townshipEn,
 };

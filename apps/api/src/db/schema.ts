@@ -885,5 +885,6 @@ export const villageElections = pgTable(
 );
 
 export * from './schema-registers.js';
+export * from './schema-pufa.js';
 export * from './schema-township.js';
 export * from './schema-advisers.js';

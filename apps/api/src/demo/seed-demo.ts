@@ -14,6 +14,7 @@ import { seedDemoRounds } from './demo-rounds.js';
 import { seedDemoRecords } from './demo-records.js';
 import { seedDemoRegisters } from './demo-registers.js';
 import { seedDemoAdvisers } from './demo-advisers.js';
+import { seedDemoPufa } from './demo-pufa.js';
 import { seedDemoUnits } from './demo-units.js';
 
 /** Whether the database has no users yet (a fresh installation). */
@@ -62,6 +63,7 @@ export async function seedDemo(
       await seedDemoRecords(tx);
       await seedDemoRegisters(tx);
       await seedDemoAdvisers(tx);
+      await seedDemoPufa(tx);
       await seedDemoTownship(tx);
       await seedDemoProjects(tx);
       await seedDemoUnits(tx, hashes[0]!);

@@ -27,6 +27,7 @@ import {
   reopenPeriod,
 } from '../services/registers/periods.js';
 import { mediationStatistics } from '../services/registers/statistics.js';
+import { pufaStatisticsProcedure } from './pufa.js';
 
 export const month = z
   .string()
@@ -273,4 +274,7 @@ export const statisticsRouter = {
     .input(z.object({ divisionCode, from: isoDate, to: isoDate }))
     .output(mediationStatisticsOutput)
     .query(({ ctx, input }) => mediationStatistics({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** The 普法 figures of a division and of each child division, live from the register. */
+  pufa: pufaStatisticsProcedure,
 } satisfies TRPCRouterRecord;

@@ -24,6 +24,7 @@ import {
 } from '../routers/registers.js';
 import { advisersRouter } from '../routers/advisers.js';
 import { correctionsRouter } from '../routers/corrections.js';
+import { pufaRouter } from '../routers/pufa.js';
 import { commentsRouter } from '../routers/comments.js';
 import { tasksRouter } from '../routers/tasks.js';
 import { projectsRouter } from '../routers/projects.js';
@@ -54,6 +55,7 @@ export const appRouter = router({
   statistics: statisticsRouter,
   advisers: advisersRouter,
   corrections: correctionsRouter,
+  pufa: pufaRouter,
   // township work (督查督办, 件件有反馈)
   comments: commentsRouter,
   tasks: tasksRouter,

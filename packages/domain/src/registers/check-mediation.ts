@@ -3,6 +3,7 @@ import type { MediationMethod, MediationOutcome } from './mediation-lists.js';
 import { monthEnded, type RegisterMonth } from './register-periods.js';
 import type { AdviserRuleCode } from './check-adviser.js';
 import type { CorrectionRuleCode } from './check-corrections.js';
+import type { PufaRuleCode } from './check-pufa.js';
 
 /** The codes of the registers' validation rules. */
 export type RegisterRuleCode =
@@ -22,7 +23,8 @@ export type RegisterRuleCode =
   | 'SCREENED_OUTSIDE_MONTH'
   | 'SCREENED_IN_FUTURE'
   | AdviserRuleCode
-  | CorrectionRuleCode;
+  | CorrectionRuleCode
+  | PufaRuleCode;
 
 /**
  * One finding of a register's validation rule, the way DHIS2 keeps them: an `error` blocks the

@@ -1,5 +1,5 @@
 // Rule-of-law work registers (法治台账): the mediation register, monthly dispute screening, their
-// validation rules, rates and reporting periods.
+// validation rules, rates and reporting periods; the 普法 register.
 export {
   disputeTypes,
   handledOutcomes,
@@ -56,3 +56,20 @@ export {
 export type { CorrectionFigures, CorrectionRates } from './correction-figures.js';
 export { checkCorrectionFigures } from './check-corrections.js';
 export type { CorrectionRuleCode } from './check-corrections.js';
+export {
+  audienceActivityTypes,
+  PUFA_TRAINED_HOURS,
+  pufaActivityTypes,
+  pufaExamResults,
+  pufaLabels,
+  pufaRosterRoles,
+  pufaTrained,
+} from './pufa-lists.js';
+export type { PufaActivityType, PufaExamResult, PufaRosterRole } from './pufa-lists.js';
+export { checkPufaActivity, checkPufaPlanItem, checkPufaRosterMember } from './check-pufa.js';
+export type {
+  PufaActivityFacts,
+  PufaPlanFacts,
+  PufaRosterFacts,
+  PufaRuleCode,
+} from './check-pufa.js';

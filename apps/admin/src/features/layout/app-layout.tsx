@@ -156,6 +156,14 @@ function Frame() {
               },
             ]),
         {
+          key: '/registers/pufa',
+          label: (
+            <Link to="/registers/pufa" data-testid="nav-pufa">
+              {t('pufa.title')}
+            </Link>
+          ),
+        },
+        {
           key: '/registers/statistics',
           label: (
             <Link to="/registers/statistics" data-testid="nav-statistics">

@@ -17,6 +17,7 @@ import {
   villageRuleVersions,
   type RecordMeetingBody,
 } from '../../db/schema.js';
+import { pufaActivityCount } from '../registers/pufa-activities.js';
 import type { Scope } from '../../auth/scope.js';
 import type { AuditInput } from '../audit.js';
 import { forbidden, invalidField } from '../../errors/app-error.js';
@@ -252,7 +253,7 @@ function quartersWithin(from: string, to: string): Quarter[] {
 /**
  * The record metrics of a village for a period (SQL aggregates), under the keys of
  * `RecordMetricKey` in @fazhi/domain, the figures `deriveAnswers` reads. A metric the registers
- * here cannot give (mediation, 普法, a Party-affairs schedule, content screening) is left out:
+ * here cannot give (mediation, a Party-affairs schedule, content screening) is left out:
  * missing, not zero.
  */
 export async function recordMetrics(opts: {
@@ -402,6 +403,7 @@ export async function recordMetrics(opts: {
   values['recalls.withProblems'] = Number(ofKind('recall')?.withProblems ?? 0);
   values['appraisals.held'] = Number(ofKind('appraisal')?.n ?? 0);
   values['legalAdviser.underContract'] = await villageUnderContract(db, v, opts.to);
+  values['legalEducation.activities'] = await pufaActivityCount(db, v, opts.from, opts.to);
   return { villageCode: v, period: { from: opts.from, to: opts.to }, values };
 }
 

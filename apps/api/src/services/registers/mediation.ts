@@ -43,8 +43,8 @@ export interface MediationSave {
 
 type CaseRow = typeof mediationCases.$inferSelect;
 
-/** Party names are shown only to users of the case's township or below, never above. */
-function seesPartyNames(scope: Scope): boolean {
+/** Party names (and roster names) are shown only to users of the township or below, never above. */
+export function seesPartyNames(scope: Scope): boolean {
   return scope.prefix.length >= 9;
 }
 
