@@ -522,6 +522,8 @@ export function describeAuditChanges(
       const a = after ? after[key] : undefined;
       if (before && after && sameValue(b, a)) continue;
       if (a === undefined && b === undefined) continue;
+      // a flag the earlier record did not keep, and that is off now (已重设密码：否): nothing changed
+      if (before && after && b === undefined && (a === false || a === null)) continue;
       const own = wordOf(key);
       if (!own) {
         unnamed.push(key);

@@ -3,25 +3,11 @@
 import { useState } from 'react';
 import { Button, Flex, Typography } from 'antd';
 import { useLang } from '../../i18n';
-import type { AuditEvent } from '../../types';
 
-type Change = AuditEvent['changes'][number];
+import { changeLine, type Change } from './change-line';
 
 /** Lines shown before "全部 N 项". */
 const folded = 4;
-
-/** One change as text in the chosen language. */
-export function changeLine(change: Change, lang: 'zh' | 'en', removed: string): string {
-  const text = (v: { zh: string; en: string }) => (lang === 'en' ? v.en : v.zh);
-  const colon = lang === 'en' ? ': ' : '：';
-  const field = text(change.field);
-  if (change.before && change.after) {
-    return `${field}${colon}${text(change.before)} → ${text(change.after)}`;
-  }
-  if (change.after) return `${field}${colon}${text(change.after)}`;
-  if (change.before) return `${field}${colon}${text(change.before)}${removed}`;
-  return field;
-}
 
 export function AuditChanges({ changes }: { changes: readonly Change[] }) {
   const { t, lang } = useLang();
