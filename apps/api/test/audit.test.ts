@@ -1367,6 +1367,16 @@ describe('audit.list in words', () => {
     expect(JSON.stringify(item!.changes)).not.toContain('county_accepted');
   });
 
+  it('the demo data’s own event reads in words too', () => {
+    const { changes, unnamed } = describeAuditChanges({
+      entity: 'deployment',
+      before: null,
+      after: { divisions: 300, users: ['admin', 'county'] },
+    });
+    expect(unnamed).toEqual([]);
+    expect(changes.map((c) => c.field.zh)).toEqual(['区划条数', '账号']);
+  });
+
   it('names the actions of the filter list', async () => {
     await mutations['users.create']!.ok();
     expect(await (await t.as('county')).audit.actions()).toEqual([

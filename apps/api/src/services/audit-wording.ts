@@ -368,6 +368,8 @@ const auditFieldWords: Readonly<Record<string, LocalizedText>> = {
   daysTaken: w('办理天数', 'days taken'),
   decision: w('命名决定', 'decision'),
   divisionName: w('所在区划', 'division'),
+  divisions: w('区划条数', 'divisions'),
+  users: w('账号', 'accounts'),
   escalated: w('已升级督办', 'escalated'),
   extensionPending: w('延期待批', 'extension pending'),
   extensionReason: w('延期理由', 'extension reason'),

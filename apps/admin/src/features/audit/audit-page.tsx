@@ -113,7 +113,8 @@ export function AuditPage() {
                 width: 150,
                 render: (_, e) =>
                   e.actorName ??
-                  (e.actorUsername
+                  // a failed sign-in under a name no user has: the name typed
+                  (e.action === 'auth.login_failed' && e.actorUsername
                     ? t('audit.typedName', { name: e.actorUsername })
                     : t('audit.system')),
               },
