@@ -55,9 +55,9 @@ export function CampaignEditActions({ campaign }: { campaign: Campaign }) {
           .mutateAsync({ id: campaign.id })
           .then(() => {
             void message.success(t('campaigns.removed'));
-            queryClient.removeQueries(trpc.campaigns.get.queryFilter({ id: campaign.id }));
-            void queryClient.invalidateQueries(trpc.campaigns.list.pathFilter());
+            // leave the page first: its own query would ask again for the campaign now gone
             void navigate('/campaigns');
+            void queryClient.invalidateQueries(trpc.campaigns.list.pathFilter());
           })
           .catch((error: unknown) => {
             void message.error(errorText(error));
