@@ -223,6 +223,20 @@ describe('admin SPA', () => {
     await expect.poll(() => result.getByTestId('quorum').textContent()).toBe('已达到');
     await expect(result.getByTestId('passed').textContent()).resolves.toBe('通过');
 
+    // more present than entitled: only 数据有误 with the field in words, no 未达到/未通过 beside it
+    await fill('attendees', 150);
+    await result.getByTestId('resolution-invalid').waitFor();
+    const invalidText = (await result.textContent()) ?? '';
+    expect(invalidText).toContain('数据有误，无法核算');
+    expect(invalidText).toContain('实到人数');
+    expect(invalidText).toContain('应到人数');
+    for (const word of ['未达到', '未通过', '已达到', 'attendees', 'eligible']) {
+      expect(invalidText).not.toContain(word);
+    }
+    await expect(result.getByTestId('quorum').count()).resolves.toBe(0);
+    await fill('attendees', 51);
+    await expect.poll(() => result.getByTestId('quorum').textContent()).toBe('已达到');
+
     // the day before the amendment took effect, the 2018 text applies
     await date.click();
     await date.fill('2025-12-31');

@@ -21,6 +21,8 @@ export interface Harness {
   newPage(): Promise<Page>;
   /** Calls a tRPC procedure over HTTP as `username`, outside the browser. */
   api<T>(username: string, path: string, input: unknown): Promise<T>;
+  /** Calls a tRPC mutation over HTTP as `username`, outside the browser. */
+  mutate<T>(username: string, path: string, input: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,17 @@ export async function startHarness(password: string): Promise<Harness> {
     async api<T>(username: string, path: string, input: unknown) {
       const url = `${baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
       const res = await fetch(url, { headers: { cookie: await cookieFor(username) } });
+      const body = (await res.json()) as { result?: { data: T }; error?: unknown };
+      if (!res.ok || !body.result)
+        throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
+      return body.result.data;
+    },
+    async mutate<T>(username: string, path: string, input: unknown) {
+      const res = await fetch(`${baseUrl}/trpc/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: await cookieFor(username) },
+        body: JSON.stringify(input),
+      });
       const body = (await res.json()) as { result?: { data: T }; error?: unknown };
       if (!res.ok || !body.result)
         throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);

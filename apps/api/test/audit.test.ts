@@ -16,6 +16,9 @@ import {
 import { titles } from '../src/db/schema.js';
 import { evidenceFiles } from '../src/db/schema.js';
 import { sampleInput } from './sample-inputs.js';
+import { eq } from 'drizzle-orm';
+import { describeAuditChanges } from '../src/services/audit-wording.js';
+import { redactAuditEvent } from '../src/services/campaigns/objector-identity.js';
 
 const t = useTestDatabase();
 
@@ -1378,7 +1381,10 @@ describe('audit.list', () => {
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
     expect(page.items[0]!.action).toBe('divisions.import'); // newest first
-    expect(await county.audit.actions()).toEqual(['divisions.import', 'users.create']);
+    expect((await county.audit.actions()).map((a) => a.action)).toEqual([
+      'divisions.import',
+      'users.create',
+    ]);
     // a division filter keeps the events of that division and below, by its significant digits
     const actionsIn = async (divisionCode: string) =>
       (await county.audit.list({ divisionCode })).items.map((e) => e.action);
@@ -1395,5 +1401,76 @@ describe('audit.list', () => {
     });
     expect(await actionsIn('330728101210')).toEqual([]);
     expect(await actionsIn('330728101211')).toEqual(['users.create']);
+  });
+});
+
+describe('audit.list in words', () => {
+  const uuidText = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+  /** A code a reader should never see: `county_accepted`, `self_assess`, `villagers_meeting`… */
+  const codeText = /^[a-z]+(?:_[a-z0-9]+)+$|^[a-z]+[A-Z][A-Za-z]*$/;
+  const cjk = /[\u4e00-\u9fff]/;
+
+  it.each(mutationPaths)(
+    '%s reads in words: the person, the action, the object and each change, no ids or codes',
+    async (path) => {
+      await mutations[path]!.ok();
+      const [raw] = await events();
+      const admin = await t.as('admin');
+      const [item] = (await admin.audit.list({})).items;
+      expect(item).toBeDefined();
+      expect(item!.action).toBe(raw!.action);
+      // every field of the recorded change has a word (none left out for want of one)
+      expect(describeAuditChanges(redactAuditEvent(raw!, true)).unnamed).toEqual([]);
+      expect(item!.actionName.zh).not.toBe('其他操作');
+      expect(item!.entityName.zh).not.toBe('其他对象');
+      expect(item!.actionName.zh).toMatch(cjk);
+      expect(item!.entityName.zh).toMatch(cjk);
+      if (raw!.actorId) {
+        const [user] = await t.db.select().from(users).where(eq(users.id, raw!.actorId));
+        expect(item!.actorName).toBe(user!.displayName);
+      }
+      for (const change of item!.changes) {
+        expect(change.field.zh).toMatch(cjk);
+        expect(change.field.zh).not.toMatch(/[A-Za-z“]/);
+        for (const value of [change.before, change.after]) {
+          if (!value) continue;
+          for (const text of [value.zh, value.en]) {
+            expect(text).not.toMatch(uuidText);
+            expect(text).not.toMatch(/[{}[\]"]/);
+            expect(text).not.toMatch(codeText);
+          }
+        }
+      }
+    },
+  );
+
+  it('shows a state change as its names, the person by name and the place by name', async () => {
+    await mutations['participations.bulkTransition']!.ok();
+    const [item] = (await (await t.as('county')).audit.list({})).items;
+    const state = item!.changes.find((c) => c.field.zh === '状态');
+    expect(state).toMatchObject({
+      before: { zh: '乡镇初审通过' },
+      after: { zh: '县级验收通过' },
+    });
+    expect(item!.actorName).toBe('县司法局 王科长');
+    expect(item!.divisionName).toMatch(cjk);
+    expect(JSON.stringify(item!.changes)).not.toContain('county_accepted');
+  });
+
+  it('the demo data’s own event reads in words too', () => {
+    const { changes, unnamed } = describeAuditChanges({
+      entity: 'deployment',
+      before: null,
+      after: { divisions: 300, users: ['admin', 'county'] },
+    });
+    expect(unnamed).toEqual([]);
+    expect(changes.map((c) => c.field.zh)).toEqual(['区划条数', '账号']);
+  });
+
+  it('names the actions of the filter list', async () => {
+    await mutations['users.create']!.ok();
+    expect(await (await t.as('county')).audit.actions()).toEqual([
+      { action: 'users.create', name: { zh: '新建用户', en: 'Created a user' } },
+    ]);
   });
 });

@@ -1,9 +1,10 @@
 // A table on a wide screen, one card per row on a phone: the same columns, each shown as
 // "title: value" in the card, so every list stays usable at 390 px without sideways scrolling.
-import type { Key, ReactNode } from 'react';
+import { cloneElement, isValidElement, type Key, type ReactNode } from 'react';
 import { Card, Empty, Flex, Pagination, Spin, Table, Typography, type TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { usePhone } from '../lib/use-compact';
+import { useLang } from '../i18n';
 
 export type ResponsiveColumn<T> = ColumnType<T> & {
   /** Shown as the card's title on a phone (the first such column). */
@@ -27,13 +28,38 @@ function cellOf<T>(column: ResponsiveColumn<T>, row: T, index: number): ReactNod
   return value as ReactNode;
 }
 
+/**
+ * antd names its selection checkboxes in English ("Select all", "Select row 1") whatever the
+ * locale; name them in the chosen language.
+ */
+function useLocalizedSelection<T>(
+  selection: TableProps<T>['rowSelection'],
+): TableProps<T>['rowSelection'] {
+  const { t } = useLang();
+  if (!selection) return selection;
+  const { getCheckboxProps } = selection;
+  return {
+    columnTitle: (checkbox: ReactNode) =>
+      isValidElement<{ 'aria-label'?: string }>(checkbox)
+        ? cloneElement(checkbox, { 'aria-label': t('app.selectAll') })
+        : checkbox,
+    ...selection,
+    getCheckboxProps: (row: T) => ({
+      'aria-label': t('app.selectRow'),
+      ...getCheckboxProps?.(row),
+    }),
+  };
+}
+
 export function ResponsiveTable<T extends object>(props: Props<T>) {
   const phone = usePhone();
-  const { columns, rowKey, dataSource, loading, pagination, locale, ...rest } = props;
+  const { columns, rowKey, dataSource, loading, pagination, locale, rowSelection, ...rest } = props;
+  const selection = useLocalizedSelection(rowSelection);
   if (!phone) {
     return (
       <Table<T>
         {...rest}
+        rowSelection={selection}
         rowKey={rowKey}
         columns={columns}
         dataSource={dataSource}

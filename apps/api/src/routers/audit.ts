@@ -4,6 +4,8 @@ import { authedProcedure } from '../trpc/init.js';
 import { auditActions, listAuditEvents } from '../services/audit-list.js';
 import { dateTime, divisionCode, paged, pagination } from './schemas.js';
 
+const localized = z.object({ zh: z.string(), en: z.string() });
+
 const event = z.object({
   id: z.number().int(),
   at: z.date(),
@@ -17,6 +19,15 @@ const event = z.object({
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
+  /** The person who acted (null: the system, or a sign-in under an unknown name). */
+  actorName: z.string().nullable(),
+  divisionName: z.string().nullable(),
+  actionName: localized,
+  entityName: localized,
+  /** What changed, field by field in words ("字段：旧值 → 新值"). */
+  changes: z.array(
+    z.object({ field: localized, before: localized.nullable(), after: localized.nullable() }),
+  ),
 });
 
 /** Read-only: no procedure changes or deletes an audit event (a trigger forbids it too). */
@@ -39,6 +50,6 @@ export const auditRouter = {
     ),
 
   actions: authedProcedure
-    .output(z.array(z.string()))
+    .output(z.array(z.object({ action: z.string(), name: localized })))
     .query(({ ctx }) => auditActions(ctx.db, ctx.scope)),
 } satisfies TRPCRouterRecord;

@@ -1,4 +1,4 @@
-export { isRole, ROLES, roleRank } from './roles.js';
+export { isRole, ROLES, roleName, roleRank } from './roles.js';
 export type { Role } from './roles.js';
 export { canGrant, grantableRoles } from './can-grant.js';
 export { divisionImporterRoles, readOnlyRoles, userManagerRoles } from './role-powers.js';

@@ -71,8 +71,10 @@ export {
 export type { CampaignLevelProblem, TitleLevel } from './title-level.js';
 export {
   recheckDecisionProblem,
+  recheckOutcomeName,
   recheckOutcomes,
   statusAfterRecheck,
+  titleStatusName,
   titleStatuses,
 } from './recheck-decision.js';
 export type { RecheckOutcome, RecheckProblem, TitleStatus } from './recheck-decision.js';

@@ -15,6 +15,28 @@ export const statusAfterRecheck: Record<RecheckOutcome, TitleStatus> = {
   cancel: 'cancelled',
 };
 
+const titleStatusNames: Readonly<Record<TitleStatus, LocalizedText>> = {
+  active: { zh: '有效', en: 'active' },
+  revoked: { zh: '已撤销', en: 'revoked' },
+  cancelled: { zh: '已注销', en: 'cancelled' },
+};
+
+/** @example titleStatusName('revoked').zh // → '已撤销' */
+export function titleStatusName(status: TitleStatus): LocalizedText {
+  return titleStatusNames[status];
+}
+
+const recheckOutcomeNames: Readonly<Record<RecheckOutcome, LocalizedText>> = {
+  keep: { zh: '保留', en: 'keep' },
+  revoke: { zh: '撤销', en: 'revoke' },
+  cancel: { zh: '注销', en: 'cancel' },
+};
+
+/** @example recheckOutcomeName('keep').zh // → '保留' */
+export function recheckOutcomeName(outcome: RecheckOutcome): LocalizedText {
+  return recheckOutcomeNames[outcome];
+}
+
 export interface RecheckProblem {
   readonly field: 'reasons' | 'note';
   readonly message: LocalizedText;

@@ -64,6 +64,11 @@ const stepNames: Record<DeliberationStep, { zh: string; en: string }> = {
   results_published: { zh: '实施结果公开', en: 'results published' },
 };
 
+/** @example deliberationStepName('party_branch_proposal').zh // → '村党组织提议' */
+export function deliberationStepName(step: DeliberationStep): { zh: string; en: string } {
+  return stepNames[step];
+}
+
 const partyStudySteps: readonly DeliberationStep[] = [
   'party_branch_proposal',
   'two_committees_consultation',

@@ -102,6 +102,11 @@ const bodyNames: Record<MeetingBody, LocalizedText> = {
   collective_members_meeting: { zh: '集体经济组织成员大会', en: 'collective members meeting' },
 };
 
+/** @example meetingBodyName('villagers_meeting').zh // → '村民会议' */
+export function meetingBodyName(body: MeetingBody): LocalizedText {
+  return bodyNames[body];
+}
+
 const landMatters = {
   land_contract_plan: 'contract_plan',
   land_contract_adjustment: 'contract_adjustment',

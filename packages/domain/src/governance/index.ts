@@ -28,7 +28,11 @@ export type {
   ElectionResult,
   ElectionRound,
 } from './check-election.js';
-export { checkFourDeliberations, deliberationSteps } from './check-four-deliberations.js';
+export {
+  checkFourDeliberations,
+  deliberationStepName,
+  deliberationSteps,
+} from './check-four-deliberations.js';
 export type {
   DeliberationStep,
   DeliberationStepRecord,
@@ -47,7 +51,12 @@ export { checkRecall } from './check-recall.js';
 export type { RecallInput, RecallResult } from './check-recall.js';
 export { checkRepresentatives } from './check-representatives.js';
 export type { RepresentativesInput, RepresentativesResult } from './check-representatives.js';
-export { checkResolution, meetingBodies, resolutionMatters } from './check-resolution.js';
+export {
+  checkResolution,
+  meetingBodies,
+  meetingBodyName,
+  resolutionMatters,
+} from './check-resolution.js';
 export type {
   Approval,
   MeetingBody,

@@ -1,52 +1,20 @@
+// 审计日志: who did what to which thing, and what changed, in words — the person's name, the
+// action and object by name, each change as "字段：旧值 → 新值". Paged by the server; cards on a phone.
 import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Input,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Card, DatePicker, Empty, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLang } from '../../i18n';
 import { usePagination } from '../../lib/use-pagination';
-import { actionKey, zh } from '../../i18n/resources';
 import { trpc } from '../../trpc';
 import type { AuditEvent } from '../../types';
 import { QueryError } from '../../components/query-error';
-
-type KnownAction = keyof typeof zh.audit.actions;
-
-function isKnown(key: string): key is KnownAction {
-  return key in zh.audit.actions;
-}
-
-/** The translated label of an audit action, or the action itself when unknown. */
-function useActionLabel() {
-  const { t } = useLang();
-  return (action: string) => {
-    const key = actionKey(action);
-    return isKnown(key) ? t(`audit.actions.${key}`) : action;
-  };
-}
-
-function Json({ value }: { value: unknown }) {
-  const { t } = useLang();
-  if (value === null || value === undefined) {
-    return <Typography.Text type="secondary">{t('audit.noData')}</Typography.Text>;
-  }
-  return <pre className="fz-json">{JSON.stringify(value, null, 2)}</pre>;
-}
+import { ResponsiveTable } from '../../components/responsive-table';
+import { AuditChanges } from './audit-changes';
 
 export function AuditPage() {
-  const { t } = useLang();
-  const label = useActionLabel();
+  const { t, lang } = useLang();
+  const text = (v: { zh: string; en: string }) => (lang === 'en' ? v.en : v.zh);
   const [action, setAction] = useState<string | undefined>();
   const [actor, setActor] = useState('');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
@@ -85,7 +53,7 @@ export function AuditPage() {
               setAction(value);
               toFirstPage();
             }}
-            options={(actions.data ?? []).map((a) => ({ value: a, label: label(a) }))}
+            options={(actions.data ?? []).map((a) => ({ value: a.action, label: text(a.name) }))}
           />
           <Input.Search
             allowClear
@@ -110,75 +78,56 @@ export function AuditPage() {
         {list.isError ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<AuditEvent>
+          <ResponsiveTable<AuditEvent>
             rowKey="id"
             size="middle"
             loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
             dataSource={list.data?.items ?? []}
             locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
-            scroll={{ x: 900 }}
             data-testid="audit-table"
             pagination={tablePagination(list.data?.total ?? 0)}
-            expandable={{
-              expandedRowRender: (e) => (
-                <Row gutter={16}>
-                  <Col xs={24} md={12}>
-                    <Typography.Text strong>{t('audit.before')}</Typography.Text>
-                    <Json value={e.before} />
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <Typography.Text strong>{t('audit.after')}</Typography.Text>
-                    <Json value={e.after} />
-                  </Col>
-                  {e.requestId ? (
-                    <Col span={24} style={{ marginTop: 8 }}>
-                      <Typography.Text type="secondary">
-                        {t('audit.requestId')}: {e.requestId}
-                      </Typography.Text>
-                    </Col>
-                  ) : null}
-                </Row>
-              ),
-            }}
             columns={[
-              {
-                key: 'at',
-                title: t('audit.time'),
-                width: 180,
-                render: (_, e) => dayjs(e.at).format('YYYY-MM-DD HH:mm:ss'),
-              },
-              {
-                key: 'actor',
-                title: t('audit.actor'),
-                render: (_, e) => e.actorUsername ?? t('audit.system'),
-              },
               {
                 key: 'action',
                 title: t('audit.action'),
+                cardTitle: true,
+                width: 200,
                 render: (_, e) => (
-                  <Tag color={e.action.endsWith('failed') ? 'error' : 'processing'}>
-                    {label(e.action)}
-                  </Tag>
-                ),
-              },
-              {
-                key: 'entity',
-                title: t('audit.entity'),
-                render: (_, e) => (
-                  <Space size={4}>
-                    <span>{e.entity}</span>
-                    {e.entityId ? (
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable>
-                        {e.entityId}
-                      </Typography.Text>
-                    ) : null}
+                  <Space size={4} wrap>
+                    <Tag color={e.action.endsWith('failed') ? 'error' : 'processing'}>
+                      {text(e.actionName)}
+                    </Tag>
+                    <span>{text(e.entityName)}</span>
                   </Space>
                 ),
               },
               {
+                key: 'at',
+                title: t('audit.time'),
+                width: 150,
+                render: (_, e) => dayjs(e.at).format('YYYY-MM-DD HH:mm'),
+              },
+              {
+                key: 'actor',
+                title: t('audit.actor'),
+                width: 150,
+                render: (_, e) =>
+                  e.actorName ??
+                  // a failed sign-in under a name no user has: the name typed
+                  (e.action === 'auth.login_failed' && e.actorUsername
+                    ? t('audit.typedName', { name: e.actorUsername })
+                    : t('audit.system')),
+              },
+              {
                 key: 'division',
                 title: t('audit.division'),
-                render: (_, e) => e.divisionCode ?? t('app.none'),
+                width: 120,
+                render: (_, e) => e.divisionName ?? t('app.none'),
+              },
+              {
+                key: 'changes',
+                title: t('audit.changes'),
+                render: (_, e) => <AuditChanges changes={e.changes} />,
               },
             ]}
           />

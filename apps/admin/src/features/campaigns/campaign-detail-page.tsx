@@ -37,6 +37,7 @@ import { useMe } from '../auth/me-context';
 import { DivisionSelect } from '../users/division-select';
 import { BulkActionButton } from './bulk-actions';
 import { CampaignPhases } from './campaign-phases';
+import { CampaignEditActions } from './campaign-edit';
 import {
   canDeclare,
   canRunCampaigns,
@@ -185,6 +186,9 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
               )}
             </div>
           </Flex>
+        ) : null}
+        {canRunCampaigns(me.role) && !campaign.closedAt && total === 0 ? (
+          <CampaignEditActions campaign={campaign} />
         ) : null}
       </Card>
       <CampaignPhases campaign={campaign} />

@@ -24,6 +24,7 @@ import { useDebounced } from '../../lib/use-debounced';
 import { queryClient, trpc } from '../../trpc';
 import { useMe } from '../auth/me-context';
 import { DivisionSelect } from '../users/division-select';
+import { CampaignRuleFields } from './campaign-rule-fields';
 import {
   campaignLevels,
   campaignModes,
@@ -272,47 +273,7 @@ export function CampaignFormModal({ open, onClose }: Props) {
             optionRender={(option) => <span data-code={option.data.code}>{option.data.label}</span>}
           />
         </Form.Item>
-        <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item name="minSelfScore" label={t('campaigns.minSelfScore')}>
-              <InputNumber
-                min={0}
-                precision={2}
-                placeholder={t('campaigns.noMinimum')}
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="minAcceptedScore" label={t('campaigns.minAcceptedScore')}>
-              <InputNumber
-                min={0}
-                precision={2}
-                placeholder={t('campaigns.noMinimum')}
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              name="requireLowerTitle"
-              label={t('campaigns.requireLowerTitle')}
-              valuePropName="checked"
-            >
-              <Switch />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item
-              name="townshipScoreRequired"
-              label={t('campaigns.townshipScoreRequired')}
-              valuePropName="checked"
-              extra={t('campaigns.townshipScoreRequiredHint')}
-            >
-              <Switch />
-            </Form.Item>
-          </Col>
-        </Row>
+        <CampaignRuleFields />
         <Typography.Text strong>{t('campaigns.stageDates')}</Typography.Text>
         <Row gutter={[12, 0]} style={{ marginTop: 8 }}>
           {campaignStages.map((stage) => (

@@ -183,7 +183,15 @@ function EventDialog({
       }
     });
 
-  const required = { required: true, whitespace: true, message: t('sheet.reasonRequired') };
+  /** Each field says what is missing in its own words (请填写异议人姓名…), not one shared text. */
+  const required = (
+    key:
+      | 'reasonRequired'
+      | 'objectorNameRequired'
+      | 'objectorContactRequired'
+      | 'objectorContentRequired'
+      | 'resolutionRequired',
+  ) => ({ required: true, whitespace: true, message: t(`sheet.${key}`) });
   const label = event ? t(`sheet.events.${event}`) : '';
 
   return (
@@ -209,7 +217,7 @@ function EventDialog({
       ) : null}
       <Form<Values> form={form} layout="vertical" name="event-form" preserve={false}>
         {event && withReason.includes(event) ? (
-          <Form.Item name="reason" label={t('sheet.reason')} rules={[required]}>
+          <Form.Item name="reason" label={t('sheet.reason')} rules={[required('reasonRequired')]}>
             <Input.TextArea autoSize={{ minRows: 3 }} maxLength={1000} />
           </Form.Item>
         ) : null}
@@ -218,21 +226,21 @@ function EventDialog({
             <Form.Item
               name={['objector', 'name']}
               label={t('sheet.objectorName')}
-              rules={[required]}
+              rules={[required('objectorNameRequired')]}
             >
               <Input maxLength={50} />
             </Form.Item>
             <Form.Item
               name={['objector', 'contact']}
               label={t('sheet.objectorContact')}
-              rules={[required]}
+              rules={[required('objectorContactRequired')]}
             >
               <Input maxLength={100} />
             </Form.Item>
             <Form.Item
               name={['objector', 'content']}
               label={t('sheet.objectorContent')}
-              rules={[required]}
+              rules={[required('objectorContentRequired')]}
             >
               <Input.TextArea autoSize={{ minRows: 3 }} maxLength={2000} />
             </Form.Item>
@@ -252,7 +260,11 @@ function EventDialog({
                 ]}
               />
             </Form.Item>
-            <Form.Item name="reason" label={t('sheet.resolution')} rules={[required]}>
+            <Form.Item
+              name="reason"
+              label={t('sheet.resolution')}
+              rules={[required('resolutionRequired')]}
+            >
               <Input.TextArea autoSize={{ minRows: 3 }} maxLength={1000} />
             </Form.Item>
           </>

@@ -214,39 +214,52 @@ function ResultPanel({
     </Tag>
   );
 
+  /** Quorum, vote and approvals: only for figures that can be checked (not 未达到 beside 数据有误). */
+  const outcome = (
+    <Descriptions column={1} size="small" bordered>
+      {version ? (
+        <Descriptions.Item label={t('governance.resolution.lawVersion')}>
+          {t('governance.resolution.organicLaw', { version })}
+        </Descriptions.Item>
+      ) : null}
+      <Descriptions.Item label={t('governance.resolution.quorum')}>
+        {yesNo(
+          result.quorumMet,
+          t('governance.resolution.quorumMet'),
+          t('governance.resolution.quorumNotMet'),
+          'quorum',
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('governance.resolution.vote')}>
+        {yesNo(
+          result.passed,
+          t('governance.resolution.passed'),
+          t('governance.resolution.notPassed'),
+          'passed',
+        )}
+      </Descriptions.Item>
+      {result.approvalsRequired.length > 0 ? (
+        <Descriptions.Item label={t('governance.resolution.approvals')}>
+          {result.approvalsRequired
+            .map((a) => t(`governance.resolution.approvalNames.${a}`))
+            .join('、')}
+        </Descriptions.Item>
+      ) : null}
+    </Descriptions>
+  );
+
   return (
     <Flex vertical gap={16} data-testid="resolution-result">
-      {invalid ? <Alert type="error" showIcon title={t('governance.resolution.invalid')} /> : null}
-      <Descriptions column={1} size="small" bordered>
-        {version ? (
-          <Descriptions.Item label={t('governance.resolution.lawVersion')}>
-            {t('governance.resolution.organicLaw', { version })}
-          </Descriptions.Item>
-        ) : null}
-        <Descriptions.Item label={t('governance.resolution.quorum')}>
-          {yesNo(
-            result.quorumMet,
-            t('governance.resolution.quorumMet'),
-            t('governance.resolution.quorumNotMet'),
-            'quorum',
-          )}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('governance.resolution.vote')}>
-          {yesNo(
-            result.passed,
-            t('governance.resolution.passed'),
-            t('governance.resolution.notPassed'),
-            'passed',
-          )}
-        </Descriptions.Item>
-        {result.approvalsRequired.length > 0 ? (
-          <Descriptions.Item label={t('governance.resolution.approvals')}>
-            {result.approvalsRequired
-              .map((a) => t(`governance.resolution.approvalNames.${a}`))
-              .join('、')}
-          </Descriptions.Item>
-        ) : null}
-      </Descriptions>
+      {invalid ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('governance.resolution.invalid')}
+          data-testid="resolution-invalid"
+        />
+      ) : (
+        outcome
+      )}
       <div>
         <Typography.Text strong>{t('governance.resolution.problems')}</Typography.Text>
         {result.problems.length === 0 ? (
