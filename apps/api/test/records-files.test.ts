@@ -62,7 +62,7 @@ function upload(
 }
 
 /** A tRPC mutation over HTTP (the server's context has the data directory). */
-function mutate(path: string, cookie: string, input: unknown) {
+function mutate(path: string, cookie: string, input: Record<string, unknown>) {
   return app.inject({ method: 'POST', url: `/trpc/${path}`, headers: { cookie }, payload: input });
 }
 
