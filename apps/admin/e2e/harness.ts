@@ -145,3 +145,13 @@ export function takeConsoleErrors(h: Harness, expected: RegExp[] = []): string[]
   const seen = h.consoleErrors.splice(0);
   return seen.filter((text) => !expected.some((pattern) => pattern.test(text)));
 }
+
+/** Picks the option with `label` in the antd Select with the test id. */
+export async function chooseOption(page: Page, testId: string, label: string) {
+  await page.getByTestId(testId).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: label })
+    .first()
+    .click();
+}

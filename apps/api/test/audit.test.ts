@@ -14,7 +14,7 @@ import {
   goodSheet,
 } from './campaign-fixture.js';
 import { titles } from '../src/db/schema.js';
-import { evidenceFiles } from '../src/db/schema.js';
+import { evidenceFiles, recordFiles } from '../src/db/schema.js';
 import { sampleInput } from './sample-inputs.js';
 import { eq } from 'drizzle-orm';
 import { describeAuditChanges } from '../src/services/audit-wording.js';
@@ -895,6 +895,35 @@ Object.assign(mutations, {
       return () => caller.disclosures.remove({ id: d.id, version: d.version + 1 });
     },
     action: 'disclosures.remove',
+    actor: 'clerk',
+  },
+  'recordFiles.remove': {
+    ok: async () => {
+      const caller = await t.as('clerk');
+      const m = await caller.meetings.save(sampleInput['meetings.save'] as never);
+      const [row] = await t.db
+        .insert(recordFiles)
+        .values({
+          countyCode: '330728000000',
+          villageCode: X_VILLAGE,
+          recordKind: 'meeting',
+          meetingId: m.id,
+          purpose: 'photo',
+          fileName: '会场.png',
+          mimeType: 'image/png',
+          size: 1,
+          sha256: '0'.repeat(64),
+          storagePath: `evidence/330728000000/${m.id}/x.png`,
+        })
+        .returning();
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.recordFiles.remove({ id: row!.id });
+    },
+    fails: async () => {
+      const caller = await t.as('clerk');
+      return () => caller.recordFiles.remove({ id: '00000000-0000-4000-8000-000000000000' });
+    },
+    action: 'records.remove_file',
     actor: 'clerk',
   },
   'matters.save': {

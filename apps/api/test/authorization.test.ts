@@ -8,7 +8,7 @@ import { expectError } from './expect-error.js';
 import { campaignInSelfAssessment, goodSheet } from './campaign-fixture.js';
 import { titles } from '../src/db/schema.js';
 import { sampleInput } from './sample-inputs.js';
-import { evidenceFiles } from '../src/db/schema.js';
+import { evidenceFiles, recordFiles } from '../src/db/schema.js';
 
 const t = useTestDatabase();
 
@@ -86,6 +86,26 @@ async function recordsInY() {
     filedOn: '2026-02-10',
   } as never);
   return { meeting, disclosure, rules };
+}
+
+/** A file row of a meeting (its bytes do not matter to these checks). */
+async function recordFileOf(meetingId: string, villageCode: string): Promise<string> {
+  const [row] = await t.db
+    .insert(recordFiles)
+    .values({
+      countyCode: COUNTY,
+      villageCode,
+      recordKind: 'meeting',
+      meetingId,
+      purpose: 'minutes',
+      fileName: '会议记录.pdf',
+      mimeType: 'application/pdf',
+      size: 1,
+      sha256: '0'.repeat(64),
+      storagePath: `evidence/${COUNTY}/${meetingId}/x.pdf`,
+    })
+    .returning();
+  return row!.id;
 }
 
 /** A task and a comment of township Y's village, entered by the county. */
@@ -605,6 +625,19 @@ const outsideChecks: Record<
       x.disclosures.remove({ id: disclosure.id, version: disclosure.version }),
       'NOT_FOUND',
     );
+  },
+  'recordFiles.list': async (x) => {
+    const { meeting } = await recordsInY();
+    await expectError(
+      x.recordFiles.list({ recordKind: 'meeting', recordId: meeting.id }),
+      'NOT_FOUND',
+    );
+  },
+  'recordFiles.remove': async (x) => {
+    const { meeting } = await recordsInY();
+    const id = await recordFileOf(meeting.id, Y_VILLAGE);
+    await expectError(x.recordFiles.remove({ id }), 'NOT_FOUND');
+    expect(await t.db.select().from(recordFiles)).toHaveLength(1);
   },
   'matters.list': refusedForY('matters.list'),
   'matters.save': refusedForY('matters.save'),

@@ -324,4 +324,58 @@ describe('corrections and deletion', () => {
     const other = await clerk.meetings.save(assetVote('2025-03-01'));
     await clerk.meetings.remove({ id: other.id, version: other.version });
   });
+  it('shows the township corrections of every register, not only meetings', async () => {
+    const clerk = await t.as('clerk');
+    const disclosure = await clerk.disclosures.save({
+      villageCode: VILLAGE,
+      category: 'finance',
+      period: '2026-Q1',
+      postedOn: '2026-04-02',
+      channel: 'board',
+      summary: '一季度财务收支',
+    });
+    const representatives = {
+      villageCode: VILLAGE,
+      kind: 'representatives' as const,
+      date: '2026-02-01',
+      figures: {
+        households: 600,
+        representatives: 40,
+        womenRepresentatives: 15,
+        committeeMembers: 5,
+      },
+    };
+    const election = await clerk.elections.save(representatives);
+    const { campaignInSelfAssessment } = await import('./campaign-fixture.js');
+    await campaignInSelfAssessment(t, [VILLAGE]);
+    await t.db.execute(sql`update participations set state = 'self_assessed'`);
+    const correctedDisclosure = await clerk.disclosures.save({
+      villageCode: VILLAGE,
+      category: 'finance',
+      period: '2026-Q1',
+      postedOn: '2026-04-03',
+      channel: 'board',
+      summary: '一季度财务收支（更正）',
+      id: disclosure.id,
+      version: disclosure.version,
+    });
+    expect(correctedDisclosure.correctedAfterSubmission).toBe(true);
+    const correctedElection = await clerk.elections.save({
+      ...representatives,
+      figures: { ...representatives.figures, womenRepresentatives: 16 },
+      id: election.id,
+      version: election.version,
+    });
+    expect(correctedElection.correctedAfterSubmission).toBe(true);
+    const { items } = await (
+      await t.as('township')
+    ).records.compliance({
+      code: '330728101000',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      pageSize: 200,
+    });
+    expect(items.find((r) => r.villageCode === VILLAGE)!.corrections).toBe(2);
+    expect(items.find((r) => r.villageCode === OTHER_VILLAGE)!.corrections).toBe(0);
+  });
 });

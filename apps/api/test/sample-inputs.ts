@@ -123,6 +123,8 @@ export const sampleInput: Record<string, unknown> = {
     summary: '一季度财务收支',
   },
   'disclosures.remove': { id: NO_ID, version: 1 },
+  'recordFiles.list': { recordKind: 'meeting', recordId: NO_ID },
+  'recordFiles.remove': { id: NO_ID },
   'disclosures.compliance': { villageCode: X_VILLAGE, from: '2026-01-01', asOf: '2026-06-30' },
   'matters.list': { villageCode: X_VILLAGE },
   'matters.save': {

@@ -6,6 +6,8 @@ import {
   campaignModes,
   campaignStages,
   participationStates as domainParticipationStates,
+  recordFileKinds,
+  recordFilePurposes,
   ROLES,
   type ClosingFigures,
   recheckOutcomes,
@@ -882,6 +884,40 @@ export const villageElections = pgTable(
     ...timestamps,
   },
   (t) => [index('village_elections_village_idx').on(t.villageCode, t.kind, t.date)],
+);
+
+/**
+ * Files kept with village records (minutes, photos, a rules version's text), stored beside the
+ * evidence files under `evidence/<county>/<record id>/`; a deleted record takes its rows along.
+ */
+export const recordFiles = pgTable(
+  'record_files',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    villageCode: varchar('village_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    recordKind: text('record_kind', { enum: recordFileKinds }).notNull(),
+    /** The record: exactly one of the three, by its kind. */
+    meetingId: uuid('meeting_id').references(() => villageMeetings.id, { onDelete: 'cascade' }),
+    disclosureId: uuid('disclosure_id').references(() => villageDisclosures.id, {
+      onDelete: 'cascade',
+    }),
+    rulesId: uuid('rules_id').references(() => villageRuleVersions.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: recordFilePurposes }).notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    storagePath: text('storage_path').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('record_files_meeting_idx').on(t.meetingId),
+    index('record_files_disclosure_idx').on(t.disclosureId),
+    index('record_files_rules_idx').on(t.rulesId),
+    index('record_files_path_idx').on(t.countyCode, t.storagePath),
+  ],
 );
 
 export * from './schema-registers.js';

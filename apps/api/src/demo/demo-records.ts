@@ -7,7 +7,12 @@ import type { Db } from '../db/client.js';
 import { Scope } from '../auth/scope.js';
 import { todayIso } from '../services/campaigns/participations.js';
 import { saveDisclosure } from '../services/records/disclosures.js';
-import { reviewRules, saveMatter, saveRules } from '../services/records/governance.js';
+import {
+  reviewRules,
+  saveElection,
+  saveMatter,
+  saveRules,
+} from '../services/records/governance.js';
 import { saveMeeting, type MeetingSave } from '../services/records/meetings.js';
 import type { RecordMeetingBody } from '../db/schema.js';
 import { DEMO_CLERK_VILLAGE } from './demo-rounds.js';
@@ -93,6 +98,25 @@ export async function seedDemoRecords(db: Db): Promise<void> {
     };
     const meeting = await saveMeeting({ db, scope, audit, input });
     saved.set(`${villageCode}:${date}`, meeting.id);
+  }
+  // the representatives' make-up after the 2026 换届 (counts only; lawful: 16 women of 47)
+  if ('2026-01-20' <= today) {
+    await saveElection({
+      db,
+      scope,
+      audit,
+      input: {
+        villageCode: DEMO_CLERK_VILLAGE,
+        kind: 'representatives',
+        date: '2026-01-20',
+        figures: {
+          households: 420,
+          representatives: 42,
+          womenRepresentatives: 16,
+          committeeMembers: 5,
+        },
+      },
+    });
   }
   for (const [villageCode, category, period, postedOn, summary] of postings) {
     if (postedOn > today) continue;

@@ -19,6 +19,7 @@ import {
   sniffEvidenceType,
   storeEvidence,
 } from '../services/campaigns/evidence.js';
+import { findRecordFile } from '../services/records/files.js';
 import { findParticipation } from '../services/campaigns/participations.js';
 import { requireOpen } from '../services/campaigns/close.js';
 
@@ -134,13 +135,13 @@ export function evidenceRoutes(deps: {
         if (!uuid.safeParse(req.params.id).success) {
           fail('NOT_FOUND', undefined, { zh: '文件不存在', en: 'No such file' });
         }
-        const found = await findEvidence(
-          ctx.db,
-          new Scope(ctx.user.scopeCode, ctx.user.role, ctx.user.unitId),
-          req.params.id,
-          ctx.user.id,
-        );
-        if (!found) {
+        const scope = new Scope(ctx.user.scopeCode, ctx.user.role, ctx.user.unitId);
+        // an evidence file of a score sheet, else a file of a village record
+        const evidence = await findEvidence(ctx.db, scope, req.params.id, ctx.user.id);
+        const found = evidence ?? {
+          file: await findRecordFile(ctx.db, scope, req.params.id),
+        };
+        if (!found.file) {
           fail('NOT_FOUND', undefined, {
             zh: '文件不存在或不在您的管辖范围内',
             en: 'No such file, or outside your scope',

@@ -11,6 +11,7 @@ import {
 import { divisionCode, paged, pagination, version } from './schemas.js';
 import { checkOutput, isoDate, requiredText, uuid } from './records-schemas.js';
 import { bi } from '../trpc/messages.js';
+import { removingFiles } from './record-files.js';
 
 const category = z.enum(disclosureCategories, {
   error: bi('公开类别无效', 'Unknown disclosure category'),
@@ -69,7 +70,9 @@ export const disclosuresRouter = {
     .input(z.object({ id: uuid, version }))
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) =>
-      removeDisclosure({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
+      removingFiles(ctx, 'disclosure', input.id, () =>
+        removeDisclosure({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
+      ),
     ),
 
   /** What `checkDisclosures` returns for the village from `from` to `asOf`. */

@@ -20,6 +20,7 @@ import {
   warningOutput,
 } from './records-schemas.js';
 import { bi } from '../trpc/messages.js';
+import { removingFiles } from './record-files.js';
 
 const body = z.enum(recordMeetingBodies, { error: bi('会议类型无效', 'Unknown meeting kind') });
 const matter = z.enum(resolutionMatters as [string, ...string[]], {
@@ -128,6 +129,8 @@ export const meetingsRouter = {
     .input(z.object({ id: uuid, version }))
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) =>
-      removeMeeting({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
+      removingFiles(ctx, 'meeting', input.id, () =>
+        removeMeeting({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
+      ),
     ),
 } satisfies TRPCRouterRecord;

@@ -99,6 +99,8 @@ export const recordsRouter = {
                   'elections',
                 ]),
                 total: z.number(),
+                /** Records corrected after the period's self-assessment was submitted. */
+                corrected: z.number(),
                 records: z.array(
                   z.object({
                     register: z.string(),
@@ -106,6 +108,7 @@ export const recordsRouter = {
                     date: z.string(),
                     kind: z.string(),
                     title: z.string().optional(),
+                    corrected: z.boolean(),
                   }),
                 ),
               }),

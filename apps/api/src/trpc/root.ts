@@ -15,6 +15,7 @@ import { groupsRouter } from '../routers/groups.js';
 import { mattersRouter } from '../routers/matters.js';
 import { meetingsRouter } from '../routers/meetings.js';
 import { recordsRouter } from '../routers/records.js';
+import { recordFilesRouter } from '../routers/record-files.js';
 import { villageRulesRouter } from '../routers/village-rules.js';
 import {
   mediationRouter,
@@ -47,6 +48,7 @@ export const appRouter = router({
   matters: mattersRouter,
   meetings: meetingsRouter,
   records: recordsRouter,
+  recordFiles: recordFilesRouter,
   villageRules: villageRulesRouter,
   // rule-of-law work registers (法治台账)
   mediation: mediationRouter,

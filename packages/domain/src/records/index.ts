@@ -28,3 +28,13 @@ export type {
 } from './campaign-record-period.js';
 export { checkOverrides, sameAnswer } from './derived-overrides.js';
 export type { ColumnWithOverrides, OverrideProblem } from './derived-overrides.js';
+export {
+  acceptsFileType,
+  acceptsPurpose,
+  MAX_RECORD_FILE_BYTES,
+  recordFileKinds,
+  recordFilePurposes,
+  recordFilePurposesOf,
+  recordFileTypes,
+} from './record-files.js';
+export type { RecordFileKind, RecordFilePurpose } from './record-files.js';

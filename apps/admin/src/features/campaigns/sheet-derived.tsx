@@ -18,12 +18,13 @@ import type { SheetDraft } from './use-sheet-draft';
 type Derived = RouterOutputs['records']['derivedAnswers'];
 type DerivedEntry = Derived['items'][number];
 
-/** The records page tab that shows a register (matters and elections have none yet). */
+/** The records page tab that shows a register. */
 const registerTab: Partial<Record<DerivedEntry['evidence'][number]['register'], string>> = {
   meetings: 'meetings',
   disclosures: 'disclosures',
   matters: 'matters',
   village_rules: 'rules',
+  elections: 'elections',
 };
 
 /** The derived answers; `fresh` refetches them when the sheet opens (records may have changed). */
@@ -103,6 +104,15 @@ function EvidenceLinks({ entry, villageCode }: { entry: DerivedEntry; villageCod
                 register: t(`records.derived.registers.${group.register}`),
                 n: group.total,
               })}
+              {group.corrected > 0 && (
+                <Tag
+                  color="orange"
+                  style={{ marginInlineStart: 4, fontSize: 11 }}
+                  data-testid={`derived-corrected-${group.register}`}
+                >
+                  {t('records.derived.corrected', { n: group.corrected })}
+                </Tag>
+              )}
             </Link>
           </Tooltip>
         );

@@ -12,8 +12,11 @@ import { useErrorText } from '../../components/use-error-text';
 import { useMe } from '../auth/me-context';
 import { DisclosureForm } from './disclosure-form';
 import { RulesTab } from './rules-tab';
+import { ElectionsTab } from './elections-tab';
 import { MattersTab } from './matters-tab';
 import { MeetingForm } from './meeting-form';
+import { RecordFilesButton } from './record-files';
+import { ResponsiveTable } from '../../components/responsive-table';
 import { downloadBase64, todayIso, type DisclosureRow, type MeetingRow } from './model';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -121,9 +124,16 @@ function VillageRecords({
             children: <Groups villageCode={villageCode} />,
           },
           {
+            key: 'elections',
+            label: t('records.tabs.elections'),
+            children: <ElectionsTab villageCode={villageCode} canWrite={canWrite} />,
+          },
+          {
             key: 'rules',
             label: t('records.tabs.rules'),
-            children: <RulesTab villageCode={villageCode} canReview={canReview} />,
+            children: (
+              <RulesTab villageCode={villageCode} canReview={canReview} canWrite={canWrite} />
+            ),
           },
         ]}
       />
@@ -145,7 +155,7 @@ function Meetings({ villageCode, canWrite }: { villageCode: string; canWrite: bo
           </Button>
         </div>
       )}
-      <Table<MeetingRow>
+      <ResponsiveTable<MeetingRow>
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
@@ -219,6 +229,13 @@ function Meetings({ villageCode, canWrite }: { villageCode: string; canWrite: bo
               />
             ),
           },
+          {
+            title: t('records.files.button'),
+            width: 90,
+            render: (_: unknown, row) => (
+              <RecordFilesButton kind="meeting" recordId={row.id} canWrite={canWrite} />
+            ),
+          },
         ]}
       />
       {adding && <MeetingForm villageCode={villageCode} onClose={() => setAdding(false)} />}
@@ -259,7 +276,7 @@ function Disclosures({ villageCode, canWrite }: { villageCode: string; canWrite:
             description={compliance.data.problems.map((p) => p.message[lang]).join('；')}
           />
         ))}
-      <Table<DisclosureRow>
+      <ResponsiveTable<DisclosureRow>
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
@@ -279,7 +296,23 @@ function Disclosures({ villageCode, canWrite }: { villageCode: string; canWrite:
             dataIndex: 'channel',
             render: (c: DisclosureRow['channel']) => t(`records.disclosure.channels.${c}`),
           },
-          { title: t('records.disclosure.summary'), dataIndex: 'summary' },
+          {
+            title: t('records.disclosure.summary'),
+            dataIndex: 'summary',
+            render: (summary: string, row) => (
+              <Space direction="vertical" size={0}>
+                {summary}
+                {row.correctedAfterSubmission && <Tag color="orange">{t('records.corrected')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('records.files.button'),
+            width: 90,
+            render: (_: unknown, row) => (
+              <RecordFilesButton kind="disclosure" recordId={row.id} canWrite={canWrite} />
+            ),
+          },
         ]}
       />
       {adding && <DisclosureForm villageCode={villageCode} onClose={() => setAdding(false)} />}

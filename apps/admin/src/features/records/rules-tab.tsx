@@ -2,7 +2,9 @@
 // legality review; the township officer records the review (approved, or returned with findings).
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { RecordFilesButton } from './record-files';
+import { ResponsiveTable } from '../../components/responsive-table';
 import { useLang } from '../../i18n';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { queryClient, trpc } from '../../trpc';
@@ -12,14 +14,22 @@ import { todayIso } from './model';
 
 type RulesRow = RouterOutputs['villageRules']['list'][number];
 
-export function RulesTab({ villageCode, canReview }: { villageCode: string; canReview: boolean }) {
+export function RulesTab({
+  villageCode,
+  canReview,
+  canWrite,
+}: {
+  villageCode: string;
+  canReview: boolean;
+  canWrite: boolean;
+}) {
   const { t, lang } = useLang();
   const [reviewing, setReviewing] = useState<RulesRow | null>(null);
   const list = useQuery(trpc.villageRules.list.queryOptions({ villageCode }));
   if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <>
-      <Table<RulesRow>
+      <ResponsiveTable<RulesRow>
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data ?? []}
@@ -62,6 +72,16 @@ export function RulesTab({ villageCode, canReview }: { villageCode: string; canR
                   </Typography.Text>
                 </div>
               )),
+          },
+          {
+            title: t('records.files.button'),
+            width: 90,
+            render: (_: unknown, r: RulesRow) => (
+              <Space direction="vertical" size={4}>
+                <RecordFilesButton kind="rules" recordId={r.id} canWrite={canWrite} />
+                {r.correctedAfterSubmission && <Tag color="orange">{t('records.corrected')}</Tag>}
+              </Space>
+            ),
           },
           ...(canReview
             ? [

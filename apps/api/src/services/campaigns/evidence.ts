@@ -9,10 +9,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import { reachableParticipations } from './cross-checks.js';
 import type { Db } from '../../db/client.js';
-import { evidenceFiles, participations, type SheetColumn } from '../../db/schema.js';
+import { evidenceFiles, participations, recordFiles, type SheetColumn } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { fail } from '../../errors/app-error.js';
 
@@ -87,20 +87,13 @@ export async function storeEvidence(opts: {
   type: { mime: string; ext: string };
   uploadedBy: string;
 }) {
-  const id = randomUUID();
-  const relative = join(
-    'evidence',
+  const { id, relative, absolute, part } = await writePartFile(
+    opts.dataDir,
     opts.participation.countyCode,
     opts.participation.id,
-    `${id}.${opts.type.ext}`,
+    opts.bytes,
+    opts.type.ext,
   );
-  const absolute = join(opts.dataDir, relative);
-  await mkdir(
-    join(opts.dataDir, 'evidence', opts.participation.countyCode, opts.participation.id),
-    { recursive: true },
-  );
-  const part = `${absolute}${PART_SUFFIX}`;
-  await writeFile(part, opts.bytes, { flag: 'wx' });
   try {
     const [row] = await opts.db
       .insert(evidenceFiles)
@@ -123,6 +116,26 @@ export async function storeEvidence(opts: {
     await rm(part, { force: true });
     throw error;
   }
+}
+
+/**
+ * Writes the bytes of a new file as `evidence/<county>/<folder>/<id>.<ext>.part` (a folder is a
+ * participation's or a village record's id); its row names it for good (see the top of the file).
+ */
+export async function writePartFile(
+  dataDir: string,
+  countyCode: string,
+  folder: string,
+  bytes: Buffer,
+  ext: string,
+) {
+  const id = randomUUID();
+  const relative = join('evidence', countyCode, folder, `${id}.${ext}`);
+  const absolute = join(dataDir, relative);
+  await mkdir(join(dataDir, 'evidence', countyCode, folder), { recursive: true });
+  const part = `${absolute}${PART_SUFFIX}`;
+  await writeFile(part, bytes, { flag: 'wx' });
+  return { id, relative, absolute, part };
 }
 
 /** The suffix of an evidence file whose row is not committed yet. */
@@ -173,7 +186,8 @@ export async function sweepEvidence(opts: {
   // A database without a single evidence row next to a directory full of files is most likely
   // the wrong database (a new one, a mistyped DATABASE_URL): remove nothing then.
   const [anyRow] = await opts.db.select({ id: evidenceFiles.id }).from(evidenceFiles).limit(1);
-  const removeOrphans = anyRow !== undefined;
+  const [anyRecordFile] = await opts.db.select({ id: recordFiles.id }).from(recordFiles).limit(1);
+  const removeOrphans = anyRow !== undefined || anyRecordFile !== undefined;
   let orphansKept = 0;
   const cutoff = (opts.now ?? new Date()).getTime() - (opts.partMinutes ?? 60) * 60_000;
   for (const county of await listDir(root)) {
@@ -193,7 +207,17 @@ export async function sweepEvidence(opts: {
             eq(evidenceFiles.participationId, participation),
           ),
         );
-      const known = new Set(rows.map((r) => r.storagePath));
+      // a folder is a participation's (evidence) or a village record's (record files)
+      const recordRows = await opts.db
+        .select({ storagePath: recordFiles.storagePath })
+        .from(recordFiles)
+        .where(
+          and(
+            eq(recordFiles.countyCode, county),
+            like(recordFiles.storagePath, `${join('evidence', county, participation)}/%`),
+          ),
+        );
+      const known = new Set([...rows, ...recordRows].map((r) => r.storagePath));
       for (const name of names) {
         const isPart = name.endsWith(PART_SUFFIX);
         const finalName = isPart ? name.slice(0, -PART_SUFFIX.length) : name;

@@ -36,6 +36,8 @@ export interface RecordRef {
   kind: string;
   /** A matter's title or a rules version's label. */
   title?: string;
+  /** Changed after the period's self-assessment was submitted (reviewers see it). */
+  corrected: boolean;
 }
 
 /** At most this many records of a register are listed as an answer's evidence. */
@@ -56,13 +58,19 @@ async function periodRecords(db: Db, villageCode: string, from: string, to: stri
   const inRange = (col: Parameters<typeof dateRange>[0]) => dateRange(col, from, to);
   const [meetings, disclosures, matters, rules, elections] = await Promise.all([
     db
-      .select({ id: villageMeetings.id, date: villageMeetings.date, kind: villageMeetings.body })
+      .select({
+        id: villageMeetings.id,
+        corrected: villageMeetings.correctedAfterSubmission,
+        date: villageMeetings.date,
+        kind: villageMeetings.body,
+      })
       .from(villageMeetings)
       .where(and(eq(villageMeetings.villageCode, villageCode), inRange(villageMeetings.date)))
       .orderBy(asc(villageMeetings.date)),
     db
       .select({
         id: villageDisclosures.id,
+        corrected: villageDisclosures.correctedAfterSubmission,
         date: villageDisclosures.postedOn,
         kind: villageDisclosures.category,
       })
@@ -74,6 +82,7 @@ async function periodRecords(db: Db, villageCode: string, from: string, to: stri
     db
       .select({
         id: villageMatters.id,
+        corrected: villageMatters.correctedAfterSubmission,
         date: villageMatters.startedOn,
         title: villageMatters.title,
       })
@@ -84,6 +93,7 @@ async function periodRecords(db: Db, villageCode: string, from: string, to: stri
     db
       .select({
         id: villageRuleVersions.id,
+        corrected: villageRuleVersions.correctedAfterSubmission,
         date: villageRuleVersions.adoptedOn,
         kind: villageRuleVersions.kind,
         title: villageRuleVersions.label,
@@ -97,7 +107,12 @@ async function periodRecords(db: Db, villageCode: string, from: string, to: stri
       )
       .orderBy(asc(villageRuleVersions.adoptedOn)),
     db
-      .select({ id: villageElections.id, date: villageElections.date, kind: villageElections.kind })
+      .select({
+        id: villageElections.id,
+        corrected: villageElections.correctedAfterSubmission,
+        date: villageElections.date,
+        kind: villageElections.kind,
+      })
       .from(villageElections)
       .where(and(eq(villageElections.villageCode, villageCode), inRange(villageElections.date)))
       .orderBy(asc(villageElections.date)),
@@ -156,6 +171,7 @@ export async function derivedAnswers(opts: {
     const evidence = registersOf(item).map((register) => ({
       register,
       total: records[register].length,
+      corrected: records[register].filter((r) => r.corrected).length,
       records: records[register].slice(0, EVIDENCE_LIMIT),
     }));
     const common = { itemId: item.itemId, explanation: item.explanation, evidence };

@@ -109,6 +109,11 @@ export async function complianceTable(opts: {
   };
 }
 
+/** The rows of a raw query (node-postgres gives `{ rows }`, PGlite an array). */
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
 /** Per village in scope under `code`: the counts a township or county checks at a glance. */
 async function complianceRows(opts: {
   db: Db;
@@ -175,17 +180,26 @@ async function complianceRows(opts: {
       ) latest
       where filed_on is null or review_state <> 'approved'
       group by village_code`),
-    db
-      .select({ v: villageMeetings.villageCode, n: count() })
-      .from(villageMeetings)
-      .where(
-        and(
-          sql`${villageMeetings.villageCode} like ${like}`,
-          range(villageMeetings.date),
-          eq(villageMeetings.correctedAfterSubmission, true),
-        ),
-      )
-      .groupBy(villageMeetings.villageCode),
+    // records of every register corrected after their period's self-assessment was submitted
+    db.execute<{ v: string; n: number }>(sql`
+      select v, count(*)::int as n from (
+        select village_code as v from ${villageMeetings}
+          where corrected_after_submission and date between ${opts.from} and ${opts.to}
+        union all
+        select village_code from ${villageDisclosures}
+          where corrected_after_submission and posted_on between ${opts.from} and ${opts.to}
+        union all
+        select village_code from ${villageMatters}
+          where corrected_after_submission and started_on between ${opts.from} and ${opts.to}
+        union all
+        select village_code from ${villageRuleVersions}
+          where corrected_after_submission and adopted_on between ${opts.from} and ${opts.to}
+        union all
+        select village_code from ${villageElections}
+          where corrected_after_submission and date between ${opts.from} and ${opts.to}
+      ) corrected
+      where v like ${like}
+      group by v`),
     db
       .select({ code: divisions.code, name: divisions.name })
       .from(divisions)
@@ -197,11 +211,8 @@ async function complianceRows(opts: {
   const m = asMap(meetings);
   const p = asMap(problems);
   const o = asMap(matters);
-  const r = asMap(
-    ((rules as unknown as { rows?: { v: string; n: number }[] }).rows ??
-      (rules as unknown as { v: string; n: number }[])) as { v: string; n: number }[],
-  );
-  const c = asMap(corrections);
+  const r = asMap(rowsOf(rules));
+  const c = asMap(rowsOf(corrections));
   const townshipNames = new Map(townships.map((t) => [t.code, t.name]));
   const asOf = minDate(opts.to, todayIso());
   const postings = await postingsByVillage(db, codes, asOf);

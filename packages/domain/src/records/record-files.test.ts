@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acceptsFileType,
+  acceptsPurpose,
+  recordFileKinds,
+  recordFilePurposesOf,
+} from './record-files.js';
+
+describe('record files', () => {
+  it('each register takes its own purposes', () => {
+    expect(acceptsPurpose('meeting', 'minutes')).toBe(true);
+    expect(acceptsPurpose('meeting', 'photo')).toBe(true);
+    expect(acceptsPurpose('disclosure', 'photo')).toBe(true);
+    expect(acceptsPurpose('disclosure', 'minutes')).toBe(false);
+    expect(acceptsPurpose('rules', 'text')).toBe(true);
+    expect(acceptsPurpose('rules', 'photo')).toBe(false);
+    for (const kind of recordFileKinds)
+      expect(recordFilePurposesOf[kind].length).toBeGreaterThan(0);
+  });
+
+  it('photos are images; minutes and rules texts may be PDF', () => {
+    expect(acceptsFileType('photo', 'image/jpeg')).toBe(true);
+    expect(acceptsFileType('photo', 'application/pdf')).toBe(false);
+    expect(acceptsFileType('minutes', 'application/pdf')).toBe(true);
+    expect(acceptsFileType('text', 'application/pdf')).toBe(true);
+    expect(acceptsFileType('text', 'application/zip')).toBe(false);
+  });
+});
