@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { TRPCError } from '@trpc/server';
 import type { ContextFor } from './server.js';
-import { cleanFileName, contentDisposition, sendError } from './replies.js';
+import { contentDisposition, safeFileName, sendError } from './replies.js';
 import { createCaller } from '../trpc/root.js';
 import { AppError, fail } from '../errors/app-error.js';
 import { toTRPCError } from '../trpc/app-error-code.js';
@@ -49,11 +49,6 @@ function fromFastifyError(error: FastifyError): TRPCError {
     return problem('BAD_REQUEST', '请求格式有误', 'Malformed request');
   }
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
-}
-
-/** Without characters no file system accepts in a name, nor control or bidirectional ones. */
-function safeFileName(name: string): string {
-  return cleanFileName(name.replace(/[\\/:*?"<>|]/g, '_'));
 }
 
 function sendWorkbook(reply: FastifyReply, bytes: Buffer, fileName: string, fallback: string) {

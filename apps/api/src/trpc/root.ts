@@ -25,6 +25,7 @@ import {
 import { commentsRouter } from '../routers/comments.js';
 import { tasksRouter } from '../routers/tasks.js';
 import { projectsRouter } from '../routers/projects.js';
+import { reportsRouter } from '../routers/reports.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -50,6 +51,7 @@ export const appRouter = router({
   screenings: screeningsRouter,
   periods: periodsRouter,
   statistics: statisticsRouter,
+  reports: reportsRouter,
   // township work (督查督办, 件件有反馈)
   comments: commentsRouter,
   tasks: tasksRouter,

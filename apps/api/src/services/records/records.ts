@@ -108,7 +108,7 @@ export async function complianceTable(opts: {
 }
 
 /** Per village in scope under `code`: the counts a township or county checks at a glance. */
-async function complianceRows(opts: {
+export async function complianceRows(opts: {
   db: Db;
   scope: Scope;
   code: string;
