@@ -713,6 +713,15 @@ const outsideChecks: Record<
       'OUT_OF_SCOPE',
     );
   },
+  'statistics.mediationMonthly': async (x) => {
+    for (const divisionCode of [Y, COUNTY]) {
+      await expectError(
+        x.statistics.mediationMonthly({ divisionCode, year: 2026 }),
+        'FORBIDDEN',
+        'OUT_OF_SCOPE',
+      );
+    }
+  },
   'reports.annual': async (x) => {
     for (const divisionCode of [Y, COUNTY]) {
       await expectError(

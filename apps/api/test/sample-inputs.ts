@@ -187,6 +187,7 @@ export const sampleInput: Record<string, unknown> = {
   'periods.reopen': { townshipCode: X, month: '2026-10', reason: '更正错录的调解案件' },
   'statistics.mediation': { divisionCode: X, from: '2026-01-01', to: '2026-12-31' },
   'reports.annual': { divisionCode: X, year: 2026 },
+  'statistics.mediationMonthly': { divisionCode: X, year: 2026 },
   'titles.get': { id: NO_ID },
   'titles.timeline': { id: NO_ID },
   'titles.recordDecision': {

@@ -11,7 +11,7 @@ import {
 } from '@fazhi/domain';
 import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
 import { bi } from '../trpc/messages.js';
-import { divisionCode, paged, pagination, version } from './schemas.js';
+import { divisionCode, paged, pagination, version, year } from './schemas.js';
 import { headCount, isoDate, shortText, uuid, warningOutput } from './records-schemas.js';
 import { listMediation, removeMediation, saveMediation } from '../services/registers/mediation.js';
 import {
@@ -27,6 +27,7 @@ import {
   reopenPeriod,
 } from '../services/registers/periods.js';
 import { mediationStatistics } from '../services/registers/statistics.js';
+import { mediationMonthly } from '../services/registers/statistics-monthly.js';
 
 const month = z
   .string()
@@ -260,6 +261,12 @@ const definition = z.object({
   source: z.object({ text: localized, verified: z.boolean() }),
 });
 
+const monthlyRow = z.object({
+  month: z.string().nullable(),
+  ...figures,
+  byType: z.record(z.enum(disputeTypes), z.number()),
+});
+
 export const mediationStatisticsOutput = statisticsRow.extend({
   from: z.string(),
   to: z.string(),
@@ -273,4 +280,18 @@ export const statisticsRouter = {
     .input(z.object({ divisionCode, from: isoDate, to: isoDate }))
     .output(mediationStatisticsOutput)
     .query(({ ctx, input }) => mediationStatistics({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** The Ministry-style monthly table: each month of the year by dispute type, and the total. */
+  mediationMonthly: authedProcedure
+    .input(z.object({ divisionCode, year }))
+    .output(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        year: z.number(),
+        months: z.array(monthlyRow),
+        total: monthlyRow,
+      }),
+    )
+    .query(({ ctx, input }) => mediationMonthly({ db: ctx.db, scope: ctx.scope, ...input })),
 } satisfies TRPCRouterRecord;
