@@ -48,6 +48,7 @@ export const registersZh = {
   cases: '案件明细',
   byDivision: '各地受理与调处',
   exportXlsx: '导出Excel',
+  exportMonthly: '{{year}}年人民调解月报（Excel）',
   formula: '口径：{{formula}}',
   report: {
     title: '年度报告',
@@ -111,6 +112,7 @@ export const registersEn: typeof registersZh = {
   cases: 'Cases',
   byDivision: 'Received and handled by division',
   exportXlsx: 'Export to Excel',
+  exportMonthly: 'Monthly mediation table {{year}} (Excel)',
   formula: 'Definition: {{formula}}',
   report: {
     title: 'Annual report',
