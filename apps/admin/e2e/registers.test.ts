@@ -1,8 +1,11 @@
 // The rule-of-law registers in real Chromium: the clerk records mediation cases, the township
 // approves and locks the month (the clerk's next case of that month is refused), and the county
-// opens 统计 and drills down county → township → village → cases. Screenshots in
-// test-results/registers-*.png (one at phone size).
+// opens 统计 and drills down county → township → village → cases, then opens the 年度报告, edits
+// a paragraph and downloads the .docx, read back here (word/document.xml). Screenshots in
+// test-results/registers-*.png (two at phone size).
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import yauzl from 'yauzl';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
@@ -137,5 +140,65 @@ describe('统计', () => {
     await page.getByTestId(`drill-${VILLAGE}`).click();
     await page.getByTestId('mediation-table').getByText(`${MONTH}-08`).waitFor();
     await shot('7-village-cases');
+  });
+});
+
+/** The text of word/document.xml of a .docx, one line per paragraph or table cell. */
+function docxText(bytes: Buffer): Promise<string> {
+  return new Promise((done, fail) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, zip) => {
+      if (error) return fail(error);
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName !== 'word/document.xml') return zip.readEntry();
+        zip.openReadStream(entry, (e, stream) => {
+          if (e) return fail(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () =>
+            done(
+              Buffer.concat(chunks)
+                .toString('utf8')
+                .replace(/<\/w:p>/g, '\n')
+                .replace(/<[^>]+>/g, ''),
+            ),
+          );
+        });
+      });
+      zip.on('end', () => fail(new Error('no word/document.xml')));
+      zip.readEntry();
+    });
+  });
+}
+
+describe('年度报告', () => {
+  it('the county opens the annual report, edits a paragraph and downloads the .docx', async () => {
+    await as('county');
+    await openMenu('年度报告');
+    await page.waitForURL((url) => url.pathname === '/registers/annual-report');
+    const mediation = page.getByTestId('report-section-mediation');
+    const received = mediation.locator('tr', { hasText: '受理矛盾纠纷' }).first();
+    await received.waitFor();
+    // this year's figure, e.g. 27件, the records' (the clerk's two cases of last month among them)
+    const figure = (await received.locator('td').nth(1).textContent())!.trim();
+    expect(figure).toMatch(/^\d+件$/);
+    expect(Number.parseInt(figure, 10)).toBeGreaterThanOrEqual(2);
+    await mediation.getByText('各乡镇人民调解情况').waitFor();
+    const edited = '我县坚持发展新时代“枫桥经验”，矛盾纠纷就地化解（浏览器中修改）。';
+    await page.getByTestId('report-prose-mediation').fill(edited);
+    await shot('8-annual-report');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/法治建设工作情况报告\.docx$/);
+    const text = await docxText(await readFile((await download.path())!));
+    expect(text).toContain(edited);
+    expect(text).toContain(`受理矛盾纠纷\n${figure}\n`);
+    expect(text).toContain('三、人民调解');
+    expect(text).toContain('白石镇\n');
+    expect(text).toContain('人民调解台账');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot('9-annual-report-phone');
+    await page.setViewportSize({ width: 1366, height: 860 });
   });
 });

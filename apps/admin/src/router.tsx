@@ -100,6 +100,12 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: 'registers/annual-report',
+            lazy: async () => ({
+              Component: (await import('./features/registers/annual-report-page')).AnnualReportPage,
+            }),
+          },
+          {
             path: 'registers/statistics',
             lazy: async () => ({
               Component: (await import('./features/registers/statistics-page')).StatisticsPage,

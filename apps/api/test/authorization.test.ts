@@ -854,6 +854,26 @@ const outsideChecks: Record<
       'OUT_OF_SCOPE',
     );
   },
+  'statistics.mediationMonthly': async (x) => {
+    for (const divisionCode of [Y, COUNTY]) {
+      await expectError(
+        x.statistics.mediationMonthly({ divisionCode, year: 2026 }),
+        'FORBIDDEN',
+        'OUT_OF_SCOPE',
+      );
+    }
+  },
+  'reports.annual': async (x) => {
+    for (const divisionCode of [Y, COUNTY]) {
+      await expectError(
+        x.reports.annual({ divisionCode, year: 2026 }),
+        'FORBIDDEN',
+        'OUT_OF_SCOPE',
+      );
+    }
+    // their own township's report answers
+    expect((await x.reports.annual({ divisionCode: X, year: 2026 })).division.code).toBe(X);
+  },
   'records.compliance': async (x) => {
     await recordsInY();
     await expectError(

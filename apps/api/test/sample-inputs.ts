@@ -259,6 +259,8 @@ export const sampleInput: Record<string, unknown> = {
   },
   'pufa.removePlanItem': { id: NO_ID, version: 1 },
   'statistics.pufa': { divisionCode: X, from: '2026-01-01', to: '2026-12-31' },
+  'reports.annual': { divisionCode: X, year: 2026 },
+  'statistics.mediationMonthly': { divisionCode: X, year: 2026 },
   'titles.get': { id: NO_ID },
   'titles.timeline': { id: NO_ID },
   'titles.recordDecision': {

@@ -2,6 +2,7 @@
 // the field as 应到人数, never as `eligible`. One map for the API's error formatter, the domain's
 // input checks and the SPA.
 import type { LocalizedText } from './localized-text.js';
+import { annualReportSections, annualReportSectionTitle } from './reports/annual-report.js';
 
 const w = (zh: string, en: string): LocalizedText => ({ zh, en });
 
@@ -185,6 +186,9 @@ export const fieldWords: Readonly<Record<string, LocalizedText>> = {
   womenRepresentatives: w('妇女代表人数', 'women representatives'),
   workbook: w('Excel文件', 'workbook'),
   year: w('年度', 'year'),
+  prose: w('报告正文', 'report text'),
+  // the sections of the annual report, keys of its `prose`
+  ...Object.fromEntries(annualReportSections.map((s) => [s, annualReportSectionTitle(s)])),
   userId: w('用户', 'user'),
   heldOn: w('召开日期', 'date held'),
   place: w('地点', 'place'),

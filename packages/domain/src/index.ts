@@ -12,3 +12,4 @@ export * from './records/index.js';
 export { fieldWord, fieldWords } from './field-words.js';
 export * from './registers/index.js';
 export * from './township/index.js';
+export * from './reports/index.js';

@@ -48,7 +48,21 @@ export const registersZh = {
   cases: '案件明细',
   byDivision: '各地受理与调处',
   exportXlsx: '导出Excel',
+  exportMonthly: '{{year}}年人民调解月报（Excel）',
   formula: '口径：{{formula}}',
+  report: {
+    title: '年度报告',
+    year: '{{year}}年',
+    yearLabel: '年度',
+    download: '下载Word报告',
+    downloaded: '已下载 {{name}}',
+    hint: '各节正文由台账数据生成，可直接修改后下载；表中数据来自台账，不可修改，来源栏注明所依据的台账。',
+    figure: '指标',
+    change: '同比',
+    source: '来源',
+    restore: '恢复生成的正文',
+    prose: '“{{section}}”正文',
+  },
 };
 
 export const registersEn: typeof registersZh = {
@@ -98,5 +112,19 @@ export const registersEn: typeof registersZh = {
   cases: 'Cases',
   byDivision: 'Received and handled by division',
   exportXlsx: 'Export to Excel',
+  exportMonthly: 'Monthly mediation table {{year}} (Excel)',
   formula: 'Definition: {{formula}}',
+  report: {
+    title: 'Annual report',
+    year: '{{year}}',
+    yearLabel: 'Year',
+    download: 'Download Word report',
+    downloaded: 'Downloaded {{name}}',
+    hint: 'The text of each section is generated from the registers; edit it before downloading. The figures come from the registers and cannot be edited; the source column names each register.',
+    figure: 'Figure',
+    change: 'Year on year',
+    source: 'Source',
+    restore: 'Restore the generated text',
+    prose: 'Text of “{{section}}”',
+  },
 };

@@ -6,7 +6,7 @@
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { TRPCError } from '@trpc/server';
 import type { ContextFor } from './server.js';
-import { cleanFileName, contentDisposition, sendError } from './replies.js';
+import { contentDisposition, safeFileName, sendError } from './replies.js';
 import { createCaller } from '../trpc/root.js';
 import { AppError, fail } from '../errors/app-error.js';
 import { toTRPCError } from '../trpc/app-error-code.js';
@@ -19,7 +19,10 @@ import { parseScoreSheetWorkbook } from '../services/campaigns/score-sheet-impor
 import { XLSX_MIME } from '../services/campaigns/score-sheet-layout.js';
 import { readFrameworkWorkbook } from '../services/campaigns/framework-workbook.js';
 import { frameworkImportRoles } from '../routers/frameworks.js';
-import { buildMediationWorkbook } from '../services/registers/statistics-xlsx.js';
+import {
+  buildMediationWorkbook,
+  buildMonthlyWorkbook,
+} from '../services/registers/statistics-xlsx.js';
 
 /** The largest workbook accepted for import. */
 export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
@@ -49,11 +52,6 @@ function fromFastifyError(error: FastifyError): TRPCError {
     return problem('BAD_REQUEST', '请求格式有误', 'Malformed request');
   }
   return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
-}
-
-/** Without characters no file system accepts in a name, nor control or bidirectional ones. */
-function safeFileName(name: string): string {
-  return cleanFileName(name.replace(/[\\/:*?"<>|]/g, '_'));
 }
 
 function sendWorkbook(reply: FastifyReply, bytes: Buffer, fileName: string, fallback: string) {
@@ -129,6 +127,29 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
             bytes,
             `人民调解统计-${stats.name}-${stats.from}-${stats.to}.xlsx`,
             `mediation-${stats.code}.xlsx`,
+          );
+        } catch (error) {
+          return sendError(reply, error);
+        }
+      },
+    );
+
+    // the Ministry-style monthly table: statistics.mediationMonthly with the caller's scope
+    app.get<{ Querystring: { divisionCode?: string; year?: string } }>(
+      '/api/statistics/mediation-monthly.xlsx',
+      async (req, reply) => {
+        try {
+          const ctx = await deps.contextFor(req, reply);
+          const stats = await createCaller(ctx).statistics.mediationMonthly({
+            divisionCode: String(req.query.divisionCode ?? ''),
+            year: Number(req.query.year),
+          });
+          const bytes = await buildMonthlyWorkbook(stats);
+          return sendWorkbook(
+            reply,
+            bytes,
+            `人民调解统计月报-${stats.name}-${stats.year}.xlsx`,
+            `mediation-monthly-${stats.code}-${stats.year}.xlsx`,
           );
         } catch (error) {
           return sendError(reply, error);

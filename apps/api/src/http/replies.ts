@@ -109,3 +109,8 @@ export function cleanFileName(name: string): string {
     .join('')
     .trim();
 }
+
+/** Without characters no file system accepts in a name, nor control or bidirectional ones. */
+export function safeFileName(name: string): string {
+  return cleanFileName(name.replace(/[\\/:*?"<>|]/g, '_'));
+}

@@ -13,6 +13,7 @@ import { SESSION_COOKIE } from '../auth/session-token.js';
 import { createRequestContext, type Context, type CookieJar } from '../trpc/context.js';
 import { appRouter, createCaller, type AppRouter } from '../trpc/root.js';
 import { campaignFileRoutes } from './campaign-files.js';
+import { reportRoutes } from './report-routes.js';
 import { publicNoticeRoutes } from './public-notice-routes.js';
 import { publicTownshipRoutes } from './public-township-routes.js';
 import { databaseUnavailable, headerFileName, sendError } from './replies.js';
@@ -219,6 +220,7 @@ export async function createServer(opts: ServerOptions) {
   });
 
   await app.register(campaignFileRoutes({ contextFor, dataDir: opts.dataDir }));
+  await app.register(reportRoutes({ contextFor }));
   await app.register(
     publicNoticeRoutes({ db, requestsPerMinute: opts.publicRequestsPerMinute ?? 60 }),
   );

@@ -11,7 +11,7 @@ import {
 } from '@fazhi/domain';
 import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
 import { bi } from '../trpc/messages.js';
-import { divisionCode, paged, pagination, version } from './schemas.js';
+import { divisionCode, paged, pagination, version, year } from './schemas.js';
 import { headCount, isoDate, shortText, uuid, warningOutput } from './records-schemas.js';
 import { listMediation, removeMediation, saveMediation } from '../services/registers/mediation.js';
 import {
@@ -28,6 +28,7 @@ import {
 } from '../services/registers/periods.js';
 import { mediationStatistics } from '../services/registers/statistics.js';
 import { pufaStatisticsProcedure } from './pufa.js';
+import { mediationMonthly } from '../services/registers/statistics-monthly.js';
 
 export const month = z
   .string()
@@ -261,6 +262,12 @@ const definition = z.object({
   source: z.object({ text: localized, verified: z.boolean() }),
 });
 
+const monthlyRow = z.object({
+  month: z.string().nullable(),
+  ...figures,
+  byType: z.record(z.enum(disputeTypes), z.number()),
+});
+
 export const mediationStatisticsOutput = statisticsRow.extend({
   from: z.string(),
   to: z.string(),
@@ -277,4 +284,17 @@ export const statisticsRouter = {
 
   /** The 普法 figures of a division and of each child division, live from the register. */
   pufa: pufaStatisticsProcedure,
+  /** The Ministry-style monthly table: each month of the year by dispute type, and the total. */
+  mediationMonthly: authedProcedure
+    .input(z.object({ divisionCode, year }))
+    .output(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        year: z.number(),
+        months: z.array(monthlyRow),
+        total: monthlyRow,
+      }),
+    )
+    .query(({ ctx, input }) => mediationMonthly({ db: ctx.db, scope: ctx.scope, ...input })),
 } satisfies TRPCRouterRecord;

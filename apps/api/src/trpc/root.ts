@@ -29,6 +29,7 @@ import { pufaRouter } from '../routers/pufa.js';
 import { commentsRouter } from '../routers/comments.js';
 import { tasksRouter } from '../routers/tasks.js';
 import { projectsRouter } from '../routers/projects.js';
+import { reportsRouter } from '../routers/reports.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -58,6 +59,7 @@ export const appRouter = router({
   advisers: advisersRouter,
   corrections: correctionsRouter,
   pufa: pufaRouter,
+  reports: reportsRouter,
   // township work (督查督办, 件件有反馈)
   comments: commentsRouter,
   tasks: tasksRouter,

@@ -171,6 +171,18 @@ function Frame() {
             </Link>
           ),
         },
+        ...(me.role === 'village_clerk'
+          ? []
+          : [
+              {
+                key: '/registers/annual-report',
+                label: (
+                  <Link to="/registers/annual-report" data-testid="nav-annual-report">
+                    {t('registers.report.title')}
+                  </Link>
+                ),
+              },
+            ]),
       ],
     },
     {

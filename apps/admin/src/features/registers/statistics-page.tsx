@@ -58,6 +58,8 @@ export function StatisticsPage() {
     },
   ];
   const xlsxHref = `/api/statistics/mediation.xlsx?${new URLSearchParams({ divisionCode: division, from, to }).toString()}`;
+  // the Ministry-style monthly table of the year the period starts in
+  const monthlyHref = `/api/statistics/mediation-monthly.xlsx?${new URLSearchParams({ divisionCode: division, year: from.slice(0, 4) }).toString()}`;
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -86,6 +88,9 @@ export function StatisticsPage() {
         )}
         <Button href={xlsxHref} data-testid="statistics-xlsx">
           {t('registers.exportXlsx')}
+        </Button>
+        <Button href={monthlyHref} data-testid="statistics-monthly-xlsx">
+          {t('registers.exportMonthly', { year: from.slice(0, 4) })}
         </Button>
       </Space>
       {stats.error && <QueryError error={stats.error} />}

@@ -115,7 +115,7 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /** Per village in scope under `code`: the counts a township or county checks at a glance. */
-async function complianceRows(opts: {
+export async function complianceRows(opts: {
   db: Db;
   scope: Scope;
   code: string;
