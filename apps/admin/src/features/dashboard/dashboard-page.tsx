@@ -19,7 +19,7 @@ import { useLang } from '../../i18n';
 import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
 import { trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
-import { DeadlineTag } from '../campaigns/campaign-phases';
+import { DeadlineTag } from '../campaigns/deadline-tag';
 import { PlainCard as Card } from '../../components/plain-card';
 import { useMe } from '../auth/me-context';
 import { NoticesCard } from './notices-card';
