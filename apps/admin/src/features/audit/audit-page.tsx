@@ -16,15 +16,15 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useLang } from '../../i18n';
 import { usePagination } from '../../lib/use-pagination';
-import { actionKey, zh } from '../../i18n/resources';
+import { actionKey, coreZh } from '../../i18n/resources';
 import { trpc } from '../../trpc';
 import type { AuditEvent } from '../../types';
 import { QueryError } from '../../components/query-error';
 
-type KnownAction = keyof typeof zh.audit.actions;
+type KnownAction = keyof typeof coreZh.audit.actions;
 
 function isKnown(key: string): key is KnownAction {
-  return key in zh.audit.actions;
+  return key in coreZh.audit.actions;
 }
 
 /** The translated label of an audit action, or the action itself when unknown. */
