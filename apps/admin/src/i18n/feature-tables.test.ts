@@ -13,10 +13,7 @@ describe('the translation tables loaded with the pages', () => {
 
   it('share no section with the core or with each other', async () => {
     const tables = await Promise.all(featureTableNames.map((name) => featureTables[name]()));
-    const sections = [
-      ...Object.keys(coreZh),
-      ...tables.flatMap((table) => Object.keys(table.zh)),
-    ];
+    const sections = [...Object.keys(coreZh), ...tables.flatMap((table) => Object.keys(table.zh))];
     expect(new Set(sections).size).toBe(sections.length);
   });
 });
