@@ -1,17 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  Badge,
-  Col,
-  Descriptions,
-  Empty,
-  Flex,
-  Row,
-  Skeleton,
-  Space,
-  Statistic,
-  Tag,
-  Typography,
-} from 'antd';
+import { Badge, Col, Descriptions, Empty, Flex, Row, Skeleton, Space, Statistic, Tag } from 'antd';
 import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { divisionLevel } from '@fazhi/domain';
@@ -23,6 +11,7 @@ import { DeadlineTag } from '../campaigns/deadline-tag';
 import { PlainCard as Card } from '../../components/plain-card';
 import { useMe } from '../auth/me-context';
 import { NoticesCard } from './notices-card';
+import { PlainParagraph, PlainText, PlainTitle } from '../../components/plain-text';
 
 export function DashboardPage() {
   const { t } = useLang();
@@ -50,12 +39,10 @@ export function DashboardPage() {
 
   return (
     <>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('dashboard.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">
+      <PlainTitle>{t('dashboard.title')}</PlainTitle>
+      <PlainParagraph type="secondary">
         {t('auth.welcome', { name: me.displayName })}
-      </Typography.Paragraph>
+      </PlainParagraph>
       {summary.isError ? (
         <QueryError error={summary.error} onRetry={() => void summary.refetch()} />
       ) : (
@@ -106,17 +93,17 @@ export function DashboardPage() {
         </Col>
         <Col xs={24} md={12}>
           <Card title={t('dashboard.quickLinks')}>
-            <Typography.Paragraph>
+            <PlainParagraph>
               <Link to="/divisions">{t('nav.divisions')}</Link>
-            </Typography.Paragraph>
+            </PlainParagraph>
             {canManageUsers(me.role) ? (
-              <Typography.Paragraph>
+              <PlainParagraph>
                 <Link to="/users">{t('nav.users')}</Link>
-              </Typography.Paragraph>
+              </PlainParagraph>
             ) : null}
-            <Typography.Paragraph style={{ marginBottom: 0 }}>
+            <PlainParagraph style={{ marginBottom: 0 }}>
               <Link to="/audit">{t('nav.audit')}</Link>
-            </Typography.Paragraph>
+            </PlainParagraph>
           </Card>
         </Col>
       </Row>
@@ -164,7 +151,7 @@ function TodoCard() {
               <div style={{ minWidth: 0 }}>
                 <Space wrap>
                   <Badge status={entry.task === 'objection' ? 'error' : 'processing'} />
-                  <Typography.Text strong>{entry.campaignName}</Typography.Text>
+                  <PlainText strong>{entry.campaignName}</PlainText>
                   <Tag>{t(`campaigns.stages.${entry.stage}`)}</Tag>
                   <span>{t(`dashboard.tasks.${entry.task}`, { count: entry.count })}</span>
                   <DeadlineTag light={entry.light} dueOn={entry.dueOn} />
@@ -177,10 +164,10 @@ function TodoCard() {
                       {r.villageName}
                     </Link>
                     {r.reason ? (
-                      <Typography.Text type="secondary">
+                      <PlainText type="secondary">
                         {' '}
                         {t('dashboard.returnedReason', { reason: r.reason })}
-                      </Typography.Text>
+                      </PlainText>
                     ) : null}
                   </div>
                 ))}

@@ -1,12 +1,13 @@
 // 最近的通知: sheets of one's scope returned or approved by the township, accepted or failed by the
 // county, in the last 30 days; those since one's previous sign-in are marked 新.
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { Empty, Flex, Skeleton, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useLang } from '../../i18n';
 import { trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
 import { PlainCard } from '../../components/plain-card';
+import { PlainText } from '../../components/plain-text';
 
 const kindColor = {
   returned: 'orange',
@@ -45,24 +46,22 @@ export function NoticesCard() {
                   <Tag color={kindColor[n.kind]} style={{ marginInlineEnd: 0 }}>
                     {t(`campaigns.states.${n.kind}`)}
                   </Tag>
-                  <Typography.Text strong>
+                  <PlainText strong>
                     {t(`dashboard.noticeKinds.${n.kind}`, {
                       village: n.villageName ?? n.villageCode,
                     })}
-                  </Typography.Text>
+                  </PlainText>
                 </Flex>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <PlainText type="secondary" style={{ fontSize: 12 }}>
                   {n.campaignName} ·{' '}
                   {new Date(n.at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
                     dateStyle: 'short',
                     timeStyle: 'short',
                   })}
-                </Typography.Text>
+                </PlainText>
                 {n.reason ? (
                   <div>
-                    <Typography.Text>
-                      {t('dashboard.noticeReason', { reason: n.reason })}
-                    </Typography.Text>
+                    <PlainText>{t('dashboard.noticeReason', { reason: n.reason })}</PlainText>
                   </div>
                 ) : null}
               </div>
