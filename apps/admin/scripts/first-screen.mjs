@@ -47,9 +47,6 @@ const routes = {
   login: ['src/features/auth/login-page.tsx'],
   dashboard: [
     'src/features/layout/app-layout.tsx',
-    'src/i18n/records-resources.ts',
-    'src/i18n/registers-resources.ts',
-    'src/i18n/township-resources.ts',
     'src/features/dashboard/dashboard-page.tsx',
     'src/i18n/campaign-resources.ts',
     'src/i18n/campaign-phase-resources.ts',

@@ -171,7 +171,7 @@ const routes: RouteObject[] = [
  */
 const routeTables: Record<string, readonly FeatureTableName[]> = {
   login: [],
-  frame: ['records', 'registers', 'township'],
+  frame: [],
   dashboard: ['campaigns', 'phases'],
   notFound: [],
 };
