@@ -48,7 +48,6 @@ const routes = {
   dashboard: [
     'src/features/layout/app-layout.tsx',
     'src/features/dashboard/dashboard-page.tsx',
-    'src/i18n/campaign-resources.ts',
     'src/i18n/campaign-phase-resources.ts',
   ],
 };

@@ -172,7 +172,7 @@ const routes: RouteObject[] = [
 const routeTables: Record<string, readonly FeatureTableName[]> = {
   login: [],
   frame: [],
-  dashboard: ['campaigns', 'phases'],
+  dashboard: ['phases'],
   notFound: [],
 };
 

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Badge, Col, Descriptions, Empty, Flex, Row, Skeleton, Space, Statistic, Tag } from 'antd';
 import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { divisionLevel } from '@fazhi/domain';
+import { campaignStageName, divisionLevel, participationStateName } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
 import { trpc } from '../../trpc';
@@ -10,6 +10,7 @@ import { QueryError } from '../../components/query-error';
 import { DeadlineTag } from '../campaigns/deadline-tag';
 import { PlainCard as Card } from '../../components/plain-card';
 import { useMe } from '../auth/me-context';
+import { labelIn } from '../../lib/label-in';
 import { NoticesCard } from './notices-card';
 import { PlainParagraph, PlainText, PlainTitle } from '../../components/plain-text';
 
@@ -124,7 +125,7 @@ function todoLink(entry: { campaignId: string; task: string }): string {
 
 /** 待办: the sheets whose column is the user's now, and objections for the county. */
 function TodoCard() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const todo = useQuery(trpc.dashboard.todo.queryOptions());
   return (
     <Card title={t('dashboard.todo')} style={{ marginTop: 16 }} data-testid="todo">
@@ -152,7 +153,7 @@ function TodoCard() {
                 <Space wrap>
                   <Badge status={entry.task === 'objection' ? 'error' : 'processing'} />
                   <PlainText strong>{entry.campaignName}</PlainText>
-                  <Tag>{t(`campaigns.stages.${entry.stage}`)}</Tag>
+                  <Tag>{labelIn(campaignStageName(entry.stage), lang)}</Tag>
                   <span>{t(`dashboard.tasks.${entry.task}`, { count: entry.count })}</span>
                   <DeadlineTag light={entry.light} dueOn={entry.dueOn} />
                 </Space>
@@ -160,7 +161,7 @@ function TodoCard() {
                 {entry.returned.map((r) => (
                   <div key={r.participationId} data-testid="todo-returned">
                     <Link to={`/participations/${r.participationId}`}>
-                      <Tag color="warning">{t('campaigns.states.returned')}</Tag>
+                      <Tag color="warning">{labelIn(participationStateName('returned'), lang)}</Tag>
                       {r.villageName}
                     </Link>
                     {r.reason ? (

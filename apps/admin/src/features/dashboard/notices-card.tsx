@@ -8,6 +8,8 @@ import { trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
 import { PlainCard } from '../../components/plain-card';
 import { PlainText } from '../../components/plain-text';
+import { participationStateName } from '@fazhi/domain';
+import { labelIn } from '../../lib/label-in';
 
 const kindColor = {
   returned: 'orange',
@@ -44,7 +46,7 @@ export function NoticesCard() {
                 <Flex gap={8} align="center" wrap>
                   {n.isNew ? <Tag color="red">{t('dashboard.noticeNew')}</Tag> : null}
                   <Tag color={kindColor[n.kind]} style={{ marginInlineEnd: 0 }}>
-                    {t(`campaigns.states.${n.kind}`)}
+                    {labelIn(participationStateName(n.kind), lang)}
                   </Tag>
                   <PlainText strong>
                     {t(`dashboard.noticeKinds.${n.kind}`, {

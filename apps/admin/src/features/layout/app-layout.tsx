@@ -1,7 +1,7 @@
 // The signed-in frame: side navigation, header with the user menu, and the page.
 import { lazy, Suspense, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Avatar, Button, Dropdown, Flex, Layout, Menu, Spin, Tag, type MenuProps } from 'antd';
+import { Button, Flex, Layout, Menu, Spin, Tag, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -33,6 +33,9 @@ import { usePhone } from '../../lib/use-compact';
 import { RequireAuth } from '../auth/require-auth';
 import { TodoBadge } from './todo-badge';
 import { PlainText } from '../../components/plain-text';
+
+// the user menu's dropdown, loaded when first opened
+const Dropdown = lazy(async () => ({ default: (await import('antd/es/dropdown')).default }));
 
 // the phone's menu drawer, loaded when first opened
 const Drawer = lazy(async () => ({ default: (await import('antd/es/drawer')).default }));
@@ -326,6 +329,51 @@ function UserMenu({ compact }: { compact: boolean }) {
     { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true },
   ];
 
+  // the dropdown's code is loaded when the menu is first opened
+  const [menuLoaded, setMenuLoaded] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const button = (
+    <Button
+      type="text"
+      style={{ height: 48 }}
+      data-testid="user-menu"
+      onClick={() => {
+        if (menuLoaded) return;
+        setMenuLoaded(true);
+        setMenuOpen(true);
+      }}
+    >
+      <Flex align="center" gap={8}>
+        {/* antd's small avatar, drawn plainly (Avatar brings its group and styles) */}
+        <span
+          aria-hidden
+          style={{
+            display: 'inline-flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            width: 24,
+            height: 24,
+            borderRadius: '50%',
+            background: '#b71c1c',
+            color: '#fff',
+            fontSize: 14,
+          }}
+        >
+          <UserOutlined />
+        </span>
+        <span>{me.displayName}</span>
+        {compact ? null : (
+          <>
+            <Tag color="red" style={{ marginInlineEnd: 0 }}>
+              {t(`roles.${me.role}`)}
+            </Tag>
+            <PlainText type="secondary">{scopeName}</PlainText>
+          </>
+        )}
+      </Flex>
+    </Button>
+  );
+
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') setChanging(true);
     if (key === 'lang') void setLang(lang === 'en' ? 'zh' : 'en');
@@ -334,22 +382,21 @@ function UserMenu({ compact }: { compact: boolean }) {
 
   return (
     <>
-      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-        <Button type="text" style={{ height: 48 }} data-testid="user-menu">
-          <Flex align="center" gap={8}>
-            <Avatar size="small" icon={<UserOutlined />} style={{ background: '#b71c1c' }} />
-            <span>{me.displayName}</span>
-            {compact ? null : (
-              <>
-                <Tag color="red" style={{ marginInlineEnd: 0 }}>
-                  {t(`roles.${me.role}`)}
-                </Tag>
-                <PlainText type="secondary">{scopeName}</PlainText>
-              </>
-            )}
-          </Flex>
-        </Button>
-      </Dropdown>
+      {menuLoaded ? (
+        <Suspense fallback={button}>
+          <Dropdown
+            menu={{ items, onClick }}
+            trigger={['click']}
+            placement="bottomRight"
+            open={menuOpen}
+            onOpenChange={setMenuOpen}
+          >
+            {button}
+          </Dropdown>
+        </Suspense>
+      ) : (
+        button
+      )}
       {changing ? (
         <Suspense fallback={null}>
           <ChangePasswordDialog open onClose={() => setChanging(false)} />
