@@ -2,7 +2,8 @@
 // load: the module scripts and modulepreload links of dist/index.html, plus the lazy route
 // chunks (and everything they import statically) that the login page and the dashboard load.
 // Reads dist/.vite/manifest.json (build.manifest in vite.config.ts). Run after `vite build`;
-// with --strict, exits non-zero when a first screen exceeds the budget.
+// with --strict, exits non-zero when a first screen exceeds the budget; with --files, prints the
+// counted files instead.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,11 +53,27 @@ const routes = {
   ],
 };
 
+/** The files each first screen loads. */
+const screens = Object.fromEntries(
+  Object.entries(routes).map(([name, sources]) => {
+    const files = new Set(fromHtml);
+    for (const source of sources) chunksOf(source, files);
+    return [name, files];
+  }),
+);
+
+// --files: the counted files as JSON (the browser test e2e/first-screen.test.ts compares them
+// with the scripts Chromium really loads)
+if (process.argv.includes('--files')) {
+  console.log(
+    JSON.stringify(Object.fromEntries(Object.entries(screens).map(([n, f]) => [n, [...f]]))),
+  );
+  process.exit(0);
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 let over = false;
-for (const [name, sources] of Object.entries(routes)) {
-  const files = new Set(fromHtml);
-  for (const source of sources) chunksOf(source, files);
+for (const [name, files] of Object.entries(screens)) {
   let raw = 0;
   let gzip = 0;
   let brotli = 0;
