@@ -1,13 +1,16 @@
-// Routes: every page is lazy-loaded so that the first screen stays small.
-import { createBrowserRouter } from 'react-router';
+// Routes: every page is lazy-loaded, with the translation tables it uses, so that the first
+// screen stays small.
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { PageLoading } from './components/page-loading';
 import { RouteError } from './components/route-error';
 import { onUnauthorized } from './trpc';
+import { loadTables } from './i18n';
+import type { FeatureTableName } from './i18n/feature-tables';
 
 export const LOGIN_PATH = '/login';
 
-const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     path: '/',
     HydrateFallback: () => <PageLoading minHeight="100vh" />,
@@ -15,13 +18,16 @@ const router = createBrowserRouter([
     children: [
       {
         path: 'login',
+        id: 'login',
         lazy: async () => ({ Component: (await import('./features/auth/login-page')).LoginPage }),
       },
       {
+        id: 'frame',
         lazy: async () => ({ Component: (await import('./features/layout/app-layout')).AppLayout }),
         children: [
           {
             index: true,
+            id: 'dashboard',
             lazy: async () => ({
               Component: (await import('./features/dashboard/dashboard-page')).DashboardPage,
             }),
@@ -174,13 +180,42 @@ const router = createBrowserRouter([
           },
           {
             path: '*',
+            id: 'notFound',
             lazy: async () => ({ Component: (await import('./components/not-found')).NotFound }),
           },
         ],
       },
     ],
   },
-]);
+];
+
+/**
+ * The features' translation tables the first screen's routes need (by route id); every other
+ * route loads all of them with its page. `scripts/first-screen.mjs` counts the same tables.
+ */
+const routeTables: Record<string, readonly FeatureTableName[]> = {
+  login: [],
+  frame: [],
+  dashboard: ['phases'],
+  notFound: [],
+};
+
+/** Makes each lazy route load its translation tables along with its code. */
+function withTables(routes: RouteObject[]): RouteObject[] {
+  return routes.map((route) => {
+    const { lazy } = route;
+    const tables = route.id === undefined ? undefined : routeTables[route.id];
+    const children = route.children && withTables(route.children);
+    if (typeof lazy !== 'function') return { ...route, children } as RouteObject;
+    return {
+      ...route,
+      children,
+      lazy: async () => (await Promise.all([lazy(), loadTables(tables)]))[0],
+    } as RouteObject;
+  });
+}
+
+const router = createBrowserRouter(withTables(routes));
 
 // A query answered UNAUTHORIZED: the session has ended, so sign in again.
 onUnauthorized(() => {

@@ -23,7 +23,11 @@ import { pufaEn, pufaZh } from './pufa-resources';
 import { townshipEn, townshipZh } from './township-resources';
 import { phasesEn, phasesZh } from './campaign-phase-resources';
 
-export const zh = {
+/**
+ * The core table: what the login page, the signed-in frame and the shared components say. It is
+ * loaded at start; the features' tables load with their pages (`feature-tables.ts`).
+ */
+export const coreZh = {
   app: {
     title: '法治示范村创建管理平台',
     shortTitle: '法治示范村',
@@ -69,6 +73,15 @@ export const zh = {
     titles: '称号复核',
     frameworks: '指标体系',
     resolutionCheck: '表决核算',
+    // the side menu's names of the features' pages (their tables load with the pages)
+    records: '村务台账',
+    compliance: '台账合规',
+    registers: '法治台账',
+    mediation: '人民调解',
+    statistics: '统计',
+    tasks: '督查督办',
+    projects: '百姓点单',
+    comments: '群众意见',
     main: '主导航',
     toggle: '展开或收起导航',
   },
@@ -329,6 +342,18 @@ export const zh = {
       comments_submitPublic: '群众网上提交意见',
     },
   },
+};
+
+/**
+ * A whole table: the core and the features' tables. A call marked pure, so that the start-up
+ * bundle, which reads only the core, leaves the whole table (and the features' modules) out.
+ */
+function whole<Core, Features>(core: Core, features: Features): Core & Features {
+  return { ...core, ...features };
+}
+
+/** The whole Chinese table: the core and every feature's. */
+export const zh = /* @__PURE__ */ whole(coreZh, {
   campaigns: campaignsZh,
   phases: phasesZh,
   sheet: sheetZh,
@@ -344,7 +369,7 @@ export const zh = {
   corrections: correctionsZh,
   pufa: pufaZh,
   township: townshipZh,
-};
+});
 
 /** Audit actions are keyed with `_` for `.` (i18next splits keys on dots). */
 export function actionKey(action: string): string {
@@ -355,7 +380,7 @@ type Translations<T> = { [K in keyof T]: T[K] extends string ? string : Translat
 
 export type Resources = Translations<typeof zh>;
 
-export const en: Resources = {
+export const coreEn: Translations<typeof coreZh> = {
   app: {
     title: 'Rule-of-Law Model Village Platform',
     shortTitle: 'Model Villages',
@@ -401,6 +426,14 @@ export const en: Resources = {
     titles: 'Title re-check',
     frameworks: 'Frameworks',
     resolutionCheck: 'Vote check',
+    records: 'Village records',
+    compliance: 'Records compliance',
+    registers: 'Rule-of-law registers',
+    mediation: 'Mediation',
+    statistics: 'Statistics',
+    tasks: 'Supervision tasks',
+    projects: "Villagers' projects",
+    comments: 'Comments',
     main: 'Main navigation',
     toggle: 'Show or hide the navigation',
   },
@@ -661,6 +694,10 @@ export const en: Resources = {
       comments_submitPublic: 'Comment sent from public page',
     },
   },
+};
+
+/** The whole English table, in the shape of the Chinese one. */
+export const en: Resources = /* @__PURE__ */ whole(coreEn, {
   campaigns: campaignsEn,
   phases: phasesEn,
   sheet: sheetEn,
@@ -676,4 +713,4 @@ export const en: Resources = {
   corrections: correctionsEn,
   pufa: pufaEn,
   township: townshipEn,
-};
+});

@@ -24,7 +24,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { formatPoints, type DeadlineLight } from '@fazhi/domain';
+import { formatPoints } from '@fazhi/domain';
 import { Link } from 'react-router';
 import { useLang } from '../../i18n';
 import { queryClient, trpc } from '../../trpc';
@@ -42,25 +42,7 @@ import {
   type CampaignStage,
 } from './model';
 import type { RouterOutputs } from '../../types';
-
-/** The colour of each deadline light. */
-export const lightColors: Record<DeadlineLight, string> = {
-  red: 'error',
-  yellow: 'warning',
-  none: 'default',
-};
-
-/** A stage deadline's light as a tag: 已逾期 / 即将到期, with its date. */
-export function DeadlineTag({ light, dueOn }: { light: DeadlineLight; dueOn: string | null }) {
-  const { t } = useLang();
-  if (!dueOn) return null;
-  return (
-    <Tag color={lightColors[light]} data-testid={`deadline-${light}`}>
-      {light === 'none' ? '' : `${t(`phases.lights.${light}`)} · `}
-      {t('phases.dueOn', { date: dueOn })}
-    </Tag>
-  );
-}
+import { DeadlineTag } from './deadline-tag';
 
 const refresh = () => {
   void queryClient.invalidateQueries(trpc.campaigns.pathFilter());

@@ -1,28 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import {
-  Badge,
-  Col,
-  Descriptions,
-  Empty,
-  Flex,
-  Row,
-  Skeleton,
-  Space,
-  Statistic,
-  Tag,
-  Typography,
-} from 'antd';
+import { Badge, Col, Descriptions, Empty, Flex, Row, Skeleton, Space, Statistic, Tag } from 'antd';
 import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { divisionLevel } from '@fazhi/domain';
+import { campaignStageName, divisionLevel, participationStateName } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
 import { trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
-import { DeadlineTag } from '../campaigns/campaign-phases';
+import { DeadlineTag } from '../campaigns/deadline-tag';
 import { PlainCard as Card } from '../../components/plain-card';
 import { useMe } from '../auth/me-context';
+import { labelIn } from '../../lib/label-in';
 import { NoticesCard } from './notices-card';
+import { PlainParagraph, PlainText, PlainTitle } from '../../components/plain-text';
 
 export function DashboardPage() {
   const { t } = useLang();
@@ -50,12 +40,10 @@ export function DashboardPage() {
 
   return (
     <>
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {t('dashboard.title')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">
+      <PlainTitle>{t('dashboard.title')}</PlainTitle>
+      <PlainParagraph type="secondary">
         {t('auth.welcome', { name: me.displayName })}
-      </Typography.Paragraph>
+      </PlainParagraph>
       {summary.isError ? (
         <QueryError error={summary.error} onRetry={() => void summary.refetch()} />
       ) : (
@@ -106,17 +94,17 @@ export function DashboardPage() {
         </Col>
         <Col xs={24} md={12}>
           <Card title={t('dashboard.quickLinks')}>
-            <Typography.Paragraph>
+            <PlainParagraph>
               <Link to="/divisions">{t('nav.divisions')}</Link>
-            </Typography.Paragraph>
+            </PlainParagraph>
             {canManageUsers(me.role) ? (
-              <Typography.Paragraph>
+              <PlainParagraph>
                 <Link to="/users">{t('nav.users')}</Link>
-              </Typography.Paragraph>
+              </PlainParagraph>
             ) : null}
-            <Typography.Paragraph style={{ marginBottom: 0 }}>
+            <PlainParagraph style={{ marginBottom: 0 }}>
               <Link to="/audit">{t('nav.audit')}</Link>
-            </Typography.Paragraph>
+            </PlainParagraph>
           </Card>
         </Col>
       </Row>
@@ -137,7 +125,7 @@ function todoLink(entry: { campaignId: string; task: string }): string {
 
 /** 待办: the sheets whose column is the user's now, and objections for the county. */
 function TodoCard() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const todo = useQuery(trpc.dashboard.todo.queryOptions());
   return (
     <Card title={t('dashboard.todo')} style={{ marginTop: 16 }} data-testid="todo">
@@ -164,8 +152,8 @@ function TodoCard() {
               <div style={{ minWidth: 0 }}>
                 <Space wrap>
                   <Badge status={entry.task === 'objection' ? 'error' : 'processing'} />
-                  <Typography.Text strong>{entry.campaignName}</Typography.Text>
-                  <Tag>{t(`campaigns.stages.${entry.stage}`)}</Tag>
+                  <PlainText strong>{entry.campaignName}</PlainText>
+                  <Tag>{labelIn(campaignStageName(entry.stage), lang)}</Tag>
                   <span>{t(`dashboard.tasks.${entry.task}`, { count: entry.count })}</span>
                   <DeadlineTag light={entry.light} dueOn={entry.dueOn} />
                 </Space>
@@ -173,14 +161,14 @@ function TodoCard() {
                 {entry.returned.map((r) => (
                   <div key={r.participationId} data-testid="todo-returned">
                     <Link to={`/participations/${r.participationId}`}>
-                      <Tag color="warning">{t('campaigns.states.returned')}</Tag>
+                      <Tag color="warning">{labelIn(participationStateName('returned'), lang)}</Tag>
                       {r.villageName}
                     </Link>
                     {r.reason ? (
-                      <Typography.Text type="secondary">
+                      <PlainText type="secondary">
                         {' '}
                         {t('dashboard.returnedReason', { reason: r.reason })}
-                      </Typography.Text>
+                      </PlainText>
                     ) : null}
                   </div>
                 ))}

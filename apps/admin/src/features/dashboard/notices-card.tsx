@@ -1,12 +1,15 @@
 // 最近的通知: sheets of one's scope returned or approved by the township, accepted or failed by the
 // county, in the last 30 days; those since one's previous sign-in are marked 新.
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { Empty, Flex, Skeleton, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useLang } from '../../i18n';
 import { trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
 import { PlainCard } from '../../components/plain-card';
+import { PlainText } from '../../components/plain-text';
+import { participationStateName } from '@fazhi/domain';
+import { labelIn } from '../../lib/label-in';
 
 const kindColor = {
   returned: 'orange',
@@ -43,26 +46,24 @@ export function NoticesCard() {
                 <Flex gap={8} align="center" wrap>
                   {n.isNew ? <Tag color="red">{t('dashboard.noticeNew')}</Tag> : null}
                   <Tag color={kindColor[n.kind]} style={{ marginInlineEnd: 0 }}>
-                    {t(`campaigns.states.${n.kind}`)}
+                    {labelIn(participationStateName(n.kind), lang)}
                   </Tag>
-                  <Typography.Text strong>
+                  <PlainText strong>
                     {t(`dashboard.noticeKinds.${n.kind}`, {
                       village: n.villageName ?? n.villageCode,
                     })}
-                  </Typography.Text>
+                  </PlainText>
                 </Flex>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <PlainText type="secondary" style={{ fontSize: 12 }}>
                   {n.campaignName} ·{' '}
                   {new Date(n.at).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
                     dateStyle: 'short',
                     timeStyle: 'short',
                   })}
-                </Typography.Text>
+                </PlainText>
                 {n.reason ? (
                   <div>
-                    <Typography.Text>
-                      {t('dashboard.noticeReason', { reason: n.reason })}
-                    </Typography.Text>
+                    <PlainText>{t('dashboard.noticeReason', { reason: n.reason })}</PlainText>
                   </div>
                 ) : null}
               </div>

@@ -18,7 +18,7 @@ import { useLang } from '../../i18n';
 import { ImportFooter } from '../../components/import-footer';
 import { localized } from '../../lib/errors';
 import { useErrorText } from '../../components/use-error-text';
-import { zh } from '../../i18n/resources';
+import { coreZh } from '../../i18n/resources';
 import { uploadDivisionsCsv, type BadLine, type ImportOutcome } from './import-upload';
 
 type Phase =
@@ -36,8 +36,8 @@ interface Props {
 
 const example = 'code,name,urban_rural_code\n330728101000,白石镇,\n330728101201,金塘村,220';
 
-function isProblemKey(problem: string): problem is keyof typeof zh.divisions.problems {
-  return problem in zh.divisions.problems;
+function isProblemKey(problem: string): problem is keyof typeof coreZh.divisions.problems {
+  return problem in coreZh.divisions.problems;
 }
 
 export function ImportDialog({ open, onClose, onImported }: Props) {

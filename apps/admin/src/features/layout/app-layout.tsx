@@ -1,20 +1,7 @@
 // The signed-in frame: side navigation, header with the user menu, and the page.
 import { lazy, Suspense, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import {
-  App,
-  Avatar,
-  Button,
-  Drawer,
-  Dropdown,
-  Flex,
-  Layout,
-  Menu,
-  Spin,
-  Tag,
-  Typography,
-  type MenuProps,
-} from 'antd';
+import { Button, Flex, Layout, Menu, Spin, Tag, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -40,10 +27,18 @@ import { setLang, useLang } from '../../i18n';
 import { canManageUsers, WHOLE_DEPLOYMENT } from '../../lib/roles';
 import { trpc } from '../../trpc';
 import { useErrorText } from '../../components/use-error-text';
+import { useFeedback } from '../../components/feedback';
 import { useMe } from '../auth/me-context';
 import { usePhone } from '../../lib/use-compact';
 import { RequireAuth } from '../auth/require-auth';
 import { TodoBadge } from './todo-badge';
+import { PlainText } from '../../components/plain-text';
+
+// the user menu's dropdown, loaded when first opened
+const Dropdown = lazy(async () => ({ default: (await import('antd/es/dropdown')).default }));
+
+// the phone's menu drawer, loaded when first opened
+const Drawer = lazy(async () => ({ default: (await import('antd/es/drawer')).default }));
 
 // loaded when first opened: its form code stays off the first screen
 const ChangePasswordDialog = lazy(async () => ({
@@ -67,6 +62,12 @@ function Frame() {
   // on a phone the menu is a drawer, closed after each choice
   const phone = usePhone();
   const [drawer, setDrawer] = useState(false);
+  // the drawer's code is loaded when it is first opened
+  const [drawerLoaded, setDrawerLoaded] = useState(false);
+  const openDrawer = () => {
+    setDrawerLoaded(true);
+    setDrawer(true);
+  };
 
   const items: MenuProps['items'] = [
     {
@@ -111,7 +112,7 @@ function Frame() {
     {
       key: '/records',
       icon: <BookOutlined />,
-      label: <Link to="/records">{t('records.title')}</Link>,
+      label: <Link to="/records">{t('nav.records')}</Link>,
     },
     ...(me.role === 'village_clerk'
       ? []
@@ -119,19 +120,19 @@ function Frame() {
           {
             key: '/records/compliance',
             icon: <BookOutlined />,
-            label: <Link to="/records/compliance">{t('records.complianceTitle')}</Link>,
+            label: <Link to="/records/compliance">{t('nav.compliance')}</Link>,
           },
         ]),
     {
       key: '/registers',
       icon: <BookOutlined />,
-      label: t('registers.title'),
+      label: t('nav.registers'),
       children: [
         {
           key: '/registers/mediation',
           label: (
             <Link to="/registers/mediation" data-testid="nav-mediation">
-              {t('registers.mediation')}
+              {t('nav.mediation')}
             </Link>
           ),
         },
@@ -167,7 +168,7 @@ function Frame() {
           key: '/registers/statistics',
           label: (
             <Link to="/registers/statistics" data-testid="nav-statistics">
-              {t('registers.statistics')}
+              {t('nav.statistics')}
             </Link>
           ),
         },
@@ -188,7 +189,7 @@ function Frame() {
     {
       key: '/tasks',
       icon: <AlertOutlined />,
-      label: <Link to="/tasks">{t('township.tasksTitle')}</Link>,
+      label: <Link to="/tasks">{t('nav.tasks')}</Link>,
     },
     ...(me.role === 'village_clerk'
       ? []
@@ -196,13 +197,13 @@ function Frame() {
           {
             key: '/projects',
             icon: <FundOutlined />,
-            label: <Link to="/projects">{t('township.project.title')}</Link>,
+            label: <Link to="/projects">{t('nav.projects')}</Link>,
           },
         ]),
     {
       key: '/comments',
       icon: <MessageOutlined />,
-      label: <Link to="/comments">{t('township.commentsTitle')}</Link>,
+      label: <Link to="/comments">{t('nav.comments')}</Link>,
     },
     {
       key: '/governance',
@@ -239,19 +240,21 @@ function Frame() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      {phone ? (
-        <Drawer
-          placement="left"
-          open={drawer}
-          onClose={() => setDrawer(false)}
-          size={240}
-          title={t('app.shortTitle')}
-          styles={{ body: { padding: 0 } }}
-          className="fz-no-print"
-          data-testid="nav-drawer"
-        >
-          {menu}
-        </Drawer>
+      {phone && drawerLoaded ? (
+        <Suspense fallback={null}>
+          <Drawer
+            placement="left"
+            open={drawer}
+            onClose={() => setDrawer(false)}
+            size={240}
+            title={t('app.shortTitle')}
+            styles={{ body: { padding: 0 } }}
+            className="fz-no-print"
+            data-testid="nav-drawer"
+          >
+            {menu}
+          </Drawer>
+        </Suspense>
       ) : null}
       <Layout.Sider
         hidden={phone}
@@ -269,9 +272,9 @@ function Frame() {
           justify="center"
           style={{ height: 56, borderBottom: '1px solid #f0f0f0', padding: '0 12px' }}
         >
-          <Typography.Text strong ellipsis style={{ color: '#b71c1c', fontSize: 16 }}>
+          <PlainText strong ellipsis style={{ color: '#b71c1c', fontSize: 16 }}>
             {collapsed ? t('app.logo') : t('app.shortTitle')}
-          </Typography.Text>
+          </PlainText>
         </Flex>
         {phone ? null : menu}
       </Layout.Sider>
@@ -292,17 +295,17 @@ function Frame() {
                 type="text"
                 aria-label={t('nav.toggle')}
                 icon={collapsed && !phone ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-                onClick={() => (phone ? setDrawer(true) : setCollapsed(!collapsed))}
+                onClick={() => (phone ? openDrawer() : setCollapsed(!collapsed))}
                 data-testid="nav-toggle"
               />
-              <Typography.Text
+              <PlainText
                 strong
                 ellipsis
                 style={{ minWidth: 0, whiteSpace: 'nowrap' }}
                 data-testid="app-title"
               >
                 {phone ? t('app.shortTitle') : t('app.title')}
-              </Typography.Text>
+              </PlainText>
               {navigation.state === 'loading' ? <Spin size="small" /> : null}
             </Flex>
             <UserMenu compact={phone} />
@@ -320,7 +323,7 @@ function UserMenu({ compact }: { compact: boolean }) {
   const { t, lang } = useLang();
   const me = useMe();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message } = useFeedback();
   const errorText = useErrorText();
   const [changing, setChanging] = useState(false);
   // the API names the whole deployment in Chinese only
@@ -348,10 +351,10 @@ function UserMenu({ compact }: { compact: boolean }) {
       disabled: true,
       label: (
         <Flex vertical style={{ minWidth: 200, cursor: 'default' }}>
-          <Typography.Text strong>{me.displayName}</Typography.Text>
-          <Typography.Text type="secondary">
+          <PlainText strong>{me.displayName}</PlainText>
+          <PlainText type="secondary">
             {t(`roles.${me.role}`)} · {scopeName}
-          </Typography.Text>
+          </PlainText>
         </Flex>
       ),
     },
@@ -366,6 +369,51 @@ function UserMenu({ compact }: { compact: boolean }) {
     { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true },
   ];
 
+  // the dropdown's code is loaded when the menu is first opened
+  const [menuLoaded, setMenuLoaded] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const button = (
+    <Button
+      type="text"
+      style={{ height: 48 }}
+      data-testid="user-menu"
+      onClick={() => {
+        if (menuLoaded) return;
+        setMenuLoaded(true);
+        setMenuOpen(true);
+      }}
+    >
+      <Flex align="center" gap={8}>
+        {/* antd's small avatar, drawn plainly (Avatar brings its group and styles) */}
+        <span
+          aria-hidden
+          style={{
+            display: 'inline-flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            width: 24,
+            height: 24,
+            borderRadius: '50%',
+            background: '#b71c1c',
+            color: '#fff',
+            fontSize: 14,
+          }}
+        >
+          <UserOutlined />
+        </span>
+        <span>{me.displayName}</span>
+        {compact ? null : (
+          <>
+            <Tag color="red" style={{ marginInlineEnd: 0 }}>
+              {t(`roles.${me.role}`)}
+            </Tag>
+            <PlainText type="secondary">{scopeName}</PlainText>
+          </>
+        )}
+      </Flex>
+    </Button>
+  );
+
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') setChanging(true);
     if (key === 'lang') void setLang(lang === 'en' ? 'zh' : 'en');
@@ -374,22 +422,21 @@ function UserMenu({ compact }: { compact: boolean }) {
 
   return (
     <>
-      <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-        <Button type="text" style={{ height: 48 }} data-testid="user-menu">
-          <Flex align="center" gap={8}>
-            <Avatar size="small" icon={<UserOutlined />} style={{ background: '#b71c1c' }} />
-            <span>{me.displayName}</span>
-            {compact ? null : (
-              <>
-                <Tag color="red" style={{ marginInlineEnd: 0 }}>
-                  {t(`roles.${me.role}`)}
-                </Tag>
-                <Typography.Text type="secondary">{scopeName}</Typography.Text>
-              </>
-            )}
-          </Flex>
-        </Button>
-      </Dropdown>
+      {menuLoaded ? (
+        <Suspense fallback={button}>
+          <Dropdown
+            menu={{ items, onClick }}
+            trigger={['click']}
+            placement="bottomRight"
+            open={menuOpen}
+            onOpenChange={setMenuOpen}
+          >
+            {button}
+          </Dropdown>
+        </Suspense>
+      ) : (
+        button
+      )}
       {changing ? (
         <Suspense fallback={null}>
           <ChangePasswordDialog open onClose={() => setChanging(false)} />
