@@ -275,6 +275,7 @@ function LateSubjectsCard({ campaign }: { campaign: Campaign }) {
 /** The extensions, cross-checks and pilot meetings of the campaign (first page of each). */
 function RecordsCard({ campaign }: { campaign: Campaign }) {
   const { t } = useLang();
+  const county = canRunCampaigns(useMe().role);
   const extensions = useQuery(
     trpc.campaigns.deadlineExtensions.queryOptions({ id: campaign.id, pageSize: 20 }),
   );
@@ -314,9 +315,12 @@ function RecordsCard({ campaign }: { campaign: Campaign }) {
           <Typography.Text strong>{t('phases.crossCheck.list')}</Typography.Text>
           <Flex gap={6} wrap style={{ marginTop: 8 }}>
             {cross.map((g) => (
-              <Tag key={g.id} color={g.active ? 'blue' : 'default'}>
+              <Tag key={g.id} color={g.active ? 'blue' : 'default'} data-testid="cross-check">
                 {t('phases.crossCheck.entry', { user: g.userName, township: g.townshipName })}
                 {g.active ? '' : `（${t('phases.crossCheck.ended')}）`}
+                {g.active && county ? (
+                  <RevokeCrossCheck campaign={campaign} grantId={g.id} />
+                ) : null}
               </Tag>
             ))}
           </Flex>
@@ -381,6 +385,43 @@ function PhaseDialog(props: {
 }
 
 /** After a save: the message, fresh campaign data, an empty form, the dialog closed. */
+/** 撤销: the county ends a cross-check grant before the campaign closes. */
+function RevokeCrossCheck({ campaign, grantId }: { campaign: Campaign; grantId: string }) {
+  const { t } = useLang();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const revoke = useMutation(trpc.campaigns.revokeCrossCheck.mutationOptions());
+  return (
+    <Popconfirm
+      title={t('phases.crossCheck.revokeConfirm')}
+      okText={t('app.ok')}
+      cancelText={t('app.cancel')}
+      onConfirm={() =>
+        revoke.mutate(
+          { id: campaign.id, grantId },
+          {
+            onSuccess: () => {
+              void message.success(t('phases.crossCheck.revoked'));
+              refresh();
+            },
+            onError: (e) => void message.error(errorText(e)),
+          },
+        )
+      }
+    >
+      <Button
+        type="link"
+        size="small"
+        loading={revoke.isPending}
+        data-testid="revoke-cross-check"
+        style={{ paddingInline: 4, height: 'auto' }}
+      >
+        {t('phases.crossCheck.revoke')}
+      </Button>
+    </Popconfirm>
+  );
+}
+
 function useDone(form: { resetFields(): void }, onClose: () => void) {
   const { message } = App.useApp();
   return (text: string) => () => {
