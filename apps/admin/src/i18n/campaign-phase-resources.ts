@@ -42,6 +42,7 @@ export const phasesZh = {
     revoked: '已撤销交叉检查',
   },
   pilot: {
+    uploadFile: '上传会议材料',
     title: '试点阶段',
     hint: '目前仅试点村可以申报；记录现场会后可全面推开。',
     rolledOut: '试点阶段已结束，已于 {{date}} 全面推开',
@@ -121,6 +122,7 @@ export const phasesEn: typeof phasesZh = {
     revoked: 'Cross-check revoked',
   },
   pilot: {
+    uploadFile: 'Upload a meeting file',
     title: 'Pilot phase',
     hint: 'Only the pilot villages may declare now; record the on-site meeting, then roll out.',
     rolledOut: 'The pilot phase is over: rolled out on {{date}}',

@@ -1,10 +1,11 @@
-// File routes of campaigns: evidence uploads and downloads, and the Excel round trip of score
+// File routes of campaigns: evidence uploads and downloads, the pilot meetings' files, and the Excel round trip of score
 // sheets and the public-notice list. Each goes through the same tRPC procedures (session,
 // scope, audit), so these routes add only the file handling.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ContextFor } from './server.js';
 import { evidenceRoutes } from './evidence-routes.js';
 import { excelRoutes } from './excel-routes.js';
+import { pilotMeetingFileRoutes } from './pilot-meeting-file-routes.js';
 
 export function campaignFileRoutes(deps: {
   contextFor: ContextFor;
@@ -13,5 +14,6 @@ export function campaignFileRoutes(deps: {
   return async (app) => {
     await app.register(evidenceRoutes(deps));
     await app.register(excelRoutes(deps));
+    await app.register(pilotMeetingFileRoutes(deps));
   };
 }

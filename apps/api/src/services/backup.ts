@@ -109,7 +109,13 @@ async function appliedMigrations(db: Db): Promise<{ hash: string; createdAt: num
   return rows.map((r) => ({ hash: r.hash, createdAt: Number(r.created_at) }));
 }
 
-/** `evidence/<county>/<participation>/<id>.<ext>`: the only paths a backup may carry. */
+/** The tables whose rows name a stored file (`storage_path`, `sha256`). */
+const fileTables = new Set(['evidence_files', 'pilot_meeting_files']);
+
+/**
+ * `evidence/<county>/<participation or pilot meeting>/<id>.<ext>`: the only paths a backup may
+ * carry.
+ */
 const evidencePath =
   /^evidence\/\d{12}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z]+$/;
 
@@ -178,7 +184,7 @@ export async function backup(opts: {
             );
             if (chunk.length === 0) break;
             rows += chunk.length;
-            if (table === 'evidence_files') {
+            if (fileTables.has(table)) {
               for (const { r } of chunk) {
                 evidencePaths.push((JSON.parse(r) as { storage_path: string }).storage_path);
               }
@@ -388,7 +394,7 @@ export async function restore(opts: {
         };
         for await (const line of lines) {
           if (line === '') continue;
-          if (table === 'evidence_files') {
+          if (fileTables.has(table)) {
             const row = JSON.parse(line) as { storage_path: string; sha256: string };
             const got = hashes.get(row.storage_path);
             if (got !== undefined && got !== row.sha256) {

@@ -34,6 +34,7 @@ import { useErrorText } from '../../components/use-error-text';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { useMe } from '../auth/me-context';
 import { DivisionSelect } from '../users/division-select';
+import { PilotMeetingFiles } from './pilot-meeting-files';
 import {
   campaignStages,
   canRunCampaigns,
@@ -341,9 +342,13 @@ function RecordsCard({ campaign }: { campaign: Campaign }) {
               <Flex vertical>
                 <span>{t('phases.pilot.attendeesCount', { count: m.attendees })}</span>
                 <span style={{ whiteSpace: 'pre-wrap' }}>{m.summary}</span>
-                {m.fileNames.length > 0 ? (
-                  <Typography.Text type="secondary">{m.fileNames.join('、')}</Typography.Text>
-                ) : null}
+                <PilotMeetingFiles
+                  campaignId={campaign.id}
+                  meetingId={m.id}
+                  files={m.files}
+                  fileNames={m.fileNames}
+                  canUpload={county && campaign.closedAt === null}
+                />
               </Flex>
             ),
           }))}

@@ -144,6 +144,22 @@ export async function uploadEvidence(
   return readEvidenceResponse(status, body);
 }
 
+/** Uploads a file of a pilot on-site meeting (现场会), as evidence is uploaded. */
+export async function uploadPilotMeetingFile(
+  campaignId: string,
+  meetingId: string,
+  file: File,
+  callbacks: UploadCallbacks = {},
+): Promise<EvidenceOutcome> {
+  const { status, body } = await postFile(
+    `/api/campaigns/${campaignId}/pilot-meetings/${meetingId}/files`,
+    file,
+    file.type || 'application/octet-stream',
+    callbacks,
+  );
+  return readEvidenceResponse(status, body);
+}
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Uploads a filled-in score sheet workbook. */

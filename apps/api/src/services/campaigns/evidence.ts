@@ -8,11 +8,16 @@
 // removed, and so is a final file without a row (left by a crash after a delete's commit).
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { reachableParticipations } from './cross-checks.js';
 import type { Db } from '../../db/client.js';
-import { evidenceFiles, participations, type SheetColumn } from '../../db/schema.js';
+import {
+  evidenceFiles,
+  participations,
+  pilotMeetingFiles,
+  type SheetColumn,
+} from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { fail } from '../../errors/app-error.js';
 
@@ -94,13 +99,7 @@ export async function storeEvidence(opts: {
     opts.participation.id,
     `${id}.${opts.type.ext}`,
   );
-  const absolute = join(opts.dataDir, relative);
-  await mkdir(
-    join(opts.dataDir, 'evidence', opts.participation.countyCode, opts.participation.id),
-    { recursive: true },
-  );
-  const part = `${absolute}${PART_SUFFIX}`;
-  await writeFile(part, opts.bytes, { flag: 'wx' });
+  const { absolute, part } = await writePartFile(opts.dataDir, relative, opts.bytes);
   try {
     const [row] = await opts.db
       .insert(evidenceFiles)
@@ -113,7 +112,7 @@ export async function storeEvidence(opts: {
         fileName: opts.fileName,
         mimeType: opts.type.mime,
         size: opts.bytes.length,
-        sha256: createHash('sha256').update(opts.bytes).digest('hex'),
+        sha256: sha256Of(opts.bytes),
         storagePath: relative,
         uploadedBy: opts.uploadedBy,
       })
@@ -127,6 +126,23 @@ export async function storeEvidence(opts: {
 
 /** The suffix of an evidence file whose row is not committed yet. */
 export const PART_SUFFIX = '.part';
+
+/**
+ * Writes the bytes of a stored file (evidence, a pilot meeting's file) as `<relative>.part` under
+ * the data directory; the caller inserts its row, then publishes the file after the commit.
+ */
+export async function writePartFile(dataDir: string, relative: string, bytes: Buffer) {
+  const absolute = join(dataDir, relative);
+  await mkdir(dirname(absolute), { recursive: true });
+  const part = `${absolute}${PART_SUFFIX}`;
+  await writeFile(part, bytes, { flag: 'wx' });
+  return { absolute, part };
+}
+
+/** The SHA-256 of a stored file's bytes, in hex (kept with its row and in the audit log). */
+export function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
 
 /**
  * Gives a stored file its final name once its row is committed. Fine when a sweep of another
@@ -184,16 +200,28 @@ export async function sweepEvidence(opts: {
       // list before reading the rows: a final name appears only after its row is committed
       const names = (await listDir(dir)).filter((n) => fileNamePattern.test(n));
       if (names.length === 0) continue;
-      const rows = await opts.db
-        .select({ storagePath: evidenceFiles.storagePath })
-        .from(evidenceFiles)
-        .where(
-          and(
-            eq(evidenceFiles.countyCode, county),
-            eq(evidenceFiles.participationId, participation),
+      // a directory holds a participation's evidence, or a pilot meeting's files
+      const [rows, meetingRows] = await Promise.all([
+        opts.db
+          .select({ storagePath: evidenceFiles.storagePath })
+          .from(evidenceFiles)
+          .where(
+            and(
+              eq(evidenceFiles.countyCode, county),
+              eq(evidenceFiles.participationId, participation),
+            ),
           ),
-        );
-      const known = new Set(rows.map((r) => r.storagePath));
+        opts.db
+          .select({ storagePath: pilotMeetingFiles.storagePath })
+          .from(pilotMeetingFiles)
+          .where(
+            and(
+              eq(pilotMeetingFiles.countyCode, county),
+              eq(pilotMeetingFiles.meetingId, participation),
+            ),
+          ),
+      ]);
+      const known = new Set([...rows, ...meetingRows].map((r) => r.storagePath));
       for (const name of names) {
         const isPart = name.endsWith(PART_SUFFIX);
         const finalName = isPart ? name.slice(0, -PART_SUFFIX.length) : name;
