@@ -41,6 +41,7 @@ export {
   isCampaignMode,
   isSubjectLevel,
   subjectCounter,
+  subjectNoun,
   subjectLevelName,
   subjectLevels,
   subjectsDeclare,

@@ -35,6 +35,7 @@ import { ResponsiveTable } from '../../components/responsive-table';
 import { useMe } from '../auth/me-context';
 import { DivisionSelect } from '../users/division-select';
 import { PilotMeetingFiles } from './pilot-meeting-files';
+import { useSubjectWords } from './subject-words';
 import {
   campaignStages,
   canRunCampaigns,
@@ -96,7 +97,7 @@ export function CampaignPhases({ campaign }: { campaign: Campaign }) {
           }
         />
       ) : null}
-      {campaign.closedAt && county ? <ClosedFigures id={campaign.id} /> : null}
+      {campaign.closedAt && county ? <ClosedFigures campaign={campaign} /> : null}
       {campaign.hasPilotVillages ? (
         <Alert
           type={pilotPhase ? 'warning' : 'success'}
@@ -180,6 +181,7 @@ type LateRow = RouterOutputs['campaigns']['lateSubjects']['items'][number];
 
 function LateSubjectsCard({ campaign }: { campaign: Campaign }) {
   const { t } = useLang();
+  const words = useSubjectWords(campaign.subjectLevel);
   const [township, setTownship] = useState<string | undefined>();
   const { page, pageSize, toFirstPage, tablePagination } = usePagination(10);
   const late = useQuery({
@@ -208,7 +210,9 @@ function LateSubjectsCard({ campaign }: { campaign: Campaign }) {
     >
       {total === 0 && !township ? (
         <Typography.Text type="secondary">
-          {light === 'red' ? t('phases.late.none') : t('phases.late.notDue', { date: dueOn })}
+          {light === 'red'
+            ? t('phases.late.none', words)
+            : t('phases.late.notDue', { date: dueOn })}
         </Typography.Text>
       ) : (
         <>
@@ -238,7 +242,7 @@ function LateSubjectsCard({ campaign }: { campaign: Campaign }) {
             columns={[
               {
                 key: 'village',
-                title: t('campaigns.village'),
+                title: words.Subjects,
                 cardTitle: true,
                 render: (_, r) => (
                   <Link to={`/participations/${r.participationId}`}>{r.villageName}</Link>
@@ -641,9 +645,9 @@ function PilotMeetingDialog({ campaign, open, onClose }: DialogProps) {
   );
 }
 
-function ClosedFigures({ id }: { id: string }) {
+function ClosedFigures({ campaign }: { campaign: Campaign }) {
   const { t } = useLang();
-  const recorded = useQuery(trpc.campaigns.closingPreview.queryOptions({ id }));
+  const recorded = useQuery(trpc.campaigns.closingPreview.queryOptions({ id: campaign.id }));
   if (!recorded.data) return null;
   return (
     <Card
@@ -652,7 +656,7 @@ function ClosedFigures({ id }: { id: string }) {
       title={t('phases.close.figures')}
       style={{ marginBottom: 16 }}
     >
-      <ClosingFiguresView figures={recorded.data.figures} />
+      <ClosingFiguresView figures={recorded.data.figures} level={campaign.subjectLevel} />
     </Card>
   );
 }
@@ -660,15 +664,22 @@ function ClosedFigures({ id }: { id: string }) {
 type Figures = RouterOutputs['campaigns']['closingPreview']['figures'];
 
 /** The figures the system computes for the summary: totals and the average per township. */
-export function ClosingFiguresView({ figures }: { figures: Figures }) {
+export function ClosingFiguresView({
+  figures,
+  level,
+}: {
+  figures: Figures;
+  level: Campaign['subjectLevel'];
+}) {
   const { t } = useLang();
+  const words = useSubjectWords(level);
   return (
     <div data-testid="closing-figures">
       <Descriptions
         size="small"
         column={{ xs: 2, md: 3 }}
         items={[
-          { key: 'subjects', label: t('phases.close.subjects'), children: figures.subjects },
+          { key: 'subjects', label: t('phases.close.subjects', words), children: figures.subjects },
           { key: 'named', label: t('phases.close.named'), children: figures.named },
           { key: 'returned', label: t('phases.close.returned'), children: figures.returned },
           { key: 'withdrawn', label: t('phases.close.withdrawn'), children: figures.withdrawn },
@@ -699,7 +710,7 @@ export function ClosingFiguresView({ figures }: { figures: Figures }) {
             title: t('phases.close.township'),
             dataIndex: 'townshipName',
           },
-          { key: 'subjects', title: t('phases.close.subjects'), dataIndex: 'subjects' },
+          { key: 'subjects', title: t('phases.close.subjects', words), dataIndex: 'subjects' },
           { key: 'scored', title: t('phases.close.scored'), dataIndex: 'scored' },
           {
             key: 'average',
@@ -748,7 +759,9 @@ function CloseDialog({ campaign, open, onClose }: DialogProps) {
     >
       <Alert type="warning" showIcon title={t('phases.close.hint')} style={{ marginBottom: 12 }} />
       <Typography.Text strong>{t('phases.close.figures')}</Typography.Text>
-      {preview.data ? <ClosingFiguresView figures={preview.data.figures} /> : null}
+      {preview.data ? (
+        <ClosingFiguresView figures={preview.data.figures} level={campaign.subjectLevel} />
+      ) : null}
       <Form form={form} layout="vertical" name="close-campaign" style={{ marginTop: 12 }}>
         <Form.Item
           name="summary"

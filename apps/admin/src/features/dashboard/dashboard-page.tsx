@@ -23,6 +23,7 @@ import { DeadlineTag } from '../campaigns/campaign-phases';
 import { PlainCard as Card } from '../../components/plain-card';
 import { useMe } from '../auth/me-context';
 import { NoticesCard } from './notices-card';
+import { subjectWords } from '../campaigns/subject-words';
 
 export function DashboardPage() {
   const { t } = useLang();
@@ -137,7 +138,7 @@ function todoLink(entry: { campaignId: string; task: string }): string {
 
 /** 待办: the sheets whose column is the user's now, and objections for the county. */
 function TodoCard() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const todo = useQuery(trpc.dashboard.todo.queryOptions());
   return (
     <Card title={t('dashboard.todo')} style={{ marginTop: 16 }} data-testid="todo">
@@ -166,7 +167,12 @@ function TodoCard() {
                   <Badge status={entry.task === 'objection' ? 'error' : 'processing'} />
                   <Typography.Text strong>{entry.campaignName}</Typography.Text>
                   <Tag>{t(`campaigns.stages.${entry.stage}`)}</Tag>
-                  <span>{t(`dashboard.tasks.${entry.task}`, { count: entry.count })}</span>
+                  <span>
+                    {t(`dashboard.tasks.${entry.task}`, {
+                      count: entry.count,
+                      ...subjectWords(entry.subjectLevel, lang),
+                    })}
+                  </span>
                   <DeadlineTag light={entry.light} dueOn={entry.dueOn} />
                 </Space>
                 {/* the sheets the township returned, with its reason, until submitted again */}
