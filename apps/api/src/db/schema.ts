@@ -5,6 +5,7 @@ import {
   annualOutcomes,
   campaignModes,
   campaignStages,
+  divisionLevels,
   participationStates as domainParticipationStates,
   ROLES,
   type ClosingFigures,
@@ -47,9 +48,7 @@ export const divisions = pgTable(
   {
     code: varchar('code', { length: 12 }).primaryKey(),
     name: text('name').notNull(),
-    level: text('level', {
-      enum: ['province', 'prefecture', 'county', 'township', 'village'],
-    }).notNull(),
+    level: text('level', { enum: divisionLevels }).notNull(),
     parentCode: varchar('parent_code', { length: 12 }),
     countyCode: varchar('county_code', { length: 12 }),
     urbanRuralCode: varchar('urban_rural_code', { length: 3 }),
