@@ -20,6 +20,7 @@ export {
   campaignNameLength,
   maxAnswerValue,
   maxBulkParticipations,
+  maxEvidenceBytes,
   revocationBarYears,
 } from './limits.js';
 export {

@@ -1,11 +1,12 @@
 // File uploads of the score sheet with XMLHttpRequest (fetch cannot report upload progress):
 // evidence files (images or PDF up to 20 MB) and the Excel import of one column.
 import type { XlsxInvalidDetails } from '@fazhi/api';
+import { maxEvidenceBytes } from '@fazhi/domain';
 import { apiErrorInfo, problemDetails, type ApiErrorInfo } from '../../lib/errors';
 import type { EvidenceFile, SheetColumn } from './model';
 
 /** The largest evidence file the API accepts (checked here too, before uploading). */
-export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+export const MAX_EVIDENCE_BYTES = maxEvidenceBytes;
 
 const evidenceTypes = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'];
 const evidenceExtensions = /\.(jpe?g|png|gif|webp|pdf)$/i;

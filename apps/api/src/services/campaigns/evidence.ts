@@ -9,6 +9,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { maxEvidenceBytes } from '@fazhi/domain';
 import { and, asc, eq } from 'drizzle-orm';
 import { reachableParticipations } from './cross-checks.js';
 import type { Db } from '../../db/client.js';
@@ -21,7 +22,7 @@ import {
 import type { Scope } from '../../auth/scope.js';
 import { fail } from '../../errors/app-error.js';
 
-export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+export const MAX_EVIDENCE_BYTES = maxEvidenceBytes;
 
 const signatures: { mime: string; ext: string; test: (b: Buffer) => boolean }[] = [
   {
