@@ -135,7 +135,7 @@ describe('admin SPA', () => {
     const roleOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await expect
       .poll(() => roleOptions.allTextContents())
-      .toEqual(['乡镇工作人员', '考核人员', '村级文书']);
+      .toEqual(['乡镇工作人员', '考核人员', '县直单位工作人员', '村级文书']);
     await roleOptions.filter({ hasText: '村级文书' }).click();
 
     await dialog.locator('#user-form_scopeCode').click();

@@ -125,6 +125,13 @@ describe('an annual township assessment', () => {
     await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
     campaignId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByTestId('state-counts').getByText('已纳入考核 15').waitFor();
+    // the page speaks of townships, not villages
+    await page.getByTestId('state-counts').getByText('15 个乡镇').waitFor();
+    await page.getByText('各状态乡镇数').waitFor();
+    await page.getByText('参与乡镇（街道）').first().waitFor();
+    expect(
+      await page.getByTestId('participations-table').locator('th').allTextContents(),
+    ).toContain('乡镇（街道）');
     await advanceTo('自评');
     const row = page.getByTestId('participations-table').locator('tr', { hasText: TOWNSHIP });
     await row.waitFor();
@@ -139,6 +146,9 @@ describe('an annual township assessment', () => {
 
   it('the township officer fills and submits its own self-assessment', async () => {
     await as('township');
+    // 待办 names the township's own sheet
+    await page.goto('/');
+    await page.getByTestId('todo-self_assessment').getByText('1 个乡镇待自评').first().waitFor();
     await page.goto(`/participations/${participationId}`);
     await page.getByTestId('sheet-table').waitFor();
     await fillFully('self');

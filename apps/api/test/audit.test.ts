@@ -734,6 +734,32 @@ Object.assign(mutations, {
     action: 'campaigns.grantCrossCheck',
     actor: 'county',
   },
+  'campaigns.revokeCrossCheck': {
+    ok: async () => {
+      const { campaign } = await declaredCampaign();
+      const officer = await (await t.as('township')).auth.me();
+      const county = await t.as('county');
+      const grant = await county.campaigns.grantCrossCheck({
+        id: campaign.id,
+        userId: officer.id,
+        townshipCode: '330728102000',
+      });
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return county.campaigns.revokeCrossCheck({ id: campaign.id, grantId: grant.id });
+    },
+    fails: async () => {
+      const { campaign } = await declaredCampaign();
+      const caller = await t.as('county');
+      // no such grant
+      return () =>
+        caller.campaigns.revokeCrossCheck({
+          id: campaign.id,
+          grantId: '00000000-0000-4000-8000-000000000000',
+        });
+    },
+    action: 'campaigns.revokeCrossCheck',
+    actor: 'county',
+  },
   'campaigns.recordPilotMeeting': {
     ok: async () => {
       const { campaign } = await createCampaign(t, { pilotVillageCodes: [X_VILLAGE] });

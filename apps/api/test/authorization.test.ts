@@ -330,6 +330,22 @@ const outsideChecks: Record<
     // without a grant, Y's participation stays out of reach
     await expectError(x.participations.get({ id: y.yParticipation }), 'NOT_FOUND');
   },
+  'campaigns.revokeCrossCheck': async (x, y) => {
+    const grant = await (
+      await t.as('county')
+    ).campaigns.grantCrossCheck({
+      id: y.campaign.id,
+      userId: y.yUser.id,
+      townshipCode: '330728103000',
+    });
+    await expectError(
+      x.campaigns.revokeCrossCheck({ id: y.campaign.id, grantId: grant.id }),
+      'FORBIDDEN',
+    );
+    expect((await (await t.as('county')).campaigns.crossChecks({ id: y.campaign.id })).total).toBe(
+      1,
+    );
+  },
   'campaigns.crossChecks': async (x, y) => {
     // township Y's officer cross-checks a third township: nothing of it reaches X
     await (

@@ -1,5 +1,5 @@
 // Stage deadlines (late subjects, extensions with a reason) and cross-checking (交叉检查).
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from './harness.js';
 import { expectError } from './expect-error.js';
@@ -12,6 +12,7 @@ import {
   Y_VILLAGE,
 } from './campaign-fixture.js';
 import { todayIso } from '../src/services/campaigns/participations.js';
+import { auditEvents } from '../src/db/schema.js';
 
 const t = useTestDatabase();
 const X = '330728101000';
@@ -169,6 +170,53 @@ describe('cross-checking (交叉检查)', () => {
     expect((await officer.campaigns.crossChecks({ id: campaign.id })).items[0]!.active).toBe(false);
     await expectError(
       county.campaigns.grantCrossCheck({ id: campaign.id, userId: me.id, townshipCode: Y }),
+      'PRECONDITION_FAILED',
+      'CAMPAIGN_CLOSED',
+    );
+  });
+
+  it('the county revokes a grant before the campaign ends, and the revocation is audited', async () => {
+    const { campaign, county, ids } = await campaignInSelfAssessment(t);
+    const officer = await t.as('township');
+    const me = await officer.auth.me();
+    const yId = ids[Y_VILLAGE]!;
+    const grant = await county.campaigns.grantCrossCheck({
+      id: campaign.id,
+      userId: me.id,
+      townshipCode: Y,
+    });
+    expect((await officer.participations.get({ id: yId })).villageName).toBeTruthy();
+    // only the county revokes
+    await expectError(
+      officer.campaigns.revokeCrossCheck({ id: campaign.id, grantId: grant.id }),
+      'FORBIDDEN',
+    );
+    const revoked = await county.campaigns.revokeCrossCheck({ id: campaign.id, grantId: grant.id });
+    expect(revoked).toMatchObject({ userId: me.id, townshipCode: Y });
+    await expectError(officer.participations.get({ id: yId }), 'NOT_FOUND');
+    expect((await county.campaigns.crossChecks({ id: campaign.id })).total).toBe(0);
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'campaigns.revokeCrossCheck'));
+    expect(event).toMatchObject({
+      entityId: campaign.id,
+      before: { userId: me.id, townshipCode: Y },
+    });
+    // gone: a second revocation finds nothing; the officer may be granted again
+    await expectError(
+      county.campaigns.revokeCrossCheck({ id: campaign.id, grantId: grant.id }),
+      'NOT_FOUND',
+    );
+    const again = await county.campaigns.grantCrossCheck({
+      id: campaign.id,
+      userId: me.id,
+      townshipCode: Y,
+    });
+    // once the campaign is closed the grant has ended with it: nothing is left to revoke
+    await county.campaigns.close({ id: campaign.id, summary: '交叉检查完成' });
+    await expectError(
+      county.campaigns.revokeCrossCheck({ id: campaign.id, grantId: again.id }),
       'PRECONDITION_FAILED',
       'CAMPAIGN_CLOSED',
     );

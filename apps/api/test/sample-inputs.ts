@@ -62,6 +62,7 @@ export const sampleInput: Record<string, unknown> = {
   },
   'campaigns.deadlineExtensions': { id: NO_ID },
   'campaigns.grantCrossCheck': { id: NO_ID, userId: NO_ID, townshipCode: '330728102000' },
+  'campaigns.revokeCrossCheck': { id: NO_ID, grantId: NO_ID },
   'campaigns.crossChecks': { id: NO_ID },
   'campaigns.recordPilotMeeting': {
     id: NO_ID,

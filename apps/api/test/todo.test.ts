@@ -3,7 +3,13 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from './harness.js';
-import { campaignInSelfAssessment, X_VILLAGE, X_VILLAGE_2, Y_VILLAGE } from './campaign-fixture.js';
+import {
+  annualTownshipCampaign,
+  campaignInSelfAssessment,
+  X_VILLAGE,
+  X_VILLAGE_2,
+  Y_VILLAGE,
+} from './campaign-fixture.js';
 import { todayIso } from '../src/services/campaigns/participations.js';
 
 const t = useTestDatabase();
@@ -37,6 +43,7 @@ describe('dashboard.todo', () => {
         campaignName: campaign.name,
         year: 2026,
         stage: 'self_assess',
+        subjectLevel: 'village',
         task: 'self_assessment',
         count: 1,
         dueOn: null,
@@ -104,5 +111,13 @@ describe('dashboard.todo', () => {
     expect(await due(inDays(3))).toEqual({ dueOn: inDays(3), light: 'yellow' });
     expect(await due(inDays(0))).toEqual({ dueOn: inDays(0), light: 'yellow' });
     expect(await due(inDays(-1))).toEqual({ dueOn: inDays(-1), light: 'red' });
+  });
+
+  it('names whose work it is: a township officer fills the township’s own sheet of an annual assessment', async () => {
+    await annualTownshipCampaign(t);
+    expect(await todo('township')).toMatchObject([
+      { task: 'self_assessment', subjectLevel: 'township', count: 1 },
+    ]);
+    expect(await todo('clerk')).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
 import { loadSession } from '../src/services/sessions.js';
 import { recordingCookies, useTestDatabase } from './harness.js';
 import { expectError } from './expect-error.js';
+import { countyUnitsWithOfficer, createCampaign } from './campaign-fixture.js';
+import { countyUnits } from '../src/db/schema.js';
 
 const t = useTestDatabase();
 
@@ -125,6 +127,113 @@ describe('users', () => {
     const county = await t.as('county');
     const me = await county.auth.me();
     await expectError(county.users.update({ id: me.id }), 'BAD_REQUEST', 'VALIDATION_FAILED');
+  });
+
+  describe('a unit officer and their county unit', () => {
+    const unitOfficer = {
+      username: 'gaj_officer',
+      displayName: '公安局 干部',
+      password: 'Unit2026x',
+      role: 'unit_officer' as const,
+      scopeCode: '330728000000',
+    };
+
+    it('is created with an active unit of a county inside the creator’s scope', async () => {
+      const { county, units } = await countyUnitsWithOfficer(t);
+      const created = await county.users.create({ ...unitOfficer, unitId: units[1]!.id });
+      expect(created).toMatchObject({ unitId: units[1]!.id, unitName: '公安局' });
+      const noUnit = await expectError(county.users.create(unitOfficer), 'BAD_REQUEST');
+      expect(noUnit.fieldErrors[0]).toMatchObject({
+        path: 'unitId',
+        message: { zh: '请选择本县的县直单位' },
+      });
+      // an inactive unit, and a unit of another county, are refused
+      await county.units.save({ ...units[2]!, active: false });
+      const inactive = await expectError(
+        county.users.create({ ...unitOfficer, username: 'unit_x1', unitId: units[2]!.id }),
+        'BAD_REQUEST',
+      );
+      expect(inactive.fieldErrors[0]?.path).toBe('unitId');
+      const [elsewhere] = await t.db
+        .insert(countyUnits)
+        .values({ countyCode: '330727000000', name: '外县司法局' })
+        .returning();
+      const otherCounty = await expectError(
+        county.users.create({ ...unitOfficer, username: 'unit_x2', unitId: elsewhere!.id }),
+        'BAD_REQUEST',
+      );
+      expect(otherCounty.fieldErrors[0]?.path).toBe('unitId');
+      // that county is outside the creator's scope
+      await expectError(
+        county.users.create({
+          ...unitOfficer,
+          username: 'unit_x3',
+          scopeCode: '330727000000',
+          unitId: elsewhere!.id,
+        }),
+        'FORBIDDEN',
+      );
+      // other roles have no unit
+      const inspector = await expectError(
+        county.users.create({
+          ...unitOfficer,
+          username: 'unit_x4',
+          role: 'inspector',
+          unitId: units[0]!.id,
+        }),
+        'BAD_REQUEST',
+      );
+      expect(inspector.fieldErrors[0]?.path).toBe('unitId');
+      // the list shows each user's unit
+      const { items } = await county.users.list({ role: 'unit_officer' });
+      expect(items.map((u) => [u.username, u.unitName])).toEqual([
+        ['gaj_officer', '公安局'],
+        ['sfj_officer', '司法局'],
+      ]);
+    });
+
+    it('moves to another unit, loses the unit with the role, and needs one to get the role', async () => {
+      const { county, units, officer } = await countyUnitsWithOfficer(t);
+      const me = await officer.auth.me();
+      const { campaign } = await createCampaign(t, {
+        name: '2026年度县直单位依法行政考核',
+        mode: 'annual',
+        subjectLevel: 'county_unit',
+      });
+      await county.campaigns.advance({ id: campaign.id });
+      // (signed in afresh each time: the session reads the user's unit)
+      const unitOf = async () =>
+        (
+          await (await t.as('sfj_officer')).participations.list({ campaignId: campaign.id })
+        ).items.map((p) => p.unitId);
+      expect(await unitOf()).toEqual([units[0]!.id]);
+
+      const moved = await county.users.update({ id: me.id, unitId: units[1]!.id });
+      expect(moved).toMatchObject({ unitId: units[1]!.id, unitName: '公安局' });
+      // the officer now sees the new unit only
+      expect(await unitOf()).toEqual([units[1]!.id]);
+
+      // a unit officer keeps a unit: it cannot be taken away while the role stays
+      const none = await expectError(
+        county.users.update({ id: me.id, unitId: null }),
+        'BAD_REQUEST',
+      );
+      expect(none.fieldErrors[0]?.path).toBe('unitId');
+
+      // another role drops the unit …
+      const inspector = await county.users.update({ id: me.id, role: 'inspector' });
+      expect(inspector).toMatchObject({ role: 'inspector', unitId: null, unitName: null });
+      await expectError(county.users.update({ id: me.id, unitId: units[0]!.id }), 'BAD_REQUEST');
+      // … and the role needs one again
+      const back = await expectError(
+        county.users.update({ id: me.id, role: 'unit_officer' }),
+        'BAD_REQUEST',
+      );
+      expect(back.fieldErrors[0]?.path).toBe('unitId');
+      expect(
+        await county.users.update({ id: me.id, role: 'unit_officer', unitId: units[0]!.id }),
+      ).toMatchObject({ role: 'unit_officer', unitName: '司法局' });
+    });
   });
 
   describe('a user manages only users of a strictly lower role', () => {

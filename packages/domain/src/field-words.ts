@@ -68,6 +68,7 @@ export const fieldWords: Readonly<Record<string, LocalizedText>> = {
   frequentFinance: w('财务是否每月公开', 'monthly finance disclosure'),
   from: w('开始日期', 'start date'),
   grade: w('等次', 'grade'),
+  grantId: w('交叉检查指派', 'cross-check grant'),
   groupId: w('村民小组', 'villager group'),
   households: w('户数', 'households'),
   id: w('记录', 'record'),

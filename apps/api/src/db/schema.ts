@@ -5,6 +5,7 @@ import {
   annualOutcomes,
   campaignModes,
   campaignStages,
+  divisionLevels,
   participationStates as domainParticipationStates,
   recordFileKinds,
   recordFilePurposes,
@@ -49,9 +50,7 @@ export const divisions = pgTable(
   {
     code: varchar('code', { length: 12 }).primaryKey(),
     name: text('name').notNull(),
-    level: text('level', {
-      enum: ['province', 'prefecture', 'county', 'township', 'village'],
-    }).notNull(),
+    level: text('level', { enum: divisionLevels }).notNull(),
     parentCode: varchar('parent_code', { length: 12 }),
     countyCode: varchar('county_code', { length: 12 }),
     urbanRuralCode: varchar('urban_rural_code', { length: 3 }),
@@ -334,7 +333,7 @@ export const pilotMeetings = pgTable(
     place: text('place').notNull(),
     attendees: integer('attendees').notNull(),
     summary: text('summary').notNull(),
-    /** Names of the files handed out or recorded (会议材料), not their bytes. */
+    /** Names of further materials, recorded without their bytes (the uploaded files: `pilotMeetingFiles`). */
     fileNames: jsonb('file_names').$type<string[]>().notNull().default([]),
     createdBy: uuid('created_by'),
     ...timestamps,
@@ -345,6 +344,34 @@ export const pilotMeetings = pgTable(
       columns: [t.countyCode, t.campaignId],
       foreignColumns: [campaigns.countyCode, campaigns.id],
     }),
+  ],
+);
+
+/**
+ * The files of a pilot on-site meeting (会议材料: agenda, photos, experience papers), stored like
+ * evidence files (images and PDF, same size limit) under `evidence/<county>/<meeting>/`.
+ */
+export const pilotMeetingFiles = pgTable(
+  'pilot_meeting_files',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    meetingId: uuid('meeting_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    storagePath: text('storage_path').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.id] }),
+    foreignKey({
+      columns: [t.countyCode, t.meetingId],
+      foreignColumns: [pilotMeetings.countyCode, pilotMeetings.id],
+    }),
+    index('pilot_meeting_files_meeting_idx').on(t.countyCode, t.meetingId),
   ],
 );
 

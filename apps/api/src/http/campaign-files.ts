@@ -1,11 +1,13 @@
-// File routes of campaigns and records: evidence and record-file uploads and downloads, and the
-// Excel round trip of score sheets and the public-notice list. Each goes through the same checks
-// as the tRPC procedures (session, scope, audit), so these routes add only the file handling.
+// File routes of campaigns and records: evidence, record-file and pilot-meeting-file uploads and
+// downloads, and the Excel round trip of score sheets and the public-notice list. Each goes through
+// the same checks as the tRPC procedures (session, scope, audit), so these routes add only the file
+// handling.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ContextFor } from './server.js';
 import { evidenceRoutes } from './evidence-routes.js';
 import { excelRoutes } from './excel-routes.js';
 import { recordFileRoutes } from './record-file-routes.js';
+import { pilotMeetingFileRoutes } from './pilot-meeting-file-routes.js';
 
 export function campaignFileRoutes(deps: {
   contextFor: ContextFor;
@@ -15,5 +17,6 @@ export function campaignFileRoutes(deps: {
     await app.register(evidenceRoutes(deps));
     await app.register(excelRoutes(deps));
     await app.register(recordFileRoutes(deps));
+    await app.register(pilotMeetingFileRoutes(deps));
   };
 }

@@ -90,6 +90,7 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
             version: p.version,
             state: p.state,
             campaignName: detail.campaign.name,
+            subjectLevel: detail.campaign.subjectLevel,
             villageName: detail.villageName,
             townshipName: detail.townshipName,
             villageCode: p.villageCode,
@@ -258,7 +259,11 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
           rows.push(...ranking.items);
           if (ranking.items.length === 0 || rows.length >= ranking.total) break;
         }
-        const bytes = await buildRankingWorkbook({ campaignName: campaign.name, rows });
+        const bytes = await buildRankingWorkbook({
+          campaignName: campaign.name,
+          subjectLevel: campaign.subjectLevel,
+          rows,
+        });
         return sendWorkbook(
           reply,
           bytes,

@@ -1,5 +1,5 @@
 // Stage deadlines (campaigns.lateSubjects, extendDeadline, deadlineExtensions) and cross-checking
-// (campaigns.grantCrossCheck, crossChecks) of a campaign.
+// (campaigns.grantCrossCheck, revokeCrossCheck, crossChecks) of a campaign.
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { deadlineLights } from '@fazhi/domain';
@@ -11,7 +11,11 @@ import {
   lateSubjects,
   listDeadlineExtensions,
 } from '../services/campaigns/deadlines.js';
-import { grantCrossCheck, listCrossChecks } from '../services/campaigns/cross-checks.js';
+import {
+  grantCrossCheck,
+  listCrossChecks,
+  revokeCrossCheck,
+} from '../services/campaigns/cross-checks.js';
 import { bi } from '../trpc/messages.js';
 import { calendarDate } from './title-life-schemas.js';
 import { divisionCode, paged, pagination } from './schemas.js';
@@ -141,6 +145,23 @@ export const campaignDateProcedures = {
         entityId: grant.campaignId,
         divisionCode: grant.townshipCode,
         after: { userId: grant.userId, townshipCode: grant.townshipCode },
+      });
+      return grant;
+    }),
+
+  /** Ends a cross-check grant before the campaign closes. */
+  revokeCrossCheck: writeProcedure
+    .use(countyAdmins)
+    .input(z.object({ id: campaignId, grantId: z.uuid({ error: bi('编号无效', 'Invalid id') }) }))
+    .output(z.object({ id: z.string(), userId: z.string(), townshipCode: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const grant = await revokeCrossCheck({ db: ctx.db, scope: ctx.scope, ...input });
+      await ctx.audit({
+        action: 'campaigns.revokeCrossCheck',
+        entity: 'campaign',
+        entityId: grant.campaignId,
+        divisionCode: grant.townshipCode,
+        before: { userId: grant.userId, townshipCode: grant.townshipCode },
       });
       return grant;
     }),

@@ -21,6 +21,13 @@ const meeting = z.object({
   createdAt: z.date(),
 });
 
+/** A meeting with its uploaded files (downloaded at `/api/pilot-meeting-files/:id`). */
+const listedMeeting = meeting.extend({
+  files: z.array(
+    z.object({ id: z.string(), fileName: z.string(), mimeType: z.string(), size: z.number() }),
+  ),
+});
+
 export const campaignPilotProcedures = {
   recordPilotMeeting: writeProcedure
     .use(countyAdmins)
@@ -57,7 +64,7 @@ export const campaignPilotProcedures = {
 
   pilotMeetings: authedProcedure
     .input(z.object({ id: campaignId, ...pagination }))
-    .output(paged(meeting))
+    .output(paged(listedMeeting))
     .query(({ ctx, input }) => listPilotMeetings({ db: ctx.db, scope: ctx.scope, ...input })),
 
   rollOut: writeProcedure

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { deadlineLights } from '@fazhi/domain';
+import { deadlineLights, subjectLevels } from '@fazhi/domain';
 import { authedProcedure } from '../trpc/init.js';
 import { scopeCounts } from '../services/divisions/queries.js';
 import { listTodo, todoTasks } from '../services/campaigns/todo.js';
@@ -21,6 +21,7 @@ export const dashboardRouter = {
           campaignName: z.string(),
           year: z.number(),
           stage: z.enum(campaignStages),
+          subjectLevel: z.enum(subjectLevels),
           task: z.enum(todoTasks),
           count: z.number(),
           /** The stage's deadline and its light: yellow within 3 days, red once past. */

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import type { divisionLevels } from '@fazhi/domain';
+import { divisionLevels } from '@fazhi/domain';
 import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
 import { divisionImporterRoles } from '../auth/roles.js';
 import { divisionChildren, getDivision, searchDivisions } from '../services/divisions/queries.js';
@@ -9,13 +9,7 @@ import { notFound } from '../errors/app-error.js';
 import { bi } from '../trpc/messages.js';
 import { divisionCode } from './schemas.js';
 
-const level = z.enum([
-  'province',
-  'prefecture',
-  'county',
-  'township',
-  'village',
-] satisfies typeof divisionLevels);
+const level = z.enum(divisionLevels);
 
 const division = z.object({
   code: z.string(),

@@ -21,6 +21,9 @@ const user = z.object({
   role,
   scopeCode: z.string(),
   scopeName: z.string().nullable(),
+  /** A unit officer's county unit (县直单位). */
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
   disabled: z.boolean(),
   lockedUntil: z.date().nullable(),
   lastLoginAt: z.date().nullable(),
@@ -36,6 +39,7 @@ function auditView(u: z.infer<typeof user>) {
     displayName: u.displayName,
     role: u.role,
     scopeCode: u.scopeCode,
+    unitId: u.unitId,
     disabled: u.disabled,
   };
 }
@@ -64,7 +68,7 @@ export const usersRouter = {
         role,
         scopeCode: divisionCode,
         /** A unit officer's county unit (required for them, refused for anybody else). */
-        unitId: z.uuid().optional(),
+        unitId: z.uuid({ error: bi('请选择县直单位', 'Choose a county unit') }).optional(),
       }),
     )
     .output(user)
@@ -90,6 +94,11 @@ export const usersRouter = {
           displayName: displayName.optional(),
           role: role.optional(),
           scopeCode: divisionCode.optional(),
+          /** A unit officer's county unit; null takes it away (with the role). */
+          unitId: z
+            .uuid({ error: bi('请选择县直单位', 'Choose a county unit') })
+            .nullable()
+            .optional(),
           disabled: z.boolean().optional(),
           password: password.optional(),
         })

@@ -109,11 +109,12 @@ async function appliedMigrations(db: Db): Promise<{ hash: string; createdAt: num
   return rows.map((r) => ({ hash: r.hash, createdAt: Number(r.created_at) }));
 }
 
-/** The tables whose rows name stored files: evidence and the files of village records. */
-const fileTables = new Set(['evidence_files', 'record_files']);
+/** The tables whose rows name stored files: evidence, the files of village records and of pilot meetings. */
+const fileTables = new Set(['evidence_files', 'record_files', 'pilot_meeting_files']);
 
 /**
- * `evidence/<county>/<participation or record>/<id>.<ext>`: the only paths a backup may carry.
+ * `evidence/<county>/<participation, record or pilot meeting>/<id>.<ext>`: the only paths a backup
+ * may carry.
  */
 const evidencePath =
   /^evidence\/\d{12}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z]+$/;

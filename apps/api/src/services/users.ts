@@ -21,6 +21,10 @@ export const userColumns = {
   role: users.role,
   scopeCode: users.scopeCode,
   scopeName: sql<string | null>`(select name from divisions d where d.code = "users"."scope_code")`,
+  unitId: users.unitId,
+  unitName: sql<
+    string | null
+  >`(select name from county_units u where u.id = "users"."unit_id" and u.county_code = "users"."county_code")`,
   disabled: users.disabled,
   lockedUntil: users.lockedUntil,
   lastLoginAt: users.lastLoginAt,
@@ -114,10 +118,13 @@ function countyOf(scopeCode: string): string | null {
   return parsed.ok ? parsed.division.countyCode : null;
 }
 
-/** A unit officer's unit: an active unit of the county of their scope; nobody else has one. */
+/**
+ * A unit officer's unit: an active unit of the county of their scope (which the caller's scope
+ * holds: `authedProcedure` refuses input codes outside it); nobody else has one.
+ */
 async function checkUnit(
   db: Db,
-  input: { role: Role; scopeCode: string; unitId?: string | undefined },
+  input: { role: Role; scopeCode: string; unitId?: string | null | undefined },
 ): Promise<string | null> {
   if (input.role !== 'unit_officer') {
     if (input.unitId) {
@@ -194,6 +201,8 @@ export async function updateUser(opts: {
     displayName?: string | undefined;
     role?: Role | undefined;
     scopeCode?: string | undefined;
+    /** A unit officer's county unit; null or absent for any other role. */
+    unitId?: string | null | undefined;
     disabled?: boolean | undefined;
     password?: string | undefined;
   };
@@ -234,7 +243,25 @@ export async function updateUser(opts: {
   if (changesRole || changesScope) {
     await checkRoleAndScope(opts.db, actor, role, scopeCode);
   }
+  const changesUnit = input.unitId !== undefined && input.unitId !== before.unitId;
+  if (self && changesUnit) {
+    invalidField('unitId', {
+      zh: '不能修改自己所属的县直单位',
+      en: 'You cannot change your own unit',
+    });
+  }
   const changes: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
+  if (changesRole || changesScope || changesUnit) {
+    // the unit follows the role: kept while a unit officer stays one (in the same county),
+    // dropped with the role
+    const unitId =
+      input.unitId !== undefined
+        ? input.unitId
+        : role === 'unit_officer'
+          ? before.unitId
+          : undefined;
+    changes.unitId = await checkUnit(opts.db, { role, scopeCode, unitId });
+  }
   if (input.displayName !== undefined) changes.displayName = input.displayName;
   if (input.role !== undefined) changes.role = input.role;
   if (input.scopeCode !== undefined) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advanceBlockers, type AdvanceSituation } from './advance-blockers.js';
+import { lateStates, openWorkStates } from './deadlines.js';
+import { participationStates } from './participation.js';
 
 const base: AdvanceSituation = {
   stage: 'self_assess',
@@ -45,4 +47,22 @@ describe('advanceBlockers', () => {
     const got = codes({ stage: 'public_notice', lastPostedOn: '2026-03-02', today });
     expect(got.includes('NOTICE_NOT_OVER')).toBe(blocked);
   });
+
+  it.each(Object.keys(openWorkStates))(
+    'in %s, exactly the states the deadlines call late block the advance',
+    (stage) => {
+      for (const townshipReview of [true, false]) {
+        const late = lateStates(stage, { townshipReview });
+        for (const state of participationStates) {
+          const blocked = advanceBlockers({
+            ...base,
+            stage: stage as AdvanceSituation['stage'],
+            townshipReview,
+            counts: { [state]: 1 },
+          }).some((b) => b.count === 1);
+          expect(blocked, `${stage} ${state}`).toBe(late.includes(state));
+        }
+      }
+    },
+  );
 });

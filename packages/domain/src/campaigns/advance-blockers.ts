@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../localized-text.js';
 import { subjectCounter, type SubjectLevel } from './campaign-mode.js';
 import type { CampaignStage } from './campaign-stage.js';
+import { lateStates } from './deadlines.js';
 import { noticeEndsOn, type ParticipationState } from './participation.js';
 
 /** One reason a campaign may not leave its stage yet. */
@@ -51,6 +52,8 @@ export function advanceBlockers(s: AdvanceSituation): AdvanceBlocker[] {
     return [{ code: 'LAST_STAGE', message: { zh: '已是最后阶段', en: 'This is the last stage' } }];
   }
   const counter = subjectCounter(s.subjectLevel);
+  // the states that still owe work in this stage: the same list the deadlines' lights count
+  const work = lateStates(s.stage, { townshipReview: s.townshipReview });
   const n = (states: readonly ParticipationState[]) =>
     states.reduce((sum, state) => sum + (s.counts[state] ?? 0), 0);
   const blockers: AdvanceBlocker[] = [];
@@ -79,32 +82,28 @@ export function advanceBlockers(s: AdvanceSituation): AdvanceBlocker[] {
       }
       break;
     case 'self_assess':
-      open(
-        'SELF_ASSESSMENT_OPEN',
-        ['declared', 'enrolled', 'returned'],
-        '尚未提交自评',
-        'have not submitted a self-assessment',
-      );
+      open('SELF_ASSESSMENT_OPEN', work, '尚未提交自评', 'have not submitted a self-assessment');
       break;
     case 'township_review':
-      open(
-        'TOWNSHIP_REVIEW_OPEN',
-        ['self_assessed', 'returned', 'declared', 'enrolled'],
-        '尚未完成乡镇初审',
-        'await the township review',
-      );
+      open('TOWNSHIP_REVIEW_OPEN', work, '尚未完成乡镇初审', 'await the township review');
       break;
     case 'county_acceptance':
-      open(
-        'ACCEPTANCE_OPEN',
-        s.townshipReview === false ? ['self_assessed'] : ['township_approved'],
-        '尚未完成县级验收',
-        'await county acceptance',
-      );
+      open('ACCEPTANCE_OPEN', work, '尚未完成县级验收', 'await county acceptance');
       break;
     case 'public_notice': {
-      open('NOT_POSTED', ['county_accepted'], '验收通过但尚未公示', 'are accepted but not posted');
-      open('OBJECTIONS_OPEN', ['objected'], '有未处理的异议', 'have unresolved objections');
+      // of the open work, the objections are named on their own
+      open(
+        'NOT_POSTED',
+        work.filter((state) => state !== 'objected'),
+        '验收通过但尚未公示',
+        'are accepted but not posted',
+      );
+      open(
+        'OBJECTIONS_OPEN',
+        work.filter((state) => state === 'objected'),
+        '有未处理的异议',
+        'have unresolved objections',
+      );
       const ends = s.lastPostedOn ? noticeEndsOn(s.lastPostedOn.slice(0, 10), s.noticeDays) : null;
       if (ends && s.today <= ends) {
         blockers.push({
@@ -115,7 +114,7 @@ export function advanceBlockers(s: AdvanceSituation): AdvanceBlocker[] {
       break;
     }
     case 'naming':
-      open('NOT_NAMED', ['posted'], '公示期满但尚未命名', 'are posted but not named');
+      open('NOT_NAMED', work, '公示期满但尚未命名', 'are posted but not named');
       break;
     case 'recommend':
       open(

@@ -29,6 +29,13 @@ const subjectNames: Record<SubjectLevel, LocalizedText> = {
   county_unit: { zh: '县直单位', en: 'county units' },
 };
 
+/** One subject in a phrase (本村, 各状态乡镇数, 有验收分的单位). */
+const subjectNouns: Record<SubjectLevel, LocalizedText> = {
+  village: { zh: '村', en: 'village' },
+  township: { zh: '乡镇', en: 'township' },
+  county_unit: { zh: '单位', en: 'unit' },
+};
+
 /** What one subject is called in a count: 村, 个乡镇, 个单位. */
 const subjectCounters: Record<SubjectLevel, LocalizedText> = {
   village: { zh: '个村', en: 'villages' },
@@ -44,6 +51,11 @@ export function campaignModeName(mode: CampaignMode): LocalizedText {
 /** @example subjectLevelName('county_unit').zh // → '县直单位' */
 export function subjectLevelName(level: SubjectLevel): LocalizedText {
   return subjectNames[level];
+}
+
+/** One subject of a level in a phrase. @example subjectNoun('township').zh // → '乡镇' */
+export function subjectNoun(level: SubjectLevel): LocalizedText {
+  return subjectNouns[level];
 }
 
 /** The counter of a subject level in a count. @example subjectCounter('township').zh // → '个乡镇' */

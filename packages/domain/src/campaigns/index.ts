@@ -20,6 +20,7 @@ export {
   campaignNameLength,
   maxAnswerValue,
   maxBulkParticipations,
+  maxEvidenceBytes,
   revocationBarYears,
 } from './limits.js';
 export {
@@ -41,6 +42,7 @@ export {
   isCampaignMode,
   isSubjectLevel,
   subjectCounter,
+  subjectNoun,
   subjectLevelName,
   subjectLevels,
   subjectsDeclare,

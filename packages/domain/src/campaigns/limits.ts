@@ -15,3 +15,6 @@ export const maxBulkParticipations = 500;
 
 /** A village whose title was revoked may not declare again for this many years. */
 export const revocationBarYears = 2;
+
+/** The largest evidence file (an image or PDF; also a pilot meeting's file): 20 MB. */
+export const maxEvidenceBytes = 20 * 1024 * 1024;

@@ -1,16 +1,9 @@
 import type { LocalizedText } from '../localized-text.js';
 
-/** The five levels of the 12-digit 统计用区划代码. */
-export type DivisionLevel = 'province' | 'prefecture' | 'county' | 'township' | 'village';
+/** The five levels of the 12-digit 统计用区划代码, from the top down. */
+export const divisionLevels = ['province', 'prefecture', 'county', 'township', 'village'] as const;
 
-/** Levels from the top down. */
-export const divisionLevels: readonly DivisionLevel[] = [
-  'province',
-  'prefecture',
-  'county',
-  'township',
-  'village',
-];
+export type DivisionLevel = (typeof divisionLevels)[number];
 
 /** A parsed division code. */
 export interface DivisionCode {

@@ -10,6 +10,7 @@ import { QueryError } from '../../components/query-error';
 import { PageLoading } from '../../components/page-loading';
 import { useErrorText } from '../../components/use-error-text';
 import type { Campaign } from './model';
+import { subjectWords } from './subject-words';
 
 type BulkEvent = 'accept' | 'post';
 
@@ -47,6 +48,7 @@ function BulkDialog({
   onClose(): void;
 }) {
   const { t, lang } = useLang();
+  const words = subjectWords(campaign.subjectLevel, lang);
   const { message } = App.useApp();
   const errorText = useErrorText();
   const preview = useQuery({
@@ -67,7 +69,7 @@ function BulkDialog({
       },
       {
         onSuccess: (done) => {
-          void message.success(t(`campaigns.bulk.done.${event}`, { count: done.length }));
+          void message.success(t(`campaigns.bulk.done.${event}`, { count: done.length, ...words }));
           void queryClient.invalidateQueries(trpc.campaigns.pathFilter());
           void queryClient.invalidateQueries(trpc.participations.pathFilter());
           onClose();
@@ -81,7 +83,7 @@ function BulkDialog({
       open
       title={t(`campaigns.bulk.${event}`)}
       onCancel={onClose}
-      okText={t(`campaigns.bulk.confirm.${event}`, { count: changes.length })}
+      okText={t(`campaigns.bulk.confirm.${event}`, { count: changes.length, ...words })}
       cancelText={t('app.cancel')}
       okButtonProps={{ disabled: changes.length === 0, loading: apply.isPending }}
       onOk={doApply}
@@ -96,13 +98,13 @@ function BulkDialog({
       {preview.isSuccess ? (
         <>
           <Typography.Title level={5} data-testid="bulk-changes-title">
-            {t('campaigns.bulk.willChange', { count: changes.length })}
+            {t('campaigns.bulk.willChange', { count: changes.length, ...words })}
           </Typography.Title>
           <List
             size="small"
             data-testid="bulk-changes"
             dataSource={changes}
-            locale={{ emptyText: t('campaigns.bulk.nothing') }}
+            locale={{ emptyText: t('campaigns.bulk.nothing', words) }}
             renderItem={(c) => (
               <List.Item>
                 {c.villageName}：{t(`campaigns.states.${c.from}`)} → {t(`campaigns.states.${c.to}`)}
@@ -112,7 +114,7 @@ function BulkDialog({
           {refused.length > 0 ? (
             <>
               <Typography.Title level={5} style={{ marginTop: 16 }}>
-                {t('campaigns.bulk.cannot', { count: refused.length })}
+                {t('campaigns.bulk.cannot', { count: refused.length, ...words })}
               </Typography.Title>
               <List
                 size="small"

@@ -38,6 +38,7 @@ import { DivisionSelect } from '../users/division-select';
 import { BulkActionButton } from './bulk-actions';
 import { CampaignPhases } from './campaign-phases';
 import { CampaignEditActions } from './campaign-edit';
+import { useSubjectWords } from './subject-words';
 import {
   canDeclare,
   canRunCampaigns,
@@ -89,6 +90,7 @@ export function CampaignLinks({ id, current }: { id: string; current?: string })
 
 function CampaignDetail({ campaign }: { campaign: Campaign }) {
   const { t } = useLang();
+  const words = useSubjectWords(campaign.subjectLevel);
   const me = useMe();
   const { message, modal } = App.useApp();
   const errorText = useErrorText();
@@ -230,14 +232,10 @@ function CampaignDetail({ campaign }: { campaign: Campaign }) {
           ]}
         />
         <Typography.Text strong style={{ display: 'block', marginTop: 12 }}>
-          {t('campaigns.stateCounts')}
+          {t('campaigns.stateCounts', words)}
         </Typography.Text>
         <Flex gap={6} wrap style={{ marginTop: 8 }} data-testid="state-counts">
-          <Tag>
-            {campaign.subjectLevel === 'village'
-              ? t('campaigns.participants', { count: total })
-              : `${t(`campaigns.subjectLevels.${campaign.subjectLevel}`)} ${total}`}
-          </Tag>
+          <Tag>{t('campaigns.participants', { count: total, ...words })}</Tag>
           {participationStates
             .filter((s) => (campaign.counts[s] ?? 0) > 0)
             .map((s) => (
@@ -286,6 +284,7 @@ function ParticipationsCard({
   declareOpen: boolean;
 }) {
   const { t } = useLang();
+  const words = useSubjectWords(campaign.subjectLevel);
   const me = useMe();
   // the state filter lives in the URL (?state=…), so that a link (say from 待办) can open it
   const [params, setParams] = useSearchParams();
@@ -330,7 +329,7 @@ function ParticipationsCard({
   return (
     <Card
       variant="borderless"
-      title={t('campaigns.participations')}
+      title={t('campaigns.participations', words)}
       extra={
         <Space wrap>
           {canRunCampaigns(me.role) ? <BulkActionButton campaign={campaign} /> : null}
@@ -398,17 +397,14 @@ function ParticipationsCard({
           size="middle"
           loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
           dataSource={list.data?.items ?? []}
-          locale={{ emptyText: <Empty description={t('campaigns.noParticipations')} /> }}
+          locale={{ emptyText: <Empty description={t('campaigns.noParticipations', words)} /> }}
           data-testid="participations-table"
           scroll={{ x: 900 }}
           pagination={tablePagination(list.data?.total ?? 0)}
           columns={[
             {
               key: 'village',
-              title:
-                campaign.subjectLevel === 'village'
-                  ? t('campaigns.village')
-                  : t(`campaigns.subjectLevels.${campaign.subjectLevel}`),
+              title: words.Subjects,
               cardTitle: true,
               render: (_, p) => (
                 <Flex vertical>

@@ -35,6 +35,7 @@ import {
   type CampaignStage,
   type SubjectLevel,
 } from './model';
+import { subjectWords } from './subject-words';
 
 interface Values {
   countyCode?: string;
@@ -82,7 +83,7 @@ interface Props {
 }
 
 export function CampaignFormModal({ open, onClose }: Props) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -209,7 +210,7 @@ export function CampaignFormModal({ open, onClose }: Props) {
                 data-testid="campaign-subject-level"
                 options={subjectLevels.map((l) => ({
                   value: l,
-                  label: t(`campaigns.subjectLevels.${l}`),
+                  label: subjectWords(l, lang).Subjects,
                 }))}
               />
             </Form.Item>

@@ -34,6 +34,8 @@ import { useErrorText } from '../../components/use-error-text';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { useMe } from '../auth/me-context';
 import { DivisionSelect } from '../users/division-select';
+import { PilotMeetingFiles } from './pilot-meeting-files';
+import { useSubjectWords } from './subject-words';
 import {
   campaignStages,
   canRunCampaigns,
@@ -77,7 +79,7 @@ export function CampaignPhases({ campaign }: { campaign: Campaign }) {
           }
         />
       ) : null}
-      {campaign.closedAt && county ? <ClosedFigures id={campaign.id} /> : null}
+      {campaign.closedAt && county ? <ClosedFigures campaign={campaign} /> : null}
       {campaign.hasPilotVillages ? (
         <Alert
           type={pilotPhase ? 'warning' : 'success'}
@@ -161,6 +163,7 @@ type LateRow = RouterOutputs['campaigns']['lateSubjects']['items'][number];
 
 function LateSubjectsCard({ campaign }: { campaign: Campaign }) {
   const { t } = useLang();
+  const words = useSubjectWords(campaign.subjectLevel);
   const [township, setTownship] = useState<string | undefined>();
   const { page, pageSize, toFirstPage, tablePagination } = usePagination(10);
   const late = useQuery({
@@ -189,7 +192,9 @@ function LateSubjectsCard({ campaign }: { campaign: Campaign }) {
     >
       {total === 0 && !township ? (
         <Typography.Text type="secondary">
-          {light === 'red' ? t('phases.late.none') : t('phases.late.notDue', { date: dueOn })}
+          {light === 'red'
+            ? t('phases.late.none', words)
+            : t('phases.late.notDue', { date: dueOn })}
         </Typography.Text>
       ) : (
         <>
@@ -219,7 +224,7 @@ function LateSubjectsCard({ campaign }: { campaign: Campaign }) {
             columns={[
               {
                 key: 'village',
-                title: t('campaigns.village'),
+                title: words.Subjects,
                 cardTitle: true,
                 render: (_, r) => (
                   <Link to={`/participations/${r.participationId}`}>{r.villageName}</Link>
@@ -257,6 +262,7 @@ function LateSubjectsCard({ campaign }: { campaign: Campaign }) {
 /** The extensions, cross-checks and pilot meetings of the campaign (first page of each). */
 function RecordsCard({ campaign }: { campaign: Campaign }) {
   const { t } = useLang();
+  const county = canRunCampaigns(useMe().role);
   const extensions = useQuery(
     trpc.campaigns.deadlineExtensions.queryOptions({ id: campaign.id, pageSize: 20 }),
   );
@@ -296,9 +302,12 @@ function RecordsCard({ campaign }: { campaign: Campaign }) {
           <Typography.Text strong>{t('phases.crossCheck.list')}</Typography.Text>
           <Flex gap={6} wrap style={{ marginTop: 8 }}>
             {cross.map((g) => (
-              <Tag key={g.id} color={g.active ? 'blue' : 'default'}>
+              <Tag key={g.id} color={g.active ? 'blue' : 'default'} data-testid="cross-check">
                 {t('phases.crossCheck.entry', { user: g.userName, township: g.townshipName })}
                 {g.active ? '' : `（${t('phases.crossCheck.ended')}）`}
+                {g.active && county ? (
+                  <RevokeCrossCheck campaign={campaign} grantId={g.id} />
+                ) : null}
               </Tag>
             ))}
           </Flex>
@@ -319,9 +328,13 @@ function RecordsCard({ campaign }: { campaign: Campaign }) {
               <Flex vertical>
                 <span>{t('phases.pilot.attendeesCount', { count: m.attendees })}</span>
                 <span style={{ whiteSpace: 'pre-wrap' }}>{m.summary}</span>
-                {m.fileNames.length > 0 ? (
-                  <Typography.Text type="secondary">{m.fileNames.join('、')}</Typography.Text>
-                ) : null}
+                <PilotMeetingFiles
+                  campaignId={campaign.id}
+                  meetingId={m.id}
+                  files={m.files}
+                  fileNames={m.fileNames}
+                  canUpload={county && campaign.closedAt === null}
+                />
               </Flex>
             ),
           }))}
@@ -363,6 +376,43 @@ function PhaseDialog(props: {
 }
 
 /** After a save: the message, fresh campaign data, an empty form, the dialog closed. */
+/** 撤销: the county ends a cross-check grant before the campaign closes. */
+function RevokeCrossCheck({ campaign, grantId }: { campaign: Campaign; grantId: string }) {
+  const { t } = useLang();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const revoke = useMutation(trpc.campaigns.revokeCrossCheck.mutationOptions());
+  return (
+    <Popconfirm
+      title={t('phases.crossCheck.revokeConfirm')}
+      okText={t('app.ok')}
+      cancelText={t('app.cancel')}
+      onConfirm={() =>
+        revoke.mutate(
+          { id: campaign.id, grantId },
+          {
+            onSuccess: () => {
+              void message.success(t('phases.crossCheck.revoked'));
+              refresh();
+            },
+            onError: (e) => void message.error(errorText(e)),
+          },
+        )
+      }
+    >
+      <Button
+        type="link"
+        size="small"
+        loading={revoke.isPending}
+        data-testid="revoke-cross-check"
+        style={{ paddingInline: 4, height: 'auto' }}
+      >
+        {t('phases.crossCheck.revoke')}
+      </Button>
+    </Popconfirm>
+  );
+}
+
 function useDone(form: { resetFields(): void }, onClose: () => void) {
   const { message } = App.useApp();
   return (text: string) => () => {
@@ -577,9 +627,9 @@ function PilotMeetingDialog({ campaign, open, onClose }: DialogProps) {
   );
 }
 
-function ClosedFigures({ id }: { id: string }) {
+function ClosedFigures({ campaign }: { campaign: Campaign }) {
   const { t } = useLang();
-  const recorded = useQuery(trpc.campaigns.closingPreview.queryOptions({ id }));
+  const recorded = useQuery(trpc.campaigns.closingPreview.queryOptions({ id: campaign.id }));
   if (!recorded.data) return null;
   return (
     <Card
@@ -588,7 +638,7 @@ function ClosedFigures({ id }: { id: string }) {
       title={t('phases.close.figures')}
       style={{ marginBottom: 16 }}
     >
-      <ClosingFiguresView figures={recorded.data.figures} />
+      <ClosingFiguresView figures={recorded.data.figures} level={campaign.subjectLevel} />
     </Card>
   );
 }
@@ -596,15 +646,22 @@ function ClosedFigures({ id }: { id: string }) {
 type Figures = RouterOutputs['campaigns']['closingPreview']['figures'];
 
 /** The figures the system computes for the summary: totals and the average per township. */
-export function ClosingFiguresView({ figures }: { figures: Figures }) {
+export function ClosingFiguresView({
+  figures,
+  level,
+}: {
+  figures: Figures;
+  level: Campaign['subjectLevel'];
+}) {
   const { t } = useLang();
+  const words = useSubjectWords(level);
   return (
     <div data-testid="closing-figures">
       <Descriptions
         size="small"
         column={{ xs: 2, md: 3 }}
         items={[
-          { key: 'subjects', label: t('phases.close.subjects'), children: figures.subjects },
+          { key: 'subjects', label: t('phases.close.subjects', words), children: figures.subjects },
           { key: 'named', label: t('phases.close.named'), children: figures.named },
           { key: 'returned', label: t('phases.close.returned'), children: figures.returned },
           { key: 'withdrawn', label: t('phases.close.withdrawn'), children: figures.withdrawn },
@@ -635,7 +692,7 @@ export function ClosingFiguresView({ figures }: { figures: Figures }) {
             title: t('phases.close.township'),
             dataIndex: 'townshipName',
           },
-          { key: 'subjects', title: t('phases.close.subjects'), dataIndex: 'subjects' },
+          { key: 'subjects', title: t('phases.close.subjects', words), dataIndex: 'subjects' },
           { key: 'scored', title: t('phases.close.scored'), dataIndex: 'scored' },
           {
             key: 'average',
@@ -684,7 +741,9 @@ function CloseDialog({ campaign, open, onClose }: DialogProps) {
     >
       <Alert type="warning" showIcon title={t('phases.close.hint')} style={{ marginBottom: 12 }} />
       <Typography.Text strong>{t('phases.close.figures')}</Typography.Text>
-      {preview.data ? <ClosingFiguresView figures={preview.data.figures} /> : null}
+      {preview.data ? (
+        <ClosingFiguresView figures={preview.data.figures} level={campaign.subjectLevel} />
+      ) : null}
       <Form form={form} layout="vertical" name="close-campaign" style={{ marginTop: 12 }}>
         <Form.Item
           name="summary"

@@ -11,6 +11,7 @@ import { ResponsiveTable } from '../../components/responsive-table';
 import { useMe } from '../auth/me-context';
 import { CampaignFormModal } from './campaign-form-modal';
 import { canRunCampaigns, type CampaignRow } from './model';
+import { useSubjectWords } from './subject-words';
 
 export function CampaignsPage() {
   const { t } = useLang();
@@ -84,9 +85,9 @@ export function CampaignsPage() {
               },
               {
                 key: 'counts',
-                title: t('campaigns.counts'),
+                title: t('campaigns.subjects'),
                 width: 260,
-                render: (_, c) => <CampaignCounts counts={c.counts} />,
+                render: (_, c) => <CampaignCounts counts={c.counts} level={c.subjectLevel} />,
               },
               {
                 key: 'actions',
@@ -111,14 +112,21 @@ export function CampaignsPage() {
   );
 }
 
-/** The number of villages taking part, and of those named (inside the user's scope). */
-function CampaignCounts({ counts }: { counts: CampaignRow['counts'] }) {
+/** The number of subjects taking part, and of those named (inside the user's scope). */
+function CampaignCounts({
+  counts,
+  level,
+}: {
+  counts: CampaignRow['counts'];
+  level: CampaignRow['subjectLevel'];
+}) {
   const { t } = useLang();
+  const words = useSubjectWords(level);
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
   const named = counts.named ?? 0;
   return (
     <Flex gap={4} wrap data-testid="campaign-counts">
-      <Tag>{t('campaigns.participants', { count: total })}</Tag>
+      <Tag>{t('campaigns.participants', { count: total, ...words })}</Tag>
       {named > 0 ? (
         <Tag color="success">
           {t('campaigns.states.named')} {named}

@@ -12,15 +12,19 @@ import { QueryError } from '../../components/query-error';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { usePagination } from '../../lib/use-pagination';
 import { gradeColors, stateColors, type Results } from './model';
+import type { SubjectWords } from './subject-words';
 
 type RankingRow = RouterOutputs['campaigns']['ranking']['items'][number];
 
 export function RankingTable({
   campaignId,
   townships,
+  words,
 }: {
   campaignId: string;
   townships: Results['progress'];
+  /** The campaign's subjects (村（社区）, 乡镇（街道）, 县直单位). */
+  words: SubjectWords;
 }) {
   const { t } = useLang();
   const [townshipCode, setTownshipCode] = useState<string | undefined>();
@@ -85,8 +89,8 @@ export function RankingTable({
           data-testid="ranking-own"
           message={
             own.rank === null
-              ? t('results.ownVetoed', { of: own.of })
-              : t('results.own', { rank: own.rank, of: own.of })
+              ? t('results.ownVetoed', { of: own.of, ...words })
+              : t('results.own', { rank: own.rank, of: own.of, ...words })
           }
         />
       ) : null}
@@ -110,7 +114,7 @@ export function RankingTable({
             },
             {
               key: 'village',
-              title: t('campaigns.village'),
+              title: words.Subjects,
               cardTitle: true,
               render: (_, r) => `${r.villageName}（${r.villageCode}）`,
             },

@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { Card, Col } from 'antd';
 import { useLang } from '../../i18n';
 import type { Results } from './model';
+import type { SubjectWords } from './subject-words';
 
 type EChartsInstance = { setOption(option: unknown): void; resize(): void; dispose(): void };
 
@@ -38,9 +39,11 @@ export function Chart({ option, testId }: { option: unknown; testId: string }) {
 export default function ResultsCharts({
   histogram,
   progress,
+  words,
 }: {
   histogram: Results['histogram'];
   progress: Results['progress'];
+  words: SubjectWords;
 }) {
   const { t } = useLang();
   // every bin from the lowest to the highest reached, empty ones included
@@ -56,7 +59,7 @@ export default function ResultsCharts({
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 16, top: 16, bottom: 40 },
     xAxis: { type: 'category', data: bins.map((b) => b.label), name: t('results.total') },
-    yAxis: { type: 'value', minInterval: 1, name: t('results.villages') },
+    yAxis: { type: 'value', minInterval: 1, name: t('results.villages', words) },
     series: [{ type: 'bar', data: bins.map((b) => b.count), itemStyle: { color: '#b71c1c' } }],
   };
   const townshipOption = {

@@ -11,6 +11,7 @@ import { PageLoading } from '../../components/page-loading';
 import { QueryError } from '../../components/query-error';
 import { CampaignLinks } from './campaign-detail-page';
 import { RankingTable } from './ranking-table';
+import { subjectWords } from './subject-words';
 import { gradeColors, isGrade, participationStates, type Results } from './model';
 
 const ResultsCharts = lazy(() => import('./results-charts'));
@@ -19,7 +20,7 @@ type ProgressRow = Results['progress'][number];
 
 export function ResultsPage() {
   const { id = '' } = useParams();
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const campaign = useQuery(trpc.campaigns.get.queryOptions({ id }));
   const results = useQuery(trpc.campaigns.results.queryOptions({ id }));
 
@@ -29,6 +30,7 @@ export function ResultsPage() {
   if (results.isError)
     return <QueryError error={results.error} onRetry={() => void results.refetch()} />;
   const { summary, histogram, progress } = results.data;
+  const words = subjectWords(campaign.data.subjectLevel, lang);
   const shownStates = participationStates.filter((s) =>
     progress.some((p) => (p.counts[s] ?? 0) > 0),
   );
@@ -47,7 +49,7 @@ export function ResultsPage() {
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="results-summary">
         <Col xs={12} md={6}>
           <Card variant="borderless">
-            <Statistic title={t('results.count')} value={summary.count} />
+            <Statistic title={t('results.count', words)} value={summary.count} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -91,7 +93,7 @@ export function ResultsPage() {
       {Object.keys(summary.byGrade).length > 0 ? (
         <Card variant="borderless" size="small" style={{ marginBottom: 16 }}>
           <Space wrap>
-            <Typography.Text strong>{t('results.byGrade')}</Typography.Text>
+            <Typography.Text strong>{t('results.byGrade', words)}</Typography.Text>
             {Object.entries(summary.byGrade).map(([grade, n]) => (
               <Tag key={grade} color={gradeColors[grade]}>
                 {isGrade(grade) ? t(`campaigns.grades.${grade}`) : grade} {n}
@@ -113,11 +115,11 @@ export function ResultsPage() {
               </Col>
             }
           >
-            <ResultsCharts histogram={histogram} progress={progress} />
+            <ResultsCharts histogram={histogram} progress={progress} words={words} />
           </Suspense>
         ) : null}
       </Row>
-      <RankingTable campaignId={id} townships={progress} />
+      <RankingTable campaignId={id} townships={progress} words={words} />
       <Card variant="borderless" title={t('results.progress')}>
         <Table<ProgressRow>
           rowKey="townshipCode"
@@ -126,7 +128,7 @@ export function ResultsPage() {
           pagination={false}
           data-testid="progress-table"
           scroll={{ x: 900 }}
-          locale={{ emptyText: <Empty description={t('campaigns.noParticipations')} /> }}
+          locale={{ emptyText: <Empty description={t('campaigns.noParticipations', words)} /> }}
           columns={[
             { key: 'township', title: t('campaigns.township'), dataIndex: 'townshipName' },
             ...shownStates.map((s) => ({
@@ -135,7 +137,12 @@ export function ResultsPage() {
               align: 'right' as const,
               render: (_: unknown, p: ProgressRow) => p.counts[s] ?? 0,
             })),
-            { key: 'total', title: t('results.villages'), dataIndex: 'total', align: 'right' },
+            {
+              key: 'total',
+              title: t('results.villages', words),
+              dataIndex: 'total',
+              align: 'right',
+            },
           ]}
         />
       </Card>

@@ -1,11 +1,12 @@
 // File uploads of the score sheet with XMLHttpRequest (fetch cannot report upload progress):
 // evidence files (images or PDF up to 20 MB) and the Excel import of one column.
 import type { XlsxInvalidDetails } from '@fazhi/api';
+import { maxEvidenceBytes } from '@fazhi/domain';
 import { apiErrorInfo, problemDetails, type ApiErrorInfo } from '../../lib/errors';
 import type { EvidenceFile, SheetColumn } from './model';
 
 /** The largest evidence file the API accepts (checked here too, before uploading). */
-export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+export const MAX_EVIDENCE_BYTES = maxEvidenceBytes;
 
 const evidenceTypes = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'];
 const evidenceExtensions = /\.(jpe?g|png|gif|webp|pdf)$/i;
@@ -140,6 +141,22 @@ export async function uploadEvidence(
     file.type || 'application/octet-stream',
     callbacks,
     signal,
+  );
+  return readEvidenceResponse(status, body);
+}
+
+/** Uploads a file of a pilot on-site meeting (现场会), as evidence is uploaded. */
+export async function uploadPilotMeetingFile(
+  campaignId: string,
+  meetingId: string,
+  file: File,
+  callbacks: UploadCallbacks = {},
+): Promise<EvidenceOutcome> {
+  const { status, body } = await postFile(
+    `/api/campaigns/${campaignId}/pilot-meetings/${meetingId}/files`,
+    file,
+    file.type || 'application/octet-stream',
+    callbacks,
   );
   return readEvidenceResponse(status, body);
 }

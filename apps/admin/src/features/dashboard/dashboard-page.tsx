@@ -13,6 +13,7 @@ import { useMe } from '../auth/me-context';
 import { labelIn } from '../../lib/label-in';
 import { NoticesCard } from './notices-card';
 import { PlainParagraph, PlainText, PlainTitle } from '../../components/plain-text';
+import { subjectWords } from '../campaigns/subject-words';
 
 export function DashboardPage() {
   const { t } = useLang();
@@ -154,7 +155,12 @@ function TodoCard() {
                   <Badge status={entry.task === 'objection' ? 'error' : 'processing'} />
                   <PlainText strong>{entry.campaignName}</PlainText>
                   <Tag>{labelIn(campaignStageName(entry.stage), lang)}</Tag>
-                  <span>{t(`dashboard.tasks.${entry.task}`, { count: entry.count })}</span>
+                  <span>
+                    {t(`dashboard.tasks.${entry.task}`, {
+                      count: entry.count,
+                      ...subjectWords(entry.subjectLevel, lang),
+                    })}
+                  </span>
                   <DeadlineTag light={entry.light} dueOn={entry.dueOn} />
                 </Space>
                 {/* the sheets the township returned, with its reason, until submitted again */}

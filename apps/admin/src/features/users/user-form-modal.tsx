@@ -1,6 +1,7 @@
 // 新建用户 / 编辑: `users.create` or `users.update`, with the server's field errors on the fields.
+// A unit officer also names their county unit (县直单位) among the active units of the county.
 import { useEffect } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { divisionLevel } from '@fazhi/domain';
 import { useLang } from '../../i18n';
@@ -17,9 +18,10 @@ interface Values {
   password?: string;
   role: Role;
   scopeCode?: string;
+  unitId?: string;
 }
 
-const formFields = ['username', 'displayName', 'password', 'role', 'scopeCode'];
+const formFields = ['username', 'displayName', 'password', 'role', 'scopeCode', 'unitId'];
 
 /** Whether a scope code suits a role (so that changing the role keeps or clears the scope). */
 function scopeFits(role: Role, code: string | undefined): boolean {
@@ -47,6 +49,7 @@ export function UserFormModal({ open, user, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
+  const scopeCode = Form.useWatch('scopeCode', form);
   const create = useMutation(trpc.users.create.mutationOptions());
   const update = useMutation(trpc.users.update.mutationOptions());
   const editing = user !== null;
@@ -61,24 +64,33 @@ export function UserFormModal({ open, user, onClose }: Props) {
         displayName: user.displayName,
         role: user.role,
         scopeCode: user.scopeCode,
+        ...(user.unitId ? { unitId: user.unitId } : {}),
       });
     }
   }, [open, user, form]);
 
   // one's own role cannot be changed (and is not grantable by oneself): shown as it is
-  // a unit officer needs a county unit, which this form cannot choose yet: not offered for new
-  // users (an existing unit officer keeps the role when edited)
-  const roles =
-    self && user
-      ? [user.role]
-      : grantableRoles(me.role).filter((r) => r !== 'unit_officer' || user?.role === r);
+  const roles = self && user ? [user.role] : grantableRoles(me.role);
   const levels = role ? scopeLevelsFor(role) : [];
+  const needsUnit = role === 'unit_officer';
+  // the active units of the chosen county (a unit officer's scope is their county)
+  const units = useQuery({
+    ...trpc.units.list.queryOptions({
+      countyCode: scopeCode ?? '',
+      activeOnly: true,
+      pageSize: 200,
+    }),
+    enabled: open && needsUnit && !!scopeCode && scopeFits('unit_officer', scopeCode),
+  });
 
   const onRoleChange = (next: Role) => {
     const scope = form.getFieldValue('scopeCode') as string | undefined;
     if (next === 'system_admin') form.setFieldValue('scopeCode', WHOLE_DEPLOYMENT);
     else if (!scopeFits(next, scope)) form.setFieldValue('scopeCode', undefined);
+    if (next !== 'unit_officer') form.setFieldValue('unitId', undefined);
   };
+  // another county has other units
+  const onScopeChange = () => form.setFieldValue('unitId', undefined);
 
   const onError = useFormErrorHandler(form, formFields);
   const onSuccess = (text: string) => {
@@ -100,6 +112,7 @@ export function UserFormModal({ open, user, onClose }: Props) {
           password: values.password ?? '',
           role: values.role,
           scopeCode: values.scopeCode ?? '',
+          ...(values.role === 'unit_officer' && values.unitId ? { unitId: values.unitId } : {}),
         },
         { onSuccess: () => onSuccess(t('users.created')), onError },
       );
@@ -114,6 +127,7 @@ export function UserFormModal({ open, user, onClose }: Props) {
         ? { scopeCode: values.scopeCode }
         : {}),
       ...(values.password ? { password: values.password } : {}),
+      ...((values.unitId ?? null) !== user.unitId ? { unitId: values.unitId ?? null } : {}),
     };
     if (Object.keys(changes).length === 0) {
       onClose();
@@ -177,6 +191,7 @@ export function UserFormModal({ open, user, onClose }: Props) {
           <DivisionSelect
             levels={role ? levels : []}
             disabled={self || !role}
+            onChange={onScopeChange}
             initial={
               user
                 ? {
@@ -190,6 +205,23 @@ export function UserFormModal({ open, user, onClose }: Props) {
             }
           />
         </Form.Item>
+        {needsUnit ? (
+          <Form.Item
+            name="unitId"
+            label={t('users.unit')}
+            rules={[required]}
+            extra={scopeCode ? undefined : t('users.unitAfterScope')}
+          >
+            <Select<string>
+              data-testid="user-unit"
+              disabled={self || !scopeCode}
+              loading={units.isLoading}
+              placeholder={t('users.unitPlaceholder')}
+              notFoundContent={units.isError ? t('users.unitsFailed') : t('users.noUnits')}
+              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
+          </Form.Item>
+        ) : null}
       </Form>
     </Modal>
   );

@@ -173,6 +173,7 @@ function UsersList() {
                       {u.scopeCode === WHOLE_DEPLOYMENT
                         ? t('dashboard.wholeDeployment')
                         : (u.scopeName ?? t('app.none'))}
+                      {u.unitName ? ` · ${u.unitName}` : ''}
                     </span>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {u.scopeCode}

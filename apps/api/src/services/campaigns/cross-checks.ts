@@ -1,12 +1,13 @@
 // 交叉检查: the county assigns a township officer as inspector of another township's villages in
 // one campaign. The officer then reads and scores those villages in that campaign (as their own
-// township's officer would) and nowhere else; closing the campaign ends the grant.
+// township's officer would) and nowhere else; closing the campaign ends the grant, and the county
+// may revoke it earlier.
 import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { LocalizedText } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { crossCheckGrants, divisions, participations, users } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { invalidField } from '../../errors/app-error.js';
+import { invalidField, notFound } from '../../errors/app-error.js';
 import { findCampaign, seesWholeCounty } from './campaigns.js';
 import { requireOpen } from './close.js';
 
@@ -96,6 +97,29 @@ export async function grantCrossCheck(opts: {
     });
   }
   return { grant: row!, campaign };
+}
+
+/** Ends a grant of an open campaign before the campaign does (the county's decision). */
+export async function revokeCrossCheck(opts: {
+  db: Db;
+  scope: Scope;
+  id: string;
+  grantId: string;
+}) {
+  const campaign = await findCampaign(opts.db, opts.scope, opts.id);
+  requireOpen(campaign);
+  const [row] = await opts.db
+    .delete(crossCheckGrants)
+    .where(
+      and(
+        eq(crossCheckGrants.countyCode, campaign.countyCode),
+        eq(crossCheckGrants.campaignId, campaign.id),
+        eq(crossCheckGrants.id, opts.grantId),
+      ),
+    )
+    .returning();
+  if (!row) notFound({ zh: '交叉检查指派', en: 'Cross-check grant' });
+  return row;
 }
 
 /**

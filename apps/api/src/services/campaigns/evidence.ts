@@ -9,14 +9,21 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { maxEvidenceBytes } from '@fazhi/domain';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { reachableParticipations } from './cross-checks.js';
 import type { Db } from '../../db/client.js';
-import { evidenceFiles, participations, recordFiles, type SheetColumn } from '../../db/schema.js';
+import {
+  evidenceFiles,
+  participations,
+  pilotMeetingFiles,
+  recordFiles,
+  type SheetColumn,
+} from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { fail } from '../../errors/app-error.js';
 
-export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+export const MAX_EVIDENCE_BYTES = maxEvidenceBytes;
 
 const signatures: { mime: string; ext: string; test: (b: Buffer) => boolean }[] = [
   {
@@ -106,7 +113,7 @@ export async function storeEvidence(opts: {
         fileName: opts.fileName,
         mimeType: opts.type.mime,
         size: opts.bytes.length,
-        sha256: createHash('sha256').update(opts.bytes).digest('hex'),
+        sha256: sha256Of(opts.bytes),
         storagePath: relative,
         uploadedBy: opts.uploadedBy,
       })
@@ -136,6 +143,11 @@ export async function writePartFile(
   const part = `${absolute}${PART_SUFFIX}`;
   await writeFile(part, bytes, { flag: 'wx' });
   return { id, relative, absolute, part };
+}
+
+/** The SHA-256 of a stored file's bytes, in hex (kept with its row and in the audit log). */
+export function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** The suffix of an evidence file whose row is not committed yet. */
@@ -207,17 +219,29 @@ export async function sweepEvidence(opts: {
             eq(evidenceFiles.participationId, participation),
           ),
         );
-      // a folder is a participation's (evidence) or a village record's (record files)
-      const recordRows = await opts.db
-        .select({ storagePath: recordFiles.storagePath })
-        .from(recordFiles)
-        .where(
-          and(
-            eq(recordFiles.countyCode, county),
-            like(recordFiles.storagePath, `${join('evidence', county, participation)}/%`),
+      // a folder is a participation's (evidence), a village record's (record files) or a pilot
+      // meeting's (its files)
+      const [recordRows, meetingRows] = await Promise.all([
+        opts.db
+          .select({ storagePath: recordFiles.storagePath })
+          .from(recordFiles)
+          .where(
+            and(
+              eq(recordFiles.countyCode, county),
+              like(recordFiles.storagePath, `${join('evidence', county, participation)}/%`),
+            ),
           ),
-        );
-      const known = new Set([...rows, ...recordRows].map((r) => r.storagePath));
+        opts.db
+          .select({ storagePath: pilotMeetingFiles.storagePath })
+          .from(pilotMeetingFiles)
+          .where(
+            and(
+              eq(pilotMeetingFiles.countyCode, county),
+              eq(pilotMeetingFiles.meetingId, participation),
+            ),
+          ),
+      ]);
+      const known = new Set([...rows, ...recordRows, ...meetingRows].map((r) => r.storagePath));
       for (const name of names) {
         const isPart = name.endsWith(PART_SUFFIX);
         const finalName = isPart ? name.slice(0, -PART_SUFFIX.length) : name;

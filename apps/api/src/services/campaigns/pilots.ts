@@ -8,6 +8,7 @@ import type { Scope } from '../../auth/scope.js';
 import { fail } from '../../errors/app-error.js';
 import { findCampaign } from './campaigns.js';
 import { requireOpen } from './close.js';
+import { filesOfMeetings } from './pilot-meeting-files.js';
 
 function requirePilotPhase(campaign: typeof campaigns.$inferSelect) {
   if (campaign.pilotVillageCodes.length === 0) {
@@ -77,7 +78,23 @@ export async function listPilotMeetings(opts: {
       .offset((opts.page - 1) * opts.pageSize),
     opts.db.select({ n: count() }).from(pilotMeetings).where(where),
   ]);
-  return { items, total: Number(total?.n ?? 0) };
+  const files = await filesOfMeetings(
+    opts.db,
+    campaign.countyCode,
+    items.map((m) => m.id),
+  );
+  return {
+    items: items.map((m) => ({
+      ...m,
+      files: (files.get(m.id) ?? []).map((f) => ({
+        id: f.id,
+        fileName: f.fileName,
+        mimeType: f.mimeType,
+        size: f.size,
+      })),
+    })),
+    total: Number(total?.n ?? 0),
+  };
 }
 
 /** Ends the pilot phase once its on-site meeting is recorded: every village may declare. */

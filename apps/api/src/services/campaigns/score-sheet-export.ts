@@ -5,12 +5,15 @@ import ExcelJS from 'exceljs';
 import {
   noticeEndsOn,
   participationStateName,
+  subjectLevelName,
+  subjectNoun,
   type Framework,
   type IndicatorItem,
   type ItemScore,
   type Grade,
   type ParticipationState,
   type Scorecard,
+  type SubjectLevel,
 } from '@fazhi/domain';
 import type { ScoreSheetData, SheetColumn } from '../../db/schema.js';
 import {
@@ -37,6 +40,8 @@ export interface ScoreSheetExport {
   version: number;
   state: ParticipationState;
   campaignName: string;
+  /** The campaign's subjects (村（社区）, 乡镇（街道）, 县直单位); villages when absent. */
+  subjectLevel?: SubjectLevel | undefined;
   villageName: string;
   /** The village's township (乡镇、街道), null when unknown. */
   townshipName?: string | null | undefined;
@@ -124,6 +129,7 @@ const instructions = [
 
 /** The score sheet of one participation, as .xlsx bytes. */
 export async function buildScoreSheetWorkbook(input: ScoreSheetExport): Promise<Buffer> {
+  const level = input.subjectLevel ?? 'village';
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'fazhi';
   workbook.created = input.exportedAt ?? new Date();
@@ -151,7 +157,7 @@ export async function buildScoreSheetWorkbook(input: ScoreSheetExport): Promise<
   ws.getRow(1).height = 30;
   ws.mergeCells(2, 1, 2, 7);
   ws.getCell(2, 1).value =
-    `村（社区）：${input.villageName}（${input.villageCode}）\u3000状态：${participationStateName(input.state).zh}\u3000指标体系：${input.framework.name}（${input.framework.version}）`;
+    `${subjectLevelName(level).zh}：${input.villageName}（${input.villageCode}）\u3000状态：${participationStateName(input.state).zh}\u3000指标体系：${input.framework.name}（${input.framework.version}）`;
   ws.mergeCells(2, 8, 2, LAST_COL);
   const record = ws.getCell(2, 8);
   record.value = `记录编号：${input.participationId}\u3000记录版本：${input.version}（导入时核对）`;
@@ -174,7 +180,9 @@ export async function buildScoreSheetWorkbook(input: ScoreSheetExport): Promise<
   for (const column of sheetColumnList) {
     const s = stageColumns[column];
     ws.mergeCells(3, s.answer, 3, s.comment);
-    ws.getCell(3, s.answer).value = s.group;
+    // the self column is the subject's own: 村级自评, 乡镇自评, 单位自评
+    ws.getCell(3, s.answer).value =
+      column === 'self' && level !== 'village' ? `${subjectNoun(level).zh}自评` : s.group;
     ws.getCell(4, s.answer).value = s.answerHeader;
     ws.getCell(4, s.points).value = s.pointsHeader;
     ws.getCell(4, s.comment).value = s.commentHeader;
@@ -359,6 +367,7 @@ export const RANKING_SHEET_NAME = '得分排名';
 
 export interface RankingExport {
   campaignName: string;
+  subjectLevel?: SubjectLevel | undefined;
   rows: readonly {
     rank: number | null;
     townshipName: string | null;
@@ -383,7 +392,15 @@ export async function buildRankingWorkbook(input: RankingExport): Promise<Buffer
       fitToHeight: 0,
     },
   });
-  const headers = ['名次', '乡镇（街道）', '村（社区）', '验收得分', '等次', '一票否决', '状态'];
+  const headers = [
+    '名次',
+    '乡镇（街道）',
+    subjectLevelName(input.subjectLevel ?? 'village').zh,
+    '验收得分',
+    '等次',
+    '一票否决',
+    '状态',
+  ];
   ws.columns = [
     { width: 8 },
     { width: 20 },

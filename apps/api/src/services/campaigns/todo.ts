@@ -2,7 +2,12 @@
 // is theirs at the campaign's current stage, and objections for the county to resolve. Each entry
 // carries the stage's deadline and its light (due within 3 days: yellow; past: red).
 import { and, asc, count, eq, inArray, isNull } from 'drizzle-orm';
-import { deadlineLight, type DeadlineLight } from '@fazhi/domain';
+import {
+  deadlineLight,
+  openWorkStates,
+  type DeadlineLight,
+  type SubjectLevel,
+} from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { campaigns, divisions, participations, type CampaignStage } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
@@ -23,20 +28,19 @@ const taskOfColumn = {
   county: 'county_acceptance',
 } as const;
 
-/** Stages in which some role has work on a participation. */
-const workingStages: CampaignStage[] = [
-  'self_assess',
-  'township_review',
-  'county_acceptance',
-  'public_notice',
-  'naming',
-];
+/** Stages in which some role has work on a participation, and the states owing it (the domain's). */
+const workingStages = (Object.keys(openWorkStates) as (keyof typeof openWorkStates)[]).filter(
+  (stage) => openWorkStates[stage].length > 0,
+);
+const openStates = [...new Set(Object.values(openWorkStates).flat())];
 
 export interface TodoEntry {
   campaignId: string;
   campaignName: string;
   year: number;
   stage: CampaignStage;
+  /** Whose work it is: villages, townships or county units (the words of the entry). */
+  subjectLevel: SubjectLevel;
   task: TodoTask;
   count: number;
   /** The current stage's deadline (its planned date), if any. */
@@ -86,14 +90,7 @@ export async function listTodo(opts: {
         opts.scope.whereSubject(participations.villageCode, participations.unitId),
         inArray(campaigns.stage, workingStages),
         isNull(campaigns.closedAt),
-        inArray(participations.state, [
-          'declared',
-          'enrolled',
-          'returned',
-          'self_assessed',
-          'township_approved',
-          'objected',
-        ]),
+        inArray(participations.state, openStates),
       ),
     )
     .groupBy(
@@ -124,6 +121,7 @@ export async function listTodo(opts: {
       campaignName: g.campaignName,
       year: g.year,
       stage: g.stage,
+      subjectLevel: g.subjectLevel,
       task,
       count: 0,
       dueOn: g.stageDates[g.stage] ?? null,
