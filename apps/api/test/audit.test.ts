@@ -50,7 +50,12 @@ async function snapshot() {
            (select md5(string_agg(s::text, ',' order by id)) from supervision_tasks s) as tasks_hash,
            (select md5(string_agg(r::text, ',' order by id)) from task_reports r) as task_reports_hash,
            (select md5(string_agg(c::text, ',' order by id)) from public_comments c) as comments_hash,
-           (select md5(string_agg(p::text, ',' order by id)) from villager_projects p) as projects_hash`);
+           (select md5(string_agg(p::text, ',' order by id)) from villager_projects p) as projects_hash,
+           (select md5(string_agg(a::text, ',' order by id)) from legal_advisers a) as advisers_hash,
+           (select md5(string_agg(c::text, ',' order by id)) from adviser_contracts c) as contracts_hash,
+           (select md5(string_agg(d::text, ',' order by id)) from adviser_duty_days d) as duty_days_hash,
+           (select md5(string_agg(s::text, ',' order by id)) from adviser_services s) as services_hash,
+           (select md5(string_agg(f::text, ',' order by id)) from correction_figures f) as corrections_hash`);
   return (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows)[0];
 }
 
@@ -76,6 +81,18 @@ async function aTask(options: { askClose?: boolean; askExtension?: boolean } = {
   }
   await t.db.execute(sql`truncate table audit_events restart identity`);
   return { id: task.id, version };
+}
+
+/** An adviser of the county with a 2026 contract of the clerk's village; no audit events left. */
+async function anAdviser() {
+  const county = await t.as('county');
+  const adviser = await county.advisers.save(sampleInput['advisers.save'] as never);
+  const contract = await county.advisers.saveContract({
+    ...(sampleInput['advisers.saveContract'] as object),
+    adviserId: adviser.id,
+  } as never);
+  await t.db.execute(sql`truncate table audit_events restart identity`);
+  return { adviser, contract };
 }
 
 /** One successful and one failing call of every mutation. */
@@ -1100,6 +1117,119 @@ Object.assign(mutations, {
     },
     action: 'periods.reopen',
     actor: 'county',
+  },
+  'advisers.save': {
+    ok: async () => (await t.as('county')).advisers.save(sampleInput['advisers.save'] as never),
+    fails: async () => {
+      const caller = await t.as('county');
+      // a township is not a county
+      return () =>
+        caller.advisers.save({
+          ...(sampleInput['advisers.save'] as object),
+          countyCode: '330728101000',
+        } as never);
+    },
+    action: 'advisers.create',
+    actor: 'county',
+  },
+  'advisers.saveContract': {
+    ok: async () => {
+      const { adviser } = await anAdviser();
+      return (await t.as('county')).advisers.saveContract({
+        ...(sampleInput['advisers.saveContract'] as object),
+        adviserId: adviser.id,
+        villageCode: '330728101202',
+      } as never);
+    },
+    fails: async () => {
+      const { adviser } = await anAdviser();
+      const caller = await t.as('county');
+      // ends before it starts
+      return () =>
+        caller.advisers.saveContract({
+          ...(sampleInput['advisers.saveContract'] as object),
+          adviserId: adviser.id,
+          endsOn: '2025-12-31',
+        } as never);
+    },
+    action: 'advisers.createContract',
+    actor: 'county',
+  },
+  'advisers.removeContract': {
+    ok: async () => {
+      const { contract } = await anAdviser();
+      return (await t.as('county')).advisers.removeContract({
+        id: contract.id,
+        version: contract.version,
+      });
+    },
+    fails: async () => {
+      const { contract } = await anAdviser();
+      const caller = await t.as('county');
+      return () =>
+        caller.advisers.removeContract({ id: contract.id, version: contract.version + 1 });
+    },
+    action: 'advisers.removeContract',
+    actor: 'county',
+  },
+  'advisers.saveDutyDay': {
+    ok: async () => {
+      const { adviser } = await anAdviser();
+      return (await t.as('township')).advisers.saveDutyDay({
+        ...(sampleInput['advisers.saveDutyDay'] as object),
+        adviserId: adviser.id,
+      } as never);
+    },
+    fails: async () => {
+      const { adviser } = await anAdviser();
+      const caller = await t.as('township');
+      // the month is locked
+      await caller.periods.lock({ townshipCode: '330728101000', month: '2026-11' });
+      return () =>
+        caller.advisers.saveDutyDay({
+          ...(sampleInput['advisers.saveDutyDay'] as object),
+          adviserId: adviser.id,
+        } as never);
+    },
+    action: 'advisers.createDuty',
+    actor: 'township',
+  },
+  'advisers.saveService': {
+    ok: async () => {
+      const { adviser } = await anAdviser();
+      return (await t.as('clerk')).advisers.saveService({
+        ...(sampleInput['advisers.saveService'] as object),
+        adviserId: adviser.id,
+      } as never);
+    },
+    fails: async () => {
+      const { adviser } = await anAdviser();
+      const caller = await t.as('clerk');
+      // no count
+      return () =>
+        caller.advisers.saveService({
+          ...(sampleInput['advisers.saveService'] as object),
+          adviserId: adviser.id,
+          count: 0,
+        } as never);
+    },
+    action: 'advisers.createService',
+    actor: 'clerk',
+  },
+  'corrections.save': {
+    ok: async () =>
+      (await t.as('township')).corrections.save(sampleInput['corrections.save'] as never),
+    fails: async () => {
+      const caller = await t.as('township');
+      // more helped than released
+      return () =>
+        caller.corrections.save({
+          ...(sampleInput['corrections.save'] as object),
+          helped: 9,
+        } as never);
+    },
+    action: 'corrections.create',
+    actor: 'township',
   },
   'pufa.saveActivity': {
     ok: async () =>
