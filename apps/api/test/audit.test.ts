@@ -1045,7 +1045,9 @@ Object.assign(mutations, {
       const caller = await t.as('clerk');
       await caller.disclosures.save(sampleInput['disclosures.save'] as never);
       const { base64 } = await caller.records.ledger({ villageCode: X_VILLAGE, year: 2026 });
-      await t.db.execute(sql`truncate table village_disclosures, audit_events restart identity`);
+      await t.db.execute(
+        sql`truncate table village_disclosures, record_files, audit_events restart identity`,
+      );
       return caller.records.importLedger({ villageCode: X_VILLAGE, year: 2026, workbook: base64 });
     },
     fails: async () => {
