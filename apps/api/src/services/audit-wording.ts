@@ -2,6 +2,7 @@
 // "字段：旧值 → 新值" with the fields' words and the names of stages, states, levels… — never
 // ids, codes or raw JSON. Chinese and English, the reader's language chosen by the SPA.
 import {
+  adviserServiceLabels,
   annualOutcomeName,
   campaignModeName,
   campaignStageName,
@@ -13,6 +14,7 @@ import {
   meetingBodyName,
   participationStateName,
   projectStageNames,
+  pufaLabels,
   recheckOutcomeName,
   roleName,
   subjectLevelName,
@@ -45,6 +47,8 @@ export const auditActionNames: Readonly<Record<string, LocalizedText>> = {
   'campaigns.close': w('结束活动', 'Closed a campaign'),
   'campaigns.extendDeadline': w('延长阶段截止日期', 'Extended a stage deadline'),
   'campaigns.grantCrossCheck': w('指派交叉检查', 'Assigned a cross-check'),
+  'campaigns.revokeCrossCheck': w('撤销交叉检查指派', 'Revoked a cross-check'),
+  'campaigns.addPilotMeetingFile': w('上传试点现场会材料', 'Uploaded a pilot meeting file'),
   'campaigns.recordPilotMeeting': w('记录试点现场会', 'Recorded the pilot meeting'),
   'campaigns.rollOut': w('全面推开', 'Rolled out'),
   'campaigns.setNotice': w('设置公示事项', 'Set the public notice particulars'),
@@ -110,6 +114,8 @@ export const auditActionNames: Readonly<Record<string, LocalizedText>> = {
   'elections.create': w('登记村委会选举', 'Recorded an election'),
   'elections.update': w('修改选举记录', 'Changed an election'),
   'records.importLedger': w('导入村务台账', 'Imported a village ledger'),
+  'records.add_file': w('上传附件', 'Uploaded a file'),
+  'records.remove_file': w('删除附件', 'Deleted a file'),
   'mediation.create': w('登记调解案件', 'Recorded a mediation case'),
   'mediation.update': w('修改调解案件', 'Changed a mediation case'),
   'mediation.remove': w('删除调解案件', 'Deleted a mediation case'),
@@ -117,11 +123,35 @@ export const auditActionNames: Readonly<Record<string, LocalizedText>> = {
   'screenings.update': w('修改矛盾排查', 'Changed a dispute screening'),
   'periods.lock': w('锁定月度台账', 'Locked a month'),
   'periods.reopen': w('重新开放月度台账', 'Reopened a month'),
+  'pufa.createActivity': w('登记普法活动', 'Recorded a 普法 activity'),
+  'pufa.updateActivity': w('修改普法活动', 'Changed a 普法 activity'),
+  'pufa.removeActivity': w('删除普法活动', 'Deleted a 普法 activity'),
+  'pufa.createRosterMember': w('登记普法名册人员', 'Added a roster member'),
+  'pufa.updateRosterMember': w('修改普法名册人员', 'Changed a roster member'),
+  'pufa.removeRosterMember': w('删除普法名册人员', 'Removed a roster member'),
+  'pufa.createPlanItem': w('登记普法计划事项', 'Recorded a 普法 plan item'),
+  'pufa.updatePlanItem': w('修改普法计划事项', 'Changed a 普法 plan item'),
+  'pufa.removePlanItem': w('删除普法计划事项', 'Deleted a 普法 plan item'),
+  'advisers.create': w('登记法律顾问', 'Recorded a legal adviser'),
+  'advisers.update': w('修改法律顾问', 'Changed a legal adviser'),
+  'advisers.createContract': w('登记法律顾问聘用', 'Recorded an adviser contract'),
+  'advisers.updateContract': w('修改法律顾问聘用', 'Changed an adviser contract'),
+  'advisers.removeContract': w('删除法律顾问聘用', 'Deleted an adviser contract'),
+  'advisers.createDuty': w('登记法律顾问值班', 'Recorded an adviser duty day'),
+  'advisers.updateDuty': w('修改法律顾问值班', 'Changed an adviser duty day'),
+  'advisers.createService': w('登记法律顾问服务', 'Recorded adviser services'),
+  'advisers.updateService': w('修改法律顾问服务', 'Changed adviser services'),
+  'corrections.create': w('报送社区矫正月报', 'Reported monthly correction figures'),
+  'corrections.update': w('修改社区矫正月报', 'Changed monthly correction figures'),
 };
 
 /** The kinds of object an event concerns. */
 export const auditEntityNames: Readonly<Record<string, LocalizedText>> = {
+  adviser_contract: w('法律顾问聘用', 'adviser contract'),
+  adviser_duty_day: w('法律顾问值班', 'adviser duty day'),
+  adviser_service: w('法律顾问服务', 'adviser services'),
   campaign: w('创建活动', 'campaign'),
+  correction_figures: w('社区矫正月报', 'monthly correction figures'),
   county_unit: w('县直单位', 'county unit'),
   deployment: w('系统', 'deployment'),
   disclosure: w('公开记录', 'posting'),
@@ -129,10 +159,15 @@ export const auditEntityNames: Readonly<Record<string, LocalizedText>> = {
   division: w('行政区划', 'division'),
   evidence: w('佐证材料', 'evidence'),
   framework: w('指标体系', 'framework'),
+  legal_adviser: w('法律顾问', 'legal adviser'),
   mediation_case: w('调解案件', 'mediation case'),
   meeting: w('会议记录', 'meeting'),
   participation: w('申报村', 'participation'),
   public_comment: w('群众意见', 'public comment'),
+  pufa_activity: w('普法活动', '普法 activity'),
+  pufa_plan_item: w('普法计划事项', '普法 plan item'),
+  pufa_roster_member: w('普法名册人员', 'roster member'),
+  record_file: w('附件', 'file'),
   register_period: w('月度台账', 'register month'),
   revocation_reason: w('撤销理由', 'revocation reason'),
   session: w('登录会话', 'session'),
@@ -207,6 +242,16 @@ const electionKindNames: Names = {
   recall: w('罢免', 'recall'),
   by_election: w('补选', 'by-election'),
 };
+const recordFilePurposeNames: Names = {
+  minutes: w('会议记录', 'minutes'),
+  photo: w('照片', 'photo'),
+  text: w('文本', 'text'),
+};
+const recordKindNames: Names = {
+  meeting: w('会议记录', 'meeting'),
+  disclosure: w('公开记录', 'posting'),
+  rules: w('村规民约', 'village rules'),
+};
 const unitKindNames: Names = {
   department: w('县直部门', 'department'),
   unit: w('县直单位', 'unit'),
@@ -276,7 +321,17 @@ function namerFor(entity: string, field: string, lookups: AuditLookups): Namer |
     case 'recheckOutcome':
       return named(recheckOutcomeName);
     case 'type':
-      return entity === 'mediation_case' ? table(mediationLabels.type) : undefined;
+      if (entity === 'mediation_case') return table(mediationLabels.type);
+      if (entity === 'pufa_activity') return table(pufaLabels.type);
+      return undefined;
+    case 'activityType':
+      return table(pufaLabels.type);
+    case 'examResult':
+      return table(pufaLabels.examResult);
+    case 'purpose':
+      return table(recordFilePurposeNames);
+    case 'recordKind':
+      return table(recordKindNames);
     case 'method':
       return table(mediationLabels.method);
     case 'escalation':
@@ -291,7 +346,7 @@ function namerFor(entity: string, field: string, lookups: AuditLookups): Namer |
     case 'status':
       return entity === 'supervision_task' ? table(taskStateNames) : named(titleStatusName);
     case 'role':
-      return named(roleName);
+      return entity === 'pufa_roster_member' ? table(pufaLabels.role) : named(roleName);
     case 'result':
       return table(checkResultNames);
     case 'channel':
@@ -312,6 +367,7 @@ function namerFor(entity: string, field: string, lookups: AuditLookups): Namer |
       if (entity === 'village_rules') return table(rulesKindNames);
       if (entity === 'village_election') return table(electionKindNames);
       if (entity === 'county_unit') return table(unitKindNames);
+      if (entity === 'adviser_service') return table(adviserServiceLabels);
       return undefined;
     case 'reviewState':
       return table(reviewStateNames);
@@ -428,7 +484,9 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const none = w('（无）', '(none)');
 
-function isHidden(key: string): boolean {
+function isHidden(entity: string, key: string): boolean {
+  // a kind named by a list of the object (调解案件的类型, 普法活动的类型) is shown; others are technical
+  if (key === 'type' && namerFor(entity, key, {})) return false;
   return hiddenFields.has(key) || /Ids?$/.test(key) || key === 'username' || key === 'scopeCode';
 }
 
@@ -519,7 +577,7 @@ export function describeAuditChanges(
   ) => {
     const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
     for (const key of keys) {
-      if (isHidden(key)) continue;
+      if (isHidden(event.entity, key)) continue;
       const b = before ? before[key] : undefined;
       const a = after ? after[key] : undefined;
       if (before && after && sameValue(b, a)) continue;
