@@ -17,6 +17,8 @@ interface TextProps {
 function useTextStyle({ strong, type, ellipsis }: TextProps): CSSProperties {
   const { token } = theme.useToken();
   return {
+    // as antd's Typography: the text's own line height, not the container's (a 64 px header)
+    lineHeight: token.lineHeight,
     ...(strong ? { fontWeight: token.fontWeightStrong } : {}),
     ...(type === 'secondary' ? { color: token.colorTextSecondary } : {}),
     ...(ellipsis
