@@ -140,7 +140,7 @@ function Frame() {
           key: '/registers/advisers',
           label: (
             <Link to="/registers/advisers" data-testid="nav-advisers">
-              {t('advisers.title')}
+              {t('nav.advisers')}
             </Link>
           ),
         },
@@ -151,7 +151,7 @@ function Frame() {
                 key: '/registers/corrections',
                 label: (
                   <Link to="/registers/corrections" data-testid="nav-corrections">
-                    {t('corrections.title')}
+                    {t('nav.corrections')}
                   </Link>
                 ),
               },
@@ -160,7 +160,7 @@ function Frame() {
           key: '/registers/pufa',
           label: (
             <Link to="/registers/pufa" data-testid="nav-pufa">
-              {t('pufa.title')}
+              {t('nav.pufa')}
             </Link>
           ),
         },
@@ -179,7 +179,7 @@ function Frame() {
                 key: '/registers/annual-report',
                 label: (
                   <Link to="/registers/annual-report" data-testid="nav-annual-report">
-                    {t('registers.report.title')}
+                    {t('nav.annualReport')}
                   </Link>
                 ),
               },
