@@ -151,7 +151,7 @@ try {
     insert into participations (county_code, campaign_id, village_code, township_code, state, sheet)
     select ${DEMO_COUNTY_CODE}, ${campaignId}, v.code, v.parent_code, ${template.state}, ${sql.json(template.sheet as never)}
     from divisions v where v.code in ${sql(villages.map((v) => v.code))}
-    on conflict (county_code, campaign_id, village_code)
+    on conflict on constraint participations_subject
     do update set state = excluded.state, sheet = excluded.sheet`;
 
   type Role = 'clerk' | 'township' | 'county';

@@ -109,7 +109,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       probeMs: PING_TIMEOUT_MS,
       probe: () => probeClient`select 1`.then(() => undefined),
     });
-    const client = watched(raw, watchdog);
+    const client = watched(raw, watchdog, !pg.pgbouncer);
     const db = drizzlePostgres(client, { schema }) as unknown as Db;
     return {
       db,
@@ -152,11 +152,19 @@ type Thenable = PromiseLike<unknown> & { values(): unknown };
  * (`begin`, `savepoint`) watched by the watchdog. A transaction given up while waiting for its
  * BEGIN never runs its body later.
  */
-function watched(sqlClient: Sql, watchdog: Watchdog): Sql {
+function watched(sqlClient: Sql, watchdog: Watchdog, prepareStatements: boolean): Sql {
   return new Proxy(sqlClient, {
     get(target, key, receiver) {
       if (key === 'unsafe') {
         return (...args: Parameters<Sql['unsafe']>) => {
+          // drizzle asks for unnamed statements, which postgres.js sends as two round trips
+          // (describe, then execute) every time; a named statement, kept per connection by its
+          // text, is described once and then costs one round trip (and PostgreSQL may reuse its
+          // plan). Not behind pgbouncer in transaction mode, where a statement may not outlive
+          // its transaction.
+          if (prepareStatements && args[1] && args[1].length > 0) {
+            args[2] = { ...args[2], prepare: true };
+          }
           const query = target.unsafe(...args) as unknown as Thenable;
           let result: Promise<unknown> | undefined;
           const run = () => (result ??= watchdog.watch(query));
@@ -182,7 +190,7 @@ function watched(sqlClient: Sql, watchdog: Watchdog): Sql {
           let abandoned = false;
           const work = original.call(target, ...args, async (inner: Sql) => {
             if (abandoned) throw new DatabaseUnavailableError('transaction given up');
-            return fn(watched(inner, watchdog));
+            return fn(watched(inner, watchdog, prepareStatements));
           });
           return watchdog.watch(work).catch((error: unknown) => {
             abandoned = true;

@@ -77,8 +77,9 @@ const definitions = new Map<string, Framework>();
 const DEFINITIONS_KEPT = 200;
 
 /**
- * A campaign's pinned framework definition, read once per process: a stored framework is never
- * updated, so the score-sheet save (the most frequent write) does not fetch it again.
+ * A campaign's pinned framework definition, read and validated once per process: a stored
+ * framework is never updated, so the score-sheet save (the most frequent write) neither fetches
+ * nor validates it again.
  */
 export async function pinnedDefinition(db: Db, id: string): Promise<Framework> {
   const kept = definitions.get(id);
@@ -88,9 +89,13 @@ export async function pinnedDefinition(db: Db, id: string): Promise<Framework> {
     .from(frameworks)
     .where(eq(frameworks.id, id));
   if (!row) notFound({ zh: '指标体系', en: 'Framework' });
+  // Kept as the domain's validated framework: the domain compiles a framework once per object
+  // it validated, so every later score of this one is a lookup instead of a validation.
+  const checked = validateFramework(row.definition);
+  const definition = checked.ok ? checked.framework : (row.definition as Framework);
   if (definitions.size >= DEFINITIONS_KEPT) definitions.delete(definitions.keys().next().value!);
-  definitions.set(id, row.definition as Framework);
-  return row.definition as Framework;
+  definitions.set(id, definition);
+  return definition;
 }
 
 /**
