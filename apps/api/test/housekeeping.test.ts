@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { evidenceFiles, participations, sessions, users } from '../src/db/schema.js';
+import {
+  evidenceFiles,
+  participations,
+  pilotMeetingFiles,
+  pilotMeetings,
+  sessions,
+  users,
+} from '../src/db/schema.js';
 import { sessionIdOf, newSessionToken } from '../src/auth/session-token.js';
 import {
   deleteEvidenceRow,
@@ -178,6 +185,36 @@ describe('evidence files through a crash', () => {
     expect(await sweepEvidence({ db: t.db, dataDir })).toEqual({ published: 0, removed: 0 });
     expect(existsSync(stored.absolute)).toBe(true);
     expect(existsSync(crashed.part)).toBe(true);
+  });
+
+  it('a pilot meeting file alone shows the database is the right one: orphans are removed', async () => {
+    const s = await participationOf();
+    const stored = await store(s, false);
+    await publishEvidenceFile(stored);
+    await deleteEvidenceRow(t.db, stored.row);
+    const [meeting] = await t.db
+      .insert(pilotMeetings)
+      .values({
+        countyCode: s.participation.countyCode,
+        campaignId: s.participation.campaignId,
+        heldOn: '2026-05-01',
+        place: '县会议室',
+        attendees: 30,
+        summary: '现场会',
+      })
+      .returning();
+    await t.db.insert(pilotMeetingFiles).values({
+      countyCode: meeting!.countyCode,
+      meetingId: meeting!.id,
+      fileName: '议程.pdf',
+      mimeType: 'application/pdf',
+      size: pdf.length,
+      sha256: '0'.repeat(64),
+      storagePath: join('evidence', meeting!.countyCode, meeting!.id, 'x.pdf'),
+    });
+    expect(await t.db.select().from(evidenceFiles)).toHaveLength(0);
+    expect(await sweepEvidence({ db: t.db, dataDir })).toEqual({ published: 0, removed: 1 });
+    expect(existsSync(stored.absolute)).toBe(false);
   });
 });
 

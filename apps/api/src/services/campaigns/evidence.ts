@@ -197,9 +197,15 @@ export async function sweepEvidence(opts: {
   const root = join(opts.dataDir, 'evidence');
   // A database without a single evidence row next to a directory full of files is most likely
   // the wrong database (a new one, a mistyped DATABASE_URL): remove nothing then.
+  // (every table whose files live under this directory counts)
   const [anyRow] = await opts.db.select({ id: evidenceFiles.id }).from(evidenceFiles).limit(1);
   const [anyRecordFile] = await opts.db.select({ id: recordFiles.id }).from(recordFiles).limit(1);
-  const removeOrphans = anyRow !== undefined || anyRecordFile !== undefined;
+  const [anyMeetingFile] = await opts.db
+    .select({ id: pilotMeetingFiles.id })
+    .from(pilotMeetingFiles)
+    .limit(1);
+  const removeOrphans =
+    anyRow !== undefined || anyRecordFile !== undefined || anyMeetingFile !== undefined;
   let orphansKept = 0;
   const cutoff = (opts.now ?? new Date()).getTime() - (opts.partMinutes ?? 60) * 60_000;
   for (const county of await listDir(root)) {
