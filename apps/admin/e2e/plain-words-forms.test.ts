@@ -108,6 +108,27 @@ describe('words, not codes', () => {
     expect(takeConsoleErrors(h)).toEqual([]);
   });
 
+  it('on a phone the titles cards keep their selection: one card, then the whole page', async () => {
+    const page = await h.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'county', DEMO_PASSWORD);
+    await page.goto('/titles');
+    const cards = page.getByTestId('titles-table');
+    const rowBoxes = cards.getByRole('checkbox', { name: '选择此行', disabled: false });
+    await rowBoxes.first().waitFor({ timeout: 20_000 });
+    const selectable = await rowBoxes.count();
+    expect(selectable).toBeGreaterThan(0);
+    await rowBoxes.first().check();
+    await page.getByText('已选 1 项', { exact: true }).waitFor({ timeout: 10_000 });
+    await cards.getByRole('checkbox', { name: '全选本页' }).check();
+    await page.getByText(`已选 ${selectable} 项`, { exact: true }).waitFor({ timeout: 10_000 });
+    await shot(page, 'titles-phone-selection');
+    await cards.getByRole('checkbox', { name: '全选本页' }).uncheck();
+    await expect(rowBoxes.first().isChecked()).resolves.toBe(false);
+    await page.close();
+    expect(takeConsoleErrors(h)).toEqual([]);
+  });
+
   it('the county changes and then deletes a campaign no village has declared for', async () => {
     const frameworks = await h.api<{ id: string }[]>('county', 'frameworks.list', {});
     const created = await h.mutate<{ id: string }>('county', 'campaigns.create', {

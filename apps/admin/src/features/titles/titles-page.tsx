@@ -85,12 +85,12 @@ export function TitlesPage() {
 
   return (
     <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
           {t('titles.title')}
         </Typography.Title>
         {mayRecheck ? (
-          <Space>
+          <Space wrap>
             {me.role === 'system_admin' ? (
               <Button onClick={() => setSettingReasons(true)}>
                 {t('titles.reasonSettings.open')}
