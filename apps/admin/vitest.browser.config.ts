@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // a page on a loaded machine may take seconds to show what a step waits for: `expect.poll`
+    // waits up to 15 s (not vitest's 1 s) unless the step says otherwise
+    expect: { poll: { timeout: 15_000 } },
   },
 });
