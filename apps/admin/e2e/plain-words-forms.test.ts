@@ -149,11 +149,25 @@ describe('words, not codes', () => {
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.getByText('此项为必填项').waitFor();
     await name.fill('2027年度县级法治示范村创建');
+    // the county sets the records period the score sheet is derived from
+    const start = dialog.getByPlaceholder('开始日期');
+    await start.click();
+    await start.fill('2026-07-01');
+    await start.press('Enter');
+    const end = dialog.getByPlaceholder('结束日期');
+    await end.fill('2027-06-30');
+    await end.press('Enter');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect
       .poll(() => page.getByTestId('campaign-name').textContent())
       .toBe('2027年度县级法治示范村创建');
+    const edited = await h.api<{ recordPeriod: { from: string; to: string } | null }>(
+      'county',
+      'campaigns.get',
+      { id: created.id },
+    );
+    expect(edited.recordPeriod).toEqual({ from: '2026-07-01', to: '2027-06-30' });
 
     await page.getByTestId('campaign-remove').click();
     const confirm = page.getByRole('dialog');

@@ -283,7 +283,11 @@ Object.assign(mutations, {
     ok: async () => {
       const { campaign } = await createCampaign(t);
       await t.db.execute(sql`truncate table audit_events restart identity`);
-      return (await t.as('county')).campaigns.update({ id: campaign.id, noticeDays: 10 });
+      return (await t.as('county')).campaigns.update({
+        id: campaign.id,
+        noticeDays: 10,
+        recordPeriod: { from: '2026-07-01', to: '2027-06-30' },
+      });
     },
     fails: async () => {
       // a village has declared: the campaign is no longer edited

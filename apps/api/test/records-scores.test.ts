@@ -112,6 +112,40 @@ describe('records.derivedAnswers', () => {
     expect(a33.answer).toBe(1);
   });
 
+  it('reads the period the county set for the campaign instead of the rule', async () => {
+    const clerk = await t.as('clerk');
+    await clerk.meetings.save(representatives('2025-06-30')); // the day before the period
+    await clerk.meetings.save(representatives('2025-07-01')); // its first day
+    await clerk.meetings.save(representatives('2025-12-31')); // its last day
+    await clerk.meetings.save(representatives('2026-01-01')); // the day after
+    const { campaign, county } = await createCampaign(t, {
+      stageDates: { self_assess: '2026-04-15' },
+      recordPeriod: { from: '2025-07-01', to: '2025-12-31' },
+    });
+    expect(campaign.recordPeriod).toEqual({ from: '2025-07-01', to: '2025-12-31' });
+    await county.campaigns.advance({ id: campaign.id });
+    const declared = await county.participations.declare({
+      campaignId: campaign.id,
+      villageCode: X_VILLAGE,
+    });
+    const derived = await clerk.records.derivedAnswers({ participationId: declared.id });
+    expect(derived.period).toEqual({ from: '2025-07-01', to: '2025-12-31' });
+    const a33 = derived.items.find((i) => i.itemId === 'A3.3')!;
+    expect(a33.evidence[0]!.records.map((r) => r.date).sort()).toEqual([
+      '2025-07-01',
+      '2025-12-31',
+    ]);
+  });
+
+  it('refuses a records period that ends before it starts, naming the field', async () => {
+    const error = await expectError(
+      createCampaign(t, { recordPeriod: { from: '2025-07-02', to: '2025-07-01' } }),
+      'BAD_REQUEST',
+    );
+    expect(error.fieldErrors.map((f) => f.path)).toEqual(['recordPeriod']);
+    expect(error.messages.zh).toContain('台账取数期间');
+  });
+
   it('is refused outside the scope', async () => {
     const { ids } = await withRecords();
     const county = await t.as('county');

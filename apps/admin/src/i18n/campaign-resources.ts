@@ -21,6 +21,9 @@ export const campaignsZh = {
   participants: '{{count}} {{counter}}',
   detail: '详情',
   stageDates: '阶段计划日期',
+  recordPeriod: '台账取数期间',
+  recordPeriodHint:
+    '自评从村务台账取数的期间。不填则按规则：自评开始所在季度之前的四个整季度；未定自评日期时为活动年度。',
   noticeDays: '公示天数',
   minSelfScore: '申报最低自评分',
   minAcceptedScore: '验收最低得分',
@@ -431,6 +434,9 @@ export const campaignsEn: typeof campaignsZh = {
   participants: '{{count}} {{counter}}',
   detail: 'Details',
   stageDates: 'Planned stage dates',
+  recordPeriod: 'Records period',
+  recordPeriodHint:
+    'The period of village records the self-assessment is derived from. Left empty, the rule applies: the four whole quarters before the quarter the self-assessment starts in, or the campaign year when no start is planned.',
   noticeDays: 'Public notice days',
   minSelfScore: 'Minimum self-assessment score',
   minAcceptedScore: 'Minimum accepted score',

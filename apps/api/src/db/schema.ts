@@ -246,6 +246,12 @@ export const campaigns = pgTable(
       .notNull()
       .default({}),
     noticeDays: integer('notice_days').notNull().default(7),
+    /**
+     * The period of village records the score sheet is derived from, when the county sets it
+     * (both or neither); otherwise the domain's rule (`campaignRecordPeriod`).
+     */
+    recordFrom: date('record_from', { mode: 'string' }),
+    recordTo: date('record_to', { mode: 'string' }),
     /** Points in hundredths, so 90 is 9000; null means no minimum. */
     minSelfScore: integer('min_self_score'),
     minAcceptedScore: integer('min_accepted_score'),

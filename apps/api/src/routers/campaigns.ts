@@ -17,6 +17,7 @@ import {
   removeCampaign,
   stateCounts,
   updateCampaign,
+  recordPeriodOf,
 } from '../services/campaigns/campaigns.js';
 import { getFramework } from '../services/campaigns/frameworks.js';
 import { campaignRankingPage, campaignResults, noticeList } from '../services/campaigns/results.js';
@@ -65,6 +66,8 @@ const campaignSettings = {
   recommendationQuota: z.number().int().min(0).max(10000).nullable().optional(),
   frameworkId: z.uuid({ error: bi('请选择指标体系', 'Choose a framework') }),
   stageDates: z.partialRecord(z.enum(campaignStages), isoDate).optional(),
+  /** The records period the score sheet is derived from; null: the domain's rule. */
+  recordPeriod: z.object({ from: isoDate, to: isoDate }).nullable().optional(),
   noticeDays: z.number().int().min(1).max(60).optional(),
   minSelfScore: points.nullable().optional(),
   minAcceptedScore: points.nullable().optional(),
@@ -82,6 +85,7 @@ function auditSettings(row: typeof campaigns.$inferSelect) {
     level: row.level,
     frameworkId: row.frameworkId,
     stageDates: row.stageDates,
+    recordPeriod: recordPeriodOf(row),
     noticeDays: row.noticeDays,
     minSelfScore: row.minSelfScore,
     minAcceptedScore: row.minAcceptedScore,

@@ -91,6 +91,8 @@ export const campaignOutput = z.object({
   frameworkId: z.string(),
   stage: z.enum(campaignStages),
   stageDates: z.record(z.string(), z.string()),
+  /** The records period the county set (null: the domain's rule, `campaignRecordPeriod`). */
+  recordPeriod: z.object({ from: z.string(), to: z.string() }).nullable(),
   noticeDays: z.number().int(),
   minSelfScore: z.number().nullable(),
   minAcceptedScore: z.number().nullable(),

@@ -48,6 +48,39 @@ describe('campaignRecordPeriod', () => {
     });
   });
 
+  it('a period the county set replaces the rule, still ending on asOf at the latest', () => {
+    const campaign = {
+      year: 2027,
+      stageDates: { self_assess: '2027-04-15' },
+      recordPeriod: { from: '2026-07-01', to: '2027-06-30' },
+    };
+    expect(campaignRecordPeriod(campaign, { asOf: '2027-08-01' })).toEqual({
+      from: '2026-07-01',
+      to: '2027-06-30',
+    });
+    expect(campaignRecordPeriod(campaign, { asOf: '2027-05-10' })).toEqual({
+      from: '2026-07-01',
+      to: '2027-05-10',
+    });
+    // one day is a period; a reversed or malformed one is ignored (the rule applies)
+    expect(
+      campaignRecordPeriod(
+        { year: 2027, recordPeriod: { from: '2027-03-01', to: '2027-03-01' } },
+        { asOf: '2028-01-01' },
+      ),
+    ).toEqual({ from: '2027-03-01', to: '2027-03-01' });
+    for (const recordPeriod of [
+      { from: '2027-03-02', to: '2027-03-01' },
+      { from: '2027-02-30', to: '2027-03-01' },
+      null,
+    ]) {
+      expect(campaignRecordPeriod({ year: 2027, recordPeriod }, { asOf: '2028-01-01' })).toEqual({
+        from: '2027-01-01',
+        to: '2027-12-31',
+      });
+    }
+  });
+
   it('throws on a malformed asOf', () => {
     expect(() => campaignRecordPeriod({ year: 2026 }, { asOf: '2026-02-30' })).toThrow(TypeError);
   });

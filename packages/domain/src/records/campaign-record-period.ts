@@ -10,6 +10,11 @@ export interface CampaignForRecordPeriod {
   readonly year: number;
   /** Planned start dates per stage, `YYYY-MM-DD`; only `self_assess` is read. */
   readonly stageDates?: Readonly<Partial<Record<string, string>>> | undefined;
+  /**
+   * The period the county set for this campaign (both days `YYYY-MM-DD`, `from` ≤ `to`): when
+   * given, it replaces the rule below.
+   */
+  readonly recordPeriod?: RecordPeriod | null | undefined;
 }
 
 export interface CampaignRecordPeriodOptions {
@@ -31,7 +36,9 @@ function lastDayOfMonth(year: number, month: number): string {
 /**
  * The period whose records feed a campaign's self-assessment (来自台账).
  *
- * Assumption (no rule fixes it; documented in the README): a campaign assesses the village's
+ * When the county has set the campaign's period (`recordPeriod`), that is the period. Otherwise
+ * an assumption (no rule fixes it; documented in the README, and why the county may set its own):
+ * a campaign assesses the village's
  * last year of work before it assesses itself, counted in whole calendar quarters because the
  * law's schedules (村民代表会议 each quarter, 村务 and 财务 postings each quarter) are quarterly.
  * So when the campaign plans a start of the self-assessment stage (`stageDates.self_assess`),
@@ -45,6 +52,11 @@ function lastDayOfMonth(year: number, month: number): string {
  * // → { from: '2026-04-01', to: '2027-03-31' }
  * campaignRecordPeriod({ year: 2026 }, { asOf: '2026-09-10' });
  * // → { from: '2026-01-01', to: '2026-09-10' }
+ * campaignRecordPeriod(
+ *   { year: 2027, recordPeriod: { from: '2026-07-01', to: '2027-06-30' } },
+ *   { asOf: '2027-08-01' },
+ * );
+ * // → { from: '2026-07-01', to: '2027-06-30' }
  */
 export function campaignRecordPeriod(
   campaign: CampaignForRecordPeriod,
@@ -53,9 +65,13 @@ export function campaignRecordPeriod(
   if (!Number.isSafeInteger(campaign.year)) throw new TypeError('campaign.year must be a year');
   if (!isDay(options.asOf)) throw new TypeError('asOf must be a YYYY-MM-DD day');
   const start = campaign.stageDates?.self_assess;
+  const set = campaign.recordPeriod;
   let from: string;
   let to: string;
-  if (isDay(start)) {
+  if (set && isDay(set.from) && isDay(set.to) && set.from <= set.to) {
+    from = set.from;
+    to = set.to;
+  } else if (isDay(start)) {
     const year = Number(start.slice(0, 4));
     const quarterStartMonth = Math.floor((Number(start.slice(5, 7)) - 1) / 3) * 3 + 1;
     from = `${year - 1}-${String(quarterStartMonth).padStart(2, '0')}-01`;

@@ -13,6 +13,12 @@ import { useErrorText } from '../../components/use-error-text';
 import { queryClient, trpc } from '../../trpc';
 import type { Campaign } from './model';
 import { CampaignRuleFields } from './campaign-rule-fields';
+import {
+  RecordPeriodField,
+  recordPeriodInput,
+  recordPeriodValue,
+  type RecordPeriodValue,
+} from './record-period-field';
 
 interface Values {
   name: string;
@@ -22,6 +28,7 @@ interface Values {
   minAcceptedScore?: number | null;
   requireLowerTitle: boolean;
   townshipScoreRequired: boolean;
+  recordPeriod?: RecordPeriodValue;
 }
 
 const formFields = [
@@ -32,6 +39,7 @@ const formFields = [
   'minAcceptedScore',
   'requireLowerTitle',
   'townshipScoreRequired',
+  'recordPeriod',
 ];
 
 /** The 修改 and 删除 buttons of a campaign no village has declared for. */
@@ -134,6 +142,7 @@ function CampaignEditDialog({
         minAcceptedScore: values.minAcceptedScore ?? null,
         requireLowerTitle: values.requireLowerTitle,
         townshipScoreRequired: values.townshipScoreRequired,
+        recordPeriod: recordPeriodInput(values.recordPeriod),
       },
       {
         onSuccess: () => {
@@ -171,6 +180,7 @@ function CampaignEditDialog({
           minAcceptedScore: campaign.minAcceptedScore,
           requireLowerTitle: campaign.requireLowerTitle,
           townshipScoreRequired: campaign.townshipScoreRequired,
+          recordPeriod: recordPeriodValue(campaign.recordPeriod),
         }}
       >
         <Form.Item
@@ -193,6 +203,7 @@ function CampaignEditDialog({
           </Col>
         </Row>
         <CampaignRuleFields />
+        <RecordPeriodField />
       </Form>
     </Modal>
   );

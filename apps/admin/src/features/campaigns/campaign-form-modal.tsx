@@ -16,6 +16,11 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
+import {
+  RecordPeriodField,
+  recordPeriodInput,
+  type RecordPeriodValue,
+} from './record-period-field';
 import { useNavigate } from 'react-router';
 import { useLang } from '../../i18n';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
@@ -48,6 +53,7 @@ interface Values {
   recommendationQuota?: number | null;
   frameworkId: string;
   stageDates?: Partial<Record<CampaignStage, Dayjs | null>>;
+  recordPeriod?: RecordPeriodValue;
   noticeDays: number;
   minSelfScore?: number | null;
   minAcceptedScore?: number | null;
@@ -68,6 +74,7 @@ const formFields = [
   'recommendationQuota',
   'frameworkId',
   'stageDates',
+  'recordPeriod',
   'noticeDays',
   'minSelfScore',
   'minAcceptedScore',
@@ -130,6 +137,7 @@ export function CampaignFormModal({ open, onClose }: Props) {
           values.mode === 'recommendation' ? (values.recommendationQuota ?? null) : null,
         frameworkId: values.frameworkId,
         stageDates,
+        recordPeriod: recordPeriodInput(values.recordPeriod),
         noticeDays: values.noticeDays,
         minSelfScore: values.minSelfScore ?? null,
         minAcceptedScore: values.minAcceptedScore ?? null,
@@ -285,6 +293,7 @@ export function CampaignFormModal({ open, onClose }: Props) {
             </Col>
           ))}
         </Row>
+        <RecordPeriodField />
         <Form.Item
           name="pilotVillageCodes"
           label={t('campaigns.pilotVillages')}

@@ -54,6 +54,7 @@ export interface CampaignInput {
   recommendationQuota?: number | null | undefined;
   frameworkId: string;
   stageDates?: Partial<Record<CampaignStage, string>> | undefined;
+  recordPeriod?: { from: string; to: string } | null | undefined;
   noticeDays?: number | undefined;
   minSelfScore?: number | null | undefined;
   minAcceptedScore?: number | null | undefined;
@@ -105,6 +106,12 @@ async function checkCampaignInput(db: Db, input: CampaignInput) {
       en: 'Only campaigns over villages have pilot villages',
     });
   }
+  if (input.recordPeriod && input.recordPeriod.from > input.recordPeriod.to) {
+    invalidField('recordPeriod', {
+      zh: '台账取数期间的结束日期不能早于开始日期',
+      en: 'The records period cannot end before it starts',
+    });
+  }
   const inspectorIds = [...new Set(input.inspectorIds ?? [])];
   await checkInspectors(db, input.countyCode, inspectorIds);
   const max = framework.definition.totalPoints;
@@ -134,6 +141,8 @@ function campaignValues(
     recommendationQuota: mode === 'recommendation' ? (input.recommendationQuota ?? null) : null,
     frameworkId: input.frameworkId,
     stageDates: input.stageDates ?? {},
+    recordFrom: input.recordPeriod?.from ?? null,
+    recordTo: input.recordPeriod?.to ?? null,
     noticeDays: input.noticeDays ?? 7,
     minSelfScore: input.minSelfScore == null ? null : toHundredths(input.minSelfScore),
     minAcceptedScore: input.minAcceptedScore == null ? null : toHundredths(input.minAcceptedScore),
@@ -248,6 +257,11 @@ export interface CampaignViewer {
   userId: string;
 }
 
+/** The records period the county set for a campaign, or null (the domain's rule applies). */
+export function recordPeriodOf(row: { recordFrom: string | null; recordTo: string | null }) {
+  return row.recordFrom && row.recordTo ? { from: row.recordFrom, to: row.recordTo } : null;
+}
+
 /**
  * A campaign row as the API shows it (scores in points), cut to the viewer's scope: below the
  * county, only the pilot villages inside the scope (a clerk sees whether the village is a pilot;
@@ -258,6 +272,7 @@ export function present(row: typeof campaigns.$inferSelect, viewer: CampaignView
   return {
     ...row,
     stages: campaignStagesOf(flowOf(row)),
+    recordPeriod: recordPeriodOf(row),
     minSelfScore: row.minSelfScore === null ? null : fromHundredths(row.minSelfScore),
     minAcceptedScore: row.minAcceptedScore === null ? null : fromHundredths(row.minAcceptedScore),
     hasPilotVillages: row.pilotVillageCodes.length > 0,
@@ -484,6 +499,7 @@ export async function updateCampaign(db: Db, scope: Scope, id: string, changes: 
     recommendationQuota: before.recommendationQuota,
     frameworkId: before.frameworkId,
     stageDates: before.stageDates,
+    recordPeriod: recordPeriodOf(before),
     noticeDays: before.noticeDays,
     minSelfScore: before.minSelfScore === null ? null : fromHundredths(before.minSelfScore),
     minAcceptedScore:

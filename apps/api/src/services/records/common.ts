@@ -7,6 +7,7 @@ import { campaigns, divisions, participations } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { fail, forbidden, invalidField, notFound } from '../../errors/app-error.js';
 import { todayIso } from '../campaigns/participations.js';
+import { recordPeriodOf } from '../campaigns/campaigns.js';
 
 /**
  * The earliest date a record may carry: 1988-06-01, when the 村民委员会组织法（试行） took effect
@@ -75,7 +76,12 @@ const openStates = ['declared', 'returned', 'withdrawn'] as const;
  */
 export async function periodSubmitted(db: Db, villageCode: string, date: string): Promise<boolean> {
   const rows = await db
-    .select({ year: campaigns.year, stageDates: campaigns.stageDates })
+    .select({
+      year: campaigns.year,
+      stageDates: campaigns.stageDates,
+      recordFrom: campaigns.recordFrom,
+      recordTo: campaigns.recordTo,
+    })
     .from(participations)
     .innerJoin(
       campaigns,
@@ -92,7 +98,10 @@ export async function periodSubmitted(db: Db, villageCode: string, date: string)
     );
   const today = todayIso();
   return rows.some((campaign) => {
-    const period = campaignRecordPeriod(campaign, { asOf: today });
+    const period = campaignRecordPeriod(
+      { ...campaign, recordPeriod: recordPeriodOf(campaign) },
+      { asOf: today },
+    );
     return period.from <= date && date <= period.to;
   });
 }

@@ -21,7 +21,7 @@ import {
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { fail } from '../../errors/app-error.js';
-import { findCampaign } from '../campaigns/campaigns.js';
+import { findCampaign, recordPeriodOf } from '../campaigns/campaigns.js';
 import { findParticipation, todayIso } from '../campaigns/participations.js';
 import { pinnedDefinition } from '../campaigns/frameworks.js';
 import { dateRange } from './common.js';
@@ -144,7 +144,10 @@ async function deriveFor(opts: { db: Db; scope: Scope; participationId: string; 
   const participation = await findParticipation(db, scope, opts.participationId);
   const campaign = await findCampaign(db, scope, participation.campaignId);
   const framework = await pinnedDefinition(db, campaign.frameworkId);
-  const period = campaignRecordPeriod(campaign, { asOf: opts.today ?? todayIso() });
+  const period = campaignRecordPeriod(
+    { ...campaign, recordPeriod: recordPeriodOf(campaign) },
+    { asOf: opts.today ?? todayIso() },
+  );
   const villageCode = participation.villageCode;
   const records = await periodRecords(db, villageCode, period.from, period.to);
   const hasRecords = Object.values(records).some((list) => list.length > 0);

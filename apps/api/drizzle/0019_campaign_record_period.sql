@@ -1,0 +1,2 @@
+ALTER TABLE "campaigns" ADD COLUMN "record_from" date;--> statement-breakpoint
+ALTER TABLE "campaigns" ADD COLUMN "record_to" date;
