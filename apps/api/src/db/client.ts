@@ -160,8 +160,9 @@ function watched(sqlClient: Sql, watchdog: Watchdog, prepareStatements: boolean)
           // drizzle asks for unnamed statements, which postgres.js sends as two round trips
           // (describe, then execute) every time; a named statement, kept per connection by its
           // text, is described once and then costs one round trip (and PostgreSQL may reuse its
-          // plan). Not behind pgbouncer in transaction mode, where a statement may not outlive
-          // its transaction.
+          // plan; postgres.js ends a connection after 30–60 minutes, which bounds how many a
+          // connection keeps). Not behind pgbouncer in transaction mode, where a statement may
+          // not outlive its transaction.
           if (prepareStatements && args[1] && args[1].length > 0) {
             args[2] = { ...args[2], prepare: true };
           }
