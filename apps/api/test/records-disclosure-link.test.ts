@@ -44,9 +44,9 @@ describe('a major matter’s posting and its resolution', () => {
     const row = list.items.find((d) => d.id === saved.id)!;
     expect(row.resolution?.title).toBe('村级水库承包方案');
     // an unlinked posting has none
-    expect(list.items.filter((d) => d.category !== 'major').every((d) => d.resolution === null)).toBe(
-      true,
-    );
+    expect(
+      list.items.filter((d) => d.category !== 'major').every((d) => d.resolution === null),
+    ).toBe(true);
   });
 
   it('a correction sends id and version; the link can change; a stale version is refused', async () => {

@@ -305,7 +305,8 @@ export const recordsEn: typeof recordsZh = {
     checkFailed: 'Procedure has problems',
     noCheck: 'No adopting vote linked: procedure not checked',
     screen: 'Content screening',
-    screenNote: 'Warnings from an automatic screen of the wording, for the reviewer only: not a verdict on legality',
+    screenNote:
+      'Warnings from an automatic screen of the wording, for the reviewer only: not a verdict on legality',
     screenNone: 'No commonly unlawful wording found',
     clause: 'Sentence {{n}}',
     law: 'May conflict with',
@@ -441,7 +442,8 @@ export const recordsEn: typeof recordsZh = {
     removeConfirm: 'Delete this posting? This cannot be undone.',
     removed: 'Posting deleted',
     resolution: 'Resolution disclosed',
-    resolutionHelp: 'A major matter’s posting links to the resolution of one of the village’s meetings',
+    resolutionHelp:
+      'A major matter’s posting links to the resolution of one of the village’s meetings',
     noResolution: 'No resolution linked',
     linkedResolution: 'Resolution: {{title}} (meeting of {{date}})',
   },

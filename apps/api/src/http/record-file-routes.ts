@@ -93,21 +93,26 @@ export function recordFileRoutes(deps: {
     );
 
     // the text of a .docx (POST the raw bytes): `{ text }`, or a field error on `file`
-    app.post('/api/records/rules-text', { bodyLimit: MAX_RECORD_FILE_BYTES }, async (req, reply) => {
-      try {
-        const ctx = await deps.contextFor(req, reply);
-        if (!ctx.user) fail('UNAUTHENTICATED', undefined, { zh: '请先登录', en: 'Please sign in' });
-        if (readOnlyRoles.has(ctx.user.role)) {
-          fail('READ_ONLY_ROLE', undefined, {
-            zh: '您的角色为只读，不能修改数据',
-            en: 'Your role is read-only',
-          });
+    app.post(
+      '/api/records/rules-text',
+      { bodyLimit: MAX_RECORD_FILE_BYTES },
+      async (req, reply) => {
+        try {
+          const ctx = await deps.contextFor(req, reply);
+          if (!ctx.user)
+            fail('UNAUTHENTICATED', undefined, { zh: '请先登录', en: 'Please sign in' });
+          if (readOnlyRoles.has(ctx.user.role)) {
+            fail('READ_ONLY_ROLE', undefined, {
+              zh: '您的角色为只读，不能修改数据',
+              en: 'Your role is read-only',
+            });
+          }
+          const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          return reply.code(200).send({ text: await docxText(bytes) });
+        } catch (error) {
+          return sendError(reply, error);
         }
-        const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        return reply.code(200).send({ text: await docxText(bytes) });
-      } catch (error) {
-        return sendError(reply, error);
-      }
-    });
+      },
+    );
   };
 }

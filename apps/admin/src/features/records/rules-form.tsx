@@ -30,15 +30,18 @@ interface Values {
 const fields = ['kind', 'label', 'text', 'meetingId', 'adoptedOn', 'filedOn', 'publishedOn'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+function parseJson(body: string): unknown {
+  try {
+    return body ? (JSON.parse(body) as unknown) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The plain text of a Word document, read by the API; or the error to show under the upload. */
 async function readDocx(file: File, lang: 'zh' | 'en', fallback: string) {
   const { status, body } = await postFile('/api/records/rules-text', file, file.type || DOCX);
-  let parsed: unknown = null;
-  try {
-    parsed = body ? JSON.parse(body) : null;
-  } catch {
-    parsed = null;
-  }
+  const parsed = parseJson(body);
   if (status === 200 && typeof (parsed as { text?: unknown })?.text === 'string') {
     return { text: (parsed as { text: string }).text };
   }

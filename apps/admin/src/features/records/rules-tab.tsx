@@ -23,7 +23,8 @@ function citationsText(citations: readonly Citation[], lang: 'zh' | 'en') {
 /** `checkVillageRules`' result: lawful or not, its problems and the articles it cites. */
 function RulesCheck({ row }: { row: RulesRow }) {
   const { t, lang } = useLang();
-  if (!row.check) return <Typography.Text type="secondary">{t('records.rules.noCheck')}</Typography.Text>;
+  if (!row.check)
+    return <Typography.Text type="secondary">{t('records.rules.noCheck')}</Typography.Text>;
   return (
     <Flex vertical gap={2} data-testid="rules-check">
       <div>

@@ -147,10 +147,7 @@ export async function docxText(bytes: Buffer): Promise<string> {
   if (xml === null) refuse(notDocx, 'FILE_TYPE');
   const text = wordprocessingText(xml);
   if (!text) {
-    refuse(
-      { zh: '该Word文档中没有文字', en: 'The Word document contains no text' },
-      'EMPTY_FILE',
-    );
+    refuse({ zh: '该Word文档中没有文字', en: 'The Word document contains no text' }, 'EMPTY_FILE');
   }
   if (text.length > MAX_RULES_TEXT) {
     refuse(
