@@ -182,6 +182,24 @@ describe('the demo county', () => {
     expect(clerkRow.rulesNotFiledOrReviewed).toBe(0);
   });
 
+  it('posts the clerk’s road resolution as a major matter linked to it, on time', async () => {
+    const clerk = await t.as('clerk');
+    const { items } = await clerk.disclosures.list({ villageCode: '330728101201', pageSize: 200 });
+    const major = items.filter((d) => d.category === 'major');
+    expect(major.map((d) => d.resolution?.title)).toEqual(['村内道路硬化实施方案']);
+    expect(major[0]!.resolution!.meetingDate).toBe('2026-04-18');
+    const compliance = await clerk.disclosures.compliance({
+      villageCode: '330728101201',
+      from: '2026-04-01',
+      asOf: '2026-05-31',
+    });
+    expect(compliance.problems.filter((p) => p.message.zh.includes('重大'))).toEqual([]);
+    // the 四议两公开 matter's 决议公开 step names the posting
+    const [matter] = await clerk.matters.list({ villageCode: '330728101201' });
+    const step = matter!.steps.find((s) => s.step === 'resolution_published');
+    expect(step?.disclosureId).toBe(major[0]!.id);
+  });
+
   it('is the same every time', async () => {
     const county = await t.as('county');
     const atNotice = async (caller: typeof county) =>

@@ -16,6 +16,7 @@ import {
   subjectLevels,
   titleLevels,
   titleStatuses,
+  villageRulesKinds,
   type CampaignStage,
   type ParticipationState,
   type SheetColumn,
@@ -860,11 +861,8 @@ export const villageMatters = pgTable(
   (t) => [index('village_matters_village_idx').on(t.villageCode, t.startedOn)],
 );
 
-export const villageRulesKinds = [
-  'self_governance_charter',
-  'village_compact',
-  'group_rules',
-] as const;
+/** The kinds of village rules: @fazhi/domain's list. */
+export { villageRulesKinds };
 export const rulesReviewStates = ['pending', 'approved', 'returned'] as const;
 
 /** A version of a village's rules, its filing, legality review and publication. */

@@ -78,6 +78,7 @@ export async function seedDemoRecords(db: Db): Promise<void> {
   const audit = async () => {};
   const today = todayIso();
   const saved = new Map<string, string>();
+  const resolutionIds = new Map<string, string>();
   for (const [villageCode, body, date, eligible, attendees, title] of meetings) {
     if (date > today) continue;
     const input: MeetingSave = {
@@ -98,6 +99,8 @@ export async function seedDemoRecords(db: Db): Promise<void> {
     };
     const meeting = await saveMeeting({ db, scope, audit, input });
     saved.set(`${villageCode}:${date}`, meeting.id);
+    const resolution = meeting.resolutions[0];
+    if (resolution) resolutionIds.set(`${villageCode}:${date}`, resolution.id);
   }
   // the representatives' make-up after the 2026 换届 (counts only; lawful: 16 women of 47)
   if ('2026-01-20' <= today) {
@@ -127,6 +130,27 @@ export async function seedDemoRecords(db: Db): Promise<void> {
       input: { villageCode, category, period, postedOn, channel: 'board', summary },
     });
   }
+  // the road resolution of 18 April, posted two days later as a major matter (决议公开)
+  const roadResolution = resolutionIds.get(`${DEMO_CLERK_VILLAGE}:2026-04-18`);
+  let roadPosting: string | null = null;
+  if (roadResolution && '2026-04-20' <= today) {
+    const posting = await saveDisclosure({
+      db,
+      scope,
+      audit,
+      input: {
+        villageCode: DEMO_CLERK_VILLAGE,
+        category: 'major',
+        period: '2026-04',
+        postedOn: '2026-04-20',
+        takenDownOn: '2026-05-20',
+        channel: 'board',
+        summary: '村民代表会议决议：村内道路硬化实施方案（表决结果及实施安排）',
+        resolutionId: roadResolution,
+      },
+    });
+    roadPosting = posting.id;
+  }
   if ('2026-07-05' <= today) {
     await saveMatter({
       db,
@@ -144,7 +168,7 @@ export async function seedDemoRecords(db: Db): Promise<void> {
             on: '2026-04-18',
             meetingId: saved.get(`${DEMO_CLERK_VILLAGE}:2026-04-18`) ?? null,
           },
-          { step: 'resolution_published', on: '2026-04-20' },
+          { step: 'resolution_published', on: '2026-04-20', disclosureId: roadPosting },
           { step: 'results_published', on: '2026-07-05' },
         ],
       },

@@ -1,6 +1,7 @@
 // Uploads of village records' files (POST the raw bytes, with the file name in x-file-name):
 // `/api/records/:recordKind/:recordId/files?purpose=minutes|photo|text`. Downloads go through
-// `/api/evidence/:id`, which serves evidence and record files alike.
+// `/api/evidence/:id`, which serves evidence and record files alike. `/api/records/rules-text`
+// reads the plain text of a Word document (.docx) for a rules version's text; it stores nothing.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { MAX_RECORD_FILE_BYTES, recordFilePurposes } from '@fazhi/domain';
@@ -11,6 +12,7 @@ import { Scope } from '../auth/scope.js';
 import { readOnlyRoles } from '../auth/roles.js';
 import { discardEvidenceFile, publishEvidenceFile } from '../services/campaigns/evidence.js';
 import { addRecordFile } from '../services/records/files.js';
+import { docxText } from '../services/records/docx-text.js';
 import { recordKind } from '../routers/record-files.js';
 import { bi, unpack } from '../trpc/messages.js';
 
@@ -85,6 +87,29 @@ export function recordFileRoutes(deps: {
           return reply.code(201).send(saved);
         } catch (error) {
           if (stored) await discardEvidenceFile(stored);
+          return sendError(reply, error);
+        }
+      },
+    );
+
+    // the text of a .docx (POST the raw bytes): `{ text }`, or a field error on `file`
+    app.post(
+      '/api/records/rules-text',
+      { bodyLimit: MAX_RECORD_FILE_BYTES },
+      async (req, reply) => {
+        try {
+          const ctx = await deps.contextFor(req, reply);
+          if (!ctx.user)
+            fail('UNAUTHENTICATED', undefined, { zh: '请先登录', en: 'Please sign in' });
+          if (readOnlyRoles.has(ctx.user.role)) {
+            fail('READ_ONLY_ROLE', undefined, {
+              zh: '您的角色为只读，不能修改数据',
+              en: 'Your role is read-only',
+            });
+          }
+          const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          return reply.code(200).send({ text: await docxText(bytes) });
+        } catch (error) {
           return sendError(reply, error);
         }
       },

@@ -28,6 +28,10 @@ export const disclosureOutput = z.object({
   channel,
   summary: z.string(),
   resolutionId: z.string().nullable(),
+  /** The linked resolution (a major matter's): its title and its meeting's date. */
+  resolution: z
+    .object({ id: z.string(), title: z.string(), meetingId: z.string(), meetingDate: z.string() })
+    .nullable(),
   correctedAfterSubmission: z.boolean(),
   version: z.number(),
   updatedAt: z.date(),

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import type { VillageRulesFinding } from '@fazhi/domain';
 import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
 import { rulesReviewStates, villageRulesKinds } from '../db/schema.js';
 import { listRules, reviewRules, saveRules } from '../services/records/governance.js';
@@ -25,7 +26,8 @@ const rules = z.object({
   reviewedOn: z.string().nullable(),
   publishedOn: z.string().nullable(),
   check: checkOutput.extend({ ok: z.boolean() }).nullable(),
-  screen: z.array(z.unknown()).nullable(),
+  /** `screenVillageRules`' findings: warnings for the reviewer, never a verdict. */
+  screen: z.array(z.custom<VillageRulesFinding>()).nullable(),
   correctedAfterSubmission: z.boolean(),
   version: z.number(),
 });

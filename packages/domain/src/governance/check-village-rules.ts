@@ -29,11 +29,13 @@ export interface VillageRulesResult {
   readonly citations: readonly Citation[];
 }
 
-const kinds: readonly VillageRulesKind[] = [
+/** The kinds of village rules, in the order forms and registers list them. */
+export const villageRulesKinds = [
   'self_governance_charter',
   'village_compact',
   'group_rules',
-];
+] as const satisfies readonly VillageRulesKind[];
+const kinds: readonly VillageRulesKind[] = villageRulesKinds;
 
 const adoptingBody: Record<VillageRulesKind, MeetingBody> = {
   self_governance_charter: 'villagers_meeting',

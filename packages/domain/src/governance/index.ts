@@ -65,7 +65,7 @@ export type {
   ResolutionResult,
 } from './check-resolution.js';
 export { describeCitation, lawNames } from './describe-citation.js';
-export { checkVillageRules } from './check-village-rules.js';
+export { checkVillageRules, villageRulesKinds } from './check-village-rules.js';
 export { screenVillageRules, villageRulesPatternCodes } from './screen-village-rules.js';
 export type {
   ScreenedClause,

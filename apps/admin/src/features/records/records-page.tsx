@@ -10,7 +10,7 @@ import { queryClient, trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
 import { useErrorText } from '../../components/use-error-text';
 import { useMe } from '../auth/me-context';
-import { DisclosureForm } from './disclosure-form';
+import { DisclosureActions, DisclosureForm, DisclosureResolution } from './disclosure-form';
 import { RulesTab } from './rules-tab';
 import { ElectionsTab } from './elections-tab';
 import { MattersTab } from './matters-tab';
@@ -246,6 +246,7 @@ function Meetings({ villageCode, canWrite }: { villageCode: string; canWrite: bo
 function Disclosures({ villageCode, canWrite }: { villageCode: string; canWrite: boolean }) {
   const { t, lang } = useLang();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<DisclosureRow | null>(null);
   const year = todayIso().slice(0, 4);
   const list = useQuery(trpc.disclosures.list.queryOptions({ villageCode, pageSize: 100 }));
   const compliance = useQuery(
@@ -302,6 +303,7 @@ function Disclosures({ villageCode, canWrite }: { villageCode: string; canWrite:
             render: (summary: string, row) => (
               <Space direction="vertical" size={0}>
                 {summary}
+                <DisclosureResolution row={row} />
                 {row.correctedAfterSubmission && <Tag color="orange">{t('records.corrected')}</Tag>}
               </Space>
             ),
@@ -313,9 +315,26 @@ function Disclosures({ villageCode, canWrite }: { villageCode: string; canWrite:
               <RecordFilesButton kind="disclosure" recordId={row.id} canWrite={canWrite} />
             ),
           },
+          ...(canWrite
+            ? [
+                {
+                  title: '',
+                  render: (_: unknown, row: DisclosureRow) => (
+                    <DisclosureActions row={row} onEdit={setEditing} />
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {adding && <DisclosureForm villageCode={villageCode} onClose={() => setAdding(false)} />}
+      {editing && (
+        <DisclosureForm
+          villageCode={villageCode}
+          disclosure={editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Flex>
   );
 }

@@ -49,6 +49,40 @@ function present(row: Row) {
 }
 export type DisclosureRecord = ReturnType<typeof present>;
 
+/** A major matter's resolution as a posting shows it: its title and its meeting's date. */
+export interface LinkedResolution {
+  id: string;
+  title: string;
+  meetingId: string;
+  meetingDate: string;
+}
+
+/** The postings with the resolution each links to (null when none, or no longer there). */
+async function withResolutions<T extends DisclosureRecord>(
+  db: Db,
+  records: T[],
+): Promise<(T & { resolution: LinkedResolution | null })[]> {
+  const ids = [...new Set(records.flatMap((r) => (r.resolutionId ? [r.resolutionId] : [])))];
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            id: meetingResolutions.id,
+            title: meetingResolutions.title,
+            meetingId: meetingResolutions.meetingId,
+            meetingDate: villageMeetings.date,
+          })
+          .from(meetingResolutions)
+          .innerJoin(villageMeetings, eq(villageMeetings.id, meetingResolutions.meetingId))
+          .where(inArray(meetingResolutions.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return records.map((r) => ({
+    ...r,
+    resolution: (r.resolutionId && byId.get(r.resolutionId)) || null,
+  }));
+}
+
 async function getDisclosure(db: Db, scope: Scope, id: string): Promise<DisclosureRecord> {
   const [row] = await db
     .select()
@@ -82,7 +116,7 @@ export async function listDisclosures(opts: {
       .offset((opts.page - 1) * opts.pageSize),
     opts.db.select({ n: count() }).from(villageDisclosures).where(where),
   ]);
-  return { items: rows.map(present), total: total?.n ?? 0 };
+  return { items: await withResolutions(opts.db, rows.map(present)), total: total?.n ?? 0 };
 }
 
 /** Field errors for a posting's dates and its linked resolution (nothing is saved). */
@@ -116,7 +150,7 @@ export async function saveDisclosure(opts: {
   scope: Scope;
   audit: (event: AuditInput) => Promise<void>;
   input: DisclosureSave;
-}): Promise<DisclosureRecord> {
+}): Promise<DisclosureRecord & { resolution: LinkedResolution | null }> {
   const { db, scope, input } = opts;
   const village = await recordVillage(db, scope, input.villageCode);
   await validateDisclosure(db, input);
@@ -171,7 +205,8 @@ export async function saveDisclosure(opts: {
     before,
     after: saved,
   });
-  return saved;
+  const [linked] = await withResolutions(db, [saved]);
+  return linked!;
 }
 
 export async function removeDisclosure(opts: {

@@ -17,6 +17,7 @@ import {
   type RepresentativesInput,
   type ResolutionInput,
   screenVillageRules,
+  type VillageRulesFinding,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import {
@@ -267,7 +268,7 @@ const presentRules = (r: RulesRow) => ({
   reviewedOn: r.reviewedOn,
   publishedOn: r.publishedOn,
   check: r.check as ReturnType<typeof checkVillageRules> | null,
-  screen: r.screen as unknown[] | null,
+  screen: r.screen as VillageRulesFinding[] | null,
   correctedAfterSubmission: r.correctedAfterSubmission,
   version: r.version,
 });
