@@ -15,6 +15,7 @@ import {
   submitPublicComment,
 } from '../services/township/comments.js';
 import { publicProjects } from '../services/township/projects.js';
+import { publicBudgetSection } from './public-budget-section.js';
 import { allowPublicRequest } from '../services/public-rate-limit.js';
 import { escapeHtml, page } from './public-notice-routes.js';
 
@@ -156,6 +157,7 @@ export function publicTownshipRoutes(deps: {
           `<p>共征集建议 ${projects.length} 条，列入票决 ${projects.filter((p) => p.vote || p.stage === 'shortlisted').length} 项，票决通过 ${projects.filter((p) => p.stage === 'voted_through' || p.stage === 'done').length} 项。</p>`,
           '<table><thead><tr><th>项目</th><th>来源</th><th>阶段</th><th>票决或理由</th><th>节点</th><th>进度</th><th>预算 / 已支出</th></tr></thead>',
           `<tbody>${rows || '<tr><td colspan="7">暂无项目</td></tr>'}</tbody></table>`,
+          await publicBudgetSection(deps.db, division.code, year),
         ].join('\n');
         return reply
           .header('cache-control', 'no-cache')

@@ -35,6 +35,7 @@ export { commentDeadline, commentReplyDaysDefault } from './comment-deadline.js'
 export { mayChangeProjectStage, projectStageNames, projectStages } from './project-stage.js';
 export type { ProjectStage } from './project-stage.js';
 export {
+  budgetRecordKindNames,
   budgetRecordKinds,
   budgetStageNames,
   budgetStageOfKind,

@@ -38,6 +38,16 @@ export const budgetRecordKinds: readonly BudgetRecordKind[] = [
   'appraisal',
 ];
 
+export const budgetRecordKindNames: Readonly<Record<BudgetRecordKind, LocalizedText>> =
+  Object.freeze({
+    request: { zh: '群众诉求', en: 'Request' },
+    meeting: { zh: '方案议事会', en: 'Design meeting' },
+    plan: { zh: '议定方案', en: 'Agreed plan' },
+    tender: { zh: '招标', en: 'Tender' },
+    inspection: { zh: '监督检查', en: 'Inspection' },
+    appraisal: { zh: '民主评议', en: 'Appraisal' },
+  });
+
 export const budgetStageOfKind: Readonly<Record<BudgetRecordKind, BudgetStage>> = Object.freeze({
   request: 'origin',
   meeting: 'design',
