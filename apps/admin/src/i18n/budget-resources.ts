@@ -30,7 +30,7 @@ export const budgetZh = {
     none: '无',
     total: '共 {{count}} 条诉求，{{people}} 人次提出',
     raised: '{{people}} 人提出',
-    fromIdea: '来自建议：{{title}}',
+    fromIdea: '来自百姓点单建议',
     fromComment: '来自群众意见',
   },
   meeting: {
@@ -58,6 +58,7 @@ export const budgetZh = {
     add: '记录监督检查',
     representatives: '参加检查的村民代表（人）',
     engineerPresent: '监理工程师同行',
+    inspected: '村民代表 {{n}} 人检查',
     withEngineer: '会同监理工程师',
     findings: '检查发现',
     rectification: '整改要求（选填）',
@@ -107,7 +108,7 @@ export const budgetEn: typeof budgetZh = {
     none: 'None',
     total: '{{count}} requests, raised {{people}} times',
     raised: 'raised by {{people}}',
-    fromIdea: 'From the idea: {{title}}',
+    fromIdea: 'From a collected idea',
     fromComment: 'From a comment',
   },
   meeting: {
@@ -135,6 +136,7 @@ export const budgetEn: typeof budgetZh = {
     add: 'Add an inspection',
     representatives: 'Representatives inspecting',
     engineerPresent: 'Supervising engineer present',
+    inspected: '{{n}} representatives inspected',
     withEngineer: 'with the supervising engineer',
     findings: 'Findings',
     rectification: 'Rectification asked (optional)',

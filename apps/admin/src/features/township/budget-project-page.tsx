@@ -25,6 +25,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
 import {
   budgetRecordKindNames,
+  budgetRecordKinds,
   budgetStageNames,
   budgetStages,
   budgetStageOfKind,
@@ -47,13 +48,9 @@ import {
   type KeyProjectRecord,
 } from './budget-model';
 
-const kindsOf: Record<BudgetStage, BudgetRecordKind[]> = {
-  origin: ['request'],
-  design: ['meeting', 'plan'],
-  tender: ['tender'],
-  construction: ['inspection'],
-  appraisal: ['appraisal'],
-};
+/** The kinds of record kept at a stage, in the domain's order. */
+const kindsOf = (stage: BudgetStage): BudgetRecordKind[] =>
+  budgetRecordKinds.filter((k) => budgetStageOfKind[k] === stage);
 
 type Rectify = { record: KeyProjectRecord; item?: number };
 
@@ -101,7 +98,7 @@ export function BudgetProjectPage() {
         )}
       </Card>
       {budgetStages.map((stage, i) => {
-        const kinds = kindsOf[stage];
+        const kinds = kindsOf(stage);
         const records = project.records.filter((r) => budgetStageOfKind[r.kind] === stage);
         const blocked = refusalToday(kinds[0]!, project.records, today);
         const waiting = blocked && records.length === 0 ? blocked : null;
@@ -212,6 +209,7 @@ function RecordLine({
       return (
         <div>
           {head} {r.text}（{t('budget.request.raised', { people: r.people })}）
+          {r.ideaId && <Tag>{t('budget.request.fromIdea')}</Tag>}
           {r.commentId && <Tag>{t('budget.request.fromComment')}</Tag>}
         </div>
       );
@@ -243,7 +241,7 @@ function RecordLine({
     case 'inspection':
       return (
         <div>
-          {head} {t('budget.meeting.attended', { n: r.people })}
+          {head} {t('budget.inspection.inspected', { n: r.people })}
           {r.engineerPresent ? `，${t('budget.inspection.withEngineer')}` : ''}：{r.text}
           {r.rectification && (
             <div>
