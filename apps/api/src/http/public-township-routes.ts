@@ -4,7 +4,8 @@
 // (owned by the township, due after the default reply days), recorded with its audit event.
 // GET /public/projects/:code/:year is the township's 实事工程百姓点单 of a year: every idea with
 // where it came from, the reason for those not taken up, the congress vote, milestones, percent
-// done, budget and spending. All are limited per client address (public_request_counters).
+// done, budget and spending, then the participatory budget's key projects with their five stages
+// (public-budget-section.ts). All are limited per client address (public_request_counters).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { projectStageNames } from '@fazhi/domain';
 import type { Db } from '../db/client.js';
