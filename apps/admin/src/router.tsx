@@ -130,6 +130,19 @@ const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'projects/budget',
+            lazy: async () => ({
+              Component: (await import('./features/township/budget-page')).BudgetPage,
+            }),
+          },
+          {
+            path: 'projects/budget/:id',
+            lazy: async () => ({
+              Component: (await import('./features/township/budget-project-page'))
+                .BudgetProjectPage,
+            }),
+          },
+          {
             path: 'comments',
             lazy: async () => ({
               Component: (await import('./features/township/comments-page')).CommentsPage,

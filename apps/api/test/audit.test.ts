@@ -51,6 +51,8 @@ async function snapshot() {
            (select md5(string_agg(r::text, ',' order by id)) from task_reports r) as task_reports_hash,
            (select md5(string_agg(c::text, ',' order by id)) from public_comments c) as comments_hash,
            (select md5(string_agg(p::text, ',' order by id)) from villager_projects p) as projects_hash,
+           (select md5(string_agg(k::text, ',' order by id)) from key_projects k) as key_projects_hash,
+           (select md5(string_agg(r::text, ',' order by id)) from key_project_records r) as key_records_hash,
            (select md5(string_agg(a::text, ',' order by id)) from legal_advisers a) as advisers_hash,
            (select md5(string_agg(c::text, ',' order by id)) from adviser_contracts c) as contracts_hash,
            (select md5(string_agg(d::text, ',' order by id)) from adviser_duty_days d) as duty_days_hash,
@@ -93,6 +95,56 @@ async function anAdviser() {
   } as never);
   await t.db.execute(sql`truncate table audit_events restart identity`);
   return { adviser, contract };
+}
+
+const budgetSteps = [
+  'budget.addRequest',
+  'budget.addMeeting',
+  'budget.agreePlan',
+  'budget.recordTender',
+  'budget.addInspection',
+  'budget.recordAppraisal',
+] as const;
+
+/**
+ * A key project of the township with the records of the steps before `next` (none for
+ * `budget.addRequest`); no audit events left. Its id and version.
+ */
+async function aKeyProject(next: (typeof budgetSteps)[number] | 'all') {
+  const caller = await t.as('township');
+  let p = await caller.budget.save(sampleInput['budget.save'] as never);
+  const upTo = next === 'all' ? budgetSteps.length : budgetSteps.indexOf(next);
+  for (const step of budgetSteps.slice(0, upTo)) {
+    const name = step.slice('budget.'.length) as 'addRequest';
+    p = await caller.budget[name]({
+      ...(sampleInput[step] as object),
+      id: p.id,
+      version: p.version,
+    } as never);
+  }
+  await t.db.execute(sql`truncate table audit_events restart identity`);
+  return p;
+}
+
+/** A stage's record added by the township, and one refused (the stage before missing, or bad). */
+function budgetStep(step: (typeof budgetSteps)[number], bad: Record<string, unknown>) {
+  const name = step.slice('budget.'.length) as 'addRequest';
+  const add = async (extra: Record<string, unknown>, project: { id: string; version: number }) =>
+    (await t.as('township')).budget[name]({
+      ...(sampleInput[step] as object),
+      ...extra,
+      id: project.id,
+      version: project.version,
+    } as never);
+  return {
+    ok: async () => add({}, await aKeyProject(step)),
+    fails: async () => {
+      const p = await aKeyProject(step);
+      return () => add(bad, p);
+    },
+    action: step,
+    actor: 'township',
+  };
 }
 
 /** One successful and one failing call of every mutation. */
@@ -1405,6 +1457,58 @@ Object.assign(mutations, {
       return () => caller.tasks.decideExtension({ ...task, approve: true });
     },
     action: 'tasks.decideExtension',
+    actor: 'township',
+  },
+  'budget.save': {
+    ok: async () => (await t.as('township')).budget.save(sampleInput['budget.save'] as never),
+    fails: async () => {
+      const caller = await t.as('township');
+      // a villagers' project that was never voted through
+      const idea = await caller.projects.save(sampleInput['projects.save'] as never);
+      return () =>
+        caller.budget.save({
+          ...(sampleInput['budget.save'] as object),
+          villagerProjectId: idea.id,
+        } as never);
+    },
+    action: 'budget.create',
+    actor: 'township',
+  },
+  // dated in the future
+  'budget.addRequest': budgetStep('budget.addRequest', { on: '2099-01-01' }),
+  // nobody attending
+  'budget.addMeeting': budgetStep('budget.addMeeting', { representatives: 0 }),
+  // dated before the meeting
+  'budget.agreePlan': budgetStep('budget.agreePlan', { on: '2026-01-20' }),
+  'budget.recordTender': budgetStep('budget.recordTender', { representatives: 0 }),
+  'budget.addInspection': budgetStep('budget.addInspection', { on: '2026-02-01' }),
+  // answers above the participants
+  'budget.recordAppraisal': budgetStep('budget.recordAppraisal', { satisfied: 71 }),
+  'budget.markRectified': {
+    ok: async () => {
+      const p = await aKeyProject('all');
+      const inspection = p.records.find((r) => r.kind === 'inspection')!;
+      return (await t.as('township')).budget.markRectified({
+        id: p.id,
+        version: p.version,
+        recordId: inspection.id,
+        doneOn: '2026-04-10',
+      });
+    },
+    fails: async () => {
+      const p = await aKeyProject('all');
+      const inspection = p.records.find((r) => r.kind === 'inspection')!;
+      const caller = await t.as('township');
+      // done before it was asked for
+      return () =>
+        caller.budget.markRectified({
+          id: p.id,
+          version: p.version,
+          recordId: inspection.id,
+          doneOn: '2026-03-10',
+        });
+    },
+    action: 'budget.markRectified',
     actor: 'township',
   },
   'projects.save': {

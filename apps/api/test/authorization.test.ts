@@ -961,6 +961,56 @@ const outsideChecks: Record<
     );
   },
 };
+/** A key project of township Y with its first request, entered by the system administrator. */
+async function keyProjectInY() {
+  const admin = await t.as('admin');
+  const project = await admin.budget.save({
+    ...(sampleInput['budget.save'] as object),
+    divisionCode: Y,
+  } as never);
+  return admin.budget.addRequest({
+    ...(sampleInput['budget.addRequest'] as object),
+    id: project.id,
+    version: project.version,
+  } as never);
+}
+
+/** A stage's record added to township Y's key project is not found. */
+const keyProjectOfYNotFound =
+  (path: string) =>
+  async (x: Caller): Promise<void> => {
+    const project = await keyProjectInY();
+    const input = { ...(sampleInput[path] as object), id: project.id, version: project.version };
+    await expectError(call(x, path, input), 'NOT_FOUND');
+    expect((await (await t.as('county')).budget.get({ id: project.id })).version).toBe(
+      project.version,
+    );
+  };
+
+Object.assign(outsideChecks, {
+  'budget.list': divisionOfY('budget.list'),
+  'budget.save': async (x: Caller) => {
+    await divisionOfY('budget.save')(x);
+    const project = await keyProjectInY();
+    await expectError(
+      x.budget.save({
+        ...(sampleInput['budget.save'] as object),
+        id: project.id,
+        version: project.version,
+      } as never),
+      'NOT_FOUND',
+    );
+  },
+  'budget.get': keyProjectOfYNotFound('budget.get'),
+  'budget.addRequest': keyProjectOfYNotFound('budget.addRequest'),
+  'budget.addMeeting': keyProjectOfYNotFound('budget.addMeeting'),
+  'budget.agreePlan': keyProjectOfYNotFound('budget.agreePlan'),
+  'budget.recordTender': keyProjectOfYNotFound('budget.recordTender'),
+  'budget.addInspection': keyProjectOfYNotFound('budget.addInspection'),
+  'budget.recordAppraisal': keyProjectOfYNotFound('budget.recordAppraisal'),
+  'budget.markRectified': keyProjectOfYNotFound('budget.markRectified'),
+} satisfies Record<string, (x: Caller) => Promise<void>>);
+
 describe('the authorization tables', () => {
   it('cover every procedure of the router', () => {
     expect(Object.keys(sampleInput).sort()).toEqual(paths);

@@ -1,4 +1,11 @@
-import { checkCorrectionFigures, checkMediationCase, checkPufaActivity } from '@fazhi/domain';
+import {
+  checkAppraisal,
+  checkBudgetRecord,
+  checkCorrectionFigures,
+  checkMediationCase,
+  checkPufaActivity,
+  emptyBudgetTally,
+} from '@fazhi/domain';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ROLES } from '@fazhi/domain';
@@ -35,6 +42,37 @@ describe('the demo county', () => {
     for (const p of projects.items.filter((x) => x.vote)) {
       expect(p.vote!.check.passed).toBe(p.stage === 'voted_through');
     }
+  });
+
+  it('has a key project of the participatory budget with all five stages recorded', async () => {
+    const county = await t.as('county');
+    const year = Number(todayIso().slice(0, 4));
+    const { items } = await county.budget.list({ divisionCode: '330728101000', year });
+    expect(items.map((p) => [p.title, p.currentStage])).toEqual([
+      ['兰林村溪边游步道及护岸修复', 'complete'],
+    ]);
+    const project = await county.budget.get({ id: items[0]!.id });
+    expect(new Set(project.records.map((r) => r.kind))).toEqual(
+      new Set(['request', 'meeting', 'plan', 'tender', 'inspection', 'appraisal']),
+    );
+    // each record passes the domain's rules in the order recorded
+    const tally = emptyBudgetTally();
+    for (const r of project.records) {
+      expect(checkBudgetRecord(r.kind, r.on, tally, todayIso()), `${r.kind} ${r.on}`).toBeNull();
+      tally[r.kind] = { count: tally[r.kind].count + 1, latest: r.on };
+    }
+    const appraisal = project.records.find((r) => r.kind === 'appraisal')!;
+    expect(
+      checkAppraisal({
+        participants: appraisal.people,
+        satisfied: appraisal.satisfied!,
+        basicallySatisfied: appraisal.basicallySatisfied!,
+        unsatisfied: appraisal.unsatisfied!,
+      }).problems,
+    ).toEqual([]);
+    expect(appraisal.rectifications.map((r) => r.doneOn !== null)).toEqual([true, false]);
+    expect(project.records.filter((r) => r.kind === 'request').some((r) => r.ideaId)).toBe(true);
+    expect(project.records.filter((r) => r.kind === 'request').some((r) => r.commentId)).toBe(true);
   });
 
   it('has 15 townships, 300 villages and one account per role', async () => {

@@ -243,6 +243,20 @@ export const fieldWords: Readonly<Record<string, LocalizedText>> = {
   spentYuan: w('已支出（元）', 'spent (yuan)'),
   deputies: w('代表总数', 'deputies'),
   present: w('出席人数', 'present'),
+  villagerProjectId: w('票决通过的民生实事项目', 'voted project'),
+  ideaId: w('来自的建议', 'idea it came from'),
+  commentId: w('来自的群众意见', 'comment it came from'),
+  plan: w('议定方案', 'agreed plan'),
+  winningFirm: w('中标单位', 'winning bidder'),
+  amountYuan: w('中标金额（元）', 'amount (yuan)'),
+  engineerPresent: w('监理工程师是否同行', 'supervising engineer present'),
+  rectification: w('整改要求', 'rectification asked'),
+  satisfied: w('满意人数', 'satisfied'),
+  basicallySatisfied: w('基本满意人数', 'basically satisfied'),
+  unsatisfied: w('不满意人数', 'unsatisfied'),
+  rectifications: w('整改要求', 'rectifications asked'),
+  item: w('整改项', 'rectification item'),
+  doneOn: w('完成日期', 'date done'),
 };
 
 /** Path parts that only wrap the field a user typed: left out of its name. */

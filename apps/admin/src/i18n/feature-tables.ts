@@ -69,6 +69,10 @@ export const featureTables = {
     const m = await import('./township-resources');
     return { zh: { township: m.townshipZh }, en: { township: m.townshipEn } };
   },
+  budget: async (): Promise<FeatureTable> => {
+    const m = await import('./budget-resources');
+    return { zh: { budget: m.budgetZh }, en: { budget: m.budgetEn } };
+  },
 };
 
 export type FeatureTableName = keyof typeof featureTables;

@@ -21,6 +21,7 @@ import { registersEn, registersZh } from './registers-resources';
 import { advisersEn, advisersZh, correctionsEn, correctionsZh } from './advisers-resources';
 import { pufaEn, pufaZh } from './pufa-resources';
 import { townshipEn, townshipZh } from './township-resources';
+import { budgetEn, budgetZh } from './budget-resources';
 import { phasesEn, phasesZh } from './campaign-phase-resources';
 
 /**
@@ -380,6 +381,7 @@ export const zh = /* @__PURE__ */ whole(coreZh, {
   corrections: correctionsZh,
   pufa: pufaZh,
   township: townshipZh,
+  budget: budgetZh,
 });
 
 /** Audit actions are keyed with `_` for `.` (i18next splits keys on dots). */
@@ -735,4 +737,5 @@ export const en: Resources = /* @__PURE__ */ whole(coreEn, {
   corrections: correctionsEn,
   pufa: pufaEn,
   township: townshipEn,
+  budget: budgetEn,
 });

@@ -2,10 +2,12 @@
 // comments each answered (件件有反馈). Re-exported from schema.ts, the one drizzle schema.
 import { sql } from 'drizzle-orm';
 import {
+  budgetRecordKinds as domainBudgetRecordKinds,
   projectStages as domainProjectStages,
   taskRatings as domainTaskRatings,
   taskSources as domainTaskSources,
   taskStates as domainTaskStates,
+  type BudgetRecordKind,
   type ProjectStage,
   type TaskRating,
   type TaskSource,
@@ -21,6 +23,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -169,4 +172,80 @@ export const villagerProjects = pgTable(
     ...timestamps,
   },
   (t) => [index('villager_projects_township_idx').on(t.townshipCode, t.year)],
+);
+
+export const budgetRecordKinds = domainBudgetRecordKinds as readonly [
+  BudgetRecordKind,
+  ...BudgetRecordKind[],
+];
+
+/**
+ * 参与式预算: a key project carried through five stages with the people (from their requests to
+ * their appraisal). Either a project the township congress voted through (linked) or one the
+ * township enters as key.
+ */
+export const keyProjects = pgTable(
+  'key_projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    townshipCode: varchar('township_code', { length: 12 }).notNull(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    /** What is to be built, in a few words (public). */
+    summary: text('summary').notNull().default(''),
+    /** The voted villagers' project this key project carries, if it came from the menu. */
+    villagerProjectId: uuid('villager_project_id').references(() => villagerProjects.id, {
+      onDelete: 'set null',
+    }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('key_projects_township_idx').on(t.townshipCode, t.year),
+    uniqueIndex('key_projects_villager_project_uq').on(t.villagerProjectId),
+  ],
+);
+
+/**
+ * The records of a key project's stages, one row each: a request behind it (linked to an idea or
+ * a comment, with how many raised it), a design meeting (representatives attending as a count),
+ * the agreed plan (text and the file's name), the tender (representatives attending, the winning
+ * firm and amount), an inspection (findings, the rectification asked and whether it is done),
+ * the appraisal (counts, and the rectifications it asked for with their completion).
+ */
+export const keyProjectRecords = pgTable(
+  'key_project_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => keyProjects.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: budgetRecordKinds }).notNull(),
+    on: date('on').notNull(),
+    /** The request's summary, the meeting's outcome, the plan, the inspection's findings. */
+    text: text('text').notNull().default(''),
+    /** People raising the request; representatives attending; residents appraising. */
+    people: integer('people').notNull().default(0),
+    /** The meeting's convenor (a post or name), shown inside scope only. */
+    convenor: text('convenor'),
+    ideaId: uuid('idea_id').references(() => villagerProjects.id, { onDelete: 'set null' }),
+    commentId: uuid('comment_id').references(() => publicComments.id, { onDelete: 'set null' }),
+    /** The agreed plan's file, by name (the file itself is kept by the office). */
+    fileName: text('file_name'),
+    winningFirm: text('winning_firm'),
+    amountYuan: bigint('amount_yuan', { mode: 'number' }),
+    /** The supervising engineer inspected alongside the representatives. */
+    engineerPresent: boolean('engineer_present'),
+    /** The rectification an inspection asked for, and when it was done. */
+    rectification: text('rectification'),
+    rectifiedOn: date('rectified_on'),
+    satisfied: integer('satisfied'),
+    basicallySatisfied: integer('basically_satisfied'),
+    unsatisfied: integer('unsatisfied'),
+    /** The appraisal's rectifications: [{ text, doneOn }] (doneOn null while open). */
+    rectifications: jsonb('rectifications').notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('key_project_records_project_idx').on(t.projectId, t.kind, t.on)],
 );

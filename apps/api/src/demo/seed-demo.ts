@@ -10,6 +10,7 @@ import { parseDivisionCode } from '@fazhi/domain';
 import { ensureBuiltinFrameworks } from '../services/campaigns/frameworks.js';
 import { seedDemoCampaign } from './demo-campaign.js';
 import { seedDemoProjects, seedDemoTownship } from './demo-township.js';
+import { seedDemoBudget } from './demo-budget.js';
 import { seedDemoRounds } from './demo-rounds.js';
 import { seedDemoRecords } from './demo-records.js';
 import { seedDemoRegisters } from './demo-registers.js';
@@ -66,6 +67,7 @@ export async function seedDemo(
       await seedDemoPufa(tx);
       await seedDemoTownship(tx);
       await seedDemoProjects(tx);
+      await seedDemoBudget(tx);
       await seedDemoUnits(tx, hashes[0]!);
     }
     await writeAudit(tx, { id: null, username: 'system' }, 'demo-seed', {

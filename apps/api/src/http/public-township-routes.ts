@@ -4,7 +4,8 @@
 // (owned by the township, due after the default reply days), recorded with its audit event.
 // GET /public/projects/:code/:year is the township's 实事工程百姓点单 of a year: every idea with
 // where it came from, the reason for those not taken up, the congress vote, milestones, percent
-// done, budget and spending. All are limited per client address (public_request_counters).
+// done, budget and spending, then the participatory budget's key projects with their five stages
+// (public-budget-section.ts). All are limited per client address (public_request_counters).
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { projectStageNames } from '@fazhi/domain';
 import type { Db } from '../db/client.js';
@@ -15,6 +16,7 @@ import {
   submitPublicComment,
 } from '../services/township/comments.js';
 import { publicProjects } from '../services/township/projects.js';
+import { publicBudgetSection } from './public-budget-section.js';
 import { allowPublicRequest } from '../services/public-rate-limit.js';
 import { escapeHtml, page } from './public-notice-routes.js';
 
@@ -156,6 +158,7 @@ export function publicTownshipRoutes(deps: {
           `<p>共征集建议 ${projects.length} 条，列入票决 ${projects.filter((p) => p.vote || p.stage === 'shortlisted').length} 项，票决通过 ${projects.filter((p) => p.stage === 'voted_through' || p.stage === 'done').length} 项。</p>`,
           '<table><thead><tr><th>项目</th><th>来源</th><th>阶段</th><th>票决或理由</th><th>节点</th><th>进度</th><th>预算 / 已支出</th></tr></thead>',
           `<tbody>${rows || '<tr><td colspan="7">暂无项目</td></tr>'}</tbody></table>`,
+          await publicBudgetSection(deps.db, division.code, year),
         ].join('\n');
         return reply
           .header('cache-control', 'no-cache')

@@ -3,6 +3,7 @@
 // ids, codes or raw JSON. Chinese and English, the reader's language chosen by the SPA.
 import {
   adviserServiceLabels,
+  budgetRecordKindNames,
   annualOutcomeName,
   campaignModeName,
   campaignStageName,
@@ -97,6 +98,15 @@ export const auditActionNames: Readonly<Record<string, LocalizedText>> = {
   'projects.create': w('登记民生实事项目', 'Recorded a project'),
   'projects.update': w('修改民生实事项目', 'Changed a project'),
   'projects.vote': w('记录项目票决', 'Recorded a project vote'),
+  'budget.create': w('登记参与式预算项目', 'Recorded a key project'),
+  'budget.update': w('修改参与式预算项目', 'Changed a key project'),
+  'budget.addRequest': w('记录项目的群众诉求', 'Recorded a request behind a key project'),
+  'budget.addMeeting': w('记录村民代表方案议事会', "Recorded a representatives' design meeting"),
+  'budget.agreePlan': w('记录议定的建设方案', 'Recorded the agreed plan'),
+  'budget.recordTender': w('记录代表见证的招标', 'Recorded the tender'),
+  'budget.addInspection': w('记录代表监督检查', 'Recorded an inspection'),
+  'budget.recordAppraisal': w('记录群众民主评议', "Recorded the residents' appraisal"),
+  'budget.markRectified': w('记录整改完成', 'Recorded a rectification done'),
   'groups.create': w('新增村民小组', 'Added a villager group'),
   'groups.update': w('修改村民小组', 'Changed a villager group'),
   'groups.import': w('导入村民小组', 'Imported villager groups'),
@@ -181,6 +191,8 @@ export const auditEntityNames: Readonly<Record<string, LocalizedText>> = {
   village_matter: w('四议两公开事项', 'major matter'),
   village_rules: w('村规民约', 'village rules'),
   villager_project: w('民生实事项目', 'villager project'),
+  key_project: w('参与式预算项目', 'key project'),
+  key_project_record: w('参与式预算记录', 'key project record'),
 };
 
 /** An action or object kind in words; one not in the lists reads as 其他操作 / 其他对象. */
@@ -368,6 +380,7 @@ function namerFor(entity: string, field: string, lookups: AuditLookups): Namer |
       if (entity === 'village_election') return table(electionKindNames);
       if (entity === 'county_unit') return table(unitKindNames);
       if (entity === 'adviser_service') return table(adviserServiceLabels);
+      if (entity === 'key_project_record') return table(budgetRecordKindNames);
       return undefined;
     case 'reviewState':
       return table(reviewStateNames);
@@ -471,6 +484,8 @@ const auditFieldWords: Readonly<Record<string, LocalizedText>> = {
   votesNeeded: w('所需票数', 'votes needed'),
   withdrawn: w('退出数', 'withdrawn'),
   townshipCode: w('乡镇（街道）', 'township'),
+  people: w('人数', 'people'),
+  rectifiedOn: w('整改完成日期', 'rectified on'),
 };
 
 /** One changed field: its name, the value before and after (null: none then). */

@@ -26,6 +26,7 @@ import {
 import { advisersRouter } from '../routers/advisers.js';
 import { correctionsRouter } from '../routers/corrections.js';
 import { pufaRouter } from '../routers/pufa.js';
+import { budgetRouter } from '../routers/budget.js';
 import { commentsRouter } from '../routers/comments.js';
 import { tasksRouter } from '../routers/tasks.js';
 import { projectsRouter } from '../routers/projects.js';
@@ -61,6 +62,7 @@ export const appRouter = router({
   pufa: pufaRouter,
   reports: reportsRouter,
   // township work (督查督办, 件件有反馈)
+  budget: budgetRouter,
   comments: commentsRouter,
   tasks: tasksRouter,
   projects: projectsRouter,

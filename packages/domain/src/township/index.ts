@@ -34,3 +34,24 @@ export type { CongressVoteInput, CongressVoteResult } from './check-congress-vot
 export { commentDeadline, commentReplyDaysDefault } from './comment-deadline.js';
 export { mayChangeProjectStage, projectStageNames, projectStages } from './project-stage.js';
 export type { ProjectStage } from './project-stage.js';
+export {
+  budgetRecordKindNames,
+  budgetRecordKinds,
+  budgetStageNames,
+  budgetStageOfKind,
+  budgetStages,
+  budgetStagesDone,
+  checkAppraisal,
+  checkBudgetRecord,
+  checkAttendingRepresentatives,
+  currentBudgetStage,
+  designRepresentativesGuide,
+  emptyBudgetTally,
+} from './participatory-budget.js';
+export type {
+  AppraisalCounts,
+  BudgetRecordKind,
+  BudgetRecordRefusal,
+  BudgetRecordTally,
+  BudgetStage,
+} from './participatory-budget.js';

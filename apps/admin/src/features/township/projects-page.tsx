@@ -16,6 +16,7 @@ import {
   Space,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { Link } from 'react-router';
 import { projectStageNames } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { usePagination } from '../../lib/use-pagination';
@@ -146,6 +147,9 @@ export function ProjectsPage() {
           <a href={`/public/projects/${township}/${year}`} target="_blank" rel="noreferrer">
             {t('township.comment.publicPage')}
           </a>
+          <Link to="/projects/budget" data-testid="projects-budget">
+            {t('budget.title')}
+          </Link>
           {office && (
             <Button
               type="primary"

@@ -1,0 +1,168 @@
+// Participatory budget in real Chromium (issue #13, item 3): the township enters a key project and
+// walks its five stages — a request, a design meeting and the agreed plan, the tender, an
+// inspection with a rectification, the residents' appraisal — each stage offered only after the
+// one before; the public page shows the stages; the demo's finished project on a 390×844 phone.
+// Screenshots in test-results/budget-*.png.
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@fazhi/api';
+import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+
+const TITLE = '杨林村文化广场改造';
+const WAIT = { timeout: 15_000 };
+
+let h: Harness;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  h = await startHarness(DEMO_PASSWORD);
+});
+
+afterEach(() => {
+  expect(takeConsoleErrors(h)).toEqual([]);
+});
+
+afterAll(async () => {
+  for (const page of pages)
+    await page
+      .context()
+      .close()
+      .catch(() => {});
+  await h?.close();
+});
+
+async function session(username: string, device: 'phone' | 'desktop'): Promise<Page> {
+  const context = await h.browser.newContext({
+    baseURL: h.baseUrl,
+    locale: 'zh-CN',
+    ...(device === 'phone'
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1440, height: 900 } }),
+  });
+  const page = await context.newPage();
+  pages.push(page);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') {
+      h.consoleErrors.push(`console.${msg.type()}: ${msg.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => h.consoleErrors.push(`pageerror: ${error.message}`));
+  await signIn(page, username, DEMO_PASSWORD);
+  return page;
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({
+    path: resolve(resultsDir, `budget-${name}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
+}
+
+/** Opens a stage's form, fills the fields by their ids, and saves it. */
+async function addRecord(page: Page, kind: string, fields: Record<string, string>) {
+  await page.getByTestId(`budget-add-${kind}`).click();
+  for (const [id, value] of Object.entries(fields)) {
+    await page.locator(`.ant-modal:visible #${id}`).fill(value);
+  }
+  await page.getByTestId('budget-record-save').click();
+  await page.locator('.ant-modal:visible').waitFor({ state: 'detached', ...WAIT });
+}
+
+describe('participatory budget', () => {
+  it('the township walks a key project through the five stages', async () => {
+    const page = await session('township', 'desktop');
+    await page.getByRole('link', { name: '百姓点单' }).click();
+    await page.getByTestId('projects-budget').click();
+    await page.waitForURL((url) => url.pathname === '/projects/budget');
+    // the demo's finished key project is listed as complete
+    await page.getByText('兰林村溪边游步道及护岸修复').waitFor(WAIT);
+    await page.getByTestId('budget-add').click();
+    await page.getByTestId('budget-title').fill(TITLE);
+    await page.getByTestId('budget-summary').fill('改造广场 1200 平方米，增设健身器材');
+    await page.getByTestId('budget-save').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/projects/budget/'), WAIT);
+    await page.getByTestId('budget-steps').waitFor(WAIT);
+
+    // later stages wait, with the reason; only the first stage's form is offered
+    await page.getByTestId('budget-waiting-design').getByText('尚未完成「项目来自群众」').waitFor();
+    expect(await page.getByTestId('budget-add-meeting').count()).toBe(0);
+    expect(await page.getByTestId('budget-add-tender').count()).toBe(0);
+    await shot(page, '1-new');
+
+    await addRecord(page, 'request', { summary: '村民代表会议集中反映广场破旧', raisedBy: '35' });
+    await page.getByText('共 1 条诉求，35 人次提出').waitFor(WAIT);
+    await addRecord(page, 'meeting', {
+      representatives: '20',
+      summary: '讨论两套设计方案，选定方案二',
+    });
+    // the plan is offered after a meeting; the tender only after the plan
+    expect(await page.getByTestId('budget-add-tender').count()).toBe(0);
+    await addRecord(page, 'plan', {
+      plan: '方案二：硬化 1200 平方米，健身器材 12 件',
+      fileName: '广场改造方案.pdf',
+    });
+    await addRecord(page, 'tender', {
+      representatives: '5',
+      winningFirm: '清和县城建工程有限公司',
+      amountYuan: '680000',
+    });
+    await page.getByText(/清和县城建工程有限公司/).waitFor(WAIT);
+    await addRecord(page, 'inspection', {
+      representatives: '4',
+      findings: '排水坡度不足',
+      rectification: '调整东侧排水坡度',
+    });
+    await shot(page, '2-construction');
+    // the rectification done
+    await page.getByTestId('budget-rectify-inspection-0').click();
+    await page.getByTestId('budget-rectify-save').click();
+    await page.getByText(/已整改（/).waitFor(WAIT);
+    // an appraisal whose answers exceed the participants is refused under its field
+    await page.getByTestId('budget-add-appraisal').click();
+    for (const [id, value] of [
+      ['participants', '60'],
+      ['satisfied', '55'],
+      ['basicallySatisfied', '6'],
+      ['unsatisfied', '1'],
+    ] as const) {
+      await page.locator(`.ant-modal:visible #${id}`).fill(value);
+    }
+    await page.getByTestId('budget-record-save').click();
+    await page
+      .getByText(/超过参加评议的 60 人/)
+      .first()
+      .waitFor(WAIT);
+    await shot(page, '3-appraisal-refused');
+    // Chromium logs the refused request (400); nothing else went wrong
+    expect(takeConsoleErrors(h, [/status of 400/])).toEqual([]);
+    await page.locator('.ant-modal:visible #satisfied').fill('53');
+    await page.locator('.ant-modal:visible #rectifications').fill('增设夜间照明');
+    await page.getByTestId('budget-record-save').click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'detached', ...WAIT });
+    await page.getByText('五个阶段均已完成').waitFor(WAIT);
+    await page.getByText(/满意率 98%/).waitFor(WAIT);
+    await shot(page, '4-complete');
+
+    // the public page shows the five stages
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    await page.goto(`/public/projects/330728101000/${year}`);
+    await page.getByRole('heading', { name: TITLE }).waitFor(WAIT);
+    await page.getByText(/清和县城建工程有限公司，中标金额 680,000 元/).waitFor();
+    await page.getByText(/满意 53 人，基本满意 6 人，不满意 1 人/).waitFor();
+    await shot(page, '5-public');
+  });
+
+  it('the demo key project reads on a phone, its five stages done', async () => {
+    const page = await session('township', 'phone');
+    await page.goto('/projects/budget');
+    await page.getByRole('link', { name: '兰林村溪边游步道及护岸修复' }).click();
+    await page.getByTestId('budget-steps').waitFor(WAIT);
+    await page.getByText('五个阶段均已完成').waitFor(WAIT);
+    await page.getByText(/丽水市瓯江水利建设有限公司/).waitFor();
+    await shot(page, '6-phone');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+  });
+});
