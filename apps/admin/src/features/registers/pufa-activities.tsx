@@ -10,6 +10,8 @@ import { QueryError } from '../../components/query-error';
 import { useErrorText } from '../../components/use-error-text';
 import { ResponsiveTable, type ResponsiveColumn } from '../../components/responsive-table';
 import { PufaActivityForm } from './pufa-activity-form';
+import { PufaPhotosButton } from './pufa-photos';
+import { RegisterExcel } from './register-excel';
 import { pufaLabel, pufaOptions, type PufaActivityRow } from './pufa-model';
 
 const PAGE_SIZE = 20;
@@ -48,6 +50,11 @@ export function PufaActivities({
       onError: (e) => void message.error(errorText(e)),
     }),
   );
+  const refresh = async () => {
+    await queryClient.invalidateQueries(trpc.pufa.pathFilter());
+    await queryClient.invalidateQueries(trpc.statistics.pathFilter());
+  };
+  const importActivities = useMutation(trpc.pufa.importActivities.mutationOptions());
   if (list.error) return <QueryError error={list.error} />;
   const columns: ResponsiveColumn<PufaActivityRow>[] = [
     { title: t('pufa.heldOn'), dataIndex: 'heldOn', width: 110 },
@@ -75,6 +82,14 @@ export function PufaActivities({
       ),
     },
     { title: t('pufa.materials'), dataIndex: 'materials', width: 110 },
+    {
+      title: t('pufa.photos'),
+      dataIndex: 'photos',
+      width: 100,
+      render: (n: number, r) => (
+        <PufaPhotosButton activityId={r.id} count={n} canWrite={canWrite} />
+      ),
+    },
     ...(canWrite
       ? [
           {
@@ -116,11 +131,33 @@ export function PufaActivities({
         />
       }
       extra={
-        canWrite && (
-          <Button type="primary" onClick={() => setEditing(null)} data-testid="pufa-add">
-            {t('pufa.addActivity')}
-          </Button>
-        )
+        <Space wrap size={8}>
+          <RegisterExcel
+            ns="pufa"
+            testId="pufa-activities"
+            exportFile={() =>
+              queryClient.fetchQuery({
+                ...trpc.pufa.exportActivities.queryOptions({
+                  divisionCode,
+                  ...(ownOnly ? { ownOnly } : {}),
+                  ...(type ? { type } : {}),
+                }),
+                staleTime: 0,
+              })
+            }
+            importFile={
+              canWrite
+                ? (workbook) => importActivities.mutateAsync({ divisionCode, workbook })
+                : undefined
+            }
+            onImported={refresh}
+          />
+          {canWrite && (
+            <Button type="primary" onClick={() => setEditing(null)} data-testid="pufa-add">
+              {t('pufa.addActivity')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <ResponsiveTable<PufaActivityRow>
@@ -129,7 +166,7 @@ export function PufaActivities({
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         columns={columns}
-        scroll={{ x: 760 }}
+        scroll={{ x: 860 }}
         locale={{ emptyText: t('pufa.empty') }}
         data-testid="pufa-activities"
         pagination={{

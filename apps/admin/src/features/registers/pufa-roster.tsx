@@ -23,6 +23,7 @@ import { useErrorText } from '../../components/use-error-text';
 import { ResponsiveTable, type ResponsiveColumn } from '../../components/responsive-table';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { todayIso } from '../records/model';
+import { RegisterExcel } from './register-excel';
 import { pufaLabel, pufaOptions, type PufaRosterInput, type PufaRosterRow } from './pufa-model';
 
 const PAGE_SIZE = 20;
@@ -30,9 +31,12 @@ const PAGE_SIZE = 20;
 export function PufaRoster({
   divisionCode,
   canWrite,
+  canImport,
 }: {
   divisionCode: string;
   canWrite: boolean;
+  /** Whether the user records villages' rosters (a county imports several villages at once). */
+  canImport: boolean;
 }) {
   const { t, lang } = useLang();
   const { message } = App.useApp();
@@ -57,6 +61,7 @@ export function PufaRoster({
       onError: (e) => void message.error(errorText(e)),
     }),
   );
+  const importRoster = useMutation(trpc.pufa.importRoster.mutationOptions());
   if (list.error) return <QueryError error={list.error} />;
   const columns: ResponsiveColumn<PufaRosterRow>[] = [
     {
@@ -131,11 +136,32 @@ export function PufaRoster({
         />
       }
       extra={
-        canWrite && (
-          <Button type="primary" onClick={() => setEditing(null)} data-testid="pufa-member-add">
-            {t('pufa.addMember')}
-          </Button>
-        )
+        <Space wrap size={8}>
+          <RegisterExcel
+            ns="pufa"
+            testId="pufa-roster"
+            exportFile={() =>
+              queryClient.fetchQuery({
+                ...trpc.pufa.exportRoster.queryOptions({
+                  divisionCode,
+                  ...(role ? { role } : {}),
+                }),
+                staleTime: 0,
+              })
+            }
+            importFile={
+              canImport
+                ? (workbook) => importRoster.mutateAsync({ divisionCode, workbook })
+                : undefined
+            }
+            onImported={() => queryClient.invalidateQueries(trpc.pufa.pathFilter())}
+          />
+          {canWrite && (
+            <Button type="primary" onClick={() => setEditing(null)} data-testid="pufa-member-add">
+              {t('pufa.addMember')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <ResponsiveTable<PufaRosterRow>
