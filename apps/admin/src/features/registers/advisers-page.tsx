@@ -262,31 +262,31 @@ function DutyDays({ division }: { division: string }) {
     <Card
       size="small"
       extra={
-        <Space wrap size={8}>
-          <RegisterExcel
-            ns="advisers"
-            testId="duty"
-            exportFile={() =>
-              queryClient.fetchQuery({
-                ...trpc.advisers.exportDutyDays.queryOptions({ divisionCode: dutyDivision }),
-                staleTime: 0,
-              })
-            }
-            importFile={
-              canWrite && township
-                ? (workbook) => importDuty.mutateAsync({ divisionCode: township, workbook })
-                : undefined
-            }
-            onImported={refresh}
-          />
-          {canWrite && (
-            <Button type="primary" onClick={() => setEditing(null)} data-testid="duty-add">
-              {t('advisers.addDuty')}
-            </Button>
-          )}
-        </Space>
+        canWrite && (
+          <Button type="primary" onClick={() => setEditing(null)} data-testid="duty-add">
+            {t('advisers.addDuty')}
+          </Button>
+        )
       }
     >
+      <Flex wrap gap={8} justify="flex-end" style={{ marginBottom: 12 }}>
+        <RegisterExcel
+          ns="advisers"
+          testId="duty"
+          exportFile={() =>
+            queryClient.fetchQuery({
+              ...trpc.advisers.exportDutyDays.queryOptions({ divisionCode: dutyDivision }),
+              staleTime: 0,
+            })
+          }
+          importFile={
+            canWrite && township
+              ? (workbook) => importDuty.mutateAsync({ divisionCode: township, workbook })
+              : undefined
+          }
+          onImported={refresh}
+        />
+      </Flex>
       <ResponsiveTable<DutyRow>
         rowKey="id"
         size="small"
@@ -378,31 +378,31 @@ function Services({ division }: { division: string }) {
     <Card
       size="small"
       extra={
-        <Space wrap size={8}>
-          <RegisterExcel
-            ns="advisers"
-            testId="services"
-            exportFile={() =>
-              queryClient.fetchQuery({
-                ...trpc.advisers.exportServices.queryOptions({ divisionCode: division }),
-                staleTime: 0,
-              })
-            }
-            importFile={
-              canWrite
-                ? (workbook) => importServices.mutateAsync({ divisionCode: division, workbook })
-                : undefined
-            }
-            onImported={refresh}
-          />
-          {canWrite && (
-            <Button type="primary" onClick={() => setEditing(null)} data-testid="service-add">
-              {t('advisers.addService')}
-            </Button>
-          )}
-        </Space>
+        canWrite && (
+          <Button type="primary" onClick={() => setEditing(null)} data-testid="service-add">
+            {t('advisers.addService')}
+          </Button>
+        )
       }
     >
+      <Flex wrap gap={8} justify="flex-end" style={{ marginBottom: 12 }}>
+        <RegisterExcel
+          ns="advisers"
+          testId="services"
+          exportFile={() =>
+            queryClient.fetchQuery({
+              ...trpc.advisers.exportServices.queryOptions({ divisionCode: division }),
+              staleTime: 0,
+            })
+          }
+          importFile={
+            canWrite
+              ? (workbook) => importServices.mutateAsync({ divisionCode: division, workbook })
+              : undefined
+          }
+          onImported={refresh}
+        />
+      </Flex>
       <ResponsiveTable<ServiceRow>
         rowKey="id"
         size="small"

@@ -2,7 +2,7 @@
 // county's), paged on the server, with the form to record or correct one.
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Popconfirm, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Select, Space, Tag } from 'antd';
 import { pufaActivityTypes, type PufaActivityType } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { queryClient, trpc } from '../../trpc';
@@ -131,35 +131,35 @@ export function PufaActivities({
         />
       }
       extra={
-        <Space wrap size={8}>
-          <RegisterExcel
-            ns="pufa"
-            testId="pufa-activities"
-            exportFile={() =>
-              queryClient.fetchQuery({
-                ...trpc.pufa.exportActivities.queryOptions({
-                  divisionCode,
-                  ...(ownOnly ? { ownOnly } : {}),
-                  ...(type ? { type } : {}),
-                }),
-                staleTime: 0,
-              })
-            }
-            importFile={
-              canWrite
-                ? (workbook) => importActivities.mutateAsync({ divisionCode, workbook })
-                : undefined
-            }
-            onImported={refresh}
-          />
-          {canWrite && (
-            <Button type="primary" onClick={() => setEditing(null)} data-testid="pufa-add">
-              {t('pufa.addActivity')}
-            </Button>
-          )}
-        </Space>
+        canWrite && (
+          <Button type="primary" onClick={() => setEditing(null)} data-testid="pufa-add">
+            {t('pufa.addActivity')}
+          </Button>
+        )
       }
     >
+      <Flex wrap gap={8} justify="flex-end" style={{ marginBottom: 12 }}>
+        <RegisterExcel
+          ns="pufa"
+          testId="pufa-activities"
+          exportFile={() =>
+            queryClient.fetchQuery({
+              ...trpc.pufa.exportActivities.queryOptions({
+                divisionCode,
+                ...(ownOnly ? { ownOnly } : {}),
+                ...(type ? { type } : {}),
+              }),
+              staleTime: 0,
+            })
+          }
+          importFile={
+            canWrite
+              ? (workbook) => importActivities.mutateAsync({ divisionCode, workbook })
+              : undefined
+          }
+          onImported={refresh}
+        />
+      </Flex>
       <ResponsiveTable<PufaActivityRow>
         rowKey="id"
         size="small"

@@ -6,6 +6,7 @@ import {
   App,
   Button,
   Card,
+  Flex,
   Form,
   Input,
   InputNumber,
@@ -136,34 +137,34 @@ export function PufaRoster({
         />
       }
       extra={
-        <Space wrap size={8}>
-          <RegisterExcel
-            ns="pufa"
-            testId="pufa-roster"
-            exportFile={() =>
-              queryClient.fetchQuery({
-                ...trpc.pufa.exportRoster.queryOptions({
-                  divisionCode,
-                  ...(role ? { role } : {}),
-                }),
-                staleTime: 0,
-              })
-            }
-            importFile={
-              canImport
-                ? (workbook) => importRoster.mutateAsync({ divisionCode, workbook })
-                : undefined
-            }
-            onImported={() => queryClient.invalidateQueries(trpc.pufa.pathFilter())}
-          />
-          {canWrite && (
-            <Button type="primary" onClick={() => setEditing(null)} data-testid="pufa-member-add">
-              {t('pufa.addMember')}
-            </Button>
-          )}
-        </Space>
+        canWrite && (
+          <Button type="primary" onClick={() => setEditing(null)} data-testid="pufa-member-add">
+            {t('pufa.addMember')}
+          </Button>
+        )
       }
     >
+      <Flex wrap gap={8} justify="flex-end" style={{ marginBottom: 12 }}>
+        <RegisterExcel
+          ns="pufa"
+          testId="pufa-roster"
+          exportFile={() =>
+            queryClient.fetchQuery({
+              ...trpc.pufa.exportRoster.queryOptions({
+                divisionCode,
+                ...(role ? { role } : {}),
+              }),
+              staleTime: 0,
+            })
+          }
+          importFile={
+            canImport
+              ? (workbook) => importRoster.mutateAsync({ divisionCode, workbook })
+              : undefined
+          }
+          onImported={() => queryClient.invalidateQueries(trpc.pufa.pathFilter())}
+        />
+      </Flex>
       <ResponsiveTable<PufaRosterRow>
         rowKey="id"
         size="small"

@@ -114,17 +114,19 @@ export function RegisterExcel({
           <Table<Cell & { key: number }>
             size="small"
             pagination={false}
-            scroll={{ y: 360, x: 480 }}
+            scroll={{ y: 360 }}
             dataSource={cells.map((c, key) => ({ ...c, key }))}
             data-testid="import-bad-cells"
             columns={[
               { title: t(`${ns}.excel.row`), dataIndex: 'row', width: 56 },
-              { title: t(`${ns}.excel.column`), dataIndex: 'column', width: 110 },
+              { title: t(`${ns}.excel.column`), dataIndex: 'column', width: 96 },
               {
                 title: t(`${ns}.excel.problem`),
                 dataIndex: 'message',
                 render: (m: Cell['message']) => (
-                  <Typography.Text>{localized(m, lang)}</Typography.Text>
+                  <Typography.Text style={{ wordBreak: 'break-word' }}>
+                    {localized(m, lang)}
+                  </Typography.Text>
                 ),
               },
             ]}
