@@ -1,7 +1,8 @@
 // 普法 photos and Excel in real Chromium: the clerk records an activity and uploads its photo (a
 // PDF is refused), downloads it; exports the village's roster, adds a row with a bad cell and
-// imports it (every bad cell listed, nothing imported), then imports the corrected file. Screenshots
-// in test-results/pufa-files-*.png, two at phone size (390×844).
+// imports it (every bad cell listed, nothing imported), then imports the corrected file; the
+// township exports its advisers' duty days and deletes one. Screenshots in
+// test-results/pufa-files-*.png, two at phone size (390×844).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -9,7 +10,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import { addMonths, monthOf } from '@fazhi/domain';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import {
+  resultsDir,
+  signIn,
+  signOut,
+  startHarness,
+  takeConsoleErrors,
+  type Harness,
+} from './harness';
 
 const VILLAGE = '330728101201'; // the demo clerk's village
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -165,5 +173,39 @@ describe('普法 photos and Excel', () => {
     await roster.getByText('郑新法').waitFor({ timeout: 15_000 });
     await shot('3-roster-imported-phone');
     await page.setViewportSize({ width: 1366, height: 860 });
+  });
+
+  it('the township exports its advisers’ duty days and deletes one after confirming', async () => {
+    await page.waitForLoadState('networkidle');
+    await signOut(page);
+    await signIn(page, 'township', DEMO_PASSWORD);
+    await page.goto('/registers/advisers?tab=duty');
+    const table = page.getByTestId('duty-table');
+    const rows = table.locator('tr.ant-table-row');
+    await rows.first().waitFor({ timeout: 15_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('duty-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('法律顾问值班-330728101000.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      (await readFile((await download.path())!)) as unknown as ExcelJS.Buffer,
+    );
+    const exported = workbook.getWorksheet('法律顾问值班')!.rowCount - 1;
+    expect(exported).toBeGreaterThan(0);
+
+    const newest = rows.first();
+    const date = (await newest.locator('td').first().textContent())!.trim();
+    const before = await table.getByText(date).count();
+    await newest.locator('[data-testid^="duty-remove-"]').click();
+    await page.getByText(`删除 ${date} 的值班记录？`).waitFor();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByText('已删除').first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => table.getByText(date).count(), { timeout: 15_000 }).toBe(before - 1);
+    await shot('4-township-duty-deleted');
   });
 });
