@@ -16,6 +16,18 @@ import {
 import { titles } from '../src/db/schema.js';
 import { evidenceFiles, recordFiles } from '../src/db/schema.js';
 import { sampleInput } from './sample-inputs.js';
+import {
+  activityHeaders,
+  activityRow,
+  dutyHeaders,
+  dutyRow,
+  rosterHeaders,
+  rosterRow,
+  serviceHeaders,
+  serviceRow,
+  xlsxBase64,
+} from './register-workbook-fixture.js';
+import { pufaActivityPhotos } from '../src/db/schema.js';
 import { eq } from 'drizzle-orm';
 import { describeAuditChanges } from '../src/services/audit-wording.js';
 import { redactAuditEvent } from '../src/services/campaigns/objector-identity.js';
@@ -47,6 +59,7 @@ async function snapshot() {
            (select md5(string_agg(a::text, ',' order by id)) from pufa_activities a) as pufa_activities_hash,
            (select md5(string_agg(r::text, ',' order by id)) from pufa_roster r) as pufa_roster_hash,
            (select md5(string_agg(p::text, ',' order by id)) from pufa_plan_items p) as pufa_plan_hash,
+           (select md5(string_agg(p::text, ',' order by id)) from pufa_activity_photos p) as pufa_photos_hash,
            (select md5(string_agg(s::text, ',' order by id)) from supervision_tasks s) as tasks_hash,
            (select md5(string_agg(r::text, ',' order by id)) from task_reports r) as task_reports_hash,
            (select md5(string_agg(c::text, ',' order by id)) from public_comments c) as comments_hash,
@@ -145,6 +158,27 @@ function budgetStep(step: (typeof budgetSteps)[number], bad: Record<string, unkn
     action: step,
     actor: 'township',
   };
+}
+
+/** A 普法 activity of the clerk's village (2026-11-10) with one photo row; no audit events left. */
+async function anActivityPhoto() {
+  const caller = await t.as('clerk');
+  const a = await caller.pufa.saveActivity(sampleInput['pufa.saveActivity'] as never);
+  const [photo] = await t.db
+    .insert(pufaActivityPhotos)
+    .values({
+      countyCode: '330728000000',
+      divisionCode: X_VILLAGE,
+      activityId: a.id,
+      fileName: '讲座.jpg',
+      mimeType: 'image/jpeg',
+      size: 3,
+      sha256: '0'.repeat(64),
+      storagePath: `evidence/330728000000/${a.id}/x.jpg`,
+    })
+    .returning();
+  await t.db.execute(sql`truncate table audit_events restart identity`);
+  return { caller, photoId: photo!.id };
 }
 
 /** One successful and one failing call of every mutation. */
@@ -1272,6 +1306,142 @@ Object.assign(mutations, {
         } as never);
     },
     action: 'advisers.createService',
+    actor: 'clerk',
+  },
+  'advisers.removeDutyDay': {
+    ok: async () => {
+      const { adviser } = await anAdviser();
+      const caller = await t.as('township');
+      const d = await caller.advisers.saveDutyDay({
+        ...(sampleInput['advisers.saveDutyDay'] as object),
+        adviserId: adviser.id,
+      } as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.advisers.removeDutyDay({ id: d.id, version: d.version });
+    },
+    fails: async () => {
+      const { adviser } = await anAdviser();
+      const caller = await t.as('township');
+      const d = await caller.advisers.saveDutyDay({
+        ...(sampleInput['advisers.saveDutyDay'] as object),
+        adviserId: adviser.id,
+      } as never);
+      // the month is locked
+      await caller.periods.lock({ townshipCode: '330728101000', month: '2026-11' });
+      return () => caller.advisers.removeDutyDay({ id: d.id, version: d.version });
+    },
+    action: 'advisers.removeDuty',
+    actor: 'township',
+  },
+  'advisers.removeService': {
+    ok: async () => {
+      const { adviser } = await anAdviser();
+      const caller = await t.as('clerk');
+      const s = await caller.advisers.saveService({
+        ...(sampleInput['advisers.saveService'] as object),
+        adviserId: adviser.id,
+      } as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.advisers.removeService({ id: s.id, version: s.version });
+    },
+    fails: async () => {
+      const { adviser } = await anAdviser();
+      const caller = await t.as('clerk');
+      const s = await caller.advisers.saveService({
+        ...(sampleInput['advisers.saveService'] as object),
+        adviserId: adviser.id,
+      } as never);
+      return () => caller.advisers.removeService({ id: s.id, version: s.version + 1 });
+    },
+    action: 'advisers.removeService',
+    actor: 'clerk',
+  },
+  'advisers.importDutyDays': {
+    ok: async () => {
+      await anAdviser();
+      const workbook = await xlsxBase64('法律顾问值班', dutyHeaders, [dutyRow()]);
+      return (await t.as('township')).advisers.importDutyDays({
+        divisionCode: '330728101000',
+        workbook,
+      });
+    },
+    fails: async () => {
+      await anAdviser();
+      // one good row, one with an adviser the county does not have: nothing lands
+      const workbook = await xlsxBase64('法律顾问值班', dutyHeaders, [
+        dutyRow(),
+        dutyRow({ 法律顾问: '王五' }),
+      ]);
+      const caller = await t.as('township');
+      return () => caller.advisers.importDutyDays({ divisionCode: '330728101000', workbook });
+    },
+    action: 'advisers.importDutyDays',
+    actor: 'township',
+  },
+  'advisers.importServices': {
+    ok: async () => {
+      await anAdviser();
+      const workbook = await xlsxBase64('法律顾问服务', serviceHeaders, [serviceRow()]);
+      return (await t.as('clerk')).advisers.importServices({ divisionCode: X_VILLAGE, workbook });
+    },
+    fails: async () => {
+      await anAdviser();
+      const workbook = await xlsxBase64('法律顾问服务', serviceHeaders, [
+        serviceRow(),
+        serviceRow({ 次数: 0 }),
+      ]);
+      const caller = await t.as('clerk');
+      return () => caller.advisers.importServices({ divisionCode: X_VILLAGE, workbook });
+    },
+    action: 'advisers.importServices',
+    actor: 'clerk',
+  },
+  'pufa.importActivities': {
+    ok: async () => {
+      const workbook = await xlsxBase64('普法活动', activityHeaders, [activityRow()]);
+      return (await t.as('clerk')).pufa.importActivities({ divisionCode: X_VILLAGE, workbook });
+    },
+    fails: async () => {
+      const workbook = await xlsxBase64('普法活动', activityHeaders, [
+        activityRow(),
+        activityRow({ 日期: '2099-01-01' }),
+      ]);
+      const caller = await t.as('clerk');
+      return () => caller.pufa.importActivities({ divisionCode: X_VILLAGE, workbook });
+    },
+    action: 'pufa.importActivities',
+    actor: 'clerk',
+  },
+  'pufa.importRoster': {
+    ok: async () => {
+      const workbook = await xlsxBase64('普法名册', rosterHeaders, [rosterRow()]);
+      return (await t.as('clerk')).pufa.importRoster({ divisionCode: X_VILLAGE, workbook });
+    },
+    fails: async () => {
+      const workbook = await xlsxBase64('普法名册', rosterHeaders, [
+        rosterRow(),
+        rosterRow({ 培训学时: '十二' }),
+      ]);
+      const caller = await t.as('clerk');
+      return () => caller.pufa.importRoster({ divisionCode: X_VILLAGE, workbook });
+    },
+    action: 'pufa.importRoster',
+    actor: 'clerk',
+  },
+  'pufa.removeActivityPhoto': {
+    ok: async () => {
+      const { caller, photoId } = await anActivityPhoto();
+      return caller.pufa.removeActivityPhoto({ id: photoId });
+    },
+    fails: async () => {
+      const { caller, photoId } = await anActivityPhoto();
+      // the month is locked
+      await (
+        await t.as('township')
+      ).periods.lock({ townshipCode: '330728101000', month: '2026-11' });
+      return () => caller.pufa.removeActivityPhoto({ id: photoId });
+    },
+    action: 'pufa.removeActivityPhoto',
     actor: 'clerk',
   },
   'corrections.save': {

@@ -8,7 +8,13 @@ import { expectError } from './expect-error.js';
 import { campaignInSelfAssessment, goodSheet } from './campaign-fixture.js';
 import { titles } from '../src/db/schema.js';
 import { sampleInput } from './sample-inputs.js';
-import { evidenceFiles, recordFiles } from '../src/db/schema.js';
+import {
+  adviserDutyDays,
+  adviserServices,
+  evidenceFiles,
+  pufaActivityPhotos,
+  recordFiles,
+} from '../src/db/schema.js';
 
 const t = useTestDatabase();
 
@@ -156,6 +162,46 @@ const refusedForY =
       'OUT_OF_SCOPE',
     );
   };
+
+/** An adviser of the county with a duty day in township Y and a service in its village. */
+async function adviserWorkInY() {
+  const county = await t.as('county');
+  const adviser = await county.advisers.save(sampleInput['advisers.save'] as never);
+  const duty = await county.advisers.saveDutyDay({
+    ...(sampleInput['advisers.saveDutyDay'] as object),
+    adviserId: adviser.id,
+    townshipCode: Y,
+  } as never);
+  const service = await county.advisers.saveService({
+    ...(sampleInput['advisers.saveService'] as object),
+    adviserId: adviser.id,
+    divisionCode: Y_VILLAGE,
+  } as never);
+  return { adviser, duty, service };
+}
+
+/** A 普法 activity of township Y's village with one photo (its row only). */
+async function photoInY() {
+  const county = await t.as('county');
+  const activity = await county.pufa.saveActivity({
+    ...(sampleInput['pufa.saveActivity'] as object),
+    divisionCode: Y_VILLAGE,
+  } as never);
+  const [photo] = await t.db
+    .insert(pufaActivityPhotos)
+    .values({
+      countyCode: '330728000000',
+      divisionCode: Y_VILLAGE,
+      activityId: activity.id,
+      fileName: '讲座.jpg',
+      mimeType: 'image/jpeg',
+      size: 3,
+      sha256: '0'.repeat(64),
+      storagePath: `evidence/330728000000/${activity.id}/x.jpg`,
+    })
+    .returning();
+  return { activity, photoId: photo!.id };
+}
 
 /** For each procedure: how a township officer of X is kept away from township Y. */
 const outsideChecks: Record<
@@ -782,6 +828,26 @@ const outsideChecks: Record<
     );
   },
   'advisers.dutyDays': divisionOfY('advisers.dutyDays'),
+  'advisers.exportDutyDays': divisionOfY('advisers.exportDutyDays'),
+  'advisers.importDutyDays': divisionOfY('advisers.importDutyDays'),
+  'advisers.removeDutyDay': async (x) => {
+    const { duty } = await adviserWorkInY();
+    await expectError(
+      x.advisers.removeDutyDay({ id: duty.id, version: duty.version }),
+      'NOT_FOUND',
+    );
+    expect(await t.db.select().from(adviserDutyDays)).toHaveLength(1);
+  },
+  'advisers.exportServices': divisionOfY('advisers.exportServices'),
+  'advisers.importServices': divisionOfY('advisers.importServices'),
+  'advisers.removeService': async (x) => {
+    const { service } = await adviserWorkInY();
+    await expectError(
+      x.advisers.removeService({ id: service.id, version: service.version }),
+      'NOT_FOUND',
+    );
+    expect(await t.db.select().from(adviserServices)).toHaveLength(1);
+  },
   'advisers.saveDutyDay': async (x) => {
     await expectError(
       x.advisers.saveDutyDay({
@@ -828,7 +894,20 @@ const outsideChecks: Record<
     await expectError(x.pufa.removeActivity({ id: a.id, version: a.version }), 'NOT_FOUND');
     expect((await county.pufa.listActivities({ divisionCode: Y_VILLAGE })).total).toBe(1);
   },
+  'pufa.exportActivities': divisionOfY('pufa.exportActivities'),
+  'pufa.importActivities': divisionOfY('pufa.importActivities'),
+  'pufa.activityPhotos': async (x) => {
+    const { activity } = await photoInY();
+    await expectError(x.pufa.activityPhotos({ activityId: activity.id }), 'NOT_FOUND');
+  },
+  'pufa.removeActivityPhoto': async (x) => {
+    const { photoId } = await photoInY();
+    await expectError(x.pufa.removeActivityPhoto({ id: photoId }), 'NOT_FOUND');
+    expect(await t.db.select().from(pufaActivityPhotos)).toHaveLength(1);
+  },
   'pufa.listRoster': divisionOfY('pufa.listRoster'),
+  'pufa.exportRoster': divisionOfY('pufa.exportRoster'),
+  'pufa.importRoster': divisionOfY('pufa.importRoster'),
   'pufa.saveRosterMember': refusedForY('pufa.saveRosterMember'),
   'pufa.removeRosterMember': async (x) => {
     const county = await t.as('county');

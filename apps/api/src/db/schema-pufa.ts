@@ -102,3 +102,30 @@ export const pufaPlanItems = pgTable(
   },
   (t) => [index('pufa_plan_items_division_year_idx').on(t.divisionCode, t.year)],
 );
+
+/**
+ * A photo of a 普法 activity: an image typed by its content, stored with the evidence files under
+ * `evidence/<county>/<activity id>/` (written as `.part`, named after the commit, swept, backed up).
+ */
+export const pufaActivityPhotos = pgTable(
+  'pufa_activity_photos',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    divisionCode: varchar('division_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => pufaActivities.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    storagePath: text('storage_path').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('pufa_activity_photos_activity_idx').on(t.activityId),
+    index('pufa_activity_photos_path_idx').on(t.countyCode, t.storagePath),
+  ],
+);

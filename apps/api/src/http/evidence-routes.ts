@@ -19,6 +19,7 @@ import {
   sniffEvidenceType,
   storeEvidence,
 } from '../services/campaigns/evidence.js';
+import { findPufaActivityPhoto } from '../services/registers/pufa-photos.js';
 import { findRecordFile } from '../services/records/files.js';
 import { findParticipation } from '../services/campaigns/participations.js';
 import { requireOpen } from '../services/campaigns/close.js';
@@ -136,10 +137,12 @@ export function evidenceRoutes(deps: {
           fail('NOT_FOUND', undefined, { zh: '文件不存在', en: 'No such file' });
         }
         const scope = new Scope(ctx.user.scopeCode, ctx.user.role, ctx.user.unitId);
-        // an evidence file of a score sheet, else a file of a village record
+        // an evidence file of a score sheet, else a file of a village record, else a 普法 photo
         const evidence = await findEvidence(ctx.db, scope, req.params.id, ctx.user.id);
         const found = evidence ?? {
-          file: await findRecordFile(ctx.db, scope, req.params.id),
+          file:
+            (await findRecordFile(ctx.db, scope, req.params.id)) ??
+            (await findPufaActivityPhoto(ctx.db, scope, req.params.id)),
         };
         if (!found.file) {
           fail('NOT_FOUND', undefined, {

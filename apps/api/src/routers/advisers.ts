@@ -17,10 +17,18 @@ import {
 import {
   listDutyDays,
   listServices,
+  removeDutyDay,
+  removeService,
   saveDutyDay,
   saveService,
 } from '../services/registers/advisers-activity.js';
 import { adviserStatistics } from '../services/registers/advisers-coverage.js';
+import {
+  exportDutyDays,
+  exportServices,
+  importDutyDays,
+  importServices,
+} from '../services/registers/register-workbooks.js';
 
 const contractOutput = z.object({
   id: z.string(),
@@ -65,6 +73,11 @@ const serviceOutput = z.object({
 });
 
 const range = { from: isoDate.optional(), to: isoDate.optional() };
+const workbookFile = z.object({ fileName: z.string(), base64: z.string() });
+const workbook = z.base64({ error: bi('文件内容无效', 'Invalid file content') }).max(1_000_000, {
+  error: bi('文件过大', 'The file is too large'),
+});
+const importResult = z.object({ added: z.number(), updated: z.number() });
 
 const coverageFigures = {
   villages: z.number(),
@@ -161,6 +174,40 @@ export const advisersRouter = {
       saveDutyDay({ db: ctx.db, scope: ctx.scope, role: ctx.user.role, audit: ctx.audit, input }),
     ),
 
+  /** The duty days as listed (not paged) as an .xlsx workbook (base64). */
+  exportDutyDays: authedProcedure
+    .input(z.object({ divisionCode, ...range }))
+    .output(workbookFile)
+    .query(({ ctx, input }) => exportDutyDays({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** Imports duty days from the exported workbook (base64): every row or none. */
+  importDutyDays: writeProcedure
+    .input(z.object({ divisionCode, workbook }))
+    .output(importResult)
+    .mutation(({ ctx, input }) =>
+      importDutyDays({
+        db: ctx.db,
+        scope: ctx.scope,
+        role: ctx.user.role,
+        audit: ctx.audit,
+        ...input,
+      }),
+    ),
+
+  /** Deletes a duty day entered by mistake, unless its month is locked. */
+  removeDutyDay: writeProcedure
+    .input(z.object({ id: uuid, version }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) =>
+      removeDutyDay({
+        db: ctx.db,
+        scope: ctx.scope,
+        role: ctx.user.role,
+        audit: ctx.audit,
+        ...input,
+      }),
+    ),
+
   /** The service records of a division and the divisions below, newest first, paged. */
   services: authedProcedure
     .input(z.object({ divisionCode, ...range, ...pagination }))
@@ -188,6 +235,40 @@ export const advisersRouter = {
     .output(serviceOutput)
     .mutation(({ ctx, input }) =>
       saveService({ db: ctx.db, scope: ctx.scope, role: ctx.user.role, audit: ctx.audit, input }),
+    ),
+
+  /** The service records as listed (not paged) as an .xlsx workbook (base64). */
+  exportServices: authedProcedure
+    .input(z.object({ divisionCode, ...range }))
+    .output(workbookFile)
+    .query(({ ctx, input }) => exportServices({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** Imports service records from the exported workbook (base64): every row or none. */
+  importServices: writeProcedure
+    .input(z.object({ divisionCode, workbook }))
+    .output(importResult)
+    .mutation(({ ctx, input }) =>
+      importServices({
+        db: ctx.db,
+        scope: ctx.scope,
+        role: ctx.user.role,
+        audit: ctx.audit,
+        ...input,
+      }),
+    ),
+
+  /** Deletes a service record entered by mistake, unless its month is locked. */
+  removeService: writeProcedure
+    .input(z.object({ id: uuid, version }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) =>
+      removeService({
+        db: ctx.db,
+        scope: ctx.scope,
+        role: ctx.user.role,
+        audit: ctx.audit,
+        ...input,
+      }),
     ),
 
   /** Coverage on the period's last day, duty days and services, for a division and its children. */

@@ -30,6 +30,18 @@ import {
   savePufaPlanItem,
 } from '../services/registers/pufa-plan.js';
 import { pufaStatistics } from '../services/registers/pufa-statistics.js';
+import {
+  listPufaActivityPhotos,
+  photosOfActivity,
+  removePufaActivityPhoto,
+} from '../services/registers/pufa-photos.js';
+import { deleteEvidenceFile } from '../services/campaigns/evidence.js';
+import {
+  exportPufaActivities,
+  exportPufaRoster,
+  importPufaActivities,
+  importPufaRoster,
+} from '../services/registers/register-workbooks.js';
 
 const activityType = z.enum(pufaActivityTypes, {
   error: bi('活动类型无效', 'Unknown kind of activity'),
@@ -46,9 +58,19 @@ const activityOutput = z.object({
   participants: z.number(),
   materials: z.number(),
   notes: z.string(),
+  photos: z.number(),
   version: z.number(),
   updatedAt: z.date(),
   warnings: z.array(warningOutput),
+});
+
+const photoOutput = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  createdAt: z.date(),
 });
 
 const rosterOutput = z.object({
@@ -92,21 +114,46 @@ const progress = z
   .min(0, { error: bi('进度应在0至100之间', 'Progress lies between 0 and 100') })
   .max(100, { error: bi('进度应在0至100之间', 'Progress lies between 0 and 100') });
 
+const workbookFile = z.object({ fileName: z.string(), base64: z.string() });
+const workbook = z.base64({ error: bi('文件内容无效', 'Invalid file content') }).max(1_000_000, {
+  error: bi('文件过大', 'The file is too large'),
+});
+const importResult = z.object({ added: z.number(), updated: z.number() });
+const activityFilter = {
+  divisionCode,
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  type: activityType.optional(),
+  ownOnly: z.boolean().optional(),
+};
+const rosterRole = z.enum(pufaRosterRoles, { error: bi('名册类别无效', 'Unknown roster') });
+
 export const pufaRouter = {
   /** The activities of a village, of a township (its own and its villages') or of a county, paged. */
   listActivities: authedProcedure
-    .input(
-      z.object({
-        divisionCode,
-        from: isoDate.optional(),
-        to: isoDate.optional(),
-        type: activityType.optional(),
-        ownOnly: z.boolean().optional(),
-        ...pagination,
-      }),
-    )
+    .input(z.object({ ...activityFilter, ...pagination }))
     .output(paged(activityOutput))
     .query(({ ctx, input }) => listPufaActivities({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** The activities as listed (same filters, not paged) as an .xlsx workbook (base64). */
+  exportActivities: authedProcedure
+    .input(z.object(activityFilter))
+    .output(workbookFile)
+    .query(({ ctx, input }) => exportPufaActivities({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** Imports activities from the exported workbook (base64): every row or none. */
+  importActivities: writeProcedure
+    .input(z.object({ divisionCode, workbook }))
+    .output(importResult)
+    .mutation(({ ctx, input }) =>
+      importPufaActivities({
+        db: ctx.db,
+        scope: ctx.scope,
+        role: ctx.user.role,
+        audit: ctx.audit,
+        ...input,
+      }),
+    ),
 
   /** Records an activity, or corrects one (`id` and the `version` read). */
   saveActivity: writeProcedure
@@ -135,12 +182,70 @@ export const pufaRouter = {
       }),
     ),
 
-  /** Deletes an activity of a month not locked. */
+  /** Deletes an activity of a month not locked, and after the commit its photos' bytes. */
   removeActivity: writeProcedure
     .input(z.object({ id: uuid, version }))
     .output(z.object({ id: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const photos = await photosOfActivity(ctx.db, input.id);
+      const result = await removePufaActivity({
+        db: ctx.db,
+        scope: ctx.scope,
+        role: ctx.user.role,
+        audit: ctx.audit,
+        ...input,
+      });
+      const dataDir = ctx.dataDir;
+      if (dataDir) for (const p of photos) ctx.afterCommit(() => deleteEvidenceFile(dataDir, p));
+      return result;
+    }),
+
+  /**
+   * The photos of an activity. Uploads go to `POST /api/pufa/activities/:activityId/photos`;
+   * downloads to `/api/evidence/:id`.
+   */
+  activityPhotos: authedProcedure
+    .input(z.object({ activityId: uuid }))
+    .output(z.array(photoOutput))
+    .query(({ ctx, input }) =>
+      listPufaActivityPhotos({ db: ctx.db, scope: ctx.scope, activityId: input.activityId }),
+    ),
+
+  /** Removes a photo of an activity of a month not locked. */
+  removeActivityPhoto: writeProcedure
+    .input(z.object({ id: uuid }))
+    .output(z.object({ id: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await removePufaActivityPhoto({
+        db: ctx.db,
+        scope: ctx.scope,
+        role: ctx.user.role,
+        audit: ctx.audit,
+        id: input.id,
+      });
+      const dataDir = ctx.dataDir;
+      if (dataDir) ctx.afterCommit(() => deleteEvidenceFile(dataDir, row));
+      return { id: row.id };
+    }),
+
+  /** The 法律明白人 and 宣讲员 of a village, or of a township's or county's villages, paged. */
+  listRoster: authedProcedure
+    .input(z.object({ divisionCode, role: rosterRole.optional(), ...pagination }))
+    .output(paged(rosterOutput))
+    .query(({ ctx, input }) => listPufaRoster({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** The roster as listed (not paged) as an .xlsx workbook (base64). */
+  exportRoster: authedProcedure
+    .input(z.object({ divisionCode, role: rosterRole.optional() }))
+    .output(workbookFile)
+    .query(({ ctx, input }) => exportPufaRoster({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** Imports roster members from the exported workbook (base64): every row or none. */
+  importRoster: writeProcedure
+    .input(z.object({ divisionCode, workbook }))
+    .output(importResult)
     .mutation(({ ctx, input }) =>
-      removePufaActivity({
+      importPufaRoster({
         db: ctx.db,
         scope: ctx.scope,
         role: ctx.user.role,
@@ -148,18 +253,6 @@ export const pufaRouter = {
         ...input,
       }),
     ),
-
-  /** The 法律明白人 and 宣讲员 of a village, or of a township's or county's villages, paged. */
-  listRoster: authedProcedure
-    .input(
-      z.object({
-        divisionCode,
-        role: z.enum(pufaRosterRoles, { error: bi('名册类别无效', 'Unknown roster') }).optional(),
-        ...pagination,
-      }),
-    )
-    .output(paged(rosterOutput))
-    .query(({ ctx, input }) => listPufaRoster({ db: ctx.db, scope: ctx.scope, ...input })),
 
   /** Adds a member to a village's roster, or corrects one. No ID numbers. */
   saveRosterMember: writeProcedure

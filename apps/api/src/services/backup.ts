@@ -109,8 +109,16 @@ async function appliedMigrations(db: Db): Promise<{ hash: string; createdAt: num
   return rows.map((r) => ({ hash: r.hash, createdAt: Number(r.created_at) }));
 }
 
-/** The tables whose rows name stored files: evidence, the files of village records and of pilot meetings. */
-const fileTables = new Set(['evidence_files', 'record_files', 'pilot_meeting_files']);
+/**
+ * The tables whose rows name stored files: evidence, the files of village records and of pilot
+ * meetings, the photos of 普法 activities.
+ */
+const fileTables = new Set([
+  'evidence_files',
+  'record_files',
+  'pilot_meeting_files',
+  'pufa_activity_photos',
+]);
 
 /**
  * `evidence/<county>/<participation, record or pilot meeting>/<id>.<ext>`: the only paths a backup

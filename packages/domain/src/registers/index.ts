@@ -59,6 +59,7 @@ export type { CorrectionRuleCode } from './check-corrections.js';
 export {
   audienceActivityTypes,
   PUFA_TRAINED_HOURS,
+  maxPufaActivityPhotos,
   pufaActivityTypes,
   pufaExamResults,
   pufaLabels,

@@ -34,6 +34,9 @@ export type PufaRosterRole = (typeof pufaRosterRoles)[number];
 export const pufaExamResults = ['not_taken', 'passed', 'failed'] as const;
 export type PufaExamResult = (typeof pufaExamResults)[number];
 
+/** The most photos one 普法 activity keeps (each an image of at most `MAX_RECORD_FILE_BYTES`). */
+export const maxPufaActivityPhotos = 12;
+
 /** The names shown for every value of the lists above. */
 export const pufaLabels: {
   readonly type: Record<PufaActivityType, LocalizedText>;

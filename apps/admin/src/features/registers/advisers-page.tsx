@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Input, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { adviserServiceKinds, formatRate } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { queryClient, trpc } from '../../trpc';
@@ -27,6 +27,7 @@ import {
 } from './advisers-model';
 import { DivisionPicker } from './division-picker';
 import { townshipOf } from './model';
+import { RegisterExcel } from './register-excel';
 
 export function AdvisersPage() {
   const { t } = useLang();
@@ -195,18 +196,35 @@ function DutyDays({ division }: { division: string }) {
   const { t } = useLang();
   const me = useMe();
   const paging = usePagination();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
   const [editing, setEditing] = useState<DutyRow | null | undefined>(undefined);
   const township = division.endsWith('000') && !division.endsWith('000000') ? division : null;
   const canWrite = township !== null && me.role !== 'inspector' && me.role !== 'village_clerk';
+  const dutyDivision = division.endsWith('000') ? division : townshipOf(division);
+  const refresh = async () => {
+    await queryClient.invalidateQueries(trpc.advisers.pathFilter());
+    await queryClient.invalidateQueries(trpc.statistics.pathFilter());
+  };
   const list = useQuery({
     ...trpc.advisers.dutyDays.queryOptions({
-      divisionCode: division.endsWith('000') ? division : townshipOf(division),
+      divisionCode: dutyDivision,
       page: paging.page,
       pageSize: paging.pageSize,
     }),
     // duty days are the township's: a clerk's scope does not reach them
     enabled: me.role !== 'village_clerk',
   });
+  const remove = useMutation(
+    trpc.advisers.removeDutyDay.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t('advisers.removed'));
+        await refresh();
+      },
+      onError: (e) => void message.error(errorText(e)),
+    }),
+  );
+  const importDuty = useMutation(trpc.advisers.importDutyDays.mutationOptions());
   if (me.role === 'village_clerk')
     return <Typography.Text type="secondary">{t('advisers.none')}</Typography.Text>;
   if (list.error) return <QueryError error={list.error} />;
@@ -219,11 +237,22 @@ function DutyDays({ division }: { division: string }) {
       ? [
           {
             key: 'actions',
-            width: 80,
+            width: 130,
             render: (_: unknown, r: DutyRow) => (
-              <Button size="small" onClick={() => setEditing(r)}>
-                {t('advisers.edit')}
-              </Button>
+              <Space size={4}>
+                <Button size="small" onClick={() => setEditing(r)}>
+                  {t('advisers.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('advisers.removeDutyConfirm', { date: r.date })}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => remove.mutate({ id: r.id, version: r.version })}
+                >
+                  <Button size="small" danger data-testid={`duty-remove-${r.id}`}>
+                    {t('advisers.remove')}
+                  </Button>
+                </Popconfirm>
+              </Space>
             ),
           },
         ]
@@ -240,6 +269,24 @@ function DutyDays({ division }: { division: string }) {
         )
       }
     >
+      <Flex wrap gap={8} justify="flex-end" style={{ marginBottom: 12 }}>
+        <RegisterExcel
+          ns="advisers"
+          testId="duty"
+          exportFile={() =>
+            queryClient.fetchQuery({
+              ...trpc.advisers.exportDutyDays.queryOptions({ divisionCode: dutyDivision }),
+              staleTime: 0,
+            })
+          }
+          importFile={
+            canWrite && township
+              ? (workbook) => importDuty.mutateAsync({ divisionCode: township, workbook })
+              : undefined
+          }
+          onImported={refresh}
+        />
+      </Flex>
       <ResponsiveTable<DutyRow>
         rowKey="id"
         size="small"
@@ -274,6 +321,22 @@ function Services({ division }: { division: string }) {
       pageSize: paging.pageSize,
     }),
   );
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const refresh = async () => {
+    await queryClient.invalidateQueries(trpc.advisers.pathFilter());
+    await queryClient.invalidateQueries(trpc.statistics.pathFilter());
+  };
+  const remove = useMutation(
+    trpc.advisers.removeService.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t('advisers.removed'));
+        await refresh();
+      },
+      onError: (e) => void message.error(errorText(e)),
+    }),
+  );
+  const importServices = useMutation(trpc.advisers.importServices.mutationOptions());
   if (list.error) return <QueryError error={list.error} />;
   const columns: ResponsiveColumn<ServiceRow>[] = [
     { title: t('advisers.date'), dataIndex: 'date', cardTitle: true, width: 110 },
@@ -289,12 +352,23 @@ function Services({ division }: { division: string }) {
       ? [
           {
             key: 'actions',
-            width: 80,
+            width: 130,
             render: (_: unknown, r: ServiceRow) =>
               r.divisionCode === division && (
-                <Button size="small" onClick={() => setEditing(r)}>
-                  {t('advisers.edit')}
-                </Button>
+                <Space size={4}>
+                  <Button size="small" onClick={() => setEditing(r)}>
+                    {t('advisers.edit')}
+                  </Button>
+                  <Popconfirm
+                    title={t('advisers.removeServiceConfirm', { date: r.date })}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => remove.mutate({ id: r.id, version: r.version })}
+                  >
+                    <Button size="small" danger data-testid={`service-remove-${r.id}`}>
+                      {t('advisers.remove')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
               ),
           },
         ]
@@ -311,6 +385,24 @@ function Services({ division }: { division: string }) {
         )
       }
     >
+      <Flex wrap gap={8} justify="flex-end" style={{ marginBottom: 12 }}>
+        <RegisterExcel
+          ns="advisers"
+          testId="services"
+          exportFile={() =>
+            queryClient.fetchQuery({
+              ...trpc.advisers.exportServices.queryOptions({ divisionCode: division }),
+              staleTime: 0,
+            })
+          }
+          importFile={
+            canWrite
+              ? (workbook) => importServices.mutateAsync({ divisionCode: division, workbook })
+              : undefined
+          }
+          onImported={refresh}
+        />
+      </Flex>
       <ResponsiveTable<ServiceRow>
         rowKey="id"
         size="small"

@@ -2,7 +2,7 @@
 // county's), paged on the server, with the form to record or correct one.
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Popconfirm, Select, Space, Tag } from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Select, Space, Tag } from 'antd';
 import { pufaActivityTypes, type PufaActivityType } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { queryClient, trpc } from '../../trpc';
@@ -10,6 +10,8 @@ import { QueryError } from '../../components/query-error';
 import { useErrorText } from '../../components/use-error-text';
 import { ResponsiveTable, type ResponsiveColumn } from '../../components/responsive-table';
 import { PufaActivityForm } from './pufa-activity-form';
+import { PufaPhotosButton } from './pufa-photos';
+import { RegisterExcel } from './register-excel';
 import { pufaLabel, pufaOptions, type PufaActivityRow } from './pufa-model';
 
 const PAGE_SIZE = 20;
@@ -48,6 +50,11 @@ export function PufaActivities({
       onError: (e) => void message.error(errorText(e)),
     }),
   );
+  const refresh = async () => {
+    await queryClient.invalidateQueries(trpc.pufa.pathFilter());
+    await queryClient.invalidateQueries(trpc.statistics.pathFilter());
+  };
+  const importActivities = useMutation(trpc.pufa.importActivities.mutationOptions());
   if (list.error) return <QueryError error={list.error} />;
   const columns: ResponsiveColumn<PufaActivityRow>[] = [
     { title: t('pufa.heldOn'), dataIndex: 'heldOn', width: 110 },
@@ -75,6 +82,14 @@ export function PufaActivities({
       ),
     },
     { title: t('pufa.materials'), dataIndex: 'materials', width: 110 },
+    {
+      title: t('pufa.photos'),
+      dataIndex: 'photos',
+      width: 100,
+      render: (n: number, r) => (
+        <PufaPhotosButton activityId={r.id} count={n} canWrite={canWrite} />
+      ),
+    },
     ...(canWrite
       ? [
           {
@@ -123,13 +138,35 @@ export function PufaActivities({
         )
       }
     >
+      <Flex wrap gap={8} justify="flex-end" style={{ marginBottom: 12 }}>
+        <RegisterExcel
+          ns="pufa"
+          testId="pufa-activities"
+          exportFile={() =>
+            queryClient.fetchQuery({
+              ...trpc.pufa.exportActivities.queryOptions({
+                divisionCode,
+                ...(ownOnly ? { ownOnly } : {}),
+                ...(type ? { type } : {}),
+              }),
+              staleTime: 0,
+            })
+          }
+          importFile={
+            canWrite
+              ? (workbook) => importActivities.mutateAsync({ divisionCode, workbook })
+              : undefined
+          }
+          onImported={refresh}
+        />
+      </Flex>
       <ResponsiveTable<PufaActivityRow>
         rowKey="id"
         size="small"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         columns={columns}
-        scroll={{ x: 760 }}
+        scroll={{ x: 860 }}
         locale={{ emptyText: t('pufa.empty') }}
         data-testid="pufa-activities"
         pagination={{

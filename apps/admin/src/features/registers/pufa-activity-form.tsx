@@ -9,6 +9,7 @@ import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { queryClient, trpc } from '../../trpc';
 import { todayIso } from '../records/model';
 import { pufaOptions, type PufaActivityInput, type PufaActivityRow } from './pufa-model';
+import { PufaPhotos } from './pufa-photos';
 
 type Values = Omit<PufaActivityInput, 'divisionCode' | 'id' | 'version'>;
 
@@ -114,7 +115,12 @@ export function PufaActivityForm({
         <Form.Item name="notes" label={t('pufa.notes')}>
           <Input.TextArea maxLength={2000} rows={2} />
         </Form.Item>
-        <Typography.Text type="secondary">{t('pufa.photosLater')}</Typography.Text>
+        <Typography.Title level={5}>{t('pufa.photosTitle')}</Typography.Title>
+        {editing ? (
+          <PufaPhotos activityId={editing.id} canWrite />
+        ) : (
+          <Typography.Text type="secondary">{t('pufa.photosAfterSave')}</Typography.Text>
+        )}
       </Form>
     </Modal>
   );

@@ -99,7 +99,13 @@ export function PufaPage() {
           {
             key: 'roster',
             label: t('pufa.roster'),
-            children: <PufaRoster divisionCode={division} canWrite={isVillage && writesVillages} />,
+            children: (
+              <PufaRoster
+                divisionCode={division}
+                canWrite={isVillage && writesVillages}
+                canImport={writesVillages}
+              />
+            ),
           },
           ...(isClerk
             ? []

@@ -6,6 +6,7 @@ import {
   App,
   Button,
   Card,
+  Flex,
   Form,
   Input,
   InputNumber,
@@ -23,6 +24,7 @@ import { useErrorText } from '../../components/use-error-text';
 import { ResponsiveTable, type ResponsiveColumn } from '../../components/responsive-table';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { todayIso } from '../records/model';
+import { RegisterExcel } from './register-excel';
 import { pufaLabel, pufaOptions, type PufaRosterInput, type PufaRosterRow } from './pufa-model';
 
 const PAGE_SIZE = 20;
@@ -30,9 +32,12 @@ const PAGE_SIZE = 20;
 export function PufaRoster({
   divisionCode,
   canWrite,
+  canImport,
 }: {
   divisionCode: string;
   canWrite: boolean;
+  /** Whether the user records villages' rosters (a county imports several villages at once). */
+  canImport: boolean;
 }) {
   const { t, lang } = useLang();
   const { message } = App.useApp();
@@ -57,6 +62,7 @@ export function PufaRoster({
       onError: (e) => void message.error(errorText(e)),
     }),
   );
+  const importRoster = useMutation(trpc.pufa.importRoster.mutationOptions());
   if (list.error) return <QueryError error={list.error} />;
   const columns: ResponsiveColumn<PufaRosterRow>[] = [
     {
@@ -138,6 +144,27 @@ export function PufaRoster({
         )
       }
     >
+      <Flex wrap gap={8} justify="flex-end" style={{ marginBottom: 12 }}>
+        <RegisterExcel
+          ns="pufa"
+          testId="pufa-roster"
+          exportFile={() =>
+            queryClient.fetchQuery({
+              ...trpc.pufa.exportRoster.queryOptions({
+                divisionCode,
+                ...(role ? { role } : {}),
+              }),
+              staleTime: 0,
+            })
+          }
+          importFile={
+            canImport
+              ? (workbook) => importRoster.mutateAsync({ divisionCode, workbook })
+              : undefined
+          }
+          onImported={() => queryClient.invalidateQueries(trpc.pufa.pathFilter())}
+        />
+      </Flex>
       <ResponsiveTable<PufaRosterRow>
         rowKey="id"
         size="small"

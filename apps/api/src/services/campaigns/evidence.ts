@@ -17,6 +17,7 @@ import {
   evidenceFiles,
   participations,
   pilotMeetingFiles,
+  pufaActivityPhotos,
   recordFiles,
   type SheetColumn,
 } from '../../db/schema.js';
@@ -225,9 +226,9 @@ export async function sweepEvidence(opts: {
             eq(evidenceFiles.participationId, participation),
           ),
         );
-      // a folder is a participation's (evidence), a village record's (record files) or a pilot
-      // meeting's (its files)
-      const [recordRows, meetingRows] = await Promise.all([
+      // a folder is a participation's (evidence), a village record's (record files), a pilot
+      // meeting's (its files) or a 普法 activity's (its photos)
+      const [recordRows, meetingRows, photoRows] = await Promise.all([
         opts.db
           .select({ storagePath: recordFiles.storagePath })
           .from(recordFiles)
@@ -246,8 +247,19 @@ export async function sweepEvidence(opts: {
               eq(pilotMeetingFiles.meetingId, participation),
             ),
           ),
+        opts.db
+          .select({ storagePath: pufaActivityPhotos.storagePath })
+          .from(pufaActivityPhotos)
+          .where(
+            and(
+              eq(pufaActivityPhotos.countyCode, county),
+              eq(pufaActivityPhotos.activityId, participation),
+            ),
+          ),
       ]);
-      const known = new Set([...rows, ...recordRows, ...meetingRows].map((r) => r.storagePath));
+      const known = new Set(
+        [...rows, ...recordRows, ...meetingRows, ...photoRows].map((r) => r.storagePath),
+      );
       for (const name of names) {
         const isPart = name.endsWith(PART_SUFFIX);
         const finalName = isPart ? name.slice(0, -PART_SUFFIX.length) : name;

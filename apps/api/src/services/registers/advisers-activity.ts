@@ -264,3 +264,51 @@ async function findService(db: Db, scope: Scope, id: string): Promise<ServiceRow
   if (!row) notFound({ zh: '服务记录', en: 'Service record' });
   return row;
 }
+
+/** Deletes a duty day entered by mistake, unless its month is locked. */
+export async function removeDutyDay(opts: {
+  db: Db;
+  scope: Scope;
+  role: Role;
+  audit: Audit;
+  id: string;
+  version: number;
+}): Promise<{ id: string }> {
+  const before = await findDuty(opts.db, opts.scope, opts.id);
+  checkWriteLevel(opts.role, await registerDivision(opts.db, opts.scope, before.townshipCode));
+  checkVersion(before.version, opts.version);
+  await refuseIfLocked(opts.db, before.townshipCode, [monthOf(before.date)]);
+  await opts.db.delete(adviserDutyDays).where(eq(adviserDutyDays.id, before.id));
+  await opts.audit({
+    action: 'advisers.removeDuty',
+    entity: 'adviser_duty_day',
+    entityId: before.id,
+    divisionCode: before.townshipCode,
+    before,
+  });
+  return { id: before.id };
+}
+
+/** Deletes a service record entered by mistake, unless its month is locked. */
+export async function removeService(opts: {
+  db: Db;
+  scope: Scope;
+  role: Role;
+  audit: Audit;
+  id: string;
+  version: number;
+}): Promise<{ id: string }> {
+  const before = await findService(opts.db, opts.scope, opts.id);
+  checkWriteLevel(opts.role, await registerDivision(opts.db, opts.scope, before.divisionCode));
+  checkVersion(before.version, opts.version);
+  await refuseIfLocked(opts.db, before.townshipCode, [monthOf(before.date)]);
+  await opts.db.delete(adviserServices).where(eq(adviserServices.id, before.id));
+  await opts.audit({
+    action: 'advisers.removeService',
+    entity: 'adviser_service',
+    entityId: before.id,
+    divisionCode: before.divisionCode,
+    before,
+  });
+  return { id: before.id };
+}

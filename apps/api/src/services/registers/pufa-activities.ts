@@ -10,6 +10,7 @@ import type { AuditInput } from '../audit.js';
 import { forbidden, notFound } from '../../errors/app-error.js';
 import { todayIso } from '../campaigns/participations.js';
 import { checkVersion, dateRange } from '../records/common.js';
+import { photoCounts } from './pufa-photos.js';
 import {
   checkWriteLevel,
   divisionPrefix,
@@ -35,7 +36,7 @@ type ActivityRow = typeof pufaActivities.$inferSelect;
 
 const notFoundText = { zh: '普法活动', en: '普法 activity' };
 
-function present(row: ActivityRow, today = todayIso()) {
+function present(row: ActivityRow, today = todayIso(), photos = 0) {
   const warnings = checkPufaActivity(row, { today }).filter((p) => p.severity === 'warning');
   return {
     id: row.id,
@@ -48,6 +49,8 @@ function present(row: ActivityRow, today = todayIso()) {
     participants: row.participants,
     materials: row.materials,
     notes: row.notes,
+    /** How many photos the activity has. */
+    photos,
     version: row.version,
     updatedAt: row.updatedAt,
     warnings: warnings.map((w) => ({ code: w.code, field: w.field, message: w.message })),
@@ -102,7 +105,14 @@ export async function listPufaActivities(opts: {
     db.select({ n: count() }).from(a).where(where),
   ]);
   const today = todayIso();
-  return { items: rows.map((r) => present(r, today)), total: total?.n ?? 0 };
+  const photos = await photoCounts(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => present(r, today, photos.get(r.id) ?? 0)),
+    total: total?.n ?? 0,
+  };
 }
 
 /** Records an activity, or corrects one (`id` and the `version` read). */
@@ -164,10 +174,10 @@ export async function savePufaActivity(opts: {
     before,
     after: row,
   });
-  return present(row);
+  return present(row, todayIso(), (await photoCounts(db, [row.id])).get(row.id) ?? 0);
 }
 
-/** Deletes an activity of an open month. */
+/** Deletes an activity of an open month (its photos' rows go with it). */
 export async function removePufaActivity(opts: {
   db: Db;
   scope: Scope;
