@@ -205,8 +205,13 @@ export async function sweepEvidence(opts: {
     .select({ id: pilotMeetingFiles.id })
     .from(pilotMeetingFiles)
     .limit(1);
-  const removeOrphans =
-    anyRow !== undefined || anyRecordFile !== undefined || anyMeetingFile !== undefined;
+  const [anyPhoto] = await opts.db
+    .select({ id: pufaActivityPhotos.id })
+    .from(pufaActivityPhotos)
+    .limit(1);
+  const removeOrphans = [anyRow, anyRecordFile, anyMeetingFile, anyPhoto].some(
+    (row) => row !== undefined,
+  );
   let orphansKept = 0;
   const cutoff = (opts.now ?? new Date()).getTime() - (opts.partMinutes ?? 60) * 60_000;
   for (const county of await listDir(root)) {
