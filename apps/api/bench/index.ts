@@ -34,7 +34,9 @@ try {
     sql`truncate table participations, campaigns, users, divisions, audit_events cascade`,
   );
   await benchMediation(database);
-  await database.db.execute(sql`truncate table mediation_cases, mediation_monthly, divisions cascade`);
+  await database.db.execute(
+    sql`truncate table mediation_cases, mediation_monthly, divisions cascade`,
+  );
   await benchNationalMediation(database, url.toString());
   await benchDivisionsImport(url.toString());
 } finally {

@@ -137,7 +137,13 @@ const periods = [
   ['2025-02-01', '2026-11-30'],
 ] as const;
 // the nation's provinces, prefectures (one with its county and one with the demo county)
-const ABOVE_COUNTY = ['330000000000', '320000000000', '330700000000', '330100000000', '320100000000'];
+const ABOVE_COUNTY = [
+  '330000000000',
+  '320000000000',
+  '330700000000',
+  '330100000000',
+  '320100000000',
+];
 
 describe('mediation_monthly', () => {
   it('random saves, corrections and removals across villages and months leave the counts equal to an aggregate of the cases', async () => {
@@ -200,9 +206,7 @@ describe('mediation_monthly', () => {
         const fromMonthly = await mediationStatistics({ ...input, source: 'monthly' });
         expect(fromMonthly).toEqual(await mediationStatistics({ ...input, source: 'cases' }));
         // what the procedure answers (it picks the monthly rows here)
-        expect(await admin.statistics.mediation({ divisionCode, from, to })).toEqual(
-          fromMonthly,
-        );
+        expect(await admin.statistics.mediation({ divisionCode, from, to })).toEqual(fromMonthly);
       }
       // a county's and a township's figures (read from the cases) add up to the province's
       const province = await admin.statistics.mediation({ divisionCode: '330000000000', from, to });

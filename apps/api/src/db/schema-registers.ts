@@ -102,9 +102,7 @@ export const mediationMonthly = pgTable(
     criminal: integer('criminal').notNull(),
   },
   (t) => [
-    unique('mediation_monthly_key')
-      .on(t.countyCode, t.month, t.closedMonth)
-      .nullsNotDistinct(),
+    unique('mediation_monthly_key').on(t.countyCode, t.month, t.closedMonth).nullsNotDistinct(),
     // a province's (or prefecture's) months read this index only (see bench/national.ts)
     index('mediation_monthly_province_idx').on(
       sql`substr(${t.countyCode}, 1, 2)`,

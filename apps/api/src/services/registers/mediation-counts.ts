@@ -115,8 +115,7 @@ export function mediationMonthlyAggregate(where?: SQL) {
     sql`, `,
   )}) and ${c.closedOn} is not null`;
   // date minus the day of month: the month's first day, whatever the session's time zone
-  const firstDay = (d: AnyPgColumn) =>
-    sql`(${d} - extract(day from ${d})::int + 1)`;
+  const firstDay = (d: AnyPgColumn) => sql`(${d} - extract(day from ${d})::int + 1)`;
   return sql`
     select left(${c.divisionCode}, 6) || '000000',
            ${firstDay(c.receivedOn)},

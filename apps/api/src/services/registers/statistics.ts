@@ -151,9 +151,7 @@ async function countsFromMonthly(w: Where): Promise<ByKey> {
     .where(
       and(
         // the index leads with the province (substr as written in the index, not a parameter)
-        prefix.length >= 2
-          ? sql`substr(${m.countyCode}, 1, 2) = ${prefix.slice(0, 2)}`
-          : undefined,
+        prefix.length >= 2 ? sql`substr(${m.countyCode}, 1, 2) = ${prefix.slice(0, 2)}` : undefined,
         sql`${m.countyCode} like ${prefix + '%'}`,
         scope.where(m.countyCode),
         gte(m.month, firstOf(previous.from)),
@@ -207,9 +205,7 @@ export async function mediationStatistics(opts: {
           ...where,
           countyCode: parsed.division.countyCode,
           townshipCode:
-            parsed.division.prefix.length >= 9
-              ? parsed.division.prefix.slice(0, 9) + '000'
-              : null,
+            parsed.division.prefix.length >= 9 ? parsed.division.prefix.slice(0, 9) + '000' : null,
         });
   const row = (
     code: string,
