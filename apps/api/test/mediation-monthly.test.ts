@@ -1,6 +1,7 @@
 // The monthly mediation counts (mediation_monthly): kept equal to an aggregate of the cases by every
 // save, correction and removal, in the write's own transaction; the statistics of a province or a
 // prefecture read from them equal the same statistics read from the cases (issue #11).
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -298,5 +299,25 @@ describe('mediation_monthly', () => {
     const after = await keptAndCounted();
     expect(after.kept).toEqual(after.counted);
     expect(after.kept.length).toBe(before.kept.length - 1);
+  });
+
+  it("the migration's backfill counts the cases already recorded as the writes would", async () => {
+    await addDivisions();
+    const admin = await t.as('admin');
+    for (const c of fc.sample(caseArb, { numRuns: 30, seed: 5 })) {
+      await admin.mediation.save(caseInput(c));
+    }
+    const migration = readFileSync(
+      new URL('../drizzle/0019_mediation_monthly.sql', import.meta.url),
+      'utf8',
+    );
+    const backfill = migration.split('--> statement-breakpoint').at(-1)!;
+    expect(backfill).toMatch(/INSERT INTO "mediation_monthly"/);
+    const kept = (await keptAndCounted()).kept;
+    await t.db.execute(sql`delete from mediation_monthly`);
+    await t.db.execute(sql.raw(backfill));
+    const refilled = await keptAndCounted();
+    expect(refilled.kept).toEqual(kept);
+    expect(refilled.kept).toEqual(refilled.counted);
   });
 });
