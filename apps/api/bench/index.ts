@@ -1,6 +1,7 @@
 // `pnpm bench` (API part): times the campaign ranking and a score-sheet save (5,000 villages, then
 // a national-size campaign of 600,000 in bench/ranking.ts), the mediation statistics of a county
-// with 200,000 cases (bench/mediation.ts), then imports a
+// with 200,000 cases (bench/mediation.ts), the national rollup by province of 30 million cases
+// (bench/national-mediation.ts), then imports a
 // national-size division file into PostgreSQL beside COPY of the same file (bench/divisions-import.ts). Uses BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server;
 // the benchmark creates and drops its own database there.
 import { randomBytes } from 'node:crypto';
@@ -11,6 +12,7 @@ import { benchDivisionsImport } from './divisions-import.js';
 import { benchCampaigns } from './campaigns.js';
 import { benchNationalRanking } from './ranking.js';
 import { benchMediation } from './mediation.js';
+import { benchNationalMediation } from './national-mediation.js';
 
 const adminUrl =
   process.env.BENCH_DATABASE_URL ??
@@ -32,7 +34,10 @@ try {
     sql`truncate table participations, campaigns, users, divisions, audit_events cascade`,
   );
   await benchMediation(database);
-  await database.db.execute(sql`truncate table mediation_cases, divisions cascade`);
+  await database.db.execute(
+    sql`truncate table mediation_cases, mediation_monthly, divisions cascade`,
+  );
+  await benchNationalMediation(database, url.toString());
   await benchDivisionsImport(url.toString());
 } finally {
   await database.close();

@@ -6,8 +6,10 @@ import {
   mediationMethods,
   mediationOutcomes,
 } from '@fazhi/domain';
+import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -72,6 +74,52 @@ export const mediationCases = pgTable(
       t.escalation,
     ),
     index('mediation_cases_division_received_idx').on(t.divisionCode, t.receivedOn),
+  ],
+);
+
+/**
+ * The mediation cases counted by county and month received (人民调解月度汇总), kept up to date in the
+ * same transaction as every case written (services/registers/mediation-counts.ts): the statistics
+ * of a province or a prefecture read these rows instead of every case (a national year is about
+ * 3 million cases, a few hundred thousand rows here). `county_code` is the first six digits of the
+ * case's division code; `closed_month` is the month a handled case (调解成功 / 不成功 / 终止 /
+ * 转司法程序) was closed, null while not closed: a period's 已调处 are the rows closed by its last
+ * month. Counties and below read the cases themselves (their townships and villages).
+ */
+export const mediationMonthly = pgTable(
+  'mediation_monthly',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    /** The first day of the month the cases were received in. */
+    month: date('month').notNull(),
+    closedMonth: date('closed_month'),
+    received: integer('received').notNull(),
+    /** Of `received`, the cases closed as 调解成功 (only on rows with a `closed_month`). */
+    succeeded: integer('succeeded').notNull(),
+    oral: integer('oral').notNull(),
+    written: integer('written').notNull(),
+    petition: integer('petition').notNull(),
+    criminal: integer('criminal').notNull(),
+  },
+  (t) => [
+    unique('mediation_monthly_key').on(t.countyCode, t.month, t.closedMonth).nullsNotDistinct(),
+    // a province's (or prefecture's) months read this index only (see bench/national.ts)
+    index('mediation_monthly_province_idx').on(
+      sql`substr(${t.countyCode}, 1, 2)`,
+      t.month,
+      t.countyCode,
+      t.closedMonth,
+      t.received,
+      t.succeeded,
+      t.oral,
+      t.written,
+      t.petition,
+      t.criminal,
+    ),
+    check(
+      'mediation_monthly_counts',
+      sql`${t.received} >= 0 and ${t.succeeded} >= 0 and ${t.oral} >= 0 and ${t.written} >= 0 and ${t.petition} >= 0 and ${t.criminal} >= 0`,
+    ),
   ],
 );
 

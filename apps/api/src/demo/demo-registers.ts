@@ -4,6 +4,7 @@
 // Deterministic: the same data every time. No ID numbers; no party names.
 import type { Db } from '../db/client.js';
 import { disputeScreenings, mediationCases, registerPeriods } from '../db/schema.js';
+import { recountMediationMonthly } from '../services/registers/mediation-counts.js';
 import {
   disputeTypes,
   handledOutcomes,
@@ -90,6 +91,7 @@ export async function seedDemoRegisters(db: Db): Promise<void> {
     },
   );
   await db.insert(mediationCases).values(cases);
+  await recountMediationMonthly(db, COUNTY.slice(0, 6));
 
   const screenings: (typeof disputeScreenings.$inferInsert)[] = [];
   for (const village of ['330728101201', '330728101202', '330728101203', '330728101204']) {

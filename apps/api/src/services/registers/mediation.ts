@@ -15,6 +15,7 @@ import type { Role } from '../../auth/roles.js';
 import type { AuditInput } from '../audit.js';
 import { forbidden, notFound } from '../../errors/app-error.js';
 import { todayIso } from '../campaigns/participations.js';
+import { moveMediationCount } from './mediation-counts.js';
 import { checkVersion, dateRange } from '../records/common.js';
 import {
   checkWriteLevel,
@@ -182,6 +183,8 @@ export async function saveMediation(opts: {
     const [created] = await db.insert(mediationCases).values(values).returning();
     row = created!;
   }
+  // the monthly counts move with the case, in the same transaction
+  await moveMediationCount(db, before, row);
   await opts.audit({
     action: input.id ? 'mediation.update' : 'mediation.create',
     entity: 'mediation_case',
@@ -209,7 +212,12 @@ export async function removeMediation(opts: {
     monthOf(before.receivedOn),
     before.closedOn && monthOf(before.closedOn),
   ]);
-  await opts.db.delete(mediationCases).where(eq(mediationCases.id, opts.id));
+  const [removed] = await opts.db
+    .delete(mediationCases)
+    .where(and(eq(mediationCases.id, opts.id), eq(mediationCases.version, before.version)))
+    .returning();
+  if (!removed) checkVersion(before.version, -1);
+  await moveMediationCount(opts.db, removed!, null);
   await opts.audit({
     action: 'mediation.remove',
     entity: 'mediation_case',
