@@ -108,6 +108,7 @@ export const recordsZh = {
     correctionNote:
       '修改前后的内容都记入审计日志；所属期间的创建自评已提交的，记录标为“提交后更正”，审核人员可见',
     editMatter: '修改四议两公开事项',
+    mattersNone: '暂无四议两公开事项',
     editElection: '修改选举评议记录',
     groupAdd: '添加村民小组',
     groupEdit: '修改村民小组',
@@ -364,6 +365,7 @@ export const recordsEn: typeof recordsZh = {
     correctionNote:
       'The audit log keeps the record before and after; a record of a period whose self-assessment has been submitted is marked “Corrected after submission” for the reviewers',
     editMatter: 'Edit the major matter',
+    mattersNone: 'No major matters recorded',
     editElection: 'Edit the election record',
     groupAdd: 'Add a villager group',
     groupEdit: 'Edit the villager group',

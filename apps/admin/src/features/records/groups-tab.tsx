@@ -14,13 +14,13 @@ import {
   Modal,
   Space,
   Statistic,
-  Table,
   Typography,
 } from 'antd';
 import { useLang } from '../../i18n';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { queryClient, trpc, trpcClient } from '../../trpc';
 import { QueryError } from '../../components/query-error';
+import { ResponsiveTable } from '../../components/responsive-table';
 import type { RouterOutputs } from '../../types';
 import { csvText, fileBase64, FileImportModal } from './file-import';
 
@@ -72,13 +72,12 @@ export function GroupsTab({ villageCode, canWrite }: { villageCode: string; canW
           />
         </Flex>
       )}
-      <Table<GroupRow>
+      <ResponsiveTable<GroupRow>
         rowKey="id"
         size="small"
         loading={list.isLoading}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         data-testid="groups-table"
         locale={{
           emptyText: (
@@ -89,8 +88,8 @@ export function GroupsTab({ villageCode, canWrite }: { villageCode: string; canW
           ),
         }}
         columns={[
+          { title: t('records.group.name'), dataIndex: 'name', cardTitle: true },
           { title: t('records.manage.groupOrder'), dataIndex: 'sortOrder', width: 64 },
-          { title: t('records.group.name'), dataIndex: 'name' },
           { title: t('records.group.households'), dataIndex: 'households' },
           { title: t('records.group.voters'), dataIndex: 'voters' },
           { title: t('records.group.representatives'), dataIndex: 'representatives' },

@@ -7,13 +7,13 @@ import {
   Alert,
   App,
   Button,
+  Empty,
   Flex,
   Form,
   Input,
   Modal,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -25,6 +25,7 @@ import { useErrorText } from '../../components/use-error-text';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { queryClient, trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
+import { ResponsiveTable } from '../../components/responsive-table';
 import type { RouterInputs, RouterOutputs } from '../../types';
 import { todayIso } from './model';
 import { DeleteRecordButton } from './delete-record';
@@ -59,12 +60,20 @@ export function MattersTab({ villageCode, canWrite }: { villageCode: string; can
           </Button>
         </div>
       )}
-      <Table<MatterRow>
+      <ResponsiveTable<MatterRow>
         rowKey="id"
         loading={list.isLoading}
         dataSource={list.data ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('records.manage.mattersNone')}
+            />
+          ),
+        }}
         data-testid="matters-table"
         columns={[
           {
