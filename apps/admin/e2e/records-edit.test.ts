@@ -125,14 +125,10 @@ describe('correcting and importing village records', () => {
       representatives: before.representatives + 11,
     };
     await expect
-      .poll(() => page.getByTestId('total-households').textContent(), { timeout: 10_000 })
-      .toBe(String(expected.households));
-    await expect(page.getByTestId('total-voters').textContent()).resolves.toBe(
-      String(expected.voters),
-    );
-    await expect(page.getByTestId('total-representatives').textContent()).resolves.toBe(
-      String(expected.representatives),
-    );
+      .poll(() => page.getByTestId('group-totals').textContent(), { timeout: 10_000 })
+      .toBe(
+        `全村合计：${expected.households} 户，选民 ${expected.voters} 人（18周岁以上），村民代表 ${expected.representatives} 人`,
+      );
     expect((await groupsOf()).totals).toEqual(expected);
     await shot('1-groups');
   });

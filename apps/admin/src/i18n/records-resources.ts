@@ -114,6 +114,8 @@ export const recordsZh = {
     groupEdit: '修改村民小组',
     groupSaved: '村民小组已保存',
     groupOrder: '序号',
+    groupTotals:
+      '全村合计：{{households}} 户，选民 {{voters}} 人（18周岁以上），村民代表 {{representatives}} 人',
     groupsNone: '尚未登记村民小组；添加或导入后，全村户数、选民数和村民代表数由各小组合计得出',
     groupsHint: '全村合计由各村民小组相加得出。只登记人数，不录入村民姓名或身份证号。',
     importGroups: '导入村民小组',
@@ -371,6 +373,8 @@ export const recordsEn: typeof recordsZh = {
     groupEdit: 'Edit the villager group',
     groupSaved: 'Villager group saved',
     groupOrder: 'No.',
+    groupTotals:
+      'Village totals: {{households}} households, {{voters}} voters (18 and over), {{representatives}} representatives',
     groupsNone:
       'No villager groups yet; once added or imported, the village totals are the sums of its groups',
     groupsHint:

@@ -3,19 +3,7 @@
 // the village's totals are the sums of its groups.
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Space,
-  Statistic,
-  Typography,
-} from 'antd';
+import { App, Button, Empty, Flex, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import { useLang } from '../../i18n';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { queryClient, trpc, trpcClient } from '../../trpc';
@@ -52,25 +40,13 @@ export function GroupsTab({ villageCode, canWrite }: { villageCode: string; canW
       )}
       <Typography.Text type="secondary">{t('records.manage.groupsHint')}</Typography.Text>
       {totals && items.length > 0 && (
-        <Flex gap={24} wrap="wrap" data-testid="group-totals">
-          <Statistic
-            title={`${t('records.group.totals')} · ${t('records.group.households')}`}
-            value={totals.households}
-            valueRender={() => <span data-testid="total-households">{totals.households}</span>}
-          />
-          <Statistic
-            title={`${t('records.group.totals')} · ${t('records.group.voters')}`}
-            value={totals.voters}
-            valueRender={() => <span data-testid="total-voters">{totals.voters}</span>}
-          />
-          <Statistic
-            title={`${t('records.group.totals')} · ${t('records.group.representatives')}`}
-            value={totals.representatives}
-            valueRender={() => (
-              <span data-testid="total-representatives">{totals.representatives}</span>
-            )}
-          />
-        </Flex>
+        <Typography.Paragraph strong style={{ margin: 0 }} data-testid="group-totals">
+          {t('records.manage.groupTotals', {
+            households: totals.households,
+            voters: totals.voters,
+            representatives: totals.representatives,
+          })}
+        </Typography.Paragraph>
       )}
       <ResponsiveTable<GroupRow>
         rowKey="id"

@@ -122,13 +122,15 @@ export function MattersTab({ villageCode, canWrite }: { villageCode: string; can
           {
             title: t('records.meeting.problems'),
             render: (_: unknown, r) =>
-              r.check.problems.map((p, i) => (
-                <div key={i}>
-                  <Typography.Text type={p.severity === 'error' ? 'danger' : 'warning'}>
-                    {localized(p.message, lang)}
-                  </Typography.Text>
-                </div>
-              )),
+              r.check.problems.length === 0
+                ? null
+                : r.check.problems.map((p, i) => (
+                    <div key={i}>
+                      <Typography.Text type={p.severity === 'error' ? 'danger' : 'warning'}>
+                        {localized(p.message, lang)}
+                      </Typography.Text>
+                    </div>
+                  )),
           },
           ...(canWrite
             ? [
