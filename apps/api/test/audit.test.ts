@@ -1072,6 +1072,21 @@ Object.assign(mutations, {
     action: 'matters.create',
     actor: 'clerk',
   },
+  'matters.remove': {
+    ok: async () => {
+      const caller = await t.as('clerk');
+      const m = await caller.matters.save(sampleInput['matters.save'] as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.matters.remove({ id: m.id, version: m.version });
+    },
+    fails: async () => {
+      const caller = await t.as('clerk');
+      const m = await caller.matters.save(sampleInput['matters.save'] as never);
+      return () => caller.matters.remove({ id: m.id, version: m.version + 1 });
+    },
+    action: 'matters.remove',
+    actor: 'clerk',
+  },
   'villageRules.save': {
     ok: async () =>
       (await t.as('clerk')).villageRules.save(sampleInput['villageRules.save'] as never),
@@ -1128,6 +1143,21 @@ Object.assign(mutations, {
         } as never);
     },
     action: 'elections.create',
+    actor: 'clerk',
+  },
+  'elections.remove': {
+    ok: async () => {
+      const caller = await t.as('clerk');
+      const e = await caller.elections.save(sampleInput['elections.save'] as never);
+      await t.db.execute(sql`truncate table audit_events restart identity`);
+      return caller.elections.remove({ id: e.id, version: e.version });
+    },
+    fails: async () => {
+      const caller = await t.as('clerk');
+      const e = await caller.elections.save(sampleInput['elections.save'] as never);
+      return () => caller.elections.remove({ id: e.id, version: e.version + 1 });
+    },
+    action: 'elections.remove',
     actor: 'clerk',
   },
   'records.importLedger': {

@@ -91,7 +91,15 @@ async function recordsInY() {
     villageCode: Y_VILLAGE,
     filedOn: '2026-02-10',
   } as never);
-  return { meeting, disclosure, rules };
+  const matter = await county.matters.save({
+    ...(sampleInput['matters.save'] as object),
+    villageCode: Y_VILLAGE,
+  } as never);
+  const election = await county.elections.save({
+    ...(sampleInput['elections.save'] as object),
+    villageCode: Y_VILLAGE,
+  } as never);
+  return { meeting, disclosure, rules, matter, election };
 }
 
 /** A file row of a meeting (its bytes do not matter to these checks). */
@@ -703,6 +711,11 @@ const outsideChecks: Record<
   },
   'matters.list': refusedForY('matters.list'),
   'matters.save': refusedForY('matters.save'),
+  'matters.remove': async (x) => {
+    const { matter } = await recordsInY();
+    await expectError(x.matters.remove({ id: matter.id, version: matter.version }), 'NOT_FOUND');
+    expect(await (await t.as('county')).matters.list({ villageCode: Y_VILLAGE })).toHaveLength(1);
+  },
   'villageRules.list': refusedForY('villageRules.list'),
   'villageRules.save': refusedForY('villageRules.save'),
   'villageRules.review': async (x) => {
@@ -718,6 +731,14 @@ const outsideChecks: Record<
   },
   'elections.list': refusedForY('elections.list'),
   'elections.save': refusedForY('elections.save'),
+  'elections.remove': async (x) => {
+    const { election } = await recordsInY();
+    await expectError(
+      x.elections.remove({ id: election.id, version: election.version }),
+      'NOT_FOUND',
+    );
+    expect(await (await t.as('county')).elections.list({ villageCode: Y_VILLAGE })).toHaveLength(1);
+  },
   'records.metrics': refusedForY('records.metrics'),
   'records.ledger': refusedForY('records.ledger'),
   'records.importLedger': refusedForY('records.importLedger'),

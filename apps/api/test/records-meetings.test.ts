@@ -378,4 +378,60 @@ describe('corrections and deletion', () => {
     expect(items.find((r) => r.villageCode === VILLAGE)!.corrections).toBe(2);
     expect(items.find((r) => r.villageCode === OTHER_VILLAGE)!.corrections).toBe(0);
   });
+
+  it('deletes a matter or an election record until the period is submitted, then refuses', async () => {
+    const clerk = await t.as('clerk');
+    const matter = (title: string) => ({
+      villageCode: VILLAGE,
+      title,
+      steps: [{ step: 'party_branch_proposal' as const, on: '2026-02-01' }],
+    });
+    const representatives = {
+      villageCode: VILLAGE,
+      kind: 'representatives' as const,
+      date: '2026-02-01',
+      figures: {
+        households: 600,
+        representatives: 40,
+        womenRepresentatives: 15,
+        committeeMembers: 5,
+      },
+    };
+    // before submission: deleted, and a stale version is refused first
+    const early = await clerk.matters.save(matter('村道硬化'));
+    await expectError(
+      clerk.matters.remove({ id: early.id, version: early.version + 1 }),
+      'CONFLICT',
+      'RECORD_CONFLICT',
+    );
+    await clerk.matters.remove({ id: early.id, version: early.version });
+    expect(await clerk.matters.list({ villageCode: VILLAGE })).toHaveLength(0);
+    const earlyElection = await clerk.elections.save(representatives);
+    await clerk.elections.remove({ id: earlyElection.id, version: earlyElection.version });
+    expect(await clerk.elections.list({ villageCode: VILLAGE })).toHaveLength(0);
+    const removals = await t.db
+      .select()
+      .from(auditEvents)
+      .where(sql`${auditEvents.action} in ('matters.remove', 'elections.remove')`);
+    expect(removals.map((r) => r.action).sort()).toEqual(['elections.remove', 'matters.remove']);
+
+    // after submission: refused with the reason, and nothing is deleted
+    const kept = await clerk.matters.save(matter('修建文化礼堂'));
+    const keptElection = await clerk.elections.save(representatives);
+    const { campaignInSelfAssessment } = await import('./campaign-fixture.js');
+    await campaignInSelfAssessment(t, [VILLAGE]);
+    await t.db.execute(sql`update participations set state = 'self_assessed'`);
+    await expectError(
+      clerk.matters.remove({ id: kept.id, version: kept.version }),
+      'CONFLICT',
+      'RECORD_LOCKED',
+    );
+    await expectError(
+      clerk.elections.remove({ id: keptElection.id, version: keptElection.version }),
+      'CONFLICT',
+      'RECORD_LOCKED',
+    );
+    expect(await clerk.matters.list({ villageCode: VILLAGE })).toHaveLength(1);
+    expect(await clerk.elections.list({ villageCode: VILLAGE })).toHaveLength(1);
+  });
 });

@@ -133,6 +133,7 @@ export const sampleInput: Record<string, unknown> = {
     title: '村道硬化',
     steps: [{ step: 'party_branch_proposal', on: '2026-02-01' }],
   },
+  'matters.remove': { id: NO_ID, version: 1 },
   'villageRules.list': { villageCode: X_VILLAGE },
   'villageRules.save': {
     villageCode: X_VILLAGE,
@@ -160,6 +161,7 @@ export const sampleInput: Record<string, unknown> = {
       committeeMembers: 5,
     },
   },
+  'elections.remove': { id: NO_ID, version: 1 },
   'records.compliance': { code: X, from: '2026-01-01', to: '2026-06-30' },
   'records.metrics': { villageCode: X_VILLAGE, from: '2026-01-01', to: '2026-06-30' },
   'records.ledger': { villageCode: X_VILLAGE, year: 2026 },

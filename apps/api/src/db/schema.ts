@@ -5,10 +5,13 @@ import {
   annualOutcomes,
   campaignModes,
   campaignStages,
+  disclosureCategories,
+  disclosureChannels,
   divisionLevels,
   participationStates as domainParticipationStates,
   recordFileKinds,
   recordFilePurposes,
+  recordMeetingBodies,
   ROLES,
   type ClosingFigures,
   recheckOutcomes,
@@ -717,16 +720,9 @@ export const titleRechecks = pgTable(
 // Every register carries county_code and village_code; rows are looked up per village and date.
 // Counts only: no villager names or ID numbers are stored.
 
-/** Meeting kinds: the bodies `checkResolution` knows, and 两委联席会议 (no quorum rule). */
-export const recordMeetingBodies = [
-  'villagers_meeting',
-  'representatives_meeting',
-  'group_meeting',
-  'party_members_meeting',
-  'collective_members_meeting',
-  'joint_committees_meeting',
-] as const;
-export type RecordMeetingBody = (typeof recordMeetingBodies)[number];
+/** Meeting kinds (@fazhi/domain): the bodies `checkResolution` knows, and 两委联席会议. */
+export { recordMeetingBodies };
+export type { RecordMeetingBody } from '@fazhi/domain';
 
 /** 村民小组: the figures the law's thresholds need; village totals are derived from them. */
 export const villageGroups = pgTable(
@@ -812,8 +808,8 @@ export const meetingResolutions = pgTable(
   ],
 );
 
-export const disclosureCategories = ['party', 'general', 'finance', 'major'] as const;
-export const disclosureChannels = ['board', 'screen', 'online'] as const;
+/** The postings' categories and channels (@fazhi/domain). */
+export { disclosureCategories, disclosureChannels };
 
 /** 三务公开 postings. */
 export const villageDisclosures = pgTable(

@@ -2,7 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { authedProcedure, writeProcedure } from '../trpc/init.js';
 import { electionRecordKinds } from '../db/schema.js';
-import { listElections, saveElection } from '../services/records/governance.js';
+import { listElections, removeElection, saveElection } from '../services/records/governance.js';
 import { divisionCode, version } from './schemas.js';
 import { checkOutput, headCount, isoDate, requiredText, uuid } from './records-schemas.js';
 
@@ -100,5 +100,13 @@ export const electionsRouter = {
     .output(record)
     .mutation(({ ctx, input }) =>
       saveElection({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
+    ),
+
+  /** Deletes an election record, unless its period's self-assessment has been submitted. */
+  remove: writeProcedure
+    .input(z.object({ id: uuid, version }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) =>
+      removeElection({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
     ),
 } satisfies TRPCRouterRecord;

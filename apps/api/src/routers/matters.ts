@@ -2,7 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { deliberationSteps } from '@fazhi/domain';
 import { authedProcedure, writeProcedure } from '../trpc/init.js';
-import { listMatters, saveMatter } from '../services/records/governance.js';
+import { listMatters, removeMatter, saveMatter } from '../services/records/governance.js';
 import { divisionCode, version } from './schemas.js';
 import { checkOutput, isoDate, requiredText, uuid } from './records-schemas.js';
 import { bi } from '../trpc/messages.js';
@@ -58,5 +58,13 @@ export const mattersRouter = {
         audit: ctx.audit,
         input: input as Parameters<typeof saveMatter>[0]['input'],
       }),
+    ),
+
+  /** Deletes a matter, unless its period's self-assessment has been submitted. */
+  remove: writeProcedure
+    .input(z.object({ id: uuid, version }))
+    .output(z.object({ id: z.string() }))
+    .mutation(({ ctx, input }) =>
+      removeMatter({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
     ),
 } satisfies TRPCRouterRecord;

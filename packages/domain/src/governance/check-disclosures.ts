@@ -84,7 +84,19 @@ export interface DisclosuresResult {
   readonly citations: readonly Citation[];
 }
 
-const categories: readonly DisclosureCategory[] = ['general', 'finance', 'major', 'party'];
+/** The categories of 三务公开 postings, in the order pages list them. */
+export const disclosureCategories = [
+  'party',
+  'general',
+  'finance',
+  'major',
+] as const satisfies readonly DisclosureCategory[];
+
+/** Where a posting is put up: 公开栏, 电子屏, 网上. */
+export const disclosureChannels = ['board', 'screen', 'online'] as const;
+export type DisclosureChannel = (typeof disclosureChannels)[number];
+
+const categories: readonly DisclosureCategory[] = disclosureCategories;
 const stages: readonly DisclosureStage[] = ['before', 'during', 'after'];
 const everyMonths: readonly DisclosureEveryMonths[] = [1, 3, 6, 12];
 const stageNames: Record<DisclosureStage, { zh: string; en: string }> = {

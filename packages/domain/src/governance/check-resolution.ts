@@ -38,6 +38,16 @@ export const meetingBodies: readonly MeetingBody[] = [
   'collective_members_meeting',
 ];
 
+/**
+ * The meetings a village records: the bodies above, and 两委联席会议, which consults and decides
+ * nothing (no quorum rule, no check).
+ */
+export const recordMeetingBodies = [
+  ...(meetingBodies as readonly [MeetingBody, ...MeetingBody[]]),
+  'joint_committees_meeting',
+] as const;
+export type RecordMeetingBody = (typeof recordMeetingBodies)[number];
+
 export const resolutionMatters: readonly ResolutionMatter[] = [
   'general',
   'land_contract_plan',

@@ -11,9 +11,10 @@ export {
 export type { LandContractingRule, OrganicLawRule } from './articles.js';
 export { checkAppraisals } from './check-appraisals.js';
 export type { Appraisal, AppraisalRating, AppraisalsResult } from './check-appraisals.js';
-export { checkDisclosures } from './check-disclosures.js';
+export { checkDisclosures, disclosureCategories, disclosureChannels } from './check-disclosures.js';
 export type {
   DisclosureCategory,
+  DisclosureChannel,
   DisclosureEveryMonths,
   DisclosurePosting,
   DisclosureStage,
@@ -55,11 +56,13 @@ export {
   checkResolution,
   meetingBodies,
   meetingBodyName,
+  recordMeetingBodies,
   resolutionMatters,
 } from './check-resolution.js';
 export type {
   Approval,
   MeetingBody,
+  RecordMeetingBody,
   ResolutionInput,
   ResolutionMatter,
   ResolutionResult,

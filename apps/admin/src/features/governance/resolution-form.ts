@@ -1,6 +1,12 @@
 // The vote-check form's values → the input of `checkResolution` (null until the form is complete
 // enough to check). Fields that do not apply to the chosen meeting are left out.
-import type { CountySettings, MeetingBody, ResolutionInput, ResolutionMatter } from '@fazhi/domain';
+import {
+  resolutionMatters,
+  type CountySettings,
+  type MeetingBody,
+  type ResolutionInput,
+  type ResolutionMatter,
+} from '@fazhi/domain';
 
 export interface ResolutionFormValues {
   body: MeetingBody;
@@ -52,13 +58,7 @@ export function countySettings(values: ResolutionFormValues): CountySettings {
 export function mattersFor(body: MeetingBody): ResolutionMatter[] {
   if (body === 'collective_members_meeting') return ['general', 'collective_asset_disposal'];
   if (body === 'party_members_meeting') return ['general'];
-  return [
-    'general',
-    'land_contract_plan',
-    'land_contract_adjustment',
-    'land_contract_outsider',
-    'collective_asset_disposal',
-  ];
+  return [...resolutionMatters];
 }
 
 const isCount = (value: number | null | undefined): value is number =>

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -28,6 +29,8 @@ import { QueryError } from '../../components/query-error';
 import type { RouterInputs, RouterOutputs } from '../../types';
 import type { recordsZh } from '../../i18n/records-resources';
 import { todayIso } from './model';
+import { DeleteRecordButton } from './delete-record';
+import { useErrorText } from '../../components/use-error-text';
 
 type ElectionRow = RouterOutputs['elections']['list'][number];
 type ElectionInput = RouterInputs['elections']['save'];
@@ -127,8 +130,21 @@ export function ElectionsTab({
   canWrite: boolean;
 }) {
   const { t } = useLang();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<ElectionRow | null>(null);
   const list = useQuery(trpc.elections.list.queryOptions({ villageCode }));
+  const remove = useMutation(
+    trpc.elections.remove.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t('records.manage.removed'));
+        await queryClient.invalidateQueries(trpc.elections.pathFilter());
+        await queryClient.invalidateQueries(trpc.records.pathFilter());
+      },
+      onError: (error) => void message.error(errorText(error)),
+    }),
+  );
   if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Flex vertical gap={8}>
@@ -151,6 +167,23 @@ export function ElectionsTab({
                 <Typography.Text strong>{t(`records.elections.kinds.${row.kind}`)}</Typography.Text>
                 <Typography.Text type="secondary">{row.date}</Typography.Text>
                 {row.correctedAfterSubmission && <Tag color="orange">{t('records.corrected')}</Tag>}
+                {canWrite && (
+                  <Space size={0}>
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => setEditing(row)}
+                      data-testid={`election-edit-${row.id}`}
+                    >
+                      {t('records.manage.edit')}
+                    </Button>
+                    <DeleteRecordButton
+                      testId={`election-remove-${row.id}`}
+                      pending={remove.isPending && remove.variables?.id === row.id}
+                      onDelete={() => remove.mutate({ id: row.id, version: row.version })}
+                    />
+                  </Space>
+                )}
               </Space>
               <Typography.Text>{summary(row, t)}</Typography.Text>
               <CheckResult row={row} />
@@ -159,6 +192,14 @@ export function ElectionsTab({
         )}
       />
       {adding && <ElectionForm villageCode={villageCode} onClose={() => setAdding(false)} />}
+      {editing && (
+        <ElectionForm
+          key={editing.id}
+          villageCode={villageCode}
+          record={editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Flex>
   );
 }
@@ -171,7 +212,16 @@ interface Values {
 
 const count = { min: 0, precision: 0, style: { width: '100%' } } as const;
 
-function ElectionForm({ villageCode, onClose }: { villageCode: string; onClose: () => void }) {
+/** Records an election (or recall…), or corrects `record` (sent with its id and version read). */
+function ElectionForm({
+  villageCode,
+  record,
+  onClose,
+}: {
+  villageCode: string;
+  record?: ElectionRow | undefined;
+  onClose: () => void;
+}) {
   const { t } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -194,7 +244,13 @@ function ElectionForm({ villageCode, onClose }: { villageCode: string; onClose: 
     const figures = Object.fromEntries(
       Object.entries(values.figures ?? {}).filter(([, v]) => v !== null && v !== undefined),
     );
-    save.mutate({ villageCode, kind: values.kind, date: values.date, figures } as ElectionInput);
+    save.mutate({
+      ...(record ? { id: record.id, version: record.version } : {}),
+      villageCode,
+      kind: values.kind,
+      date: values.date,
+      figures,
+    } as ElectionInput);
   };
   const number = (name: FigureField, required = true) => (
     <Form.Item
@@ -209,7 +265,7 @@ function ElectionForm({ villageCode, onClose }: { villageCode: string; onClose: 
   return (
     <Modal
       open
-      title={t('records.elections.add')}
+      title={record ? t('records.manage.editElection') : t('records.elections.add')}
       onCancel={onClose}
       width={560}
       okText={saved ? t('app.close') : t('app.save')}
@@ -228,14 +284,27 @@ function ElectionForm({ villageCode, onClose }: { villageCode: string; onClose: 
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{
-            kind: 'election',
-            date: todayIso(),
-            figures: { round: 'first', candidates: [{ id: '甲' }], ratings: [{}] },
-          }}
+          initialValues={
+            record
+              ? { kind: record.kind, date: record.date, figures: record.figures }
+              : {
+                  kind: 'election',
+                  date: todayIso(),
+                  figures: { round: 'first', candidates: [{ id: '甲' }], ratings: [{}] },
+                }
+          }
         >
+          {record && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('records.manage.correctionNote')}
+            />
+          )}
           <Form.Item name="kind" label={t('records.elections.kind')}>
             <Select
+              disabled={record !== undefined}
               data-testid="election-kind"
               options={kinds.map((k) => ({ value: k, label: t(`records.elections.kinds.${k}`) }))}
             />

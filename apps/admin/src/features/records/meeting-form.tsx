@@ -2,11 +2,17 @@
 // resolutions, saved with `meetings.save`; the server checks each resolution by the law then.
 import { useEffect } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useLang } from '../../i18n';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { queryClient, trpc } from '../../trpc';
-import { meetingBodies, resolutionMatters, todayIso, type MeetingInput } from './model';
+import {
+  meetingBodies,
+  resolutionMatters,
+  todayIso,
+  type MeetingInput,
+  type MeetingRow,
+} from './model';
 
 interface Values {
   body: MeetingInput['body'];
@@ -20,11 +26,37 @@ interface Values {
 
 const fields = ['body', 'groupId', 'date', 'convenor', 'eligible', 'attendees', 'resolutions'];
 
+/** The form's values of a saved meeting (to correct it). */
+function savedValues(meeting: MeetingRow): Values {
+  return {
+    body: meeting.body,
+    ...(meeting.groupId ? { groupId: meeting.groupId } : {}),
+    date: meeting.date,
+    ...(meeting.convenor ? { convenor: meeting.convenor } : {}),
+    eligible: meeting.eligible,
+    attendees: meeting.attendees,
+    resolutions: meeting.resolutions.map((r) => ({
+      title: r.title,
+      matter: (r.matter ?? 'general') as NonNullable<MeetingInput['resolutions'][number]['matter']>,
+      votesFor: r.votesFor,
+      votesAgainst: r.votesAgainst,
+      abstentions: r.abstentions,
+      ...(r.representatives !== null ? { representatives: r.representatives } : {}),
+      ...(r.representativesVotesFor !== null
+        ? { representativesVotesFor: r.representativesVotesFor }
+        : {}),
+    })),
+  };
+}
+
+/** Records a meeting, or corrects `meeting` (sent with its id and the version read). */
 export function MeetingForm({
   villageCode,
+  meeting,
   onClose,
 }: {
   villageCode: string;
+  meeting?: MeetingRow | undefined;
   onClose: () => void;
 }) {
   const { t } = useLang();
@@ -44,8 +76,10 @@ export function MeetingForm({
           ? groups.data?.totals.representatives || undefined
           : undefined;
   useEffect(() => {
+    // a saved meeting keeps its own figure until its kind or group is changed
+    if (meeting && body === meeting.body && (groupId ?? null) === meeting.groupId) return;
     if (register !== undefined) form.setFieldValue('eligible', register);
-  }, [register, form]);
+  }, [register, form, meeting, body, groupId]);
   const save = useMutation(
     trpc.meetings.save.mutationOptions({
       onSuccess: async (saved) => {
@@ -61,7 +95,7 @@ export function MeetingForm({
   return (
     <Modal
       open
-      title={t('records.meeting.add')}
+      title={meeting ? t('records.meeting.edit') : t('records.meeting.add')}
       width={760}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -72,15 +106,23 @@ export function MeetingForm({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{
-          body: 'villagers_meeting',
-          date: todayIso(),
-          resolutions: [
-            { title: '', matter: 'general', votesFor: 0, votesAgainst: 0, abstentions: 0 },
-          ],
-        }}
+        initialValues={
+          meeting
+            ? savedValues(meeting)
+            : {
+                body: 'villagers_meeting',
+                date: todayIso(),
+                resolutions: [
+                  { title: '', matter: 'general', votesFor: 0, votesAgainst: 0, abstentions: 0 },
+                ],
+              }
+        }
         onFinish={(v) =>
           save.mutate({
+            // a correction: the version read, and the minutes the form does not show
+            ...(meeting
+              ? { id: meeting.id, version: meeting.version, minutes: meeting.minutes }
+              : {}),
             villageCode,
             body: v.body,
             ...(v.groupId ? { groupId: v.groupId } : {}),
@@ -98,6 +140,14 @@ export function MeetingForm({
           })
         }
       >
+        {meeting && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('records.manage.correctionNote')}
+          />
+        )}
         <Space wrap>
           <Form.Item name="body" label={t('records.meeting.body')} rules={[{ required: true }]}>
             <Select

@@ -8,25 +8,13 @@ export type DisclosureInput = RouterInputs['disclosures']['save'];
 export type ComplianceRow = RouterOutputs['records']['compliance']['items'][number];
 export type MeetingBody = MeetingInput['body'];
 
-export const meetingBodies: MeetingBody[] = [
-  'villagers_meeting',
-  'representatives_meeting',
-  'group_meeting',
-  'party_members_meeting',
-  'collective_members_meeting',
-  'joint_committees_meeting',
-];
-
-export const resolutionMatters = [
-  'general',
-  'land_contract_plan',
-  'land_contract_adjustment',
-  'land_contract_outsider',
-  'collective_asset_disposal',
-] as const;
-
-export const disclosureCategories = ['party', 'general', 'finance', 'major'] as const;
-export const disclosureChannels = ['board', 'screen', 'online'] as const;
+/** The lists are written once, in @fazhi/domain. */
+export {
+  disclosureCategories,
+  disclosureChannels,
+  recordMeetingBodies as meetingBodies,
+  resolutionMatters,
+} from '@fazhi/domain';
 
 /** Today in the county's calendar (UTC+8), YYYY-MM-DD. */
 export function todayIso(now = new Date()): string {

@@ -3,10 +3,23 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  InputNumber,
+  List,
+  Select,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { describeCitation } from '@fazhi/domain';
 import { useLang } from '../../i18n';
-import { queryClient, trpc } from '../../trpc';
+import { queryClient, trpc, trpcClient } from '../../trpc';
 import { QueryError } from '../../components/query-error';
 import { useErrorText } from '../../components/use-error-text';
 import { useMe } from '../auth/me-context';
@@ -15,6 +28,9 @@ import { RulesTab } from './rules-tab';
 import { ElectionsTab } from './elections-tab';
 import { MattersTab } from './matters-tab';
 import { MeetingForm } from './meeting-form';
+import { GroupsTab } from './groups-tab';
+import { fileBase64, FileImportModal } from './file-import';
+import { DeleteRecordButton } from './delete-record';
 import { RecordFilesButton } from './record-files';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { downloadBase64, todayIso, type DisclosureRow, type MeetingRow } from './model';
@@ -77,6 +93,7 @@ function VillageRecords({
   const errorText = useErrorText();
   const [params] = useSearchParams();
   const year = Number(todayIso().slice(0, 4));
+  const [importing, setImporting] = useState(false);
   const ledger = useMutation({
     mutationFn: () =>
       queryClient.fetchQuery({
@@ -87,19 +104,28 @@ function VillageRecords({
   return (
     <Card
       extra={
-        <Button
-          onClick={() =>
-            ledger.mutate(undefined, {
-              onSuccess: (file) => downloadBase64(file.base64, file.fileName, XLSX),
-            })
-          }
-          loading={ledger.isPending}
-        >
-          {t('records.exportLedger', { year })}
-        </Button>
+        <Space wrap size={4}>
+          <Button
+            onClick={() =>
+              ledger.mutate(undefined, {
+                onSuccess: (file) => downloadBase64(file.base64, file.fileName, XLSX),
+              })
+            }
+            loading={ledger.isPending}
+            data-testid="ledger-export"
+          >
+            {t('records.exportLedger', { year })}
+          </Button>
+          {canWrite && (
+            <Button onClick={() => setImporting(true)} data-testid="ledger-import">
+              {t('records.manage.importLedger')}
+            </Button>
+          )}
+        </Space>
       }
     >
       {ledger.error && <Alert type="error" title={errorText(ledger.error)} />}
+      {importing && <LedgerImport villageCode={villageCode} onClose={() => setImporting(false)} />}
       <Tabs
         defaultActiveKey={params.get('tab') ?? 'meetings'}
         items={[
@@ -121,7 +147,7 @@ function VillageRecords({
           {
             key: 'groups',
             label: t('records.tabs.groups'),
-            children: <Groups villageCode={villageCode} />,
+            children: <GroupsTab villageCode={villageCode} canWrite={canWrite} />,
           },
           {
             key: 'elections',
@@ -141,10 +167,66 @@ function VillageRecords({
   );
 }
 
+/** The year's meetings-and-disclosures ledger (.xlsx) imported all or nothing. */
+function LedgerImport({ villageCode, onClose }: { villageCode: string; onClose: () => void }) {
+  const { t } = useLang();
+  const thisYear = Number(todayIso().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  return (
+    <FileImportModal
+      testId="ledger-import-dialog"
+      title={t('records.manage.importLedgerTitle', { year })}
+      hint={t('records.manage.ledgerHint')}
+      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      maxBytes={700_000}
+      extra={
+        <Space>
+          {t('records.manage.ledgerYear')}
+          <InputNumber
+            min={1988}
+            max={thisYear}
+            precision={0}
+            value={year}
+            onChange={(v) => v !== null && setYear(v)}
+            data-testid="ledger-year"
+          />
+        </Space>
+      }
+      onClose={onClose}
+      send={async (file) => {
+        const result = await trpcClient.records.importLedger.mutate({
+          villageCode,
+          year,
+          workbook: await fileBase64(file),
+        });
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.meetings.pathFilter()),
+          queryClient.invalidateQueries(trpc.disclosures.pathFilter()),
+          queryClient.invalidateQueries(trpc.records.pathFilter()),
+        ]);
+        return t('records.manage.ledgerImported', result);
+      }}
+    />
+  );
+}
+
 function Meetings({ villageCode, canWrite }: { villageCode: string; canWrite: boolean }) {
   const { t, lang } = useLang();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<MeetingRow | null>(null);
   const list = useQuery(trpc.meetings.list.queryOptions({ villageCode, pageSize: 50 }));
+  const remove = useMutation(
+    trpc.meetings.remove.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t('records.manage.removed'));
+        await queryClient.invalidateQueries(trpc.meetings.pathFilter());
+        await queryClient.invalidateQueries(trpc.records.pathFilter());
+      },
+      onError: (error) => void message.error(errorText(error)),
+    }),
+  );
   if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Flex vertical gap={8}>
@@ -236,9 +318,42 @@ function Meetings({ villageCode, canWrite }: { villageCode: string; canWrite: bo
               <RecordFilesButton kind="meeting" recordId={row.id} canWrite={canWrite} />
             ),
           },
+          ...(canWrite
+            ? [
+                {
+                  title: t('records.manage.actions'),
+                  width: 110,
+                  render: (_: unknown, row: MeetingRow) => (
+                    <Space size={0} wrap>
+                      <Button
+                        type="link"
+                        size="small"
+                        onClick={() => setEditing(row)}
+                        data-testid={`meeting-edit-${row.id}`}
+                      >
+                        {t('records.manage.edit')}
+                      </Button>
+                      <DeleteRecordButton
+                        testId={`meeting-remove-${row.id}`}
+                        pending={remove.isPending && remove.variables?.id === row.id}
+                        onDelete={() => remove.mutate({ id: row.id, version: row.version })}
+                      />
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {adding && <MeetingForm villageCode={villageCode} onClose={() => setAdding(false)} />}
+      {editing && (
+        <MeetingForm
+          key={editing.id}
+          villageCode={villageCode}
+          meeting={editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </Flex>
   );
 }
@@ -336,36 +451,5 @@ function Disclosures({ villageCode, canWrite }: { villageCode: string; canWrite:
         />
       )}
     </Flex>
-  );
-}
-
-function Groups({ villageCode }: { villageCode: string }) {
-  const { t } = useLang();
-  const list = useQuery(trpc.groups.list.queryOptions({ villageCode }));
-  if (list.error) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
-  const totals = list.data?.totals;
-  return (
-    <Table
-      rowKey="id"
-      loading={list.isLoading}
-      dataSource={list.data?.items ?? []}
-      pagination={false}
-      columns={[
-        { title: t('records.group.name'), dataIndex: 'name' },
-        { title: t('records.group.households'), dataIndex: 'households' },
-        { title: t('records.group.voters'), dataIndex: 'voters' },
-        { title: t('records.group.representatives'), dataIndex: 'representatives' },
-      ]}
-      summary={() =>
-        totals ? (
-          <Table.Summary.Row>
-            <Table.Summary.Cell index={0}>{t('records.group.totals')}</Table.Summary.Cell>
-            <Table.Summary.Cell index={1}>{totals.households}</Table.Summary.Cell>
-            <Table.Summary.Cell index={2}>{totals.voters}</Table.Summary.Cell>
-            <Table.Summary.Cell index={3}>{totals.representatives}</Table.Summary.Cell>
-          </Table.Summary.Row>
-        ) : null
-      }
-    />
   );
 }

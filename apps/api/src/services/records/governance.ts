@@ -33,7 +33,13 @@ import {
 import type { Scope } from '../../auth/scope.js';
 import type { AuditInput } from '../audit.js';
 import { fail, invalidField, notFound } from '../../errors/app-error.js';
-import { checkRecordDate, checkVersion, periodSubmitted, recordVillage } from './common.js';
+import {
+  checkRecordDate,
+  checkVersion,
+  periodSubmitted,
+  recordVillage,
+  refuseDeleteIfSubmitted,
+} from './common.js';
 
 type Audit = (event: AuditInput) => Promise<void>;
 
@@ -230,6 +236,36 @@ export async function saveMatter(opts: { db: Db; scope: Scope; audit: Audit; inp
     after: saved,
   });
   return saved;
+}
+
+/** Deletes a matter, unless its period's self-assessment has been submitted. */
+export async function removeMatter(opts: {
+  db: Db;
+  scope: Scope;
+  audit: Audit;
+  id: string;
+  version: number;
+}): Promise<{ id: string }> {
+  const [found] = await opts.db
+    .select()
+    .from(villageMatters)
+    .where(and(eq(villageMatters.id, opts.id), opts.scope.where(villageMatters.villageCode)));
+  if (!found) notFound({ zh: '四议两公开事项', en: 'Matter' });
+  checkVersion(found.version, opts.version);
+  // every step's date: a matter reaching into a submitted period is kept
+  for (const s of found.steps as MatterStep[]) {
+    await refuseDeleteIfSubmitted(opts.db, found.villageCode, s.on);
+  }
+  await refuseDeleteIfSubmitted(opts.db, found.villageCode, found.startedOn);
+  await opts.db.delete(villageMatters).where(eq(villageMatters.id, opts.id));
+  await opts.audit({
+    action: 'matters.remove',
+    entity: 'village_matter',
+    entityId: opts.id,
+    divisionCode: found.villageCode,
+    before: presentMatter(found),
+  });
+  return { id: opts.id };
 }
 
 function todayOrEmpty(): string {
@@ -588,4 +624,30 @@ export async function saveElection(opts: {
     after: saved,
   });
   return saved;
+}
+
+/** Deletes an election record, unless its period's self-assessment has been submitted. */
+export async function removeElection(opts: {
+  db: Db;
+  scope: Scope;
+  audit: Audit;
+  id: string;
+  version: number;
+}): Promise<{ id: string }> {
+  const [found] = await opts.db
+    .select()
+    .from(villageElections)
+    .where(and(eq(villageElections.id, opts.id), opts.scope.where(villageElections.villageCode)));
+  if (!found) notFound({ zh: '选举记录', en: 'Election record' });
+  checkVersion(found.version, opts.version);
+  await refuseDeleteIfSubmitted(opts.db, found.villageCode, found.date);
+  await opts.db.delete(villageElections).where(eq(villageElections.id, opts.id));
+  await opts.audit({
+    action: 'elections.remove',
+    entity: 'village_election',
+    entityId: opts.id,
+    divisionCode: found.villageCode,
+    before: presentElection(found),
+  });
+  return { id: opts.id };
 }

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import {
   checkResolution,
   isCollectiveEconomicOrganizationsLawInForce,
+  meetingBodies,
   organicLawVersion,
   type MeetingBody,
   type ResolutionMatter,
@@ -67,13 +68,8 @@ export function ruleVersionOn(date: string): string {
   return parts.join(';');
 }
 
-const checkedBodies = new Set<RecordMeetingBody>([
-  'villagers_meeting',
-  'representatives_meeting',
-  'group_meeting',
-  'party_members_meeting',
-  'collective_members_meeting',
-]);
+/** The bodies `checkResolution` checks (两委联席会议 only consults). */
+const checkedBodies = new Set<RecordMeetingBody>(meetingBodies);
 
 /** The register's eligible figure for a body on its date (null when the register has none). */
 export async function registerEligible(
