@@ -29,6 +29,7 @@ import { pufaRouter } from '../routers/pufa.js';
 import { commentsRouter } from '../routers/comments.js';
 import { tasksRouter } from '../routers/tasks.js';
 import { projectsRouter } from '../routers/projects.js';
+import { townshipDashboardRouter } from '../routers/township-dashboard.js';
 import { reportsRouter } from '../routers/reports.js';
 
 export const appRouter = router({
@@ -64,6 +65,7 @@ export const appRouter = router({
   comments: commentsRouter,
   tasks: tasksRouter,
   projects: projectsRouter,
+  townshipDashboard: townshipDashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;
