@@ -7,8 +7,9 @@ import { townshipDashboard } from '../services/township/dashboard.js';
 import { divisionCode } from './schemas.js';
 import { bi } from '../trpc/messages.js';
 
-const counts = (keys: readonly string[]) =>
-  z.object(Object.fromEntries(keys.map((k) => [k, z.number()])) as Record<string, z.ZodNumber>);
+/** A count for each of `keys` (all present). */
+const counts = <K extends string>(keys: readonly K[]) =>
+  z.record(z.enum(keys as [K, ...K[]]), z.number());
 
 const row = z.object({
   code: z.string(),

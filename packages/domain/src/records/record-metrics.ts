@@ -224,12 +224,7 @@ const rulesEntries: Entry[] = (
   ],
 ]);
 
-const taskRating = (
-  key: RecordMetricKey,
-  zh: string,
-  en: string,
-  rating: string,
-): Entry => [
+const taskRating = (key: RecordMetricKey, zh: string, en: string, rating: string): Entry => [
   key,
   'count',
   'supervision_tasks',
