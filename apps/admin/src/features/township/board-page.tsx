@@ -11,11 +11,11 @@ import {
   Drawer,
   Empty,
   Flex,
-  List,
   Progress,
   Row,
   Select,
   Space,
+  Spin,
   Tag,
   Typography,
 } from 'antd';
@@ -364,7 +364,7 @@ function ProjectsDrawer(props: {
     <Drawer
       open
       onClose={props.onClose}
-      width="min(480px, 100vw)"
+      size={Math.min(480, window.innerWidth)}
       title={t('township.board.projectList', {
         name: props.name,
         stage: projectStageNames[props.stage][lang],
@@ -373,23 +373,21 @@ function ProjectsDrawer(props: {
       {list.error ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <List
-          loading={list.isLoading}
-          dataSource={items}
-          data-testid="board-project-list"
-          renderItem={(p) => (
-            <List.Item>
-              <List.Item.Meta
-                title={p.title}
-                description={
-                  p.budgetYuan !== null
-                    ? `${t('township.board.spent')} ${p.spentYuan.toLocaleString()} / ${t('township.board.budget')} ${p.budgetYuan.toLocaleString()}`
-                    : p.source
-                }
-              />
-            </List.Item>
+        <Flex vertical gap={8} data-testid="board-project-list">
+          {list.isLoading ? (
+            <Spin />
+          ) : items.length === 0 ? (
+            <Empty />
+          ) : (
+            items.map((p) => (
+              <Card key={p.id} size="small" title={p.title}>
+                {p.budgetYuan !== null
+                  ? `${t('township.board.spent')} ${p.spentYuan.toLocaleString()} / ${t('township.board.budget')} ${p.budgetYuan.toLocaleString()}`
+                  : p.source}
+              </Card>
+            ))
           )}
-        />
+        </Flex>
       )}
     </Drawer>
   );
