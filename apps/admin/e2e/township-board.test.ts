@@ -196,7 +196,7 @@ describe('editing a task and its extension', () => {
     const row = page.getByTestId('tasks-table').locator('tr', { hasText: EDITED });
     await row.getByRole('button', { name: '审批延期' }).click();
     await page.getByTestId('extension-asked').getByText(inDays(20), { exact: false }).waitFor();
-    await page.getByTestId('extension-approve').getByText('同意延期').click();
+    await page.getByTestId('extension-approve').getByText('同意延期', { exact: true }).click();
     await shot(page, '6-decide');
     await page.getByTestId('extension-decide-save').click();
     await row.getByTestId('light-green').waitFor({ timeout: 20_000 });
