@@ -213,15 +213,16 @@ describe('task ratings feed the annual assessment', () => {
     expect(bad.item).toMatchObject({ answer: false });
     // the same answer through the campaign's score sheet (来自台账)
     const todo = await clerk.dashboard.todo();
-    const entry = todo.find((e) => e.task === 'self_assessment');
-    if (entry) {
-      const { items } = await clerk.participations.list({ campaignId: entry.campaignId });
-      const derived = await clerk.records.derivedAnswers({ participationId: items[0]!.id });
-      const a110 = derived.items.find((i) => i.itemId === 'A1.10');
-      if (derived.period.from <= todayIso() && todayIso() <= derived.period.to) {
-        expect(a110).toMatchObject({ missing: false, answer: false });
-      }
-    }
+    const entry = todo.find((e) => e.task === 'self_assessment')!;
+    expect(entry).toBeDefined();
+    const { items } = await clerk.participations.list({ campaignId: entry.campaignId });
+    const derived = await clerk.records.derivedAnswers({ participationId: items[0]!.id });
+    expect(derived.period.from <= todayIso() && todayIso() <= derived.period.to).toBe(true);
+    expect(derived.items.find((i) => i.itemId === 'A1.10')).toMatchObject({
+      missing: false,
+      answer: false,
+      metrics: ['tasks.satisfactoryRatio'],
+    });
     // a period with no task closed leaves the item to a person
     const empty = await clerk.tasks.ratingMetrics({
       divisionCode: VILLAGE,
