@@ -143,6 +143,29 @@ describe('townshipDashboard.summary', () => {
       pageSize: 100,
     });
     expect(open.total).toBe(now.comments.open);
+    const escalated = await township.tasks.list({
+      divisionCode: VILLAGE,
+      escalated: true,
+      page: 1,
+      pageSize: 100,
+    });
+    expect(escalated.total).toBe(now.tasks.escalated);
+    expect(escalated.items.every((i) => i.escalated)).toBe(true);
+    expect(escalated.items.map((i) => i.title)).toContain('上报');
+    const answeredLate = await township.comments.list({
+      divisionCode: VILLAGE,
+      late: true,
+      page: 1,
+      pageSize: 100,
+    });
+    expect(answeredLate.total).toBe(now.comments.late);
+    const inTime = await township.comments.list({
+      divisionCode: VILLAGE,
+      late: false,
+      page: 1,
+      pageSize: 100,
+    });
+    expect(inTime.total).toBe(now.comments.onTime);
   });
 
   it('gives the county one row per township, the same figures as the townships see', async () => {

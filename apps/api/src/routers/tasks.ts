@@ -101,7 +101,14 @@ export const tasksRouter = {
   /** Tasks owned or assigned inside a division, by state and light, a page at a time. */
   list: authedProcedure
     .input(
-      z.object({ divisionCode, state: state.optional(), light: light.optional(), ...pagination }),
+      z.object({
+        divisionCode,
+        state: state.optional(),
+        light: light.optional(),
+        /** Only open tasks escalated to the level above. */
+        escalated: z.boolean().optional(),
+        ...pagination,
+      }),
     )
     .output(paged(task))
     .query(({ ctx, input }) => listTasks({ db: ctx.db, scope: ctx.scope, ...input })),

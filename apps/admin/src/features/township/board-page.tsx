@@ -125,7 +125,7 @@ export function TownshipBoardPage() {
           value={row.tasks.escalated}
           label={t('township.board.escalated')}
           testId="board-escalated"
-          to={tasksLink(row.code, { light: 'red' })}
+          to={tasksLink(row.code, { escalated: 'true' })}
         />
       </Flex>
       <Typography.Text type="secondary">{t('township.board.byState')}</Typography.Text>
@@ -196,14 +196,14 @@ export function TownshipBoardPage() {
     <Card title={t('township.board.comments')} size="small" data-testid="board-comments">
       <Flex gap={8} wrap justify="space-around">
         <Figure
-          to={commentsLink(row.code, { answered: true })}
+          to={commentsLink(row.code, { late: false })}
           value={row.comments.onTime}
           label={t('township.board.onTime')}
           testId="board-comments-on-time"
           color={figureColors.green}
         />
         <Figure
-          to={commentsLink(row.code, { answered: true })}
+          to={commentsLink(row.code, { late: true })}
           value={row.comments.late}
           label={t('township.board.late')}
           testId="board-comments-late"

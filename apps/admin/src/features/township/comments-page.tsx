@@ -49,6 +49,10 @@ export function CommentsPage() {
     const a = params.get('answered');
     return a === 'true' ? true : a === 'false' ? false : undefined;
   });
+  const [late, setLate] = useState<boolean | undefined>(() => {
+    const l = params.get('late');
+    return l === 'true' ? true : l === 'false' ? false : undefined;
+  });
   const [adding, setAdding] = useState(false);
   const [replying, setReplying] = useState<CommentRow | null>(null);
   const paging = usePagination();
@@ -57,6 +61,7 @@ export function CommentsPage() {
       divisionCode,
       ...(light === 'all' ? {} : { light }),
       ...(answered === undefined ? {} : { answered }),
+      ...(late === undefined ? {} : { late }),
       page: paging.page,
       pageSize: paging.pageSize,
     }),
@@ -133,6 +138,19 @@ export function CommentsPage() {
           ...trafficLights.map((l) => ({ value: l, label: t(`township.lights.${l}`) })),
         ]}
       />
+      {late !== undefined && (
+        <Tag
+          closable
+          data-testid="comments-late-filter"
+          style={{ marginInlineStart: 8 }}
+          onClose={() => {
+            setLate(undefined);
+            paging.toFirstPage();
+          }}
+        >
+          {late ? t('township.board.late') : t('township.board.onTime')}
+        </Tag>
+      )}
       {answered !== undefined && (
         <Tag
           closable

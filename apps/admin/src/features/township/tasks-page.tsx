@@ -83,11 +83,13 @@ export function TasksPage() {
     const s = params.get('state');
     return isState(s) ? s : undefined;
   });
+  const [escalated, setEscalated] = useState(params.get('escalated') === 'true');
   const [dialog, setDialog] = useState<Dialog>(null);
   const paging = usePagination();
   const list = useQuery(
     trpc.tasks.list.queryOptions({
       divisionCode,
+      ...(escalated ? { escalated } : {}),
       ...(light === 'all' ? {} : { light }),
       ...(state ? { state } : {}),
       page: paging.page,
@@ -232,6 +234,18 @@ export function TasksPage() {
             }}
             options={taskStates.map((s) => ({ value: s, label: taskStateNames[s][lang] }))}
           />
+          {escalated && (
+            <Tag
+              closable
+              data-testid="tasks-escalated-filter"
+              onClose={() => {
+                setEscalated(false);
+                paging.toFirstPage();
+              }}
+            >
+              {t('township.board.escalated')}
+            </Tag>
+          )}
         </Space>
         {list.error ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />

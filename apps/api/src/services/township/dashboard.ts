@@ -8,7 +8,6 @@ import {
   deadlineRange,
   projectStages,
   taskStates,
-  trafficLightDefaults,
   type ProjectStage,
   type TaskState,
   type TrafficLight,
@@ -18,7 +17,7 @@ import { publicComments, supervisionTasks, villagerProjects } from '../../db/sch
 import type { Scope } from '../../auth/scope.js';
 import { invalidField } from '../../errors/app-error.js';
 import { todayIso } from '../campaigns/participations.js';
-import { divisionInScope, divisionNames, prefixOf } from './common.js';
+import { divisionInScope, divisionNames, escalationDeadline, prefixOf } from './common.js';
 
 export interface TaskFigures {
   byState: Record<TaskState, number>;
@@ -108,10 +107,8 @@ export async function townshipDashboard(opts: {
   const t = supervisionTasks;
   const taskKey = childOf(division.level, t.ownerCode);
   const open = sql`${t.state} <> 'closed'`;
-  // escalated: red for `escalateAfterRedDays` days or more, i.e. the deadline that many days ago
-  const escalateBy = new Date(`${today}T00:00:00Z`);
-  escalateBy.setUTCDate(escalateBy.getUTCDate() - trafficLightDefaults.escalateAfterRedDays);
-  const escalatedBy = escalateBy.toISOString().slice(0, 10);
+  // escalated: red for `escalateAfterRedDays` days or more
+  const escalatedBy = escalationDeadline(today);
   const taskRows = await db
     .select({
       key: taskKey,
