@@ -118,6 +118,12 @@ const routes: RouteObject[] = [
             }),
           },
           {
+            path: 'township-board',
+            lazy: async () => ({
+              Component: (await import('./features/township/board-page')).TownshipBoardPage,
+            }),
+          },
+          {
             path: 'tasks',
             lazy: async () => ({
               Component: (await import('./features/township/tasks-page')).TasksPage,

@@ -1009,6 +1009,8 @@ const outsideChecks: Record<
   'tasks.list': divisionOfY('tasks.list'),
   'tasks.bulletin': divisionOfY('tasks.bulletin'),
   'tasks.bulletinWorkbook': divisionOfY('tasks.bulletinWorkbook'),
+  'tasks.ratingMetrics': divisionOfY('tasks.ratingMetrics'),
+  'townshipDashboard.summary': divisionOfY('townshipDashboard.summary'),
   'tasks.get': taskOfYNotFound('tasks.get'),
   'tasks.report': taskOfYNotFound('tasks.report'),
   'tasks.close': taskOfYNotFound('tasks.close'),

@@ -30,6 +30,20 @@ describe('the demo county', () => {
     }
     const closed = await township.tasks.list({ divisionCode: '330728101000', state: 'closed' });
     expect(closed.items[0]).toMatchObject({ rating: 'satisfied' });
+    // the clerk's village's ratings answer A1.10 (按时完成交办任务) of its self-assessment
+    const ratings = await township.tasks.ratingMetrics({
+      divisionCode: '330728101201',
+      from: new Date(Date.parse(`${todayIso()}T00:00:00Z`) - 90 * 86_400_000)
+        .toISOString()
+        .slice(0, 10),
+      to: todayIso(),
+    });
+    expect(ratings.values).toMatchObject({
+      'tasks.closed': 2,
+      'tasks.satisfied': 1,
+      'tasks.basicallySatisfied': 1,
+      'tasks.satisfactoryRatio': 1,
+    });
     const red = await township.tasks.list({ divisionCode: '330728101000', light: 'red' });
     expect(red.items[0]!.escalated).toBe(true);
     const comments = await township.comments.list({ divisionCode: '330728101000' });

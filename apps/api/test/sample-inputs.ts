@@ -331,6 +331,8 @@ export const sampleInput: Record<string, unknown> = {
   'tasks.decideExtension': { id: NO_ID, version: 1, approve: true },
   'tasks.bulletin': { divisionCode: X, from: '2026-01-01', to: '2026-12-31' },
   'tasks.bulletinWorkbook': { divisionCode: X, from: '2026-01-01', to: '2026-12-31' },
+  'tasks.ratingMetrics': { divisionCode: X, from: '2026-01-01', to: '2026-12-31' },
+  'townshipDashboard.summary': { divisionCode: X, year: 2026 },
   'projects.list': { divisionCode: X, year: 2026 },
   'projects.save': {
     divisionCode: X,

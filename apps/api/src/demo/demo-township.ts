@@ -1,5 +1,5 @@
-// The demo county's township work: 白石镇's supervision tasks in each light (and one closed and
-// rated, one assigned by the county), villagers' comments answered and waiting, and the year's
+// The demo county's township work: 白石镇's supervision tasks in each light (and three closed and
+// rated, two of them the clerk's village's, one assigned by the county), villagers' comments answered and waiting, and the year's
 // 实事工程百姓点单 (ideas, one not taken up, two voted by the township congress, one being built). Dates are
 // counted from today so the lights stay as described whenever the demo is loaded.
 import type { Db } from '../db/client.js';
@@ -75,6 +75,35 @@ export async function seedDemoTownship(db: Db, today = todayIso()): Promise<void
         ratingNote: '按期完成，资料齐全',
         closedOn: on(-12),
       },
+      // the clerk's village's closed tasks, rated: what A1.10 of its self-assessment reads
+      {
+        ...base,
+        ownerCode: village(1),
+        title: '村级法律顾问进村服务登记',
+        source: 'key_target',
+        responsible: '村委会主任',
+        assignedOn: on(-70),
+        deadline: on(-25),
+        state: 'closed',
+        percentDone: 100,
+        rating: 'satisfied',
+        ratingNote: '登记完整',
+        closedOn: on(-27),
+      },
+      {
+        ...base,
+        ownerCode: village(1),
+        title: '整理村级档案并移交镇档案室',
+        source: 'meeting_decision',
+        responsible: '村文书',
+        assignedOn: on(-65),
+        deadline: on(-20),
+        state: 'closed',
+        percentDone: 100,
+        rating: 'basically_satisfied',
+        ratingNote: '逾期两天完成',
+        closedOn: on(-18),
+      },
       {
         countyCode: DEMO_COUNTY_CODE,
         assignerCode: DEMO_COUNTY_CODE,
@@ -121,6 +150,20 @@ export async function seedDemoTownship(db: Db, today = todayIso()): Promise<void
       kind: 'close',
       on: on(-12),
       text: '满意：按期完成，资料齐全',
+      byName: '镇司法所',
+    },
+    {
+      taskId: id('村级法律顾问进村服务登记'),
+      kind: 'close',
+      on: on(-27),
+      text: '满意：登记完整',
+      byName: '镇司法所',
+    },
+    {
+      taskId: id('整理村级档案并移交镇档案室'),
+      kind: 'close',
+      on: on(-18),
+      text: '基本满意：逾期两天完成',
       byName: '镇司法所',
     },
   ]);

@@ -3,6 +3,8 @@
 // `GET /api/reports/annual.docx?divisionCode&year` (the generated prose). Both go through
 // reports.annual with the caller's session, so scope and validation stay in one place; the
 // figures are always the records', only the prose comes from the request.
+// The 通报 of supervised tasks: `GET /api/reports/task-bulletin.docx?divisionCode&from&to`
+// (tasks.bulletin with the caller's session, as a Word document).
 import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { TRPCError } from '@trpc/server';
 import type { ContextFor } from './server.js';
@@ -10,6 +12,8 @@ import { contentDisposition, problemError, safeFileName, sendError } from './rep
 import { createCaller } from '../trpc/root.js';
 import type { Context } from '../trpc/context.js';
 import { buildAnnualReportDocx, DOCX_MIME } from '../services/reports/annual-docx.js';
+import { buildBulletinDocx } from '../services/township/bulletin-docx.js';
+import { divisionNames } from '../services/township/common.js';
 
 async function sendReport(reply: FastifyReply, ctx: Context, input: unknown) {
   const report = await createCaller(ctx).reports.annual(
@@ -56,6 +60,37 @@ export function reportRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsy
             divisionCode: String(req.query.divisionCode ?? ''),
             year: Number(req.query.year),
           });
+        } catch (error) {
+          return sendError(reply, error);
+        }
+      },
+    );
+
+    app.get<{ Querystring: { divisionCode?: string; from?: string; to?: string } }>(
+      '/api/reports/task-bulletin.docx',
+      async (req, reply) => {
+        try {
+          const ctx = await deps.contextFor(req, reply);
+          const bulletin = await createCaller(ctx).tasks.bulletin({
+            divisionCode: String(req.query.divisionCode ?? ''),
+            from: String(req.query.from ?? ''),
+            to: String(req.query.to ?? ''),
+          });
+          const code = String(req.query.divisionCode);
+          const divisionName = (await divisionNames(ctx.db, [code])).get(code) ?? code;
+          const bytes = await buildBulletinDocx({ ...bulletin, divisionName });
+          return await reply
+            .type(DOCX_MIME)
+            .header(
+              'content-disposition',
+              contentDisposition(
+                'attachment',
+                safeFileName(`${divisionName}督查督办通报-${bulletin.from}-${bulletin.to}.docx`),
+                `task-bulletin-${code}-${bulletin.from}-${bulletin.to}.docx`,
+              ),
+            )
+            .header('cache-control', 'private, no-store')
+            .send(bytes);
         } catch (error) {
           return sendError(reply, error);
         }

@@ -42,6 +42,8 @@ export const commentsRouter = {
         divisionCode,
         answered: z.boolean().optional(),
         light: light.optional(),
+        /** Answered after the deadline (true) or on time (false). */
+        late: z.boolean().optional(),
         ...pagination,
       }),
     )

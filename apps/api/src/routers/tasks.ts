@@ -16,6 +16,7 @@ import {
   saveTask,
 } from '../services/township/tasks.js';
 import { taskBulletin, taskBulletinWorkbook } from '../services/township/bulletin.js';
+import { taskRatingMetricsOf } from '../services/township/ratings.js';
 import { divisionCode, paged, pagination, version } from './schemas.js';
 import { isoDate, requiredText, shortText, uuid } from './records-schemas.js';
 import { bi } from '../trpc/messages.js';
@@ -100,7 +101,14 @@ export const tasksRouter = {
   /** Tasks owned or assigned inside a division, by state and light, a page at a time. */
   list: authedProcedure
     .input(
-      z.object({ divisionCode, state: state.optional(), light: light.optional(), ...pagination }),
+      z.object({
+        divisionCode,
+        state: state.optional(),
+        light: light.optional(),
+        /** Only open tasks escalated to the level above. */
+        escalated: z.boolean().optional(),
+        ...pagination,
+      }),
     )
     .output(paged(task))
     .query(({ ctx, input }) => listTasks({ db: ctx.db, scope: ctx.scope, ...input })),
@@ -185,7 +193,22 @@ export const tasksRouter = {
     )
     .query(({ ctx, input }) => taskBulletin({ db: ctx.db, scope: ctx.scope, ...input })),
 
-  /** The 通报 as an .xlsx workbook (base64). */
+  /**
+   * The assigning offices' ratings of the division's tasks closed in the period as record metrics
+   * (`tasks.*` of @fazhi/domain: what `deriveAnswers` reads for the annual assessment).
+   */
+  ratingMetrics: authedProcedure
+    .input(z.object({ divisionCode, from: isoDate, to: isoDate }))
+    .output(
+      z.object({
+        divisionCode: z.string(),
+        period: z.object({ from: z.string(), to: z.string() }),
+        values: z.record(z.string(), z.number()),
+      }),
+    )
+    .query(({ ctx, input }) => taskRatingMetricsOf({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** The 通报 as an .xlsx workbook (base64); as Word: GET /api/reports/task-bulletin.docx. */
   bulletinWorkbook: authedProcedure
     .input(bulletinInput)
     .output(z.object({ fileName: z.string(), base64: z.string() }))

@@ -30,6 +30,7 @@ import { budgetRouter } from '../routers/budget.js';
 import { commentsRouter } from '../routers/comments.js';
 import { tasksRouter } from '../routers/tasks.js';
 import { projectsRouter } from '../routers/projects.js';
+import { townshipDashboardRouter } from '../routers/township-dashboard.js';
 import { reportsRouter } from '../routers/reports.js';
 
 export const appRouter = router({
@@ -66,6 +67,7 @@ export const appRouter = router({
   comments: commentsRouter,
   tasks: tasksRouter,
   projects: projectsRouter,
+  townshipDashboard: townshipDashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ export {
   recordMetricKeys,
   recordMetrics,
   recordMetricUnits,
+  taskRatingMetrics,
 } from './record-metrics.js';
 export type {
   RecordMetricDefinition,

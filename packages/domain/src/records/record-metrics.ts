@@ -26,7 +26,8 @@ export type RecordRegister =
   | 'mediation'
   | 'dispute_screening'
   | 'legal_education'
-  | 'legal_advisers';
+  | 'legal_advisers'
+  | 'supervision_tasks';
 
 /**
  * The record metrics a framework item may name. Every metric is computed for one village and one
@@ -87,7 +88,13 @@ export type RecordMetricKey =
   | 'disputeScreening.monthsReported'
   | 'disputeScreening.monthsMissing'
   | 'legalEducation.activities'
-  | 'legalAdviser.underContract';
+  | 'legalAdviser.underContract'
+  // 督查督办: tasks the division owns, closed and rated by the assigning office in the period.
+  | 'tasks.closed'
+  | 'tasks.satisfied'
+  | 'tasks.basicallySatisfied'
+  | 'tasks.dissatisfied'
+  | 'tasks.satisfactoryRatio';
 
 /** What a record metric is: its labels, unit, register and meaning. */
 export interface RecordMetricDefinition {
@@ -216,6 +223,68 @@ const rulesEntries: Entry[] = (
     },
   ],
 ]);
+
+const taskRating = (key: RecordMetricKey, zh: string, en: string, rating: string): Entry => [
+  key,
+  'count',
+  'supervision_tasks',
+  { zh: `督办任务评价为${zh}数`, en: `Tasks rated ${en}` },
+  {
+    zh: `期间内办结的本单位承办督办任务中，交办单位评价为“${zh}”的件数（评价${rating}）`,
+    en: `Tasks the division owns, closed in the period, that the assigning office rated ${en} (rating ${rating})`,
+  },
+];
+
+const taskEntries: Entry[] = [
+  [
+    'tasks.closed',
+    'count',
+    'supervision_tasks',
+    { zh: '办结督办任务数', en: 'Supervised tasks closed' },
+    {
+      zh: '期间内办结（已办结，含评价）的本单位承办督办任务数',
+      en: 'Tasks the division owns that were closed (and rated) in the period',
+    },
+  ],
+  taskRating('tasks.satisfied', '满意', 'satisfied', 'satisfied'),
+  taskRating('tasks.basicallySatisfied', '基本满意', 'basically satisfied', 'basically_satisfied'),
+  taskRating('tasks.dissatisfied', '不满意', 'dissatisfied', 'dissatisfied'),
+  [
+    'tasks.satisfactoryRatio',
+    'ratio',
+    'supervision_tasks',
+    { zh: '督办任务满意率', en: 'Share of tasks rated satisfactory' },
+    {
+      zh: '（满意 + 基本满意）÷ 期间内办结的督办任务数；期间内没有办结任务时无值（缺失），不是0或100%',
+      en: '(satisfied + basically satisfied) ÷ tasks closed in the period; with none closed it has no value (missing), not 0 or 100%',
+    },
+  ],
+];
+
+/**
+ * A division's task-rating metrics from its counts of closed tasks by rating (the ratio is
+ * missing with no task closed).
+ *
+ * @example
+ * taskRatingMetrics({ satisfied: 3, basicallySatisfied: 1, dissatisfied: 0 })
+ * // { 'tasks.closed': 4, …, 'tasks.satisfactoryRatio': 1 }
+ */
+export function taskRatingMetrics(counts: {
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+}): Partial<Record<RecordMetricKey, number>> {
+  const closed = counts.satisfied + counts.basicallySatisfied + counts.dissatisfied;
+  return {
+    'tasks.closed': closed,
+    'tasks.satisfied': counts.satisfied,
+    'tasks.basicallySatisfied': counts.basicallySatisfied,
+    'tasks.dissatisfied': counts.dissatisfied,
+    ...(closed > 0
+      ? { 'tasks.satisfactoryRatio': (counts.satisfied + counts.basicallySatisfied) / closed }
+      : {}),
+  };
+}
 
 const entries: readonly Entry[] = [
   meeting('meetings.villagers', '村民会议', 'Villagers’ meetings', 'villagers_meeting'),
@@ -481,6 +550,7 @@ const entries: readonly Entry[] = [
       en: 'At the end of the period the village has a legal adviser under contract',
     },
   ],
+  ...taskEntries,
 ];
 
 /**

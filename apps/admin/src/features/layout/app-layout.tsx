@@ -186,6 +186,19 @@ function Frame() {
             ]),
       ],
     },
+    ...(me.role === 'village_clerk' || me.role === 'unit_officer'
+      ? []
+      : [
+          {
+            key: '/township-board',
+            icon: <DashboardOutlined />,
+            label: (
+              <Link to="/township-board" data-testid="nav-township-board">
+                {t('nav.townshipBoard')}
+              </Link>
+            ),
+          },
+        ]),
     {
       key: '/tasks',
       icon: <AlertOutlined />,

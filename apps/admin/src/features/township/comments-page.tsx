@@ -1,6 +1,8 @@
 // 群众意见 (件件有反馈): the comments owned in the user's area, unanswered first with their lights;
-// record one received by phone or at the office, answer one; a link to the public page.
+// record one received by phone or at the office, answer one; a link to the public page. The
+// dashboard drills down here with `?divisionCode=&light=&answered=`.
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   App,
@@ -13,6 +15,7 @@ import {
   Segmented,
   Select,
   Space,
+  Tag,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -26,21 +29,39 @@ import { queryClient, trpc } from '../../trpc';
 import { useMe } from '../auth/me-context';
 import { DivisionSelect } from '../users/division-select';
 import { LightTag } from './light-tag';
-import { todayIso, type CommentRow } from './model';
+import { inScope, todayIso, type CommentRow } from './model';
 
 const refresh = () => queryClient.invalidateQueries(trpc.comments.pathFilter());
 
 export function CommentsPage() {
   const { t } = useLang();
   const me = useMe();
-  const [light, setLight] = useState<TrafficLight | 'all'>('all');
+  const [params] = useSearchParams();
+  const asked = params.get('divisionCode');
+  const divisionCode = asked && inScope(me, asked) ? asked : me.scopeCode;
+  const [light, setLight] = useState<TrafficLight | 'all'>(() => {
+    const l = params.get('light');
+    return l !== null && (trafficLights as readonly string[]).includes(l)
+      ? (l as TrafficLight)
+      : 'all';
+  });
+  const [answered, setAnswered] = useState<boolean | undefined>(() => {
+    const a = params.get('answered');
+    return a === 'true' ? true : a === 'false' ? false : undefined;
+  });
+  const [late, setLate] = useState<boolean | undefined>(() => {
+    const l = params.get('late');
+    return l === 'true' ? true : l === 'false' ? false : undefined;
+  });
   const [adding, setAdding] = useState(false);
   const [replying, setReplying] = useState<CommentRow | null>(null);
   const paging = usePagination();
   const list = useQuery(
     trpc.comments.list.queryOptions({
-      divisionCode: me.scopeCode,
+      divisionCode,
       ...(light === 'all' ? {} : { light }),
+      ...(answered === undefined ? {} : { answered }),
+      ...(late === undefined ? {} : { late }),
       page: paging.page,
       pageSize: paging.pageSize,
     }),
@@ -117,6 +138,32 @@ export function CommentsPage() {
           ...trafficLights.map((l) => ({ value: l, label: t(`township.lights.${l}`) })),
         ]}
       />
+      {late !== undefined && (
+        <Tag
+          closable
+          data-testid="comments-late-filter"
+          style={{ marginInlineStart: 8 }}
+          onClose={() => {
+            setLate(undefined);
+            paging.toFirstPage();
+          }}
+        >
+          {late ? t('township.board.late') : t('township.board.onTime')}
+        </Tag>
+      )}
+      {answered !== undefined && (
+        <Tag
+          closable
+          data-testid="comments-answered-filter"
+          style={{ marginInlineStart: 8 }}
+          onClose={() => {
+            setAnswered(undefined);
+            paging.toFirstPage();
+          }}
+        >
+          {answered ? t('township.comment.replied') : t('township.comment.waiting')}
+        </Tag>
+      )}
       {list.error ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (

@@ -1,8 +1,9 @@
-// The dialogs of a supervision task: assign (立项交办), report progress (with file names, asking
-// to close if done), close and rate, return.
+// The dialogs of a supervision task: assign (立项交办), edit, report progress (with file names,
+// asking to close if done), close and rate, return, ask for an extension and decide on it.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   App,
+  Button,
   Checkbox,
   DatePicker,
   Form,
@@ -11,6 +12,7 @@ import {
   Modal,
   Radio,
   Select,
+  Space,
   Timeline,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -296,5 +298,267 @@ export function TaskHistory({ id }: { id: string }) {
         }))}
       />
     </>
+  );
+}
+
+interface EditValues {
+  ownerCode: string;
+  title: string;
+  responsible: string;
+  deadline: Dayjs;
+  milestones?: { title: string; due: Dayjs; done?: boolean }[];
+}
+
+/** The assigning office edits a task not yet closed: title, owner, deadline, milestones. */
+export function EditTaskDialog({ task, onClose }: { task: TaskRow; onClose: () => void }) {
+  const { t } = useLang();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditValues>();
+  const onError = useFormErrorHandler(form, [
+    'ownerCode',
+    'title',
+    'responsible',
+    'deadline',
+    'milestones',
+  ]);
+  const save = useMutation(
+    trpc.tasks.save.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t('township.taskUpdated'));
+        await refresh();
+        onClose();
+      },
+      onError,
+    }),
+  );
+  return (
+    <Modal
+      open
+      title={`${t('township.edit')}：${task.title}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('app.save')}
+      confirmLoading={save.isPending}
+      okButtonProps={{ 'data-testid': 'task-edit-save' } as never}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          ownerCode: task.ownerCode,
+          title: task.title,
+          responsible: task.responsible,
+          deadline: dayjs(task.deadline),
+          milestones: task.milestones.map((m) => ({ ...m, due: dayjs(m.due) })),
+        }}
+        onFinish={(v) =>
+          save.mutate({
+            id: task.id,
+            version: task.version,
+            assignerCode: task.assignerCode,
+            ownerCode: v.ownerCode,
+            ownerUnit: task.ownerUnit,
+            title: v.title,
+            source: task.source,
+            detail: task.detail,
+            responsible: v.responsible,
+            assignedOn: task.assignedOn,
+            deadline: v.deadline.format('YYYY-MM-DD'),
+            milestones: (v.milestones ?? []).map((m) => ({
+              title: m.title,
+              due: m.due.format('YYYY-MM-DD'),
+              done: Boolean(m.done),
+            })),
+          })
+        }
+      >
+        <Form.Item name="title" label={t('township.title')} rules={[{ required: true }]}>
+          <Input maxLength={200} data-testid="task-edit-title" />
+        </Form.Item>
+        <Form.Item name="ownerCode" label={t('township.owner')} rules={[{ required: true }]}>
+          <DivisionSelect levels={['township', 'village']} />
+        </Form.Item>
+        <Form.Item
+          name="responsible"
+          label={t('township.responsible')}
+          rules={[{ required: true }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="deadline" label={t('township.deadline')} rules={[{ required: true }]}>
+          <DatePicker
+            style={{ width: '100%' }}
+            data-testid="task-edit-deadline"
+            disabledDate={(d) => d.isBefore(dayjs(task.assignedOn), 'day')}
+          />
+        </Form.Item>
+        <Form.List name="milestones">
+          {(fields, { add, remove }) => (
+            <>
+              <h4>{t('township.milestones')}</h4>
+              {fields.map((field) => (
+                <Space key={field.key} align="start" wrap data-testid="task-edit-milestone">
+                  <Form.Item
+                    name={[field.name, 'title']}
+                    rules={[{ required: true, message: t('township.milestoneTitle') }]}
+                  >
+                    <Input placeholder={t('township.milestoneTitle')} maxLength={200} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[field.name, 'due']}
+                    rules={[{ required: true, message: t('township.milestoneDue') }]}
+                  >
+                    <DatePicker placeholder={t('township.milestoneDue')} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'done']} valuePropName="checked">
+                    <Checkbox>{t('township.milestoneDone')}</Checkbox>
+                  </Form.Item>
+                  <Button type="link" danger onClick={() => remove(field.name)}>
+                    {t('township.removeMilestone')}
+                  </Button>
+                </Space>
+              ))}
+              {fields.length < 20 && (
+                <Button
+                  type="dashed"
+                  block
+                  data-testid="task-edit-add-milestone"
+                  onClick={() => add({ title: '', done: false })}
+                >
+                  {t('township.addMilestone')}
+                </Button>
+              )}
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The owner asks for a later deadline (延期申请). */
+export function ExtensionRequestDialog({ task, onClose }: { task: TaskRow; onClose: () => void }) {
+  const { t } = useLang();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ to: Dayjs; reason: string }>();
+  const onError = useFormErrorHandler(form, ['to', 'reason']);
+  const ask = useMutation(
+    trpc.tasks.requestExtension.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t('township.extension.requested'));
+        await refresh();
+        onClose();
+      },
+      onError,
+    }),
+  );
+  return (
+    <Modal
+      open
+      title={`${t('township.extension.request')}：${task.title}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('app.save')}
+      confirmLoading={ask.isPending}
+      okButtonProps={{ 'data-testid': 'extension-request-save' } as never}
+    >
+      <p>{t('township.extension.current', { deadline: task.deadline })}</p>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          ask.mutate({
+            id: task.id,
+            version: task.version,
+            to: v.to.format('YYYY-MM-DD'),
+            reason: v.reason,
+          })
+        }
+      >
+        <Form.Item name="to" label={t('township.extension.to')} rules={[{ required: true }]}>
+          <DatePicker
+            style={{ width: '100%' }}
+            data-testid="extension-to"
+            disabledDate={(d) => !d.isAfter(dayjs(task.deadline), 'day')}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('township.extension.reason')}
+          rules={[{ required: true }]}
+        >
+          <Input.TextArea rows={3} maxLength={1000} data-testid="extension-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The assigning office approves (the deadline moves) or refuses a pending extension. */
+export function ExtensionDecisionDialog({ task, onClose }: { task: TaskRow; onClose: () => void }) {
+  const { t } = useLang();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ approve: boolean; note?: string }>();
+  const onError = useFormErrorHandler(form, ['approve', 'note']);
+  const decide = useMutation(
+    trpc.tasks.decideExtension.mutationOptions({
+      onSuccess: async (saved) => {
+        void message.success(
+          t(
+            saved.deadline === task.deadline
+              ? 'township.extension.refused'
+              : 'township.extension.approved',
+          ),
+        );
+        await refresh();
+        onClose();
+      },
+      onError,
+    }),
+  );
+  return (
+    <Modal
+      open
+      title={`${t('township.extension.decide')}：${task.title}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('app.save')}
+      confirmLoading={decide.isPending}
+      okButtonProps={{ 'data-testid': 'extension-decide-save' } as never}
+    >
+      <p data-testid="extension-asked">
+        {t('township.extension.asked', {
+          deadline: task.deadline,
+          to: task.extensionTo ?? '',
+          reason: task.extensionReason ?? '',
+        })}
+      </p>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ approve: true }}
+        onFinish={(v) =>
+          decide.mutate({
+            id: task.id,
+            version: task.version,
+            approve: v.approve,
+            ...(v.note ? { note: v.note } : {}),
+          })
+        }
+      >
+        <Form.Item name="approve" rules={[{ required: true }]}>
+          <Radio.Group
+            data-testid="extension-approve"
+            options={[
+              { value: true, label: t('township.extension.approve') },
+              { value: false, label: t('township.extension.refuse') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="note" label={t('township.extension.note')}>
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

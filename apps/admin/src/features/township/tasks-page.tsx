@@ -1,9 +1,13 @@
 // 督查督办: the tasks of the user's area with their lights, filtered by light and state, a page
 // at a time; the assigning office assigns, closes and rates, the owner reports progress. The
-// 通报 of a period sits below, with its Excel download.
+// 通报 of a period sits below, with its Excel and Word downloads. The dashboard drills down here
+// with `?divisionCode=&light=&state=`; the assigning office edits a task and decides extensions,
+// the owner asks for one.
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import {
+  App,
   Button,
   Card,
   DatePicker,
@@ -13,6 +17,7 @@ import {
   Select,
   Space,
   Table,
+  Tag,
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -31,21 +36,60 @@ import { QueryError } from '../../components/query-error';
 import { trpc, queryClient } from '../../trpc';
 import { useMe } from '../auth/me-context';
 import { LightTag } from './light-tag';
-import { CloseDialog, NewTaskDialog, ReportDialog, ReturnDialog } from './task-dialogs';
-import { downloadBase64, mayDo, todayIso, type TaskRow } from './model';
+import {
+  CloseDialog,
+  EditTaskDialog,
+  ExtensionDecisionDialog,
+  ExtensionRequestDialog,
+  NewTaskDialog,
+  ReportDialog,
+  ReturnDialog,
+} from './task-dialogs';
+import { downloadBase64, inScope, mayDo, todayIso, type TaskRow } from './model';
+import { downloadTaskBulletinDocx } from './bulletin-download';
+import { useErrorText } from '../../components/use-error-text';
 
-type Dialog = { kind: 'new' } | { kind: 'report' | 'close' | 'return'; task: TaskRow } | null;
+type Dialog =
+  | { kind: 'new' }
+  | {
+      kind: 'report' | 'close' | 'return' | 'edit' | 'askExtension' | 'decideExtension';
+      task: TaskRow;
+    }
+  | null;
+
+const isLight = (v: string | null): v is TrafficLight =>
+  v !== null && (trafficLights as readonly string[]).includes(v);
+const isState = (v: string | null): v is TaskState =>
+  v !== null && (taskStates as readonly string[]).includes(v);
+
+/** Whether the user may edit the task: the assigning office, before it is closed. */
+const mayEdit = (me: ReturnType<typeof useMe>, task: TaskRow) =>
+  me.role !== 'inspector' &&
+  me.role !== 'village_clerk' &&
+  task.state !== 'closed' &&
+  inScope(me, task.assignerCode);
 
 export function TasksPage() {
   const { t, lang } = useLang();
   const me = useMe();
-  const [light, setLight] = useState<TrafficLight | 'all'>('all');
-  const [state, setState] = useState<TaskState | undefined>();
+  const [params] = useSearchParams();
+  const asked = params.get('divisionCode');
+  const divisionCode = asked && inScope(me, asked) ? asked : me.scopeCode;
+  const [light, setLight] = useState<TrafficLight | 'all'>(() => {
+    const l = params.get('light');
+    return isLight(l) ? l : 'all';
+  });
+  const [state, setState] = useState<TaskState | undefined>(() => {
+    const s = params.get('state');
+    return isState(s) ? s : undefined;
+  });
+  const [escalated, setEscalated] = useState(params.get('escalated') === 'true');
   const [dialog, setDialog] = useState<Dialog>(null);
   const paging = usePagination();
   const list = useQuery(
     trpc.tasks.list.queryOptions({
-      divisionCode: me.scopeCode,
+      divisionCode,
+      ...(escalated ? { escalated } : {}),
       ...(light === 'all' ? {} : { light }),
       ...(state ? { state } : {}),
       page: paging.page,
@@ -74,6 +118,11 @@ export function TasksPage() {
         <span data-testid={`task-state-${r.id}`}>
           {taskStateNames[r.state][lang]}
           {r.rating ? `（${taskRatingNames[r.rating][lang]}）` : ''}
+          {r.extensionPending && (
+            <Tag color="processing" style={{ marginInlineStart: 4 }}>
+              {t('township.extension.pending')}
+            </Tag>
+          )}
         </span>
       ),
     },
@@ -110,6 +159,34 @@ export function TasksPage() {
           {mayDo(me, r, 'return') && (
             <Button size="small" danger onClick={() => setDialog({ kind: 'return', task: r })}>
               {t('township.returnTask')}
+            </Button>
+          )}
+          {mayEdit(me, r) && (
+            <Button
+              size="small"
+              data-testid={`task-edit-${r.id}`}
+              onClick={() => setDialog({ kind: 'edit', task: r })}
+            >
+              {t('township.edit')}
+            </Button>
+          )}
+          {mayDo(me, r, 'request_extension') && (
+            <Button
+              size="small"
+              data-testid={`task-extension-${r.id}`}
+              onClick={() => setDialog({ kind: 'askExtension', task: r })}
+            >
+              {t('township.extension.request')}
+            </Button>
+          )}
+          {mayDo(me, r, 'decide_extension') && (
+            <Button
+              size="small"
+              type="primary"
+              data-testid={`task-decide-${r.id}`}
+              onClick={() => setDialog({ kind: 'decideExtension', task: r })}
+            >
+              {t('township.extension.decide')}
             </Button>
           )}
         </Space>
@@ -157,6 +234,18 @@ export function TasksPage() {
             }}
             options={taskStates.map((s) => ({ value: s, label: taskStateNames[s][lang] }))}
           />
+          {escalated && (
+            <Tag
+              closable
+              data-testid="tasks-escalated-filter"
+              onClose={() => {
+                setEscalated(false);
+                paging.toFirstPage();
+              }}
+            >
+              {t('township.board.escalated')}
+            </Tag>
+          )}
         </Space>
         {list.error ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
@@ -182,6 +271,15 @@ export function TasksPage() {
       {dialog?.kind === 'return' && (
         <ReturnDialog task={dialog.task} onClose={() => setDialog(null)} />
       )}
+      {dialog?.kind === 'edit' && (
+        <EditTaskDialog task={dialog.task} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'askExtension' && (
+        <ExtensionRequestDialog task={dialog.task} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'decideExtension' && (
+        <ExtensionDecisionDialog task={dialog.task} onClose={() => setDialog(null)} />
+      )}
     </Flex>
   );
 }
@@ -200,6 +298,8 @@ const bulletinKeys = [
 function BulletinCard() {
   const { t } = useLang();
   const me = useMe();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([
     dayjs(todayIso()).startOf('year'),
     dayjs(todayIso()),
@@ -218,13 +318,25 @@ function BulletinCard() {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
   };
+  const downloadWord = async () => {
+    try {
+      await downloadTaskBulletinDocx(input);
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
   return (
     <Card
       title={t('township.bulletin')}
       extra={
-        <Button onClick={() => void download()} data-testid="bulletin-download">
-          {t('township.download')}
-        </Button>
+        <Space wrap>
+          <Button onClick={() => void download()} data-testid="bulletin-download">
+            {t('township.download')}
+          </Button>
+          <Button onClick={() => void downloadWord()} data-testid="bulletin-download-docx">
+            {t('township.downloadWord')}
+          </Button>
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>

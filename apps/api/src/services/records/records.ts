@@ -4,7 +4,12 @@
 import { and, asc, count, eq, gte, lte, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { checkDisclosures, describeCitation, type ResolutionMatter } from '@fazhi/domain';
+import {
+  checkDisclosures,
+  describeCitation,
+  taskRatingMetrics,
+  type ResolutionMatter,
+} from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import {
   divisions,
@@ -29,6 +34,7 @@ import { saveMeeting } from './meetings.js';
 import { bodyLabels, categoryLabels, channelLabels, codeOf, matterLabels } from './labels.js';
 import { readWorkbookRows, type BadCell } from './workbook.js';
 import { villageUnderContract } from '../registers/advisers-coverage.js';
+import { taskRatingCounts } from '../township/ratings.js';
 
 /** Whether `raw` is a real calendar day written YYYY-MM-DD. */
 export function isIsoDay(raw: string): boolean {
@@ -415,6 +421,7 @@ export async function recordMetrics(opts: {
   values['appraisals.held'] = Number(ofKind('appraisal')?.n ?? 0);
   values['legalAdviser.underContract'] = await villageUnderContract(db, v, opts.to);
   values['legalEducation.activities'] = await pufaActivityCount(db, v, opts.from, opts.to);
+  Object.assign(values, taskRatingMetrics(await taskRatingCounts(db, v, opts.from, opts.to)));
   return { villageCode: v, period: { from: opts.from, to: opts.to }, values };
 }
 

@@ -185,6 +185,8 @@ export async function listComments(opts: {
   divisionCode: string;
   answered?: boolean | undefined;
   light?: TrafficLight | undefined;
+  /** Answered after the deadline (true) or on time (false). */
+  late?: boolean | undefined;
   page: number;
   pageSize: number;
 }) {
@@ -201,6 +203,11 @@ export async function listComments(opts: {
         ? isNotNull(c.repliedOn)
         : isNull(c.repliedOn),
     opts.light ? lightCondition(opts.light, today, c.deadline, isNull(c.repliedOn)) : undefined,
+    opts.late === undefined
+      ? undefined
+      : opts.late
+        ? sql`${c.repliedOn} > ${c.deadline}`
+        : sql`${c.repliedOn} <= ${c.deadline}`,
   );
   const [{ total }] = (await db.select({ total: count() }).from(c).where(where)) as [
     { total: number },

@@ -6,6 +6,7 @@ import {
   escalation,
   parseDivisionCode,
   trafficLight,
+  trafficLightDefaults,
   type TrafficLight,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
@@ -80,6 +81,13 @@ export function lightCondition(
 export function lightOf(deadline: string, today: string, done: boolean) {
   if (done) return { light: null, redDays: 0, escalated: false };
   return { light: trafficLight(deadline, today), ...escalation(deadline, today) };
+}
+
+/** The latest deadline of an open item escalated today (red for `escalateAfterRedDays` days). */
+export function escalationDeadline(today: string): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - trafficLightDefaults.escalateAfterRedDays);
+  return d.toISOString().slice(0, 10);
 }
 
 export const pageOf = (page: number, pageSize: number) => ({

@@ -1,7 +1,7 @@
 // 督查督办: supervision tasks. The assigning office (township or county) assigns, edits, closes
 // and rates, returns and decides extensions; the owning division reports progress, asks to close
 // and asks for more time. Every state change is `transitionTask` of @fazhi/domain.
-import { and, asc, count, desc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lte, or, sql } from 'drizzle-orm';
 import {
   taskActorOf,
   taskRatingNames,
@@ -23,6 +23,7 @@ import { checkRecordDate, checkVersion } from '../records/common.js';
 import {
   divisionInScope,
   divisionNames,
+  escalationDeadline,
   lightCondition,
   lightOf,
   pageOf,
@@ -385,12 +386,15 @@ export async function listTasks(opts: {
   divisionCode: string;
   state?: TaskState | undefined;
   light?: TrafficLight | undefined;
+  /** Open tasks escalated to the level above (red for the set number of days). */
+  escalated?: boolean | undefined;
   page: number;
   pageSize: number;
 }) {
   const { db, scope } = opts;
   await divisionInScope(db, scope, opts.divisionCode, 'divisionCode');
   const today = todayIso();
+  const escalatedBy = escalationDeadline(today);
   const inside = `${prefixOf(opts.divisionCode)}%`;
   const isOpen = sql`${supervisionTasks.state} <> 'closed'`;
   const where = and(
@@ -401,6 +405,7 @@ export async function listTasks(opts: {
     ),
     opts.state ? eq(supervisionTasks.state, opts.state) : undefined,
     opts.light ? lightCondition(opts.light, today, supervisionTasks.deadline, isOpen) : undefined,
+    opts.escalated ? and(isOpen, lte(supervisionTasks.deadline, escalatedBy)) : undefined,
   );
   const [{ total }] = (await db.select({ total: count() }).from(supervisionTasks).where(where)) as [
     { total: number },

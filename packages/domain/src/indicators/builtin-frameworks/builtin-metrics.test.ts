@@ -27,6 +27,7 @@ const year: RecordMetrics = {
     'disputeScreening.monthsMissing': 2,
     'legalAdviser.underContract': true,
     'appraisals.held': 1,
+    'tasks.satisfactoryRatio': 0.75,
   },
 };
 
@@ -34,6 +35,7 @@ describe('the built-in frameworks’ record metrics', () => {
   it('map the items whose meaning a record metric matches', () => {
     expect(mapped('demo-county-2026')).toEqual([
       'A1.8', // meetings held on schedule
+      'A1.10', // tasks rated by the assigning office (督查督办)
       'A3.1', // 四议两公开
       'A3.3', // representatives' meeting each quarter with quorum
       'A4.3', // 党务、村务、财务公开
@@ -58,6 +60,7 @@ describe('the built-in frameworks’ record metrics', () => {
     expect(derived.every((d) => !d.missing)).toBe(true);
     const answers = Object.fromEntries(derived.map((d) => [d.itemId, d.missing ? null : d.answer]));
     expect(answers).toEqual({
+      'A1.10': false,
       'A1.8': 1,
       'A3.1': 0,
       'A3.3': 3,
@@ -74,6 +77,7 @@ describe('the built-in frameworks’ record metrics', () => {
       scored.scorecard.areas.flatMap((a) => a.items).map((i) => [i.code, i.points]),
     );
     expect(points).toMatchObject({
+      'A1.10': 0, // a task rated 不满意
       'A1.8': 1.5, // 2 − 1 × 0.5
       'A3.1': 4,
       'A3.3': 2.25,

@@ -151,6 +151,8 @@ export const demoCounty2026: Framework = {
           name: '接受乡镇指导，按时完成交办任务',
           points: 1,
           method: 'interview',
+          note: '督办任务办结后交办单位的评价：期间内办结的任务均为满意或基本满意为符合',
+          metric: { key: 'tasks.satisfactoryRatio' },
           rule: { kind: 'check' },
         },
       ],
