@@ -49,6 +49,55 @@ describe('a major matter’s posting and its resolution', () => {
     ).toBe(true);
   });
 
+  it('a corrected meeting keeps its resolutions, so the posting stays linked; one taken away unlinks it', async () => {
+    const clerk = await t.as('clerk');
+    const meeting = await meetingOf(VILLAGE, 'clerk', '村级水库承包方案');
+    const resolution = meeting.resolutions[0]!;
+    const posted = await clerk.disclosures.save({
+      villageCode: VILLAGE,
+      category: 'major',
+      period: '2026-03',
+      postedOn: '2026-03-04',
+      channel: 'board',
+      summary: '水库承包方案决议公开',
+      resolutionId: resolution.id,
+    });
+    const input = {
+      villageCode: VILLAGE,
+      body: 'representatives_meeting' as const,
+      date: '2026-03-02',
+      eligible: 40,
+      attendees: 34,
+      resolutions: [
+        { title: '村级水库承包方案（修正）', votesFor: 31, votesAgainst: 2, abstentions: 1 },
+        { title: '村道维修方案', votesFor: 30, votesAgainst: 2, abstentions: 2 },
+      ],
+    };
+    const corrected = await clerk.meetings.save({
+      ...input,
+      id: meeting.id,
+      version: meeting.version,
+    });
+    expect(corrected.resolutions.map((r) => r.id)[0]).toBe(resolution.id);
+    expect(corrected.resolutions).toHaveLength(2);
+    const list = await clerk.disclosures.list({ villageCode: VILLAGE, pageSize: 200 });
+    expect(list.items.find((d) => d.id === posted.id)!.resolution).toEqual({
+      id: resolution.id,
+      title: '村级水库承包方案（修正）',
+      meetingId: meeting.id,
+      meetingDate: '2026-03-02',
+    });
+    // the resolutions taken away: the posting is no longer linked
+    await clerk.meetings.save({
+      ...input,
+      resolutions: [],
+      id: meeting.id,
+      version: corrected.version,
+    });
+    const after = await clerk.disclosures.list({ villageCode: VILLAGE, pageSize: 200 });
+    expect(after.items.find((d) => d.id === posted.id)!.resolution).toBeNull();
+  });
+
   it('a correction sends id and version; the link can change; a stale version is refused', async () => {
     const clerk = await t.as('clerk');
     const first = (await meetingOf(VILLAGE, 'clerk', '甲方案')).resolutions[0]!;

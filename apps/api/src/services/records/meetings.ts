@@ -321,7 +321,6 @@ export async function saveMeeting(opts: {
       .returning({ id: villageMeetings.id });
     if (!updated) checkVersion(before.version, -1);
     id = input.id;
-    await db.delete(meetingResolutions).where(eq(meetingResolutions.meetingId, id));
   } else {
     const [created] = await db
       .insert(villageMeetings)
@@ -339,30 +338,46 @@ export async function saveMeeting(opts: {
     const meetingField = ['eligible', 'attendees', 'date', 'body'].includes(field);
     invalidField(meetingField ? field : `resolutions.${i}.${field}`, invalid.message);
   });
-  if (input.resolutions.length > 0) {
-    await db.insert(meetingResolutions).values(
-      input.resolutions.map((r, position) => {
-        const check = checks[position] ?? null;
-        return {
-          countyCode: village.countyCode,
-          villageCode: village.code,
-          meetingId: id,
-          position,
-          title: r.title,
-          matter: r.matter ?? null,
-          votesFor: r.votesFor,
-          votesAgainst: r.votesAgainst,
-          abstentions: r.abstentions,
-          representatives: r.representatives ?? null,
-          representativesVotesFor: r.representativesVotesFor ?? null,
-          check,
-          passed: check ? check.passed : null,
-          problemCount: check ? check.problems.filter((p) => p.severity === 'error').length : 0,
-          ruleVersion,
-        };
-      }),
-    );
+  const rows = input.resolutions.map((r, position) => {
+    const check = checks[position] ?? null;
+    return {
+      countyCode: village.countyCode,
+      villageCode: village.code,
+      meetingId: id,
+      position,
+      title: r.title,
+      matter: r.matter ?? null,
+      votesFor: r.votesFor,
+      votesAgainst: r.votesAgainst,
+      abstentions: r.abstentions,
+      representatives: r.representatives ?? null,
+      representativesVotesFor: r.representativesVotesFor ?? null,
+      check,
+      passed: check ? check.passed : null,
+      problemCount: check ? check.problems.filter((p) => p.severity === 'error').length : 0,
+      ruleVersion,
+    };
+  });
+  // A correction keeps each resolution's row (by its place in the meeting), so a posting linked to
+  // a resolution stays linked; resolutions added get rows, those taken away lose theirs.
+  const kept = input.id
+    ? await db
+        .select({ id: meetingResolutions.id })
+        .from(meetingResolutions)
+        .where(eq(meetingResolutions.meetingId, id))
+        .orderBy(asc(meetingResolutions.position))
+    : [];
+  for (const [position, row] of rows.entries()) {
+    const existing = kept[position];
+    if (existing) {
+      await db.update(meetingResolutions).set(row).where(eq(meetingResolutions.id, existing.id));
+    }
   }
+  if (rows.length > kept.length)
+    await db.insert(meetingResolutions).values(rows.slice(kept.length));
+  const gone = kept.slice(rows.length).map((r) => r.id);
+  if (gone.length > 0)
+    await db.delete(meetingResolutions).where(inArray(meetingResolutions.id, gone));
   const saved = await getMeeting(db, scope, id);
   await opts.audit({
     action: input.id ? 'meetings.update' : 'meetings.create',
