@@ -133,6 +133,7 @@ export const fieldWords: Readonly<Record<string, LocalizedText>> = {
   receivedOn: w('收到日期', 'date received'),
   recordId: w('记录', 'record'),
   recordKind: w('记录类型', 'kind of record'),
+  register: w('台账', 'register'),
   recommendationQuota: w('推荐名额', 'recommendation quota'),
   registeredVoters: w('登记选民人数', 'registered voters'),
   removedOn: w('撤下日期', 'date removed'),
