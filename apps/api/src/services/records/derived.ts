@@ -211,7 +211,11 @@ async function lawRecords(db: Db, villageCode: string, from: string, to: string)
       )
       .orderBy(asc(pufaActivities.heldOn)),
     db
-      .select({ id: adviserContracts.id, date: adviserContracts.startsOn, title: legalAdvisers.name })
+      .select({
+        id: adviserContracts.id,
+        date: adviserContracts.startsOn,
+        title: legalAdvisers.name,
+      })
       .from(adviserContracts)
       .innerJoin(legalAdvisers, eq(legalAdvisers.id, adviserContracts.adviserId))
       .where(

@@ -424,7 +424,12 @@ export async function recordMetrics(opts: {
   values['legalAdviser.underContract'] = await villageUnderContract(db, v, opts.to);
   values['legalEducation.activities'] = await pufaActivityCount(db, v, opts.from, opts.to);
   // the village committee's cases, counted as the 统计 page counts them; no rate without a case
-  const mediation = await mediationStatistics({ db, scope: opts.scope, divisionCode: v, ...period });
+  const mediation = await mediationStatistics({
+    db,
+    scope: opts.scope,
+    divisionCode: v,
+    ...period,
+  });
   values['mediation.received'] = mediation.received;
   values['mediation.closed'] = mediation.closed;
   values['mediation.succeeded'] = mediation.succeeded;

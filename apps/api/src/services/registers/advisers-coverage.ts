@@ -66,7 +66,13 @@ export async function adviserStatistics(opts: {
     adviserFigures({ ...opts, ...previous, checked }),
   ]);
   const before = new Map(then.children.map((c) => [c.code, c]));
-  const strip = ({ villages, covered, coverage, dutyDays, services }: ReturnType<typeof withCoverage>) => ({
+  const strip = ({
+    villages,
+    covered,
+    coverage,
+    dutyDays,
+    services,
+  }: ReturnType<typeof withCoverage>) => ({
     villages,
     covered,
     coverage,

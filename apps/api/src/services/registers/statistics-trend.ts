@@ -55,7 +55,12 @@ export async function registerTrend(opts: {
       })
       .from(a)
       .where(
-        and(like(a.divisionCode), scope.where(a.divisionCode), gte(a.heldOn, from), lte(a.heldOn, to)),
+        and(
+          like(a.divisionCode),
+          scope.where(a.divisionCode),
+          gte(a.heldOn, from),
+          lte(a.heldOn, to),
+        ),
       )
       .groupBy(sql.raw('1'));
   } else if (opts.register === 'advisers') {
@@ -66,14 +71,24 @@ export async function registerTrend(opts: {
         .select({ month: month(d.date), dutyDays: sql<number>`count(*)::int` })
         .from(d)
         .where(
-          and(like(d.townshipCode), scope.where(d.townshipCode), gte(d.date, from), lte(d.date, to)),
+          and(
+            like(d.townshipCode),
+            scope.where(d.townshipCode),
+            gte(d.date, from),
+            lte(d.date, to),
+          ),
         )
         .groupBy(sql.raw('1')),
       db
         .select({ month: month(s.date), services: sql<number>`coalesce(sum(${s.count}), 0)::int` })
         .from(s)
         .where(
-          and(like(s.divisionCode), scope.where(s.divisionCode), gte(s.date, from), lte(s.date, to)),
+          and(
+            like(s.divisionCode),
+            scope.where(s.divisionCode),
+            gte(s.date, from),
+            lte(s.date, to),
+          ),
         )
         .groupBy(sql.raw('1')),
     ]);
