@@ -106,6 +106,12 @@ describe('统计: 普法, 法律顾问 and 社区矫正', () => {
     await table.getByTestId(`drill-${VILLAGE}`).waitFor({ timeout: 20_000 });
     await table.getByText('白石镇（本级）').waitFor();
     await shot('2-township-pufa');
+    // the village's own figures, then back to the township
+    await table.getByTestId(`drill-${VILLAGE}`).click();
+    await page.waitForURL((url) => url.searchParams.get('division') === VILLAGE);
+    await table.getByText('合计（杨林村）').waitFor({ timeout: 20_000 });
+    await page.goBack();
+    await table.getByText('白石镇（本级）').waitFor({ timeout: 20_000 });
   });
 
   it('switches to the legal advisers: coverage by village, services, the previous period', async () => {
@@ -167,10 +173,16 @@ describe('the score sheet', () => {
       String(count),
     );
     await a55.scrollIntoViewIfNeeded();
-    await shot('6-clerk-sheet');
+    await page.screenshot({
+      path: resolve(resultsDir, 'statistics-registers-6-clerk-sheet.png'),
+      animations: 'disabled',
+    });
+    // saved with the answers from the records, the link leads to the village's 普法 register
+    await page.getByTestId('save-sheet').click();
+    await page.getByText('已保存').first().waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByText('有未保存的修改').count()).toBe(0);
     await link.click();
-    await page.waitForURL(
-      (url) => url.pathname === '/registers/pufa' && url.searchParams.get('division') === VILLAGE,
-    );
+    await page.waitForURL((url) => url.pathname === '/registers/pufa', { timeout: 20_000 });
+    expect(new URL(page.url()).searchParams.get('division')).toBe(VILLAGE);
   });
 });

@@ -53,6 +53,7 @@ export const registersZh = {
   stats: {
     views: { mediation: '人民调解', pufa: '普法', advisers: '法律顾问', corrections: '社区矫正' },
     previousPeriod: '上期（{{from}} 至 {{to}}）',
+    months: '本期（{{from}} 至 {{to}}，已结束的月份）',
     vsPrevious: '{{now}}（上期 {{then}}，{{change}}）',
     noChange: '持平',
     noBase: '上期为0',
@@ -158,6 +159,7 @@ export const registersEn: typeof registersZh = {
       corrections: 'Community correction',
     },
     previousPeriod: 'Previous period ({{from}} to {{to}})',
+    months: 'This period ({{from}} to {{to}}, the months ended)',
     vsPrevious: '{{now}} (previous {{then}}, {{change}})',
     noChange: 'no change',
     noBase: 'none before',

@@ -6,9 +6,12 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Table, Typography } from 'antd';
 import {
+  addMonths,
   adviserServiceKinds,
   adviserServiceLabels,
   formatRate,
+  monthEnd,
+  monthOf,
   pufaActivityTypes,
   pufaLabels,
 } from '@fazhi/domain';
@@ -16,6 +19,7 @@ import { useLang } from '../../i18n';
 import { trpc } from '../../trpc';
 import type { RouterOutputs } from '../../types';
 import { QueryError } from '../../components/query-error';
+import { todayIso } from '../records/model';
 
 const RegisterChart = lazy(() => import('./statistics-register-charts'));
 
@@ -143,7 +147,8 @@ function PufaView(props: ViewProps) {
   type Row = Pufa['children'][number];
   const prev = data.previousPeriod;
   const columns = [
-    nameColumn<Row>(t('registers.name'), division, go, (r) => r.level !== 'village' && !r.own),
+    // down to a village's own figures; the township's own row is the township itself
+    nameColumn<Row>(t('registers.name'), division, go, (r) => !r.own),
     { title: t('registers.stats.activities'), dataIndex: 'activities' },
     ...pufaActivityTypes.map((type) => ({
       title: pufaLabels.type[type][lang],
@@ -264,7 +269,7 @@ function AdvisersView(props: ViewProps) {
   type Row = Advisers['children'][number];
   const prev = data.previousPeriod;
   const columns = [
-    nameColumn<Row>(t('registers.name'), division, go, (r) => r.level !== 'village'),
+    nameColumn<Row>(t('registers.name'), division, go, () => true),
     { title: t('registers.stats.villages'), dataIndex: 'villages' },
     { title: t('registers.stats.covered'), dataIndex: 'covered' },
     { title: t('registers.stats.coverage'), dataIndex: 'coverage', render: formatRate },
@@ -368,7 +373,14 @@ const correctionKeys = [
 function CorrectionsView(props: ViewProps) {
   const { t } = useLang();
   const { division, from, to, go } = props;
-  const months = { from: from.slice(0, 7), to: to.slice(0, 7) };
+  // the townships report a month once it has ended: the figures at the period's end are those of
+  // the last ended month, not of a month still running (its stocks would read 0)
+  const lastEnded = addMonths(monthOf(todayIso()), -1);
+  const toMonth = to.slice(0, 7) > lastEnded ? lastEnded : to.slice(0, 7);
+  const months = {
+    from: from.slice(0, 7),
+    to: toMonth < from.slice(0, 7) ? from.slice(0, 7) : toMonth,
+  };
   const stats = useQuery(
     trpc.corrections.statistics.queryOptions({ divisionCode: division, ...months }),
   );
@@ -395,10 +407,11 @@ function CorrectionsView(props: ViewProps) {
     <Flex vertical gap={16}>
       <Flex wrap gap={8} justify="space-between" align="center">
         <Typography.Text type="secondary">
+          {t('registers.stats.months', { from: data.from, to: data.to })}；
           {t('registers.stats.previousPeriod', { from: prev.from, to: prev.to })}；
           {t('registers.stats.monthsOnly')}
         </Typography.Text>
-        <ExportButton register="corrections" {...props} />
+        <ExportButton register="corrections" {...props} to={monthEnd(months.to)} />
       </Flex>
       <Summary
         items={[
