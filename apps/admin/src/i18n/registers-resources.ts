@@ -53,7 +53,7 @@ export const registersZh = {
   stats: {
     views: { mediation: '人民调解', pufa: '普法', advisers: '法律顾问', corrections: '社区矫正' },
     previousPeriod: '上期（{{from}} 至 {{to}}）',
-    months: '本期（{{from}} 至 {{to}}，已结束的月份）',
+    months: '本期（{{from}} 至 {{to}}，截至最近报送的月份）',
     vsPrevious: '{{now}}（上期 {{then}}，{{change}}）',
     noChange: '持平',
     noBase: '上期为0',
@@ -159,7 +159,7 @@ export const registersEn: typeof registersZh = {
       corrections: 'Community correction',
     },
     previousPeriod: 'Previous period ({{from}} to {{to}})',
-    months: 'This period ({{from}} to {{to}}, the months ended)',
+    months: 'This period ({{from}} to {{to}}, up to the last month reported)',
     vsPrevious: '{{now}} (previous {{then}}, {{change}})',
     noChange: 'no change',
     noBase: 'none before',

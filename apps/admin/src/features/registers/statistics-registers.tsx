@@ -373,18 +373,22 @@ const correctionKeys = [
 function CorrectionsView(props: ViewProps) {
   const { t } = useLang();
   const { division, from, to, go } = props;
-  // the townships report a month once it has ended: the figures at the period's end are those of
-  // the last ended month, not of a month still running (its stocks would read 0)
+  // the townships report a month once it has ended: the counts at the period's end are those of
+  // the last month reported (an ended month not reported yet, or one still running, reads 0)
+  const trend = useTrend('corrections', division, from, to);
+  const lastReported = [...(trend.data?.months ?? [])]
+    .reverse()
+    .find((m) => Object.values(m.values).some((v) => v > 0))?.month;
   const lastEnded = addMonths(monthOf(todayIso()), -1);
-  const toMonth = to.slice(0, 7) > lastEnded ? lastEnded : to.slice(0, 7);
+  const toMonth = [to.slice(0, 7), lastEnded, lastReported ?? lastEnded].sort()[0]!;
   const months = {
     from: from.slice(0, 7),
     to: toMonth < from.slice(0, 7) ? from.slice(0, 7) : toMonth,
   };
-  const stats = useQuery(
-    trpc.corrections.statistics.queryOptions({ divisionCode: division, ...months }),
-  );
-  const trend = useTrend('corrections', division, from, to);
+  const stats = useQuery({
+    ...trpc.corrections.statistics.queryOptions({ divisionCode: division, ...months }),
+    enabled: trend.data !== undefined,
+  });
   if (stats.error) return <QueryError error={stats.error} />;
   const data: Corrections | undefined = stats.data;
   if (!data) return null;
