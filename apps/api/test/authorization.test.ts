@@ -970,6 +970,17 @@ const outsideChecks: Record<
       'OUT_OF_SCOPE',
     );
   },
+  'statistics.trend': async (x) => {
+    for (const register of ['pufa', 'advisers', 'corrections'] as const) {
+      for (const divisionCode of [Y, COUNTY]) {
+        await expectError(
+          x.statistics.trend({ register, divisionCode, from: '2026-01-01', to: '2026-12-31' }),
+          'FORBIDDEN',
+          'OUT_OF_SCOPE',
+        );
+      }
+    }
+  },
   'statistics.mediationMonthly': async (x) => {
     for (const divisionCode of [Y, COUNTY]) {
       await expectError(

@@ -191,6 +191,7 @@ export const sampleInput: Record<string, unknown> = {
   'periods.lock': { townshipCode: X, month: '2026-10' },
   'periods.reopen': { townshipCode: X, month: '2026-10', reason: '更正错录的调解案件' },
   'statistics.mediation': { divisionCode: X, from: '2026-01-01', to: '2026-12-31' },
+  'statistics.trend': { register: 'pufa', divisionCode: X, from: '2026-01-01', to: '2026-12-31' },
   // legal advisers (一村一法律顾问) and community correction (社区矫正, 安置帮教)
   'advisers.list': { divisionCode: X },
   'advisers.save': { countyCode: '330728000000', name: '李明', firm: '清和正言律师事务所' },

@@ -136,6 +136,7 @@ export const fieldWords: Readonly<Record<string, LocalizedText>> = {
   recordId: w('记录', 'record'),
   recordKind: w('记录类型', 'kind of record'),
   recordPeriod: w('台账取数期间', 'records period'),
+  register: w('台账', 'register'),
   recommendationQuota: w('推荐名额', 'recommendation quota'),
   registeredVoters: w('登记选民人数', 'registered voters'),
   removedOn: w('撤下日期', 'date removed'),

@@ -8,13 +8,19 @@ import { TRPCError } from '@trpc/server';
 import type { ContextFor } from './server.js';
 import { contentDisposition, safeFileName, sendError } from './replies.js';
 import { createCaller } from '../trpc/root.js';
-import { AppError, fail } from '../errors/app-error.js';
+import { AppError, fail, notFound } from '../errors/app-error.js';
 import { toTRPCError } from '../trpc/app-error-code.js';
 import {
   buildNoticeWorkbook,
   buildRankingWorkbook,
   buildScoreSheetWorkbook,
 } from '../services/campaigns/score-sheet-export.js';
+import {
+  buildAdvisersWorkbook,
+  buildCorrectionsWorkbook,
+  buildPufaWorkbook,
+  REGISTER_SHEET_NAMES,
+} from '../services/registers/statistics-xlsx-registers.js';
 import { parseScoreSheetWorkbook } from '../services/campaigns/score-sheet-import.js';
 import { XLSX_MIME } from '../services/campaigns/score-sheet-layout.js';
 import { readFrameworkWorkbook } from '../services/campaigns/framework-workbook.js';
@@ -134,6 +140,52 @@ export function excelRoutes(deps: { contextFor: ContextFor }): FastifyPluginAsyn
         }
       },
     );
+
+    // the 统计 page's other tables: 普法, advisers and community correction, with the caller's scope
+    app.get<{
+      Params: { register: string };
+      Querystring: { divisionCode?: string; from?: string; to?: string };
+    }>('/api/statistics/:register.xlsx', async (req, reply) => {
+      try {
+        const ctx = await deps.contextFor(req, reply);
+        const caller = createCaller(ctx);
+        const input = {
+          divisionCode: String(req.query.divisionCode ?? ''),
+          from: String(req.query.from ?? ''),
+          to: String(req.query.to ?? ''),
+        };
+        const register = req.params.register;
+        const named = (stats: { name: string; code: string; from: string; to: string }) => ({
+          zh: `${REGISTER_SHEET_NAMES[register as keyof typeof REGISTER_SHEET_NAMES]}-${stats.name}-${stats.from}-${stats.to}.xlsx`,
+          en: `${register}-${stats.code}.xlsx`,
+        });
+        let bytes: Buffer;
+        let names: { zh: string; en: string };
+        if (register === 'pufa') {
+          const stats = await caller.statistics.pufa(input);
+          bytes = await buildPufaWorkbook(stats);
+          names = named(stats);
+        } else if (register === 'advisers') {
+          const stats = await caller.advisers.coverage(input);
+          bytes = await buildAdvisersWorkbook(stats);
+          names = named(stats);
+        } else if (register === 'corrections') {
+          // months: the page sends the dates of its period
+          const stats = await caller.corrections.statistics({
+            ...input,
+            from: input.from.slice(0, 7),
+            to: input.to.slice(0, 7),
+          });
+          bytes = await buildCorrectionsWorkbook(stats);
+          names = named(stats);
+        } else {
+          notFound({ zh: '统计表', en: 'Statistics table' });
+        }
+        return sendWorkbook(reply, bytes, names.zh, names.en);
+      } catch (error) {
+        return sendError(reply, error);
+      }
+    });
 
     // the Ministry-style monthly table: statistics.mediationMonthly with the caller's scope
     app.get<{ Querystring: { divisionCode?: string; year?: string } }>(

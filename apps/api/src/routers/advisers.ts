@@ -96,6 +96,8 @@ const coverageRow = z.object({
   name: z.string(),
   level: z.string(),
   ...coverageFigures,
+  /** The same figures of the period just before (同比 for a year, 环比 for a month). */
+  previousPeriod: z.object({ from: z.string(), to: z.string(), ...coverageFigures }),
 });
 
 export const advisersRouter = {

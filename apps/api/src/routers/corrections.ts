@@ -39,6 +39,8 @@ const statisticsRow = z.object({
   level: z.string(),
   ...figures,
   reported: z.number(),
+  /** The same figures of as many months just before (同比 for a year, 环比 for a month). */
+  previousPeriod: z.object({ from: z.string(), to: z.string(), ...figures, reported: z.number() }),
 });
 
 export const correctionsRouter = {

@@ -8,7 +8,7 @@ import {
   ledgerWorkbook,
   recordMetrics,
 } from '../services/records/records.js';
-import { derivedAnswers } from '../services/records/derived.js';
+import { derivedAnswers, evidenceRegisters } from '../services/records/derived.js';
 import { divisionCode, paged, pagination, year } from './schemas.js';
 import { isoDate } from './records-schemas.js';
 import { bi } from '../trpc/messages.js';
@@ -91,13 +91,7 @@ export const recordsRouter = {
             metrics: z.array(z.string()),
             evidence: z.array(
               z.object({
-                register: z.enum([
-                  'meetings',
-                  'disclosures',
-                  'matters',
-                  'village_rules',
-                  'elections',
-                ]),
+                register: z.enum(evidenceRegisters),
                 total: z.number(),
                 /** Records corrected after the period's self-assessment was submitted. */
                 corrected: z.number(),

@@ -29,6 +29,7 @@ import {
 import { mediationStatistics } from '../services/registers/statistics.js';
 import { pufaStatisticsProcedure } from './pufa.js';
 import { mediationMonthly } from '../services/registers/statistics-monthly.js';
+import { registerTrend, trendRegisters } from '../services/registers/statistics-trend.js';
 
 export const month = z
   .string()
@@ -284,6 +285,29 @@ export const statisticsRouter = {
 
   /** The 普法 figures of a division and of each child division, live from the register. */
   pufa: pufaStatisticsProcedure,
+  /**
+   * A register's figures month by month for a division and a period (普法, advisers' duty and
+   * services, community correction): the 统计 page's trend charts.
+   */
+  trend: authedProcedure
+    .input(
+      z.object({
+        register: z.enum(trendRegisters, { error: bi('台账类别无效', 'Unknown register') }),
+        divisionCode,
+        from: isoDate,
+        to: isoDate,
+      }),
+    )
+    .output(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        register: z.enum(trendRegisters),
+        series: z.array(z.string()),
+        months: z.array(z.object({ month: z.string(), values: z.record(z.string(), z.number()) })),
+      }),
+    )
+    .query(({ ctx, input }) => registerTrend({ db: ctx.db, scope: ctx.scope, ...input })),
   /** The Ministry-style monthly table: each month of the year by dispute type, and the total. */
   mediationMonthly: authedProcedure
     .input(z.object({ divisionCode, year }))

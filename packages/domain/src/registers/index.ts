@@ -34,6 +34,7 @@ export {
   isRegisterMonth,
   monthEnd,
   monthEnded,
+  monthsDue,
   monthOf,
   previousPeriod,
   REPORT_DUE_DAY,

@@ -4,6 +4,7 @@ import {
   isRegisterMonth,
   monthEnd,
   monthEnded,
+  monthsDue,
   previousPeriod,
   reportDueOn,
   reportTimeliness,
@@ -70,4 +71,36 @@ describe('previousPeriod', () => {
   ])('before %s–%s comes %s–%s', (from, to, pf, pt) =>
     expect(previousPeriod(from, to)).toEqual({ from: pf, to: pt }),
   );
+});
+
+describe('monthsDue', () => {
+  it('owes the whole months of the period that have ended', () => {
+    expect(monthsDue('2026-01-01', '2026-12-31', '2026-04-01')).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
+  });
+  it('does not owe the month still running on its last day', () => {
+    expect(monthsDue('2026-01-01', '2026-12-31', '2026-03-31')).toEqual(['2026-01', '2026-02']);
+  });
+  it('does not owe months cut by the start or the end of the period', () => {
+    expect(monthsDue('2026-01-15', '2026-03-30', '2027-01-01')).toEqual(['2026-02']);
+    expect(monthsDue('2026-01-01', '2026-03-31', '2027-01-01')).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
+  });
+  it('owes nothing before the first month ends or for an empty period', () => {
+    expect(monthsDue('2026-01-01', '2026-12-31', '2026-01-31')).toEqual([]);
+    expect(monthsDue('2026-02-01', '2026-01-31', '2027-01-01')).toEqual([]);
+  });
+  it('crosses the year', () => {
+    expect(monthsDue('2025-11-01', '2026-01-31', '2026-06-01')).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+    ]);
+  });
 });

@@ -124,3 +124,23 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return { from: iso(start - days * day), to: iso(start - day) };
 }
+
+/**
+ * The months a village owes a monthly report for in `from`–`to` (both days included) as of
+ * `today`: the whole months of the period that have ended (a month cut by the period's start or
+ * end, or not yet over, is not owed).
+ *
+ * @example
+ * monthsDue('2026-01-01', '2026-12-31', '2026-04-01') // ['2026-01', '2026-02', '2026-03']
+ * monthsDue('2026-01-15', '2026-03-31', '2027-01-01') // ['2026-02', '2026-03']
+ */
+export function monthsDue(from: string, to: string, today: string): RegisterMonth[] {
+  const out: RegisterMonth[] = [];
+  if (from > to) return out;
+  let month = from.endsWith('-01') ? monthOf(from) : addMonths(monthOf(from), 1);
+  while (monthEnd(month) <= to && monthEnded(month, today)) {
+    out.push(month);
+    month = addMonths(month, 1);
+  }
+  return out;
+}

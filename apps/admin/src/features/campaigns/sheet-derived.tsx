@@ -18,14 +18,35 @@ import type { SheetDraft } from './use-sheet-draft';
 type Derived = RouterOutputs['records']['derivedAnswers'];
 type DerivedEntry = Derived['items'][number];
 
-/** The records page tab that shows a register. */
-const registerTab: Partial<Record<DerivedEntry['evidence'][number]['register'], string>> = {
+type EvidenceRegister = DerivedEntry['evidence'][number]['register'];
+
+/** The records page tab that shows a village register. */
+const registerTab: Partial<Record<EvidenceRegister, string>> = {
   meetings: 'meetings',
   disclosures: 'disclosures',
   matters: 'matters',
   village_rules: 'rules',
   elections: 'elections',
 };
+
+/** The page of a register: the village records' tab, or the 法治 register's page of the village. */
+export function evidenceHref(register: EvidenceRegister, villageCode: string): string {
+  const township = `${villageCode.slice(0, 9)}000`;
+  switch (register) {
+    // the screening reports have no page of their own yet: the village's mediation register
+    case 'mediation':
+    case 'dispute_screening':
+      return `/registers/mediation?township=${township}&division=${villageCode}`;
+    case 'legal_education':
+      return `/registers/pufa?township=${township}&division=${villageCode}&tab=activities`;
+    case 'legal_advisers':
+      return `/registers/advisers?division=${villageCode}&tab=advisers`;
+    default: {
+      const tab = registerTab[register];
+      return `/records?village=${villageCode}${tab ? `&tab=${tab}` : ''}`;
+    }
+  }
+}
 
 /** The derived answers; `fresh` refetches them when the sheet opens (records may have changed). */
 function useDerived(detail: ParticipationDetail, fresh = false) {
@@ -91,8 +112,7 @@ function EvidenceLinks({ entry, villageCode }: { entry: DerivedEntry; villageCod
   return (
     <Flex wrap gap={6}>
       {entry.evidence.map((group) => {
-        const tab = registerTab[group.register];
-        const to = `/records?village=${villageCode}${tab ? `&tab=${tab}` : ''}`;
+        const to = evidenceHref(group.register, villageCode);
         const title = group.records
           .slice(0, 8)
           .map((r) => `${r.date} ${r.title ?? ''}`.trim())

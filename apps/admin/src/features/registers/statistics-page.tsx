@@ -1,9 +1,11 @@
-// 统计: the mediation figures of a division and of each child division for a period, live from the
-// records, with drill-down county → township → village → cases, a chart and an Excel export.
+// 统计: the figures of a division and of each child division for a period, live from the
+// registers: mediation (drill-down county → township → village → cases), 普法, legal advisers and
+// community correction (loaded with their view), each with charts, the previous period and an
+// Excel export.
 import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Space, Table, Typography } from 'antd';
+import { Button, Card, Flex, Input, Segmented, Space, Table, Typography } from 'antd';
 import { formatRate } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { trpc } from '../../trpc';
@@ -14,6 +16,10 @@ import { Cases } from './mediation-page';
 import type { StatisticsRow } from './model';
 
 const StatisticsChart = lazy(() => import('./statistics-chart'));
+const RegisterStatistics = lazy(() => import('./statistics-registers'));
+
+const views = ['mediation', 'pufa', 'advisers', 'corrections'] as const;
+type View = (typeof views)[number];
 
 export function StatisticsPage() {
   const { t, lang } = useLang();
@@ -23,10 +29,13 @@ export function StatisticsPage() {
   const division = params.get('division') ?? me.scopeCode;
   const [from, setFrom] = useState(params.get('from') ?? `${year}-01-01`);
   const [to, setTo] = useState(params.get('to') ?? `${year}-12-31`);
-  const stats = useQuery(
-    trpc.statistics.mediation.queryOptions({ divisionCode: division, from, to }),
-  );
-  const go = (code: string) => setParams({ division: code, from, to });
+  const view: View = views.find((v) => v === params.get('view')) ?? 'mediation';
+  const stats = useQuery({
+    ...trpc.statistics.mediation.queryOptions({ divisionCode: division, from, to }),
+    enabled: view === 'mediation',
+  });
+  const go = (code: string, next: View = view) =>
+    setParams({ division: code, from, to, ...(next === 'mediation' ? {} : { view: next }) });
   const data = stats.data;
   const rate = (v: number | null) => formatRate(v);
   const columns = [
@@ -56,6 +65,11 @@ export function StatisticsPage() {
       key: 'previous',
       render: (_: unknown, r: StatisticsRow) => r.previousPeriod.received,
     },
+    {
+      title: t('registers.stats.previousSuccessRate'),
+      key: 'previousSuccessRate',
+      render: (_: unknown, r: StatisticsRow) => rate(r.previousPeriod.successRate),
+    },
   ];
   const xlsxHref = `/api/statistics/mediation.xlsx?${new URLSearchParams({ divisionCode: division, from, to }).toString()}`;
   // the Ministry-style monthly table of the year the period starts in
@@ -64,8 +78,14 @@ export function StatisticsPage() {
     <Flex vertical gap={16}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('registers.statistics')}
-        {data ? ` · ${data.name}` : ''}
+        {data && view === 'mediation' ? ` · ${data.name}` : ''}
       </Typography.Title>
+      <Segmented<View>
+        value={view}
+        onChange={(next) => go(division, next)}
+        options={views.map((v) => ({ value: v, label: t(`registers.stats.views.${v}`) }))}
+        data-testid="statistics-view"
+      />
       <Space wrap>
         <Input
           type="date"
@@ -81,20 +101,29 @@ export function StatisticsPage() {
           style={{ width: 160 }}
           aria-label={t('registers.to')}
         />
-        {division !== me.scopeCode && data && (
+        {division !== me.scopeCode && (data || view !== 'mediation') && (
           <Button onClick={() => go(me.scopeCode)} data-testid="statistics-top">
             {t('registers.back')}
           </Button>
         )}
-        <Button href={xlsxHref} data-testid="statistics-xlsx">
-          {t('registers.exportXlsx')}
-        </Button>
-        <Button href={monthlyHref} data-testid="statistics-monthly-xlsx">
-          {t('registers.exportMonthly', { year: from.slice(0, 4) })}
-        </Button>
+        {view === 'mediation' && (
+          <>
+            <Button href={xlsxHref} data-testid="statistics-xlsx">
+              {t('registers.exportXlsx')}
+            </Button>
+            <Button href={monthlyHref} data-testid="statistics-monthly-xlsx">
+              {t('registers.exportMonthly', { year: from.slice(0, 4) })}
+            </Button>
+          </>
+        )}
       </Space>
-      {stats.error && <QueryError error={stats.error} />}
-      {data && (
+      {view !== 'mediation' && (
+        <Suspense fallback={<div style={{ height: 300 }} />}>
+          <RegisterStatistics view={view} division={division} from={from} to={to} go={go} />
+        </Suspense>
+      )}
+      {view === 'mediation' && stats.error && <QueryError error={stats.error} />}
+      {view === 'mediation' && data && (
         <>
           <Typography.Text type="secondary">
             {t('registers.handlingRate')}:{' '}

@@ -1,9 +1,10 @@
 // Records feed scores: the self-assessment answers a village's records give for a campaign's
 // period (来自台账), with the records each answer rests on, and the check that a saved
 // self-assessment column overrides a derived answer only with a reason.
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import {
   campaignRecordPeriod,
+  monthsDue,
   checkOverrides,
   deriveAnswers,
   recordMetrics as metricCatalogue,
@@ -12,6 +13,11 @@ import {
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import {
+  adviserContracts,
+  disputeScreenings,
+  legalAdvisers,
+  mediationCases,
+  pufaActivities,
   villageDisclosures,
   villageElections,
   villageMatters,
@@ -27,14 +33,35 @@ import { pinnedDefinition } from '../campaigns/frameworks.js';
 import { dateRange } from './common.js';
 import { recordMetrics } from './records.js';
 
+/** The registers an answer's records are kept in: the village records and the 法治 registers. */
+export const evidenceRegisters = [
+  'meetings',
+  'disclosures',
+  'matters',
+  'village_rules',
+  'elections',
+  'mediation',
+  'dispute_screening',
+  'legal_education',
+  'legal_advisers',
+] as const;
+
+/** The village records' registers (kept by the village clerk, corrected after submission). */
+const villageRegisters = evidenceRegisters.slice(0, 5);
+/** The 法治 registers (人民调解, 矛盾纠纷排查, 普法, 法律顾问). */
+const lawRegisters: readonly RecordRef['register'][] = evidenceRegisters.slice(5);
+
 /** A record an answer rests on: enough to name it and link to it. */
 export interface RecordRef {
-  register: 'meetings' | 'disclosures' | 'matters' | 'village_rules' | 'elections';
+  register: (typeof evidenceRegisters)[number];
   id: string;
   date: string;
-  /** The meeting body, disclosure category, rules kind or election kind (a code). */
+  /**
+   * The meeting body, disclosure category, rules kind, election kind, dispute type, 普法 activity
+   * type (a code); `screening` or `zero_report`; `contract` for an adviser's contract.
+   */
   kind: string;
-  /** A matter's title or a rules version's label. */
+  /** A matter's title, a rules version's label, a 普法 activity's place or an adviser's name. */
   title?: string;
   /** Changed after the period's self-assessment was submitted (reviewers see it). */
   corrected: boolean;
@@ -52,6 +79,10 @@ const registerTable: Partial<Record<RecordRegister, RecordRef['register']>> = {
   village_rules: 'village_rules',
   elections: 'elections',
   appraisals: 'elections',
+  mediation: 'mediation',
+  dispute_screening: 'dispute_screening',
+  legal_education: 'legal_education',
+  legal_advisers: 'legal_advisers',
 };
 
 async function periodRecords(db: Db, villageCode: string, from: string, to: string) {
@@ -117,14 +148,107 @@ async function periodRecords(db: Db, villageCode: string, from: string, to: stri
       .where(and(eq(villageElections.villageCode, villageCode), inRange(villageElections.date)))
       .orderBy(asc(villageElections.date)),
   ]);
+  const laws = await lawRecords(db, villageCode, from, to);
   const byRegister: Record<RecordRef['register'], RecordRef[]> = {
     meetings: meetings.map((r) => ({ register: 'meetings', ...r })),
     disclosures: disclosures.map((r) => ({ register: 'disclosures', ...r })),
     matters: matters.map((r) => ({ register: 'matters', kind: 'matter', ...r })),
     village_rules: rules.map((r) => ({ register: 'village_rules', ...r })),
     elections: elections.map((r) => ({ register: 'elections', ...r })),
+    ...laws,
   };
   return byRegister;
+}
+
+/**
+ * The village's records of the 法治 registers an answer rests on: the mediation cases received
+ * in the period (those the success rate counts), the screening reports of the months owed, the
+ * 普法 activities held, and the adviser contracts in force on the period's last day.
+ */
+async function lawRecords(db: Db, villageCode: string, from: string, to: string) {
+  const owed = monthsDue(from, to, todayIso());
+  const [cases, screenings, activities, contracts] = await Promise.all([
+    db
+      .select({ id: mediationCases.id, date: mediationCases.receivedOn, kind: mediationCases.type })
+      .from(mediationCases)
+      .where(
+        and(
+          eq(mediationCases.divisionCode, villageCode),
+          dateRange(mediationCases.receivedOn, from, to),
+        ),
+      )
+      .orderBy(asc(mediationCases.receivedOn)),
+    owed.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({
+            id: disputeScreenings.id,
+            month: disputeScreenings.month,
+            zeroReport: disputeScreenings.zeroReport,
+          })
+          .from(disputeScreenings)
+          .where(
+            and(
+              eq(disputeScreenings.villageCode, villageCode),
+              gte(disputeScreenings.month, owed[0]!),
+              lte(disputeScreenings.month, owed[owed.length - 1]!),
+            ),
+          )
+          .orderBy(asc(disputeScreenings.month)),
+    db
+      .select({
+        id: pufaActivities.id,
+        date: pufaActivities.heldOn,
+        kind: pufaActivities.type,
+        title: pufaActivities.place,
+      })
+      .from(pufaActivities)
+      .where(
+        and(
+          eq(pufaActivities.divisionCode, villageCode),
+          dateRange(pufaActivities.heldOn, from, to),
+        ),
+      )
+      .orderBy(asc(pufaActivities.heldOn)),
+    db
+      .select({
+        id: adviserContracts.id,
+        date: adviserContracts.startsOn,
+        title: legalAdvisers.name,
+      })
+      .from(adviserContracts)
+      .innerJoin(legalAdvisers, eq(legalAdvisers.id, adviserContracts.adviserId))
+      .where(
+        and(
+          eq(adviserContracts.villageCode, villageCode),
+          lte(adviserContracts.startsOn, to),
+          gte(adviserContracts.endsOn, to),
+        ),
+      )
+      .orderBy(asc(adviserContracts.startsOn)),
+  ]);
+  // the registers keep no after-submission correction flag: a record is never marked corrected
+  return {
+    mediation: cases.map((r) => ({ register: 'mediation' as const, corrected: false, ...r })),
+    dispute_screening: screenings.map((r) => ({
+      register: 'dispute_screening' as const,
+      id: r.id,
+      date: r.month,
+      kind: r.zeroReport ? 'zero_report' : 'screening',
+      corrected: false,
+    })),
+    legal_education: activities.map((r) => ({
+      register: 'legal_education' as const,
+      corrected: false,
+      ...r,
+    })),
+    legal_advisers: contracts.map((r) => ({
+      register: 'legal_advisers' as const,
+      kind: 'contract',
+      corrected: false,
+      ...r,
+    })),
+  };
 }
 
 /** The registers an answer reads, in the order of its metrics. */
@@ -150,10 +274,17 @@ async function deriveFor(opts: { db: Db; scope: Scope; participationId: string; 
   );
   const villageCode = participation.villageCode;
   const records = await periodRecords(db, villageCode, period.from, period.to);
-  const hasRecords = Object.values(records).some((list) => list.length > 0);
-  const derived = hasRecords
+  const kept = (registers: readonly RecordRef['register'][]) =>
+    registers.some((register) => records[register].length > 0);
+  const villageKept = kept(villageRegisters);
+  const hasRecords = villageKept || kept(lawRegisters);
+  const all = hasRecords
     ? deriveAnswers(framework, await recordMetrics({ db, scope, villageCode, ...period }))
     : [];
+  // with only 法治 register records, only the answers those registers alone give
+  const derived = villageKept
+    ? all
+    : all.filter((item) => registersOf(item).every((r) => lawRegisters.includes(r)));
   return { villageCode, period, hasRecords, records, derived };
 }
 
@@ -161,7 +292,8 @@ async function deriveFor(opts: { db: Db; scope: Scope; participationId: string; 
  * The answers a participation's village records give for the campaign's period, each with the
  * records it rests on. A village with no record at all in the period does not keep its
  * registers here: nothing is derived (no record is not the same as no meeting held), and
- * `hasRecords` says so.
+ * `hasRecords` says so. A village with 法治 register records (cases, screenings, 普法
+ * activities, adviser contracts) but no village record gets the answers of those registers only.
  */
 export async function derivedAnswers(opts: {
   db: Db;

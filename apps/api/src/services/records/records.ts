@@ -8,10 +8,12 @@ import {
   checkDisclosures,
   describeCitation,
   taskRatingMetrics,
+  monthsDue,
   type ResolutionMatter,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import {
+  disputeScreenings,
   divisions,
   meetingResolutions,
   villageDisclosures,
@@ -35,6 +37,7 @@ import { bodyLabels, categoryLabels, channelLabels, codeOf, matterLabels } from 
 import { readWorkbookRows, type BadCell } from './workbook.js';
 import { villageUnderContract } from '../registers/advisers-coverage.js';
 import { taskRatingCounts } from '../township/ratings.js';
+import { mediationStatistics } from '../registers/statistics.js';
 
 /** Whether `raw` is a real calendar day written YYYY-MM-DD. */
 export function isIsoDay(raw: string): boolean {
@@ -269,9 +272,9 @@ function quartersWithin(from: string, to: string): Quarter[] {
 
 /**
  * The record metrics of a village for a period (SQL aggregates), under the keys of
- * `RecordMetricKey` in @fazhi/domain, the figures `deriveAnswers` reads. A metric the registers
- * here cannot give (mediation, a Party-affairs schedule, content screening) is left out:
- * missing, not zero.
+ * `RecordMetricKey` in @fazhi/domain, the figures `deriveAnswers` reads: the village records, and
+ * the mediation, dispute-screening, 普法 and adviser registers. A metric the registers cannot give
+ * (a Party-affairs schedule, a success rate with no case handled) is left out: missing, not zero.
  */
 export async function recordMetrics(opts: {
   db: Db;
@@ -286,6 +289,7 @@ export async function recordMetrics(opts: {
     invalidField('to', { zh: '结束日期不能早于开始日期', en: 'to cannot be before from' });
   }
   const v = village.code;
+  const period = { from: opts.from, to: opts.to };
   const inRange = (col: AnyPgColumn) => and(gte(col, opts.from), lte(col, opts.to));
   const [meetings, resolutions, matters, rules, elections, financeMonths] = await Promise.all([
     db
@@ -421,8 +425,41 @@ export async function recordMetrics(opts: {
   values['appraisals.held'] = Number(ofKind('appraisal')?.n ?? 0);
   values['legalAdviser.underContract'] = await villageUnderContract(db, v, opts.to);
   values['legalEducation.activities'] = await pufaActivityCount(db, v, opts.from, opts.to);
+  // the village committee's cases, counted as the 统计 page counts them; no rate without a case
+  const mediation = await mediationStatistics({
+    db,
+    scope: opts.scope,
+    divisionCode: v,
+    ...period,
+  });
+  values['mediation.received'] = mediation.received;
+  values['mediation.closed'] = mediation.closed;
+  values['mediation.succeeded'] = mediation.succeeded;
+  if (mediation.successRate !== null) values['mediation.successRate'] = mediation.successRate;
+  // the whole months of the period that have ended, each owed a report (a 零报告 counts)
+  const owed = monthsDue(opts.from, opts.to, todayIso());
+  const reported = await screenedMonths(db, v, owed);
+  values['disputeScreening.monthsReported'] = reported.length;
+  values['disputeScreening.monthsMissing'] = owed.length - reported.length;
   Object.assign(values, taskRatingMetrics(await taskRatingCounts(db, v, opts.from, opts.to)));
-  return { villageCode: v, period: { from: opts.from, to: opts.to }, values };
+  return { villageCode: v, period, values };
+}
+
+/** The months of `months` a village has a dispute-screening report for (zero reports included). */
+export async function screenedMonths(db: Db, villageCode: string, months: string[]) {
+  if (months.length === 0) return [];
+  const rows = await db
+    .select({ month: disputeScreenings.month })
+    .from(disputeScreenings)
+    .where(
+      and(
+        eq(disputeScreenings.villageCode, villageCode),
+        gte(disputeScreenings.month, months[0]!),
+        lte(disputeScreenings.month, months[months.length - 1]!),
+      ),
+    );
+  const found = new Set(rows.map((r) => r.month));
+  return months.filter((m) => found.has(m));
 }
 
 // ——— The ledger workbook ———

@@ -1,8 +1,14 @@
 // Legal-adviser coverage (一村一法律顾问覆盖率), live from the contracts: for a division and a
 // period, the villages with an adviser under contract on the period's last day out of all its
-// villages, with the duty days and services of the period, for the division and each child.
+// villages, with the duty days and services of the period, for the division and each child, and
+// the same figures of the period just before (同比 for a year, 环比 for a month).
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import { adviserCoverage, adviserServiceKinds, type AdviserServiceKind } from '@fazhi/domain';
+import {
+  adviserCoverage,
+  adviserServiceKinds,
+  previousPeriod,
+  type AdviserServiceKind,
+} from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { adviserContracts, adviserDutyDays, adviserServices, divisions } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
@@ -40,7 +46,12 @@ export async function villageUnderContract(db: Db, villageCode: string, day: str
   return Number(row?.n ?? 0) > 0;
 }
 
-/** The coverage, duty days and services of a division and of each child division. */
+type Checked = Awaited<ReturnType<typeof registerStatisticsDivision>>;
+
+/**
+ * The coverage, duty days and services of a division and of each child division, with those of
+ * the period just before (`previousPeriod`) on every row.
+ */
 export async function adviserStatistics(opts: {
   db: Db;
   scope: Scope;
@@ -48,8 +59,45 @@ export async function adviserStatistics(opts: {
   from: string;
   to: string;
 }) {
+  const checked = await registerStatisticsDivision(opts);
+  const previous = previousPeriod(opts.from, opts.to);
+  const [now, then] = await Promise.all([
+    adviserFigures({ ...opts, checked }),
+    adviserFigures({ ...opts, ...previous, checked }),
+  ]);
+  const before = new Map(then.children.map((c) => [c.code, c]));
+  const strip = ({
+    villages,
+    covered,
+    coverage,
+    dutyDays,
+    services,
+  }: ReturnType<typeof withCoverage>) => ({
+    villages,
+    covered,
+    coverage,
+    dutyDays,
+    services,
+  });
+  return {
+    ...now,
+    previousPeriod: { ...previous, ...strip(then) },
+    children: now.children.map((c) => ({
+      ...c,
+      previousPeriod: { ...previous, ...strip(before.get(c.code) ?? then) },
+    })),
+  };
+}
+
+async function adviserFigures(opts: {
+  db: Db;
+  scope: Scope;
+  from: string;
+  to: string;
+  checked: Checked;
+}) {
   const { db, scope, from, to } = opts;
-  const { division, prefix, keyLength } = await registerStatisticsDivision(opts);
+  const { division, prefix, keyLength } = opts.checked;
   const key = (column: Parameters<typeof sql>[1]) =>
     sql<string>`left(${column}, ${sql.raw(String(keyLength))})`;
   const like = (column: Parameters<typeof sql>[1]) => sql`${column} like ${prefix + '%'}`;

@@ -8,6 +8,9 @@ import {
   correctionFigureKinds,
   correctionRates,
   isRegisterMonth,
+  monthEnd,
+  monthOf,
+  previousPeriod,
   type CorrectionFigures,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
@@ -218,7 +221,8 @@ const zero = (): Totals => ({
 /**
  * The figures of a division and of each child division for the months `from`–`to`: counts of a
  * month (received, files) added up over the months, counts at the month's end (under correction,
- * released, helped) those of the last month; with the rates, and the township-months reported.
+ * released, helped) those of the last month; with the rates, and the township-months reported;
+ * and on every row the same figures of as many months just before (`previousPeriod`).
  */
 export async function correctionStatistics(opts: {
   db: Db;
@@ -227,13 +231,50 @@ export async function correctionStatistics(opts: {
   from: string;
   to: string;
 }) {
-  const { db, scope } = opts;
   checkMonths(opts.from, opts.to);
-  const { division, prefix, keyLength } = await registerStatisticsDivision({
+  const checked = await registerStatisticsDivision({
     ...opts,
     from: `${opts.from}-01`,
     to: `${opts.to}-01`,
   });
+  // the same number of months just before (同比 for a year, 环比 for a month)
+  const before = previousPeriod(`${opts.from}-01`, monthEnd(opts.to));
+  const previous = { from: monthOf(before.from), to: monthOf(before.to) };
+  const [now, then] = await Promise.all([
+    correctionTotals({ ...opts, checked }),
+    correctionTotals({ ...opts, ...previous, checked }),
+  ]);
+  const earlier = new Map(then.children.map((c) => [c.code, c]));
+  const figures = (t: Omit<(typeof then.children)[number], 'code' | 'name' | 'level'>) => ({
+    ...previous,
+    underCorrection: t.underCorrection,
+    newlyReceived: t.newlyReceived,
+    released: t.released,
+    helped: t.helped,
+    filesOpened: t.filesOpened,
+    reported: t.reported,
+    placementRate: t.placementRate,
+    filingRate: t.filingRate,
+  });
+  return {
+    ...now,
+    previousPeriod: figures(then),
+    children: now.children.map((c) => ({
+      ...c,
+      previousPeriod: figures(earlier.get(c.code) ?? then),
+    })),
+  };
+}
+
+async function correctionTotals(opts: {
+  db: Db;
+  scope: Scope;
+  from: string;
+  to: string;
+  checked: Awaited<ReturnType<typeof registerStatisticsDivision>>;
+}) {
+  const { db, scope } = opts;
+  const { division, prefix, keyLength } = opts.checked;
   // townships roll up into their county or themselves; a village division has no figures
   const length = Math.min(keyLength, 12);
   const f = correctionFigures;
