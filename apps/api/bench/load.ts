@@ -136,6 +136,7 @@ try {
   const [framework] = await sql<{ definition: Framework }[]>`
     select f.definition from frameworks f join campaigns c on c.framework_id = f.id where c.id = ${campaignId}`;
 
+  const itemCodes = framework!.definition.areas.flatMap((a) => a.items.map((i) => i.code));
   const clerks = Math.round(USERS * 0.7);
   const officers = Math.round(USERS * 0.2);
   const county = USERS - clerks - officers;
@@ -278,11 +279,20 @@ try {
           version = detail?.participation.version ?? version;
         } else if (action === 'save') {
           const { items, vetoes } = sampleAnswers(framework!.definition, 0.9, seed++);
+          // answers that differ from the village's records (来自台账) carry a reason, as a clerk's must
+          const overrides = Object.fromEntries(
+            itemCodes.map((code) => [code, '按村里核实的情况填写']),
+          );
           const saved = (await call(
             'participations.saveSheet',
             cookie,
             'participations.saveSheet',
-            { id: participationId, version, column: 'self', data: { items, vetoes, comments: {} } },
+            {
+              id: participationId,
+              version,
+              column: 'self',
+              data: { items, vetoes, comments: {}, overrides },
+            },
             true,
           )) as { version: number } | undefined;
           version = saved?.version;
