@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveAnswers } from '../../records/derive-answers.js';
 import type { RecordMetrics } from '../../records/record-metrics.js';
 import { scoreAssessment } from '../score-assessment.js';
+import type { ItemAnswer } from '../types.js';
 import { builtinFrameworks } from './index.js';
 
 const demo = builtinFrameworks.find((f) => f.code === 'demo-county-2026')!;
@@ -16,7 +17,7 @@ function one(framework: typeof demo, itemId: string, values: RecordMetrics['valu
   return found;
 }
 
-function points(framework: typeof demo, itemId: string, answer: unknown) {
+function points(framework: typeof demo, itemId: string, answer: ItemAnswer | undefined) {
   const scored = scoreAssessment(framework, { items: { [itemId]: answer } });
   if (!scored.ok) throw new Error(JSON.stringify(scored));
   return scored.scorecard.areas.flatMap((a) => a.items).find((i) => i.code === itemId)!.points;
