@@ -308,7 +308,7 @@ describe('mediation_monthly', () => {
       await admin.mediation.save(caseInput(c));
     }
     const migration = readFileSync(
-      new URL('../drizzle/0019_mediation_monthly.sql', import.meta.url),
+      new URL('../drizzle/0022_mediation_monthly.sql', import.meta.url),
       'utf8',
     );
     const backfill = migration.split('--> statement-breakpoint').at(-1)!;
