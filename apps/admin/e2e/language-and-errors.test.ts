@@ -44,7 +44,7 @@ describe('language and errors', () => {
     await page.locator('button[type="submit"]').click();
     await page.waitForURL((url) => url.pathname === '/audit');
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
-    await page.getByRole('menuitem', { name: 'Dashboard' }).click();
+    await page.getByRole('menuitem', { name: /(^|\s)Dashboard$/ }).click();
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByTestId('count-villages').getByText('300').waitFor();
     await expect(page.getByRole('menuitem', { name: 'Users' }).count()).resolves.toBe(0);

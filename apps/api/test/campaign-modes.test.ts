@@ -77,6 +77,31 @@ describe('an annual township assessment', () => {
     );
   });
 
+  it('a township’s own sheet derives nothing from its committee’s cases, and saves', async () => {
+    const { id, framework } = await annualTownshipCampaign(t);
+    const township = await t.as('township');
+    // a case of the township's own mediation committee, in the campaign's period
+    await township.mediation.save({
+      divisionCode: '330728101000',
+      receivedOn: '2026-03-12',
+      type: 'neighbour',
+      parties: 2,
+      method: 'oral',
+      outcome: 'succeeded',
+      closedOn: '2026-03-15',
+    });
+    const derived = await township.records.derivedAnswers({ participationId: id });
+    expect(derived.hasRecords).toBe(false);
+    expect(derived.items).toEqual([]);
+    const saved = await township.participations.saveSheet({
+      id,
+      version: await versionOf(t, id),
+      column: 'self',
+      data: goodSheet(framework.definition),
+    });
+    expect(saved.complete).toBe(true);
+  });
+
   it('the county cannot accept before the township submits, and the township does not review itself', async () => {
     const { county, id, framework } = await annualTownshipCampaign(t);
     const township = await t.as('township');

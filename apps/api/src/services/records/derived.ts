@@ -276,8 +276,11 @@ async function deriveFor(opts: { db: Db; scope: Scope; participationId: string; 
   const records = await periodRecords(db, villageCode, period.from, period.to);
   const kept = (registers: readonly RecordRef['register'][]) =>
     registers.some((register) => records[register].length > 0);
-  const villageKept = kept(villageRegisters);
-  const hasRecords = villageKept || kept(lawRegisters);
+  // the records are a village's: a campaign over townships or county units derives nothing (a
+  // township committee's own cases are not its village records)
+  const overVillages = campaign.subjectLevel === 'village';
+  const villageKept = overVillages && kept(villageRegisters);
+  const hasRecords = villageKept || (overVillages && kept(lawRegisters));
   const all = hasRecords
     ? deriveAnswers(framework, await recordMetrics({ db, scope, villageCode, ...period }))
     : [];
