@@ -10,9 +10,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { maxEvidenceBytes } from '@fazhi/domain';
-import { and, asc, eq, like } from 'drizzle-orm';
+import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { reachableParticipations } from './cross-checks.js';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows-of.js';
 import {
   evidenceFiles,
   participations,
@@ -198,20 +199,14 @@ export async function sweepEvidence(opts: {
   const root = join(opts.dataDir, 'evidence');
   // A database without a single evidence row next to a directory full of files is most likely
   // the wrong database (a new one, a mistyped DATABASE_URL): remove nothing then.
-  // (every table whose files live under this directory counts)
-  const [anyRow] = await opts.db.select({ id: evidenceFiles.id }).from(evidenceFiles).limit(1);
-  const [anyRecordFile] = await opts.db.select({ id: recordFiles.id }).from(recordFiles).limit(1);
-  const [anyMeetingFile] = await opts.db
-    .select({ id: pilotMeetingFiles.id })
-    .from(pilotMeetingFiles)
-    .limit(1);
-  const [anyPhoto] = await opts.db
-    .select({ id: pufaActivityPhotos.id })
-    .from(pufaActivityPhotos)
-    .limit(1);
-  const removeOrphans = [anyRow, anyRecordFile, anyMeetingFile, anyPhoto].some(
-    (row) => row !== undefined,
+  // (every table whose files live under this directory counts), asked in one statement
+  const anyFile = rowsOf<{ found: boolean }>(
+    await opts.db.execute(sql`select (
+      exists (select 1 from ${evidenceFiles}) or exists (select 1 from ${recordFiles})
+      or exists (select 1 from ${pilotMeetingFiles}) or exists (select 1 from ${pufaActivityPhotos})
+    ) as found`),
   );
+  const removeOrphans = anyFile[0]?.found === true;
   let orphansKept = 0;
   const cutoff = (opts.now ?? new Date()).getTime() - (opts.partMinutes ?? 60) * 60_000;
   for (const county of await listDir(root)) {
