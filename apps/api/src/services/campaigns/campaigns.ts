@@ -16,6 +16,7 @@ import {
   type LocalizedText,
   type ParticipationState,
   type SubjectLevel,
+  campaignRecordPeriod,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import {
@@ -260,6 +261,19 @@ export interface CampaignViewer {
 /** The records period the county set for a campaign, or null (the domain's rule applies). */
 export function recordPeriodOf(row: { recordFrom: string | null; recordTo: string | null }) {
   return row.recordFrom && row.recordTo ? { from: row.recordFrom, to: row.recordTo } : null;
+}
+
+/** The period of village records a stored campaign's score sheet is derived from, as of a day. */
+export function campaignRecordsPeriod(
+  row: {
+    year: number;
+    stageDates: Partial<Record<string, string>>;
+    recordFrom: string | null;
+    recordTo: string | null;
+  },
+  asOf: string,
+) {
+  return campaignRecordPeriod({ ...row, recordPeriod: recordPeriodOf(row) }, { asOf });
 }
 
 /**

@@ -1,13 +1,12 @@
 // Shared by the village records registers: the village a record belongs to, the dates a record
 // may carry, the optimistic lock, and the rule that a record of a submitted period is not deleted.
 import { and, eq, gte, inArray, lte, notInArray } from 'drizzle-orm';
-import { campaignRecordPeriod } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { campaigns, divisions, participations } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { fail, forbidden, invalidField, notFound } from '../../errors/app-error.js';
 import { todayIso } from '../campaigns/participations.js';
-import { recordPeriodOf } from '../campaigns/campaigns.js';
+import { campaignRecordsPeriod } from '../campaigns/campaigns.js';
 
 /**
  * The earliest date a record may carry: 1988-06-01, when the 村民委员会组织法（试行） took effect
@@ -98,10 +97,7 @@ export async function periodSubmitted(db: Db, villageCode: string, date: string)
     );
   const today = todayIso();
   return rows.some((campaign) => {
-    const period = campaignRecordPeriod(
-      { ...campaign, recordPeriod: recordPeriodOf(campaign) },
-      { asOf: today },
-    );
+    const period = campaignRecordsPeriod(campaign, today);
     return period.from <= date && date <= period.to;
   });
 }

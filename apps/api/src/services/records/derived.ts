@@ -3,7 +3,6 @@
 // self-assessment column overrides a derived answer only with a reason.
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import {
-  campaignRecordPeriod,
   monthsDue,
   checkOverrides,
   deriveAnswers,
@@ -27,7 +26,7 @@ import {
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { fail } from '../../errors/app-error.js';
-import { findCampaign, recordPeriodOf } from '../campaigns/campaigns.js';
+import { campaignRecordsPeriod, findCampaign } from '../campaigns/campaigns.js';
 import { findParticipation, todayIso } from '../campaigns/participations.js';
 import { pinnedDefinition } from '../campaigns/frameworks.js';
 import { dateRange } from './common.js';
@@ -268,10 +267,7 @@ async function deriveFor(opts: { db: Db; scope: Scope; participationId: string; 
   const participation = await findParticipation(db, scope, opts.participationId);
   const campaign = await findCampaign(db, scope, participation.campaignId);
   const framework = await pinnedDefinition(db, campaign.frameworkId);
-  const period = campaignRecordPeriod(
-    { ...campaign, recordPeriod: recordPeriodOf(campaign) },
-    { asOf: opts.today ?? todayIso() },
-  );
+  const period = campaignRecordsPeriod(campaign, opts.today ?? todayIso());
   const villageCode = participation.villageCode;
   const records = await periodRecords(db, villageCode, period.from, period.to);
   const kept = (registers: readonly RecordRef['register'][]) =>
