@@ -5,20 +5,19 @@
 // - install: skipped when node_modules/.fazhi-install-stamp (written after a successful install)
 //   holds the hash of the lockfile, the workspace file and every package.json;
 // - SPA build: skipped when apps/admin/dist/index.html is newer than every file the build reads
-//   (apps/admin/src, public, index.html, the vite and TypeScript configurations, package.json,
-//   packages/domain/src and its package.json, the lockfile).
+//   (scripts/spa-build.mjs).
 //
 // FAZHI_START_FORCE=1 installs and builds regardless.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spaBuildIsCurrent } from './spa-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const force = process.env.FAZHI_START_FORCE === '1';
 const stampFile = join(root, 'node_modules', '.fazhi-install-stamp');
-const builtIndex = join(root, 'apps/admin/dist/index.html');
 
 /** Runs pnpm with the arguments, inheriting the terminal; exits on failure. */
 function pnpm(args) {
@@ -73,47 +72,6 @@ function installIsCurrent(expected) {
   }
 }
 
-/** The newest modification time among the files and (recursively) the directories' files. */
-function newestMtime(paths) {
-  let newest = 0;
-  const visit = (path) => {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      return;
-    }
-    if (stat.isDirectory()) {
-      newest = Math.max(newest, stat.mtimeMs); // a deleted file changes its directory
-      for (const name of readdirSync(path)) {
-        if (name !== 'node_modules') visit(join(path, name));
-      }
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
-  };
-  for (const path of paths) visit(path);
-  return newest;
-}
-
-function buildIsCurrent() {
-  if (!existsSync(builtIndex)) return false;
-  const admin = join(root, 'apps/admin');
-  const domain = join(root, 'packages/domain');
-  const inputs = [
-    join(admin, 'src'),
-    join(admin, 'public'),
-    join(admin, 'index.html'),
-    join(admin, 'vite.config.ts'),
-    join(admin, 'tsconfig.json'),
-    join(admin, 'package.json'),
-    join(domain, 'src'),
-    join(domain, 'package.json'),
-    join(root, 'pnpm-lock.yaml'),
-  ];
-  return statSync(builtIndex).mtimeMs > newestMtime(inputs);
-}
-
 const started = performance.now();
 const inputs = installInputsHash();
 if (!force && installIsCurrent(inputs)) {
@@ -123,7 +81,7 @@ if (!force && installIsCurrent(inputs)) {
   // the install may have rewritten the lockfile: stamp what is there now
   writeFileSync(stampFile, `${installInputsHash()}\n`);
 }
-if (!force && buildIsCurrent()) {
+if (!force && spaBuildIsCurrent()) {
   console.log('the SPA build is current (apps/admin/dist; build skipped)');
 } else {
   pnpm(['--filter', '@fazhi/admin', 'build']);

@@ -2,69 +2,117 @@
 // Runs every test suite of the workspace and prints the totals as the last line:
 // "N passed, N failed". Browser tests run when Chromium is installed (CHROMIUM_PATH or
 // /usr/bin/chromium); otherwise they are reported as skipped.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//
+// The suites run in two lanes at the same time: the browser tests (mostly waiting on Chromium and
+// the page) beside the domain, API and SPA unit tests (each of which keeps one core busy), so a
+// two-core machine is used fully. Each suite's output is printed whole when it ends.
+// FAZHI_TEST_LANES=1 runs them one after another instead, printing as they go.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const suites = [
-  { name: '@fazhi/domain', dir: 'packages/domain', args: [] },
-  { name: '@fazhi/api', dir: 'apps/api', args: [] },
-  { name: '@fazhi/admin', dir: 'apps/admin', args: [] },
-  {
-    name: '@fazhi/admin (browser)',
-    dir: 'apps/admin',
-    args: ['--config', 'vitest.browser.config.ts'],
-    needsChromium: true,
-  },
+const oneLane = process.env.FAZHI_TEST_LANES === '1';
+const lanes = [
+  [
+    { name: '@fazhi/domain', dir: 'packages/domain', args: [] },
+    { name: '@fazhi/api', dir: 'apps/api', args: [] },
+    { name: '@fazhi/admin', dir: 'apps/admin', args: [] },
+  ],
+  [
+    {
+      name: '@fazhi/admin (browser)',
+      dir: 'apps/admin',
+      args: ['--config', 'vitest.browser.config.ts'],
+      needsChromium: true,
+    },
+  ],
 ];
 
 const only = process.argv.slice(2);
 const out = mkdtempSync(join(tmpdir(), 'fazhi-test-'));
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-let broken = false;
+const totals = { passed: 0, failed: 0, skipped: 0, broken: false };
 
-for (const suite of suites) {
-  if (only.length > 0 && !only.some((o) => suite.name.includes(o))) continue;
+function seconds(since) {
+  return `${Math.round((performance.now() - since) / 1000)} s`;
+}
+
+/** Runs one suite's vitest; resolves with its exit status once its report is written. */
+function runVitest(suite, report, log) {
+  return new Promise((done) => {
+    const child = spawn(
+      'pnpm',
+      [
+        'exec',
+        'vitest',
+        'run',
+        ...suite.args,
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${report}`,
+      ],
+      {
+        cwd: join(root, suite.dir),
+        stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+        env: process.env,
+      },
+    );
+    if (log) {
+      const file = createWriteStream(log);
+      child.stdout.pipe(file, { end: false });
+      child.stderr.pipe(file, { end: false });
+      child.on('close', (status) => file.end(() => done(status)));
+    } else {
+      child.on('close', (status) => done(status));
+    }
+  });
+}
+
+async function runSuite(suite) {
+  if (only.length > 0 && !only.some((o) => suite.name.includes(o))) return;
   if (suite.needsChromium && !existsSync(chromium)) {
     console.log(`\n— ${suite.name}: skipped, Chromium not found at ${chromium}`);
-    continue;
+    return;
   }
-  const report = join(out, `${suite.name.replace(/[^a-z]+/gi, '_')}.json`);
-  console.log(`\n— ${suite.name}`);
-  const run = spawnSync(
-    'pnpm',
-    [
-      'exec',
-      'vitest',
-      'run',
-      ...suite.args,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${report}`,
-    ],
-    { cwd: join(root, suite.dir), stdio: 'inherit', env: process.env },
-  );
+  const slug = suite.name.replace(/[^a-z]+/gi, '_');
+  const report = join(out, `${slug}.json`);
+  const log = oneLane ? undefined : join(out, `${slug}.log`);
+  const started = performance.now();
+  if (oneLane) console.log(`\n— ${suite.name}`);
+  else console.log(`— ${suite.name}: started`);
+  const status = await runVitest(suite, report, log);
+  if (log) {
+    console.log(`\n— ${suite.name} (${seconds(started)})`);
+    process.stdout.write(readFileSync(log, 'utf8'));
+  }
   if (!existsSync(report)) {
-    console.log(`${suite.name}: no report (exit ${run.status})`);
-    broken = true;
-    failed += 1;
-    continue;
+    console.log(`${suite.name}: no report (exit ${status})`);
+    totals.broken = true;
+    totals.failed += 1;
+    return;
   }
   const result = JSON.parse(readFileSync(report, 'utf8'));
-  passed += result.numPassedTests;
-  failed += result.numFailedTests;
-  skipped += result.numPendingTests + result.numTodoTests;
-  if (run.status !== 0 && result.numFailedTests === 0) {
+  totals.passed += result.numPassedTests;
+  totals.failed += result.numFailedTests;
+  totals.skipped += result.numPendingTests + result.numTodoTests;
+  if (status !== 0 && result.numFailedTests === 0) {
     // a suite that failed to load, or an unhandled error
-    broken = true;
-    failed += Math.max(1, result.numFailedTestSuites);
+    totals.broken = true;
+    totals.failed += Math.max(1, result.numFailedTestSuites);
   }
 }
+
+async function runLane(lane) {
+  for (const suite of lane) await runSuite(suite);
+}
+
+const started = performance.now();
+if (oneLane) await runLane(lanes.flat());
+else await Promise.all(lanes.map(runLane));
 rmSync(out, { recursive: true, force: true });
+console.log(`\nall suites: ${seconds(started)}`);
+const { passed, failed, skipped } = totals;
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed > 0 || broken ? 1 : 0);
+process.exit(failed > 0 || totals.broken ? 1 : 0);

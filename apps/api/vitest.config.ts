@@ -9,6 +9,11 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // The files of a project share one worker's modules instead of importing the whole API again
+    // for each (importing was most of a small file's time). Every file opens its own database, and
+    // the process keeps no state that depends on one (the framework cache holds stored frameworks,
+    // which never change, by id).
+    isolate: false,
     // each project (driver) prepares its test databases once: test/global-setup.ts
     globalSetup: ['test/global-setup.ts'],
     projects: drivers.map((driver) => ({
