@@ -1,7 +1,7 @@
 // Times campaigns.ranking for a campaign of 5,000 villages with 40-item sheets, and one
 // score-sheet save, on PostgreSQL.
 import { eq, sql } from 'drizzle-orm';
-import { scoreAssessment, type Framework } from '@fazhi/domain';
+import { scoreTotals, type Framework } from '@fazhi/domain';
 import type { Database } from '../src/db/client.js';
 import { campaigns, frameworks, participations, users } from '../src/db/schema.js';
 import { ensureBuiltinFrameworks } from '../src/services/campaigns/frameworks.js';
@@ -75,9 +75,9 @@ export async function benchCampaigns(database: Database): Promise<void> {
       county: { ...sampleAnswers(definition, 0.85, i + 2), comments: {} },
     };
     const cards = (['self', 'township', 'county'] as const).map((c) => {
-      const r = scoreAssessment(definition, { items: sheet[c].items, vetoes: sheet[c].vetoes });
+      const r = scoreTotals(definition, { items: sheet[c].items, vetoes: sheet[c].vetoes });
       if (!r.ok) throw new Error(`bad sample: ${JSON.stringify(r.problems).slice(0, 300)}`);
-      return r.scorecard;
+      return r.totals;
     });
     return {
       countyCode: COUNTY,

@@ -5,7 +5,7 @@
 // postgres.js, and the same UPDATE + audit INSERT as one raw transaction.
 import postgres from 'postgres';
 import { eq, sql } from 'drizzle-orm';
-import { scoreAssessment, type Framework } from '@fazhi/domain';
+import { scoreTotals, type Framework } from '@fazhi/domain';
 import type { Database } from '../src/db/client.js';
 import { campaigns, frameworks, participations, users } from '../src/db/schema.js';
 import { sampleAnswers } from '../src/demo/sample-answers.js';
@@ -185,8 +185,8 @@ export async function benchNationalRanking(database: Database, url: string): Pro
     });
     const rawSave = await timed(20, async () => {
       const data = answers();
-      const card = scoreAssessment(definition, { items: data.items, vetoes: data.vetoes });
-      const total = card.ok ? Math.round(card.scorecard.total * 100) : 0;
+      const card = scoreTotals(definition, { items: data.items, vetoes: data.vetoes });
+      const total = card.ok ? Math.round(card.totals.total * 100) : 0;
       await raw.begin(async (tx) => {
         const [row] = await tx`
           update participations set sheet = jsonb_set(sheet, '{county}', ${tx.json(data)}),

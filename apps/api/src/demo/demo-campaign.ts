@@ -1,7 +1,7 @@
 // The demo county's living campaign: 60 villages spread over every participation state, with
 // their score sheets filled in, so a new user sees a campaign in progress on first start.
 import { eq } from 'drizzle-orm';
-import { scoreAssessment, type Framework } from '@fazhi/domain';
+import { scoreTotals, type Framework } from '@fazhi/domain';
 import type { Db } from '../db/client.js';
 import type { participationStates } from '../db/schema.js';
 import {
@@ -106,13 +106,13 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
       // good villages mostly; failed ones worse; each column a little different
       const quality = v.state === 'county_failed' ? 0.55 : v.state === 'returned' ? 0.8 : 0.93;
       const answers = sampleAnswers(definition, quality, i * 7 + column.length);
-      const result = scoreAssessment(definition, answers);
+      const result = scoreTotals(definition, answers);
       if (!result.ok) continue;
       sheet[column] = { ...answers, comments: {} };
-      totals[column] = Math.round(result.scorecard.total * 100);
+      totals[column] = Math.round(result.totals.total * 100);
       if (column === 'county') {
-        grade = result.scorecard.grade;
-        vetoed = result.scorecard.vetoed;
+        grade = result.totals.grade;
+        vetoed = result.totals.vetoed;
       }
     }
     const posted = ['posted', 'objected', 'removed', 'named'].includes(v.state);

@@ -6,7 +6,7 @@
 //   the township officer's 待办 holds them.
 // Deterministic: the same rows every time.
 import { eq } from 'drizzle-orm';
-import { scoreAssessment, type Framework } from '@fazhi/domain';
+import { scoreTotals, type Framework } from '@fazhi/domain';
 import type { Db } from '../db/client.js';
 import {
   campaigns,
@@ -75,10 +75,10 @@ export async function seedDemoRounds(db: Db): Promise<void> {
     let selfTotal: number | null = null;
     if (state !== 'declared') {
       const answers = sampleAnswers(definition, 0.93, seed);
-      const result = scoreAssessment(definition, answers);
+      const result = scoreTotals(definition, answers);
       if (result.ok) {
         sheet.self = { ...answers, comments: {} };
-        selfTotal = Math.round(result.scorecard.total * 100);
+        selfTotal = Math.round(result.totals.total * 100);
       }
     }
     await db.insert(participations).values({

@@ -2,7 +2,7 @@
 // assessment (依法治镇考核) at 自评: every township enrolled, three of them already submitted,
 // 白石镇 (the demo township officer's) still to fill its own sheet. Deterministic.
 import { and, eq, like } from 'drizzle-orm';
-import { scoreAssessment, type Framework } from '@fazhi/domain';
+import { scoreTotals, type Framework } from '@fazhi/domain';
 import type { Db } from '../db/client.js';
 import {
   campaigns,
@@ -83,10 +83,10 @@ export async function seedDemoUnits(db: Db, passwordHash: string): Promise<void>
     let selfTotal: number | null = null;
     if (submitted) {
       const answers = sampleAnswers(definition, 0.9, 300 + i);
-      const result = scoreAssessment(definition, answers);
+      const result = scoreTotals(definition, answers);
       if (result.ok) {
         sheet.self = { ...answers, comments: {} };
-        selfTotal = Math.round(result.scorecard.total * 100);
+        selfTotal = Math.round(result.totals.total * 100);
       }
     }
     await db.insert(participations).values({

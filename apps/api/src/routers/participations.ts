@@ -289,7 +289,7 @@ export const participationsRouter = {
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const { before, after, scorecard, repeated } = await saveSheet({
+      const { before, after, totals, repeated } = await saveSheet({
         db: ctx.db,
         scope: ctx.scope,
         user: ctx.user,
@@ -312,17 +312,17 @@ export const participationsRouter = {
           column: input.column,
           ...input.data,
           version: after.version,
-          total: scorecard.total,
+          total: totals.total,
           // the same save sent again (a double click): nothing changed
           ...(repeated ? { repeated: true } : {}),
         },
       });
       return {
         version: after.version,
-        total: scorecard.total,
-        grade: scorecard.grade,
-        vetoed: scorecard.vetoed,
-        complete: scorecard.complete,
+        total: totals.total,
+        grade: totals.grade,
+        vetoed: totals.vetoed,
+        complete: totals.complete,
       };
     }),
 

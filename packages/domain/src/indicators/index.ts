@@ -2,6 +2,8 @@
 export { validateFramework } from './validate-framework.js';
 export type { FrameworkProblemCode, FrameworkValidation } from './validate-framework.js';
 export { scoreAssessment } from './score-assessment.js';
+export { scoreTotals } from './score-totals.js';
+export type { ScoreTotals, TotalsResult } from './score-totals.js';
 export type {
   AnswerProblemCode,
   AreaScore,

@@ -459,7 +459,12 @@ function checkCount(item: CompiledItem, value: number, path: string): IndicatorP
  * hundredths; `value` is read as the shortest decimal that round-trips to it, so 0.29 means
  * exactly 29/100 and the rounding at .005 is exact.
  */
-function proportionalPoints(max: number, value: number, text: string, target: number): number {
+export function proportionalPoints(
+  max: number,
+  value: number,
+  text: string,
+  target: number,
+): number {
   const valueHundredths =
     Number.isInteger(value) || Math.abs(value) > maxMagnitude
       ? toHundredths(value)

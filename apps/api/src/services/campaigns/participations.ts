@@ -11,6 +11,7 @@ import {
   participationActor,
   recommendationQuotaProblem,
   scoreAssessment,
+  scoreTotals,
   subjectsDeclare,
   transitionParticipation,
   type AnnualOutcome,
@@ -18,6 +19,7 @@ import {
   type ParticipationActor,
   type ParticipationEvent,
   type Scorecard,
+  type ScoreTotals,
   type TransitionResult,
   fromHundredths,
   toHundredths,
@@ -201,6 +203,19 @@ export function scoreColumn(
   return result.ok ? result.scorecard : null;
 }
 
+/**
+ * The totals of one column (total, grade, vetoes, missing items) without the item explanations:
+ * what a save stores and a transition checks, the domain's fast path.
+ */
+export function totalsOfColumn(
+  framework: Framework,
+  data: SheetColumnData | undefined,
+): ScoreTotals | null {
+  if (!data) return null;
+  const result = scoreTotals(framework, { items: data.items, vetoes: data.vetoes });
+  return result.ok ? result.totals : null;
+}
+
 /** Which column the user may edit now, or null. */
 export function editableColumn(
   user: SessionUser,
@@ -347,7 +362,7 @@ export async function saveSheet(opts: {
       en: 'You may not enter scores in this column at this stage',
     });
   }
-  const scored = scoreAssessment(framework, { items: opts.data.items, vetoes: opts.data.vetoes });
+  const scored = scoreTotals(framework, { items: opts.data.items, vetoes: opts.data.vetoes });
   if (!scored.ok) {
     fail(
       'ANSWERS_INVALID',
@@ -385,7 +400,7 @@ export async function saveSheet(opts: {
     township: 'townshipTotal',
     county: 'countyTotal',
   } as const;
-  const card = scored.scorecard;
+  const card = scored.totals;
   const [row] = await opts.db
     .update(participations)
     .set({
@@ -418,7 +433,7 @@ export async function saveSheet(opts: {
   return {
     before: participation,
     after: { ...participation, ...row },
-    scorecard: card,
+    totals: card,
     repeated: false,
   };
 }
@@ -461,9 +476,9 @@ async function repeatedSave(
     userId: opts.user.id,
   });
   if (!repeated) return null;
-  const card = scoreColumn(framework, opts.data);
+  const card = totalsOfColumn(framework, opts.data);
   if (!card) return null;
-  return { before: current, after: current, scorecard: card, repeated: true };
+  return { before: current, after: current, totals: card, repeated: true };
 }
 
 /**
@@ -564,7 +579,7 @@ export async function transition(opts: {
   // Scores come from the sheet and dates from the clock, never from the caller.
   if (opts.event.type === 'submit_self_assessment' || opts.event.type === 'accept') {
     const column = opts.event.type === 'accept' ? 'county' : 'self';
-    const card = scoreColumn(framework, participation.sheet[column]);
+    const card = totalsOfColumn(framework, participation.sheet[column]);
     if (!card || !card.complete) {
       fail('SHEET_INCOMPLETE', undefined, {
         zh: card
@@ -709,7 +724,7 @@ function requireTownshipColumn(
   participation: Participation,
 ) {
   if (!campaign.townshipScoreRequired) return;
-  const card = scoreColumn(framework, participation.sheet.township);
+  const card = totalsOfColumn(framework, participation.sheet.township);
   if (card?.complete) return;
   const missing = card ? card.missing.length : null;
   invalidField(

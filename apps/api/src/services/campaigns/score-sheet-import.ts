@@ -3,12 +3,7 @@
 // The layout is score-sheet-layout.ts.
 import ExcelJS from 'exceljs';
 import { checkZipLimits, XLSX_LIMITS } from '../zip-limits.js';
-import {
-  scoreAssessment,
-  type Framework,
-  type IndicatorItem,
-  type LocalizedText,
-} from '@fazhi/domain';
+import { scoreTotals, type Framework, type IndicatorItem, type LocalizedText } from '@fazhi/domain';
 import type { SheetColumn, SheetColumnData } from '../../db/schema.js';
 import {
   SCORE_SHEET_NAME,
@@ -487,7 +482,7 @@ export async function parseScoreSheetWorkbook(
 
   if (errors.length === 0) {
     // a last check by the domain, mapped back to the rows (nothing should reach it)
-    const scored = scoreAssessment(opts.framework, { items: data.items, vetoes: data.vetoes });
+    const scored = scoreTotals(opts.framework, { items: data.items, vetoes: data.vetoes });
     if (!scored.ok) {
       for (const problem of scored.problems) {
         const code = [...itemRows.keys()].find((c) =>

@@ -82,6 +82,109 @@ export interface CompiledFramework {
   readonly vetoes: ReadonlyMap<string, VetoCondition>;
   readonly areas: readonly CompiledArea[];
   readonly items: ReadonlyMap<string, CompiledItem>;
+  /** The items as flat arrays, for totals without explanations (`scoreTotals`). */
+  readonly flat: FlatItems;
+}
+
+/** Rule kinds as small integers, the index into `FlatItems.kinds`. */
+export const KIND_CHECK = 0;
+export const KIND_CHECKLIST = 1;
+export const KIND_DEDUCTION = 2;
+export const KIND_COUNT = 3;
+export const KIND_BANDS = 4;
+export const KIND_PROPORTIONAL = 5;
+/** A checklist too long for a 30-bit mask of met entries: scored by the full path. */
+export const KIND_LONG_CHECKLIST = 6;
+
+/**
+ * Every item of a framework in framework order, as parallel arrays: points in integer hundredths
+ * (exact in a Float64Array up to 2^53), band and checklist entries as slices of shared arrays.
+ */
+export interface FlatItems {
+  readonly count: number;
+  readonly codes: readonly string[];
+  readonly kinds: Uint8Array;
+  /** 1 when the code names an `Object.prototype` property, such as `constructor`. */
+  readonly inherited: Uint8Array;
+  readonly max: Float64Array;
+  /** `perUnit` of deduction and count items; `target` of proportional items. */
+  readonly param: Float64Array;
+  /** The first band or checklist entry of item i is at `first[i]`, the last before `first[i + 1]`. */
+  readonly first: Uint32Array;
+  /** Band minimums as written (not in hundredths: answers are compared with them as numbers). */
+  readonly bandMin: Float64Array;
+  /** Band points and checklist entry points, in hundredths. */
+  readonly points: Float64Array;
+  /** Checklist entry codes, at the same positions as their points. */
+  readonly entryCodes: readonly (string | undefined)[];
+  /** Grade thresholds in hundredths, highest first, and their grades. */
+  readonly gradeMin: Float64Array;
+  readonly grades: readonly ListedGrade[];
+}
+
+function flatten(framework: Framework, areas: readonly CompiledArea[]): FlatItems {
+  const items = areas.flatMap((area) => area.items);
+  const count = items.length;
+  const kinds = new Uint8Array(count);
+  const inherited = new Uint8Array(count);
+  const max = new Float64Array(count);
+  const param = new Float64Array(count);
+  const first = new Uint32Array(count + 1);
+  const bandMin: number[] = [];
+  const points: number[] = [];
+  const entryCodes: (string | undefined)[] = [];
+  for (let i = 0; i < count; i++) {
+    const item = items[i]!;
+    const rule = item.rule;
+    first[i] = points.length;
+    max[i] = item.max;
+    inherited[i] = item.inherited ? 1 : 0;
+    switch (rule.kind) {
+      case 'check':
+        kinds[i] = KIND_CHECK;
+        break;
+      case 'checklist':
+        kinds[i] = rule.entries.length <= 30 ? KIND_CHECKLIST : KIND_LONG_CHECKLIST;
+        for (const entry of rule.entries) {
+          bandMin.push(0);
+          points.push(entry.points);
+          entryCodes.push(entry.code);
+        }
+        break;
+      case 'deduction':
+      case 'count':
+        kinds[i] = rule.kind === 'deduction' ? KIND_DEDUCTION : KIND_COUNT;
+        param[i] = rule.perUnit;
+        break;
+      case 'bands':
+        kinds[i] = KIND_BANDS;
+        for (const band of rule.bands) {
+          bandMin.push(band.min);
+          points.push(band.points);
+          entryCodes.push(undefined);
+        }
+        break;
+      case 'proportional':
+        kinds[i] = KIND_PROPORTIONAL;
+        param[i] = rule.target;
+        break;
+    }
+  }
+  first[count] = points.length;
+  return {
+    count,
+    codes: items.map((item) => item.code),
+    kinds,
+    inherited,
+    max,
+    param,
+    first,
+    bandMin: Float64Array.from(bandMin),
+    points: Float64Array.from(points),
+    entryCodes,
+    gradeMin: Float64Array.from(framework.grades, (g) => hundredths(g.minPoints)),
+    grades: framework.grades.map((g) => g.grade),
+  };
 }
 
 /** Compiled forms of the frameworks `validateFramework` returned (deeply frozen objects). */
@@ -181,6 +284,7 @@ export function registerCompiled(framework: Framework): CompiledFramework {
     vetoes: new Map(framework.vetoes.map((v) => [v.code, v])),
     areas,
     items,
+    flat: flatten(framework, areas),
   };
   registry.set(framework, compiled);
   return compiled;
