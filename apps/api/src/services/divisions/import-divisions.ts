@@ -15,6 +15,7 @@ import { fail } from '../../errors/app-error.js';
 import { openRowSink } from '../../db/copy-in.js';
 import { readDivisionCsv, type LineProblem } from './parse-division-csv.js';
 import { rowsOf } from '../../db/rows-of.js';
+import { CodeSet } from './code-set.js';
 
 export interface ImportResult {
   total: number;
@@ -82,8 +83,8 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
       'county_code',
       'urban_rural_code',
     ]);
-    // codes as numbers (12 digits fit a double exactly), to find repeats and parents
-    const seen = new Set<number>();
+    // codes as numbers, to find repeats and parents
+    const seen = new CodeSet();
     // rows whose parent had not appeared above them: checked once the whole file is read
     const parentLater: { line: number; parent: number }[] = [];
     // lines repeating a code above them (their first line is looked up at the end)
@@ -96,11 +97,10 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
       }
       const { row } = item;
       const code = Number(row.code);
-      if (seen.has(code)) {
+      if (!seen.add(code)) {
         repeats.push({ line: row.line, code: row.code });
         continue;
       }
-      seen.add(code);
       if (!opts.scope.includes(row.code)) {
         problems.add({
           line: row.line,
@@ -118,7 +118,7 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
       total += 1;
       // a file with a bad line imports nothing: its later rows need checking, not writing
       if (problems.count > 0 || repeats.length > 0) continue;
-      await sink.write([
+      const full = sink.write([
         row.code,
         row.name,
         row.level,
@@ -126,6 +126,7 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
         row.countyCode,
         row.urbanRuralCode,
       ]);
+      if (full) await full;
     }
     await sink.end();
     const outside = parentLater.filter((r) => !seen.has(r.parent));
