@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { divisions } from '../src/db/schema.js';
 import { countRows, useTestDatabase } from './harness.js';
@@ -52,6 +52,27 @@ describe('divisions.import', () => {
     await admin.divisions.import({ csv: good });
     const result = await admin.divisions.import({ csv: good.replace('上河村', '上河新村') });
     expect(result).toMatchObject({ inserted: 0, updated: 1, unchanged: 4 });
+  });
+
+  it('imports into an empty division table whole, and leaves it empty when a line is bad', async () => {
+    const admin = await t.as('admin');
+    await t.db.execute(sql`delete from divisions`);
+    const whole = good.replace('\r\n', '\r\n330000000000,浙江省\r\n330700000000,金华市\r\n');
+    const error = await expectError(
+      admin.divisions.import({ csv: whole + '\r\n330729100203,错村,999\r\n330729100201,上河村' }),
+      'BAD_REQUEST',
+      'IMPORT_REJECTED',
+    );
+    expect((error.details as Details).errors.map((e) => [e.line, e.problem])).toEqual([
+      [9, 'BAD_URBAN_RURAL_CODE'],
+      [10, 'DUPLICATE_CODE'],
+    ]);
+    expect(await countRows(t.db, 'divisions')).toBe(0);
+    const result = await admin.divisions.import({ csv: whole });
+    expect(result).toEqual({ total: 7, inserted: 7, updated: 0, unchanged: 0 });
+    const [village] = await t.db.select().from(divisions).where(eq(divisions.code, '330729100201'));
+    expect(village).toMatchObject({ level: 'village', parentCode: '330729100000' });
+    expect(await admin.divisions.import({ csv: whole })).toMatchObject({ unchanged: 7 });
   });
 
   it('accepts a UTF-8 BOM, no header and LF line ends', async () => {

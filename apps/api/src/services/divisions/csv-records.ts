@@ -21,7 +21,9 @@ export function* csvRecords(text: string): Generator<CsvRecord> {
     if (!chunk.includes('"')) {
       const trimmed = chunk.trim();
       if (trimmed === '') continue;
-      yield { line: startLine, record: trimmed.split(',').map((field) => field.trim()) };
+      const record = trimmed.split(',');
+      for (let i = 0; i < record.length; i++) record[i] = record[i]!.trim();
+      yield { line: startLine, record };
       continue;
     }
     // a quoted field may span lines: take lines until the quotes balance (or the text ends)

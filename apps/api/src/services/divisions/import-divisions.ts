@@ -1,11 +1,13 @@
 // Imports a division CSV: all or nothing. A file with any bad line changes nothing and lists
 // every bad line; a good file is upserted by code, so importing it again changes nothing.
 //
-// The file is read line by line and its good rows stream into a temporary staging table (COPY on
-// PostgreSQL, batches on PGlite); besides the text, memory holds only the codes seen, as numbers,
-// and the first problems (see ProblemList). A code repeated and a parent neither in the
-// file nor in the system are found on the way; then two set-based statements merge the staging
-// table into `divisions` (changed rows updated, new rows inserted).
+// The file is read line by line and its good rows stream out by COPY (PostgreSQL; batches on
+// PGlite); besides the text, memory holds only the codes seen, as numbers, and the first problems
+// (see ProblemList). A code repeated and a parent neither in the file nor in the system are found
+// on the way. Into an empty division table (the first import) the rows stream straight into
+// `divisions`: nothing is left to merge, and a bad file is undone with the savepoint. Otherwise
+// they stream into a temporary staging table without indexes, and one statement merges it
+// (a single join finds the new and the changed rows; only those are written).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Scope } from '../../auth/scope.js';
@@ -13,6 +15,7 @@ import { fail } from '../../errors/app-error.js';
 import { openRowSink } from '../../db/copy-in.js';
 import { readDivisionCsv, type LineProblem } from './parse-division-csv.js';
 import { rowsOf } from '../../db/rows-of.js';
+import { CodeSet } from './code-set.js';
 
 export interface ImportResult {
   total: number;
@@ -45,20 +48,34 @@ class ProblemList {
 }
 
 export async function importDivisions(opts: ImportDivisionsOptions): Promise<ImportResult> {
-  // a savepoint inside the caller's transaction: the staging table lives until it ends
+  // a savepoint inside the caller's transaction: the staging table lives until it ends, and the
+  // rows of a first import written before a bad line turns up are undone with it
   return opts.db.transaction(async (tx) => {
-    await tx.execute(sql`drop table if exists division_import`);
-    await tx.execute(sql`
-      create temp table division_import (
-        code varchar(12) not null,
-        name text not null,
-        level text not null,
-        parent_code varchar(12),
-        county_code varchar(12),
-        urban_rural_code varchar(3)
-      ) on commit drop`);
+    // one import at a time: the merge below inserts without ON CONFLICT, and a first import
+    // writes straight into the table it found empty
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('divisions.import'))`);
+    // the merge hashes the whole table in memory (the default 4 MB spills to disk in batches);
+    // compiling it to machine code costs more than it saves
+    await tx.execute(sql`set local work_mem = '256MB'`);
+    await tx.execute(sql`set local jit = off`);
+    const [first] = rowsOf<{ empty: boolean }>(
+      await tx.execute(sql`select not exists (select 1 from divisions) as empty`),
+    );
+    const straight = first?.empty === true;
+    if (!straight) {
+      await tx.execute(sql`drop table if exists division_import`);
+      await tx.execute(sql`
+        create temp table division_import (
+          code varchar(12) not null,
+          name text not null,
+          level text not null,
+          parent_code varchar(12),
+          county_code varchar(12),
+          urban_rural_code varchar(3)
+        ) on commit drop`);
+    }
     const problems = new ProblemList();
-    const sink = await openRowSink(tx, 'division_import', [
+    const sink = await openRowSink(tx, straight ? 'divisions' : 'division_import', [
       'code',
       'name',
       'level',
@@ -66,8 +83,8 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
       'county_code',
       'urban_rural_code',
     ]);
-    // codes as numbers (12 digits fit a double exactly), to find repeats and parents
-    const seen = new Set<number>();
+    // codes as numbers, to find repeats and parents
+    const seen = new CodeSet();
     // rows whose parent had not appeared above them: checked once the whole file is read
     const parentLater: { line: number; parent: number }[] = [];
     // lines repeating a code above them (their first line is looked up at the end)
@@ -80,11 +97,10 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
       }
       const { row } = item;
       const code = Number(row.code);
-      if (seen.has(code)) {
+      if (!seen.add(code)) {
         repeats.push({ line: row.line, code: row.code });
         continue;
       }
-      seen.add(code);
       if (!opts.scope.includes(row.code)) {
         problems.add({
           line: row.line,
@@ -99,7 +115,10 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
       if (row.parentCode !== null && !seen.has(Number(row.parentCode))) {
         parentLater.push({ line: row.line, parent: Number(row.parentCode) });
       }
-      await sink.write([
+      total += 1;
+      // a file with a bad line imports nothing: its later rows need checking, not writing
+      if (problems.count > 0 || repeats.length > 0) continue;
+      const full = sink.write([
         row.code,
         row.name,
         row.level,
@@ -107,7 +126,7 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
         row.countyCode,
         row.urbanRuralCode,
       ]);
-      total += 1;
+      if (full) await full;
     }
     await sink.end();
     const outside = parentLater.filter((r) => !seen.has(r.parent));
@@ -143,21 +162,33 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
         },
       );
     }
-    // one import at a time: the merge below inserts without ON CONFLICT
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('divisions.import'))`);
-    const changed = await tx.execute(sql`
-      update divisions d
-      set name = s.name, urban_rural_code = s.urban_rural_code, updated_at = now()
-      from division_import s
-      where d.code = s.code
-        and (d.name is distinct from s.name or d.urban_rural_code is distinct from s.urban_rural_code)`);
-    const added = await tx.execute(sql`
-      insert into divisions (code, name, level, parent_code, county_code, urban_rural_code)
-      select s.code, s.name, s.level, s.parent_code, s.county_code, s.urban_rural_code
-      from division_import s
-      where not exists (select 1 from divisions d where d.code = s.code)`);
-    const updated = affected(changed);
-    const inserted = affected(added);
+    if (straight) return { total, inserted: total, updated: 0, unchanged: 0 };
+    const [merged] = rowsOf<{ inserted: number; updated: number }>(
+      await tx.execute(sql`
+        with diff as (
+          select s.*, d.code is null as is_new
+          from division_import s left join divisions d on d.code = s.code
+          where d.code is null
+            or d.name is distinct from s.name
+            or d.urban_rural_code is distinct from s.urban_rural_code
+        ), changed as (
+          update divisions d
+          set name = diff.name, urban_rural_code = diff.urban_rural_code, updated_at = now()
+          from diff
+          where d.code = diff.code and not diff.is_new
+          returning 1
+        ), added as (
+          insert into divisions (code, name, level, parent_code, county_code, urban_rural_code)
+          select code, name, level, parent_code, county_code, urban_rural_code
+          from diff
+          where is_new
+          returning 1
+        )
+        select (select count(*) from added)::int as inserted,
+               (select count(*) from changed)::int as updated`),
+    );
+    const inserted = Number(merged?.inserted ?? 0);
+    const updated = Number(merged?.updated ?? 0);
     return { total, inserted, updated, unchanged: total - inserted - updated };
   });
 }
@@ -192,10 +223,4 @@ async function existingCodes(db: Db, codes: number[]): Promise<Set<number>> {
     for (const row of rows) found.add(Number(row.code));
   }
   return found;
-}
-
-/** Rows changed by a statement, from either driver's result. */
-function affected(result: unknown): number {
-  const r = result as { count?: number; affectedRows?: number };
-  return Number(r.count ?? r.affectedRows ?? 0);
 }
