@@ -107,6 +107,8 @@ export const tasksRouter = {
         light: light.optional(),
         /** Only open tasks escalated to the level above. */
         escalated: z.boolean().optional(),
+        /** Only tasks closed after their deadline. */
+        closedLate: z.boolean().optional(),
         ...pagination,
       }),
     )

@@ -84,12 +84,14 @@ export function TasksPage() {
     return isState(s) ? s : undefined;
   });
   const [escalated, setEscalated] = useState(params.get('escalated') === 'true');
+  const [closedLate, setClosedLate] = useState(params.get('closedLate') === 'true');
   const [dialog, setDialog] = useState<Dialog>(null);
   const paging = usePagination();
   const list = useQuery(
     trpc.tasks.list.queryOptions({
       divisionCode,
       ...(escalated ? { escalated } : {}),
+      ...(closedLate ? { closedLate } : {}),
       ...(light === 'all' ? {} : { light }),
       ...(state ? { state } : {}),
       page: paging.page,
@@ -244,6 +246,18 @@ export function TasksPage() {
               }}
             >
               {t('township.board.escalated')}
+            </Tag>
+          )}
+          {closedLate && (
+            <Tag
+              closable
+              data-testid="tasks-closed-late-filter"
+              onClose={() => {
+                setClosedLate(false);
+                paging.toFirstPage();
+              }}
+            >
+              {t('township.board.closedLate')}
             </Tag>
           )}
         </Space>

@@ -388,6 +388,8 @@ export async function listTasks(opts: {
   light?: TrafficLight | undefined;
   /** Open tasks escalated to the level above (red for the set number of days). */
   escalated?: boolean | undefined;
+  /** Only tasks closed after their deadline (the dashboard's 逾期办结). */
+  closedLate?: boolean | undefined;
   page: number;
   pageSize: number;
 }) {
@@ -406,6 +408,12 @@ export async function listTasks(opts: {
     opts.state ? eq(supervisionTasks.state, opts.state) : undefined,
     opts.light ? lightCondition(opts.light, today, supervisionTasks.deadline, isOpen) : undefined,
     opts.escalated ? and(isOpen, lte(supervisionTasks.deadline, escalatedBy)) : undefined,
+    opts.closedLate
+      ? and(
+          eq(supervisionTasks.state, 'closed'),
+          sql`${supervisionTasks.closedOn} > ${supervisionTasks.deadline}`,
+        )
+      : undefined,
   );
   const [{ total }] = (await db.select({ total: count() }).from(supervisionTasks).where(where)) as [
     { total: number },
