@@ -212,6 +212,8 @@ export const auditEntityNames: Readonly<Record<string, LocalizedText>> = {
   villager_project: w('民生实事项目', 'villager project'),
   key_project: w('参与式预算项目', 'key project'),
   key_project_record: w('参与式预算记录', 'key project record'),
+  key_project_record_file: w('参与式预算记录附件', 'key project record file'),
+  task_report_file: w('任务进展附件', 'progress report file'),
 };
 
 /** An action or object kind in words; one not in the lists reads as 其他操作 / 其他对象. */
@@ -399,7 +401,9 @@ function namerFor(entity: string, field: string, lookups: AuditLookups): Namer |
       if (entity === 'village_election') return table(electionKindNames);
       if (entity === 'county_unit') return table(unitKindNames);
       if (entity === 'adviser_service') return table(adviserServiceLabels);
-      if (entity === 'key_project_record') return table(budgetRecordKindNames);
+      if (entity === 'key_project_record' || entity === 'key_project_record_file') {
+        return table(budgetRecordKindNames);
+      }
       return undefined;
     case 'reviewState':
       return table(reviewStateNames);

@@ -40,6 +40,7 @@ import {
   CloseDialog,
   EditTaskDialog,
   ExtensionDecisionDialog,
+  HistoryDialog,
   ExtensionRequestDialog,
   NewTaskDialog,
   ReportDialog,
@@ -52,7 +53,7 @@ import { useErrorText } from '../../components/use-error-text';
 type Dialog =
   | { kind: 'new' }
   | {
-      kind: 'report' | 'close' | 'return' | 'edit' | 'askExtension' | 'decideExtension';
+      kind: 'report' | 'close' | 'return' | 'edit' | 'askExtension' | 'decideExtension' | 'history';
       task: TaskRow;
     }
   | null;
@@ -139,6 +140,13 @@ export function TasksPage() {
       key: 'actions',
       render: (_, r) => (
         <Space wrap>
+          <Button
+            size="small"
+            data-testid={`task-history-${r.id}`}
+            onClick={() => setDialog({ kind: 'history', task: r })}
+          >
+            {t('township.history')}
+          </Button>
           {mayDo(me, r, 'report') && (
             <Button
               size="small"
@@ -276,6 +284,9 @@ export function TasksPage() {
       </Card>
       {me.role !== 'village_clerk' && <BulletinCard />}
       {dialog?.kind === 'new' && <NewTaskDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'history' && (
+        <HistoryDialog task={dialog.task} onClose={() => setDialog(null)} />
+      )}
       {dialog?.kind === 'report' && (
         <ReportDialog task={dialog.task} onClose={() => setDialog(null)} />
       )}
