@@ -1,7 +1,9 @@
 // Participatory budget in real Chromium (issue #13, item 3): the township enters a key project and
 // walks its five stages — a request, a design meeting and the agreed plan, the tender, an
 // inspection with a rectification, the residents' appraisal — each stage offered only after the
-// one before; the public page shows the stages; the demo's finished project on a 390×844 phone.
+// one before, the agreed plan with its file uploaded, the tender corrected in place; the budget
+// reached from the side menu; the public page shows the stages; the demo's finished project on a
+// 390×844 phone.
 // Screenshots in test-results/budget-*.png.
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -73,8 +75,8 @@ async function addRecord(page: Page, kind: string, fields: Record<string, string
 describe('participatory budget', () => {
   it('the township walks a key project through the five stages', async () => {
     const page = await session('township', 'desktop');
-    await page.getByRole('link', { name: '百姓点单' }).click();
-    await page.getByTestId('projects-budget').click();
+    // the side menu leads to the budget
+    await page.getByTestId('nav-budget').click();
     await page.waitForURL((url) => url.pathname === '/projects/budget');
     // the demo's finished key project is listed as complete
     await page.getByText('兰林村溪边游步道及护岸修复').waitFor(WAIT);
@@ -99,22 +101,43 @@ describe('participatory budget', () => {
     });
     // the plan is offered after a meeting; the tender only after the plan
     expect(await page.getByTestId('budget-add-tender').count()).toBe(0);
-    await addRecord(page, 'plan', {
-      plan: '方案二：硬化 1200 平方米，健身器材 12 件',
-      fileName: '广场改造方案.pdf',
+    // the agreed plan with its file, uploaded once the record is saved
+    await page.getByTestId('budget-add-plan').click();
+    await page.locator('.ant-modal:visible #plan').fill('方案二：硬化 1200 平方米，健身器材 12 件');
+    await page.locator('.ant-modal:visible input[type=file]').setInputFiles({
+      name: '广场改造方案.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n'),
     });
+    await page.getByTestId('budget-record-save').click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'detached', ...WAIT });
+    const planFile = page.getByTestId('budget-files-plan').getByRole('link', {
+      name: '广场改造方案.pdf',
+    });
+    await planFile.waitFor(WAIT);
+    const download = await page.request.get((await planFile.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('application/pdf');
     await addRecord(page, 'tender', {
       representatives: '5',
-      winningFirm: '清和县城建工程有限公司',
-      amountYuan: '680000',
+      winningFirm: '清和县城建公司',
+      amountYuan: '650000',
     });
-    await page.getByText(/清和县城建工程有限公司/).waitFor(WAIT);
+    // the tender corrected in place: the firm's full name and the amount
+    const tender = page.getByTestId('budget-section-tender');
+    await tender.locator('[data-testid^="budget-edit-"]').click();
+    await page.locator('.ant-modal:visible #winningFirm').fill('清和县城建工程有限公司');
+    await page.locator('.ant-modal:visible #amountYuan').fill('680000');
+    await shot(page, '2-edit-tender');
+    await page.getByTestId('budget-record-save').click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'detached', ...WAIT });
+    await tender.getByText(/清和县城建工程有限公司/).waitFor(WAIT);
     await addRecord(page, 'inspection', {
       representatives: '4',
       findings: '排水坡度不足',
       rectification: '调整东侧排水坡度',
     });
-    await shot(page, '2-construction');
+    await shot(page, '3-construction');
     // the rectification done
     await page.getByTestId('budget-rectify-inspection-0').click();
     await page.getByTestId('budget-rectify-save').click();
@@ -134,7 +157,7 @@ describe('participatory budget', () => {
       .getByText(/超过参加评议的 60 人/)
       .first()
       .waitFor(WAIT);
-    await shot(page, '3-appraisal-refused');
+    await shot(page, '4-appraisal-refused');
     // Chromium logs the refused request (400); nothing else went wrong
     expect(takeConsoleErrors(h, [/status of 400/])).toEqual([]);
     await page.locator('.ant-modal:visible #satisfied').fill('53');
@@ -143,7 +166,7 @@ describe('participatory budget', () => {
     await page.locator('.ant-modal:visible').waitFor({ state: 'detached', ...WAIT });
     await page.getByText('五个阶段均已完成').waitFor(WAIT);
     await page.getByText(/满意率 98%/).waitFor(WAIT);
-    await shot(page, '4-complete');
+    await shot(page, '5-complete');
 
     // the public page shows the five stages
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
@@ -151,7 +174,7 @@ describe('participatory budget', () => {
     await page.getByRole('heading', { name: TITLE }).waitFor(WAIT);
     await page.getByText(/清和县城建工程有限公司，中标金额 680,000 元/).waitFor();
     await page.getByText(/满意 53 人，基本满意 6 人，不满意 1 人/).waitFor();
-    await shot(page, '5-public');
+    await shot(page, '6-public');
   });
 
   it('the demo key project reads on a phone, its five stages done', async () => {
@@ -161,7 +184,7 @@ describe('participatory budget', () => {
     await page.getByTestId('budget-steps').waitFor(WAIT);
     await page.getByText('五个阶段均已完成').waitFor(WAIT);
     await page.getByText(/丽水市瓯江水利建设有限公司/).waitFor();
-    await shot(page, '6-phone');
+    await shot(page, '7-phone');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
   });

@@ -1,6 +1,7 @@
 // Township work in real Chromium (issue #13): the township assigns a task to a village, the
 // clerk reports progress (on a phone) and asks to close, the township closes and rates it; the
-// public comment page shows replies without login. Screenshots in test-results/township-*.png.
+// public comment page shows replies without login. The clerk's report carries a photo, which
+// the township opens from the task's history. Screenshots in test-results/township-*.png.
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,11 @@ import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } fro
 
 const VILLAGE = '330728101201'; // the demo clerk's village
 const TITLE = '整治村内主干道路灯';
+/** A small PNG (the server types files by their first bytes). */
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 7),
+]);
 
 let h: Harness;
 const pages: Page[] = [];
@@ -100,6 +106,13 @@ describe('supervision of a task', () => {
     await page.getByTestId('report-text').fill('已更换路灯 12 盏，线路检修完毕');
     await page.getByTestId('report-percent').fill('100');
     await page.getByTestId('report-request-close').check();
+    // a photo of the work goes with the report
+    await page.locator('.ant-modal:visible input[type=file]').setInputFiles({
+      name: '路灯照片.png',
+      mimeType: 'image/png',
+      buffer: png,
+    });
+    await page.locator('.ant-modal:visible').getByText('路灯照片.png').waitFor();
     await shot(page, '3-report-phone');
     await page.getByTestId('report-save').click();
     await card.getByText('申请办结').waitFor();
@@ -114,6 +127,12 @@ describe('supervision of a task', () => {
     const row = page.getByTestId('tasks-table').locator('tr', { hasText: TITLE });
     await row.getByRole('button', { name: '办结评价' }).click();
     await page.getByText('已更换路灯 12 盏').waitFor(); // the clerk's report in the history
+    // with its photo, which the township opens
+    const photo = page.locator('.ant-modal:visible').getByRole('link', { name: '路灯照片.png' });
+    await photo.waitFor();
+    const opened = await page.request.get((await photo.getAttribute('href'))!);
+    expect(opened.status()).toBe(200);
+    expect(opened.headers()['content-type']).toBe('image/png');
     await page.getByTestId('close-rating').getByText('基本满意').click();
     await shot(page, '5-close');
     await page.getByTestId('close-save').click();

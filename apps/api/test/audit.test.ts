@@ -14,7 +14,7 @@ import {
   goodSheet,
 } from './campaign-fixture.js';
 import { titles } from '../src/db/schema.js';
-import { evidenceFiles, recordFiles } from '../src/db/schema.js';
+import { evidenceFiles, recordFiles, townshipFiles } from '../src/db/schema.js';
 import { sampleInput } from './sample-inputs.js';
 import {
   activityHeaders,
@@ -66,6 +66,7 @@ async function snapshot() {
            (select md5(string_agg(p::text, ',' order by id)) from villager_projects p) as projects_hash,
            (select md5(string_agg(k::text, ',' order by id)) from key_projects k) as key_projects_hash,
            (select md5(string_agg(r::text, ',' order by id)) from key_project_records r) as key_records_hash,
+           (select md5(string_agg(f::text, ',' order by id)) from township_files f) as township_files_hash,
            (select md5(string_agg(a::text, ',' order by id)) from legal_advisers a) as advisers_hash,
            (select md5(string_agg(c::text, ',' order by id)) from adviser_contracts c) as contracts_hash,
            (select md5(string_agg(d::text, ',' order by id)) from adviser_duty_days d) as duty_days_hash,
@@ -158,6 +159,46 @@ function budgetStep(step: (typeof budgetSteps)[number], bad: Record<string, unkn
     action: step,
     actor: 'township',
   };
+}
+
+/** A row of `township_files` (its bytes are not needed to remove it). */
+function townshipFileRow(
+  folderId: string,
+  owner: { taskReportId: number } | { budgetRecordId: string },
+) {
+  return t.db
+    .insert(townshipFiles)
+    .values({
+      countyCode: '330728000000',
+      folderId,
+      ...owner,
+      fileName: '现场照片.jpg',
+      mimeType: 'image/jpeg',
+      size: 3,
+      sha256: '0'.repeat(64),
+      storagePath: `evidence/330728000000/${folderId}/x.jpg`,
+    })
+    .returning();
+}
+
+/** A file of the clerk's progress report on a task; no audit events left. */
+async function aReportFile() {
+  const task = await (await t.as('township')).tasks.save(sampleInput['tasks.save'] as never);
+  const reported = await (
+    await t.as('clerk')
+  ).tasks.report({ id: task.id, version: task.version, text: '进行中', percentDone: 30 });
+  const [file] = await townshipFileRow(task.id, { taskReportId: reported.reportId });
+  await t.db.execute(sql`truncate table audit_events restart identity`);
+  return file!.id;
+}
+
+/** A key project through all five stages with a file on its agreed plan; no audit events left. */
+async function aPlanFile() {
+  const p = await aKeyProject('all');
+  const plan = p.records.find((r) => r.kind === 'plan')!;
+  const [file] = await townshipFileRow(plan.id, { budgetRecordId: plan.id });
+  await t.db.execute(sql`truncate table audit_events restart identity`);
+  return file!.id;
 }
 
 /** A 普法 activity of the clerk's village (2026-11-10) with one photo row; no audit events left. */
@@ -1710,6 +1751,63 @@ Object.assign(mutations, {
     },
     action: 'budget.markRectified',
     actor: 'township',
+  },
+  'budget.updateRecord': {
+    ok: async () => {
+      const plan = (await aKeyProject('all')).records.find((r) => r.kind === 'plan')!;
+      return (await t.as('township')).budget.updateRecord({
+        recordId: plan.id,
+        version: plan.version,
+        plan: '修订后的方案',
+      });
+    },
+    fails: async () => {
+      const plan = (await aKeyProject('all')).records.find((r) => r.kind === 'plan')!;
+      const caller = await t.as('township');
+      // read before someone else changed it
+      return () =>
+        caller.budget.updateRecord({ recordId: plan.id, version: plan.version + 1, plan: '旧' });
+    },
+    action: 'budget.updateRecord',
+    actor: 'township',
+  },
+  'budget.removeRecord': {
+    ok: async () => {
+      const last = (await aKeyProject('all')).records.find((r) => r.kind === 'appraisal')!;
+      return (await t.as('township')).budget.removeRecord({
+        recordId: last.id,
+        version: last.version,
+      });
+    },
+    fails: async () => {
+      const plan = (await aKeyProject('all')).records.find((r) => r.kind === 'plan')!;
+      const caller = await t.as('township');
+      // the tender and later stages depend on it
+      return () => caller.budget.removeRecord({ recordId: plan.id, version: plan.version });
+    },
+    action: 'budget.removeRecord',
+    actor: 'township',
+  },
+  'budget.removeRecordFile': {
+    ok: async () => (await t.as('township')).budget.removeRecordFile({ id: await aPlanFile() }),
+    fails: async () => {
+      await aPlanFile();
+      const caller = await t.as('township');
+      return () => caller.budget.removeRecordFile({ id: '00000000-0000-4000-8000-000000000000' });
+    },
+    action: 'budget.removeRecordFile',
+    actor: 'township',
+  },
+  'tasks.removeReportFile': {
+    ok: async () => (await t.as('clerk')).tasks.removeReportFile({ id: await aReportFile() }),
+    fails: async () => {
+      const id = await aReportFile();
+      // the assigning office does not change the owner's files
+      const caller = await t.as('township');
+      return () => caller.tasks.removeReportFile({ id });
+    },
+    action: 'tasks.removeReportFile',
+    actor: 'clerk',
   },
   'projects.save': {
     ok: async () => (await t.as('township')).projects.save(sampleInput['projects.save'] as never),

@@ -14,6 +14,8 @@ import {
   evidenceFiles,
   pufaActivityPhotos,
   recordFiles,
+  taskReports,
+  townshipFiles,
 } from '../src/db/schema.js';
 
 const t = useTestDatabase();
@@ -1122,7 +1124,61 @@ Object.assign(outsideChecks, {
   'budget.addInspection': keyProjectOfYNotFound('budget.addInspection'),
   'budget.recordAppraisal': keyProjectOfYNotFound('budget.recordAppraisal'),
   'budget.markRectified': keyProjectOfYNotFound('budget.markRectified'),
+  'budget.updateRecord': async (x: Caller) => {
+    const request = (await keyProjectInY()).records[0]!;
+    await expectError(
+      x.budget.updateRecord({ recordId: request.id, version: request.version, summary: '改' }),
+      'NOT_FOUND',
+    );
+  },
+  'budget.removeRecord': async (x: Caller) => {
+    const request = (await keyProjectInY()).records[0]!;
+    await expectError(
+      x.budget.removeRecord({ recordId: request.id, version: request.version }),
+      'NOT_FOUND',
+    );
+    expect(
+      (await (await t.as('county')).budget.get({ id: (await keyProjectInY()).id })).records,
+    ).toHaveLength(1);
+  },
+  'budget.removeRecordFile': async (x: Caller) => {
+    const request = (await keyProjectInY()).records[0]!;
+    const [file] = await t.db
+      .insert(townshipFiles)
+      .values(townshipFileOf(request.id, { budgetRecordId: request.id }))
+      .returning();
+    await expectError(x.budget.removeRecordFile({ id: file!.id }), 'NOT_FOUND');
+  },
+  'tasks.removeReportFile': async (x: Caller) => {
+    const { task } = await townshipWorkInY();
+    const [report] = await t.db
+      .insert(taskReports)
+      .values({ taskId: task.id, kind: 'progress', on: '2026-06-01', byName: '村干部' })
+      .returning();
+    const [file] = await t.db
+      .insert(townshipFiles)
+      .values(townshipFileOf(task.id, { taskReportId: report!.id }))
+      .returning();
+    await expectError(x.tasks.removeReportFile({ id: file!.id }), 'NOT_FOUND');
+  },
 } satisfies Record<string, (x: Caller) => Promise<void>>);
+
+/** A `township_files` row of township Y (the bytes are not needed). */
+function townshipFileOf(
+  folderId: string,
+  owner: { taskReportId: number } | { budgetRecordId: string },
+) {
+  return {
+    countyCode: '330728000000',
+    folderId,
+    ...owner,
+    fileName: '照片.jpg',
+    mimeType: 'image/jpeg',
+    size: 3,
+    sha256: '0'.repeat(64),
+    storagePath: `evidence/330728000000/${folderId}/x.jpg`,
+  };
+}
 
 describe('the authorization tables', () => {
   it('cover every procedure of the router', () => {

@@ -330,6 +330,7 @@ export const sampleInput: Record<string, unknown> = {
   'tasks.return': { id: NO_ID, version: 1, reason: '资料不全' },
   'tasks.requestExtension': { id: NO_ID, version: 1, to: '2027-06-30', reason: '汛期停工' },
   'tasks.decideExtension': { id: NO_ID, version: 1, approve: true },
+  'tasks.removeReportFile': { id: NO_ID },
   'tasks.bulletin': { divisionCode: X, from: '2026-01-01', to: '2026-12-31' },
   'tasks.bulletinWorkbook': { divisionCode: X, from: '2026-01-01', to: '2026-12-31' },
   'tasks.ratingMetrics': { divisionCode: X, from: '2026-01-01', to: '2026-12-31' },
@@ -421,4 +422,7 @@ export const sampleInput: Record<string, unknown> = {
     rectifications: ['增设休息座椅'],
   },
   'budget.markRectified': { id: NO_ID, version: 1, recordId: NO_ID, doneOn: '2026-06-10' },
+  'budget.updateRecord': { recordId: NO_ID, version: 1, summary: '修订后的诉求' },
+  'budget.removeRecord': { recordId: NO_ID, version: 1 },
+  'budget.removeRecordFile': { id: NO_ID },
 };

@@ -168,6 +168,43 @@ describe('townshipDashboard.summary', () => {
     expect(inTime.total).toBe(now.comments.onTime);
   });
 
+  it('drills "closed late" down to the tasks closed after their deadline only', async () => {
+    const township = await t.as('township');
+    const clerk = await t.as('clerk');
+    await closedWith('satisfied'); // closed in time
+    const late = await township.tasks.save(newTask({ deadline: shift(-2), title: '逾期办结' }));
+    const asked = await clerk.tasks.report({
+      id: late.id,
+      version: 1,
+      text: '完成',
+      requestClose: true,
+    });
+    await township.tasks.close({ id: late.id, version: asked.version, rating: 'satisfied' });
+    await township.tasks.save(newTask({ deadline: shift(-2), title: '逾期未办结' })); // open, red
+
+    const summary = await township.townshipDashboard.summary({
+      divisionCode: TOWNSHIP,
+      year: YEAR,
+    });
+    const figure = summary.rows.find((r) => r.code === VILLAGE)!.tasks.closedLate;
+    const list = await township.tasks.list({
+      divisionCode: VILLAGE,
+      closedLate: true,
+      page: 1,
+      pageSize: 100,
+    });
+    expect(list.total).toBe(figure);
+    expect(list.items.map((i) => i.id)).toContain(late.id);
+    expect(list.items.every((i) => i.state === 'closed' && i.closedLate)).toBe(true);
+    const closed = await township.tasks.list({
+      divisionCode: VILLAGE,
+      state: 'closed',
+      page: 1,
+      pageSize: 100,
+    });
+    expect(closed.total).toBeGreaterThan(list.total);
+  });
+
   it('gives the county one row per township, the same figures as the townships see', async () => {
     const township = await t.as('township');
     await township.tasks.save(newTask({ deadline: shift(-1), title: '红灯' }));

@@ -44,7 +44,6 @@ export const budgetZh = {
   plan: {
     add: '记录议定方案',
     plan: '议定方案',
-    fileName: '方案文件名（选填）',
     file: '方案文件：{{name}}',
   },
   tender: {
@@ -77,6 +76,10 @@ export const budgetZh = {
   pending: '整改中',
   markDone: '整改完成',
   doneOn: '完成日期',
+  edit: '修改',
+  remove: '删除',
+  removeConfirm: '删除 {{on}} 的「{{kind}}」记录？其附件一并删除',
+  removed: '记录已删除',
 };
 
 export const budgetEn: typeof budgetZh = {
@@ -122,7 +125,6 @@ export const budgetEn: typeof budgetZh = {
   plan: {
     add: 'Record the agreed plan',
     plan: 'Agreed plan',
-    fileName: 'Plan file name (optional)',
     file: 'Plan file: {{name}}',
   },
   tender: {
@@ -156,4 +158,8 @@ export const budgetEn: typeof budgetZh = {
   pending: 'Being rectified',
   markDone: 'Rectified',
   doneOn: 'Date done',
+  edit: 'Edit',
+  remove: 'Delete',
+  removeConfirm: 'Delete the “{{kind}}” record of {{on}}? Its files go with it',
+  removed: 'Record deleted',
 };

@@ -16,6 +16,7 @@ import {
 import {
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -245,7 +246,46 @@ export const keyProjectRecords = pgTable(
     unsatisfied: integer('unsatisfied'),
     /** The appraisal's rectifications: [{ text, doneOn }] (doneOn null while open). */
     rectifications: jsonb('rectifications').notNull().default([]),
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('key_project_records_project_idx').on(t.projectId, t.kind, t.on)],
+);
+
+/**
+ * Files kept with township work: those of a task's progress report (`taskReportId`, its bytes
+ * in the task's folder) and those of a budget stage record (`budgetRecordId`, in the record's
+ * folder). Stored beside the evidence files under `evidence/<county>/<folderId>/` (written as
+ * `.part`, named once the row is committed, swept and backed up alike).
+ */
+export const townshipFiles = pgTable(
+  'township_files',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The folder the bytes are kept in: the task's id, or the budget record's. */
+    folderId: uuid('folder_id').notNull(),
+    taskReportId: bigint('task_report_id', { mode: 'number' }).references(() => taskReports.id, {
+      onDelete: 'cascade',
+    }),
+    budgetRecordId: uuid('budget_record_id').references(() => keyProjectRecords.id, {
+      onDelete: 'cascade',
+    }),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    storagePath: text('storage_path').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('township_files_report_idx').on(t.taskReportId),
+    index('township_files_budget_record_idx').on(t.budgetRecordId),
+    index('township_files_folder_idx').on(t.countyCode, t.folderId),
+    check(
+      'township_files_one_owner',
+      sql`(${t.taskReportId} is null) <> (${t.budgetRecordId} is null)`,
+    ),
+  ],
 );

@@ -19,8 +19,12 @@ import {
   markRectified,
   recordAppraisal,
   recordTender,
+  removeBudgetRecord,
   saveKeyProject,
+  updateBudgetRecord,
 } from '../services/township/budget.js';
+import { removeBudgetRecordFile } from '../services/township/files.js';
+import { deleteEvidenceFile } from '../services/campaigns/evidence.js';
 import { divisionCode, paged, pagination, version, year } from './schemas.js';
 import { headCount, isoDate, requiredText, shortText, uuid } from './records-schemas.js';
 import { bi } from '../trpc/messages.js';
@@ -46,8 +50,17 @@ const project = z.object({
   stagesDone,
   currentStage: z.union([stage, z.literal('complete')]),
 });
+/** A file kept with a stage record (download: `/api/evidence/:id`). */
+export const townshipFile = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  createdAt: z.date(),
+});
 const record = z.object({
   id: z.string(),
+  version: z.number(),
   kind: z.enum(budgetRecordKinds as readonly [BudgetRecordKind, ...BudgetRecordKind[]]),
   on: z.string(),
   text: z.string(),
@@ -65,6 +78,7 @@ const record = z.object({
   basicallySatisfied: z.number().nullable(),
   unsatisfied: z.number().nullable(),
   rectifications: z.array(z.object({ text: z.string(), doneOn: z.string().nullable() })),
+  files: z.array(townshipFile),
 });
 const detail = project.extend({ records: z.array(record) });
 
@@ -212,4 +226,75 @@ export const budgetRouter = {
     .mutation(({ ctx, input }) =>
       markRectified({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
     ),
+
+  /**
+   * A stage record corrected: its date and the fields of its kind (those of other kinds are
+   * ignored), at the version it was read (else STALE_VERSION).
+   */
+  updateRecord: writeProcedure
+    .use(township)
+    .input(
+      z.object({
+        recordId: uuid,
+        version,
+        on: isoDate.optional(),
+        summary: requiredText(2000).optional(),
+        raisedBy: headCount.optional(),
+        representatives: headCount.optional(),
+        convenor: shortText(50).nullish(),
+        plan: requiredText(4000).optional(),
+        winningFirm: requiredText(200).optional(),
+        amountYuan: yuan.optional(),
+        engineerPresent: z.boolean().optional(),
+        findings: requiredText(2000).optional(),
+        rectification: shortText(1000).nullish(),
+        participants: headCount.optional(),
+        satisfied: headCount.optional(),
+        basicallySatisfied: headCount.optional(),
+        unsatisfied: headCount.optional(),
+      }),
+    )
+    .output(detail)
+    .mutation(({ ctx, input }) =>
+      updateBudgetRecord({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
+    ),
+
+  /**
+   * A stage record deleted (confirmed by the user), at the version it was read, unless a later
+   * stage's records depend on it; its files go with it.
+   */
+  removeRecord: writeProcedure
+    .use(township)
+    .input(z.object({ recordId: uuid, version }))
+    .output(detail)
+    .mutation(async ({ ctx, input }) => {
+      const { project, files } = await removeBudgetRecord({
+        db: ctx.db,
+        scope: ctx.scope,
+        audit: ctx.audit,
+        ...input,
+      });
+      const dataDir = ctx.dataDir;
+      if (dataDir) for (const f of files) ctx.afterCommit(() => deleteEvidenceFile(dataDir, f));
+      return project;
+    }),
+
+  /**
+   * A file of a stage record removed (uploads: `POST /api/budget/records/:recordId/files`).
+   */
+  removeRecordFile: writeProcedure
+    .use(township)
+    .input(z.object({ id: uuid }))
+    .output(z.object({ id: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await removeBudgetRecordFile({
+        db: ctx.db,
+        scope: ctx.scope,
+        audit: ctx.audit,
+        id: input.id,
+      });
+      const dataDir = ctx.dataDir;
+      if (dataDir) ctx.afterCommit(() => deleteEvidenceFile(dataDir, row));
+      return { id: row.id };
+    }),
 } satisfies TRPCRouterRecord;

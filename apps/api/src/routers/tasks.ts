@@ -20,6 +20,9 @@ import { taskRatingMetricsOf } from '../services/township/ratings.js';
 import { divisionCode, paged, pagination, version } from './schemas.js';
 import { isoDate, requiredText, shortText, uuid } from './records-schemas.js';
 import { bi } from '../trpc/messages.js';
+import { townshipFile } from './budget.js';
+import { removeTaskReportFile } from '../services/township/files.js';
+import { deleteEvidenceFile } from '../services/campaigns/evidence.js';
 
 const offices = ['system_admin', 'county_admin', 'township_officer'] as const;
 
@@ -71,7 +74,10 @@ const report = z.object({
   on: z.string(),
   text: z.string(),
   percentDone: z.number().nullable(),
+  /** Names of files recorded without their bytes (reports made before uploads). */
   files: z.array(z.string()),
+  /** The files uploaded onto the report (download: `/api/evidence/:id`). */
+  attachments: z.array(townshipFile),
   byName: z.string(),
 });
 
@@ -107,6 +113,8 @@ export const tasksRouter = {
         light: light.optional(),
         /** Only open tasks escalated to the level above. */
         escalated: z.boolean().optional(),
+        /** Only tasks closed after their deadline. */
+        closedLate: z.boolean().optional(),
         ...pagination,
       }),
     )
@@ -143,7 +151,10 @@ export const tasksRouter = {
       saveTask({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
     ),
 
-  /** Progress from the owning division (with file names, optional); `requestClose` asks to close. */
+  /**
+   * Progress from the owning division; `requestClose` asks to close. Returns the task and the new
+   * report's id, onto which its files are uploaded.
+   */
   report: writeProcedure
     .input(
       z.object({
@@ -155,8 +166,27 @@ export const tasksRouter = {
         milestonesDone: z.array(z.number().int().min(0).max(19)).max(20).optional(),
       }),
     )
-    .output(task)
+    .output(task.extend({ reportId: z.number() }))
     .mutation(({ ctx, input }) => reportTask({ ...changer(ctx), input })),
+
+  /**
+   * A file of a progress report removed by the owning division, before the task is closed
+   * (uploads: `POST /api/tasks/:id/reports/:reportId/files`).
+   */
+  removeReportFile: writeProcedure
+    .input(z.object({ id: uuid }))
+    .output(z.object({ id: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await removeTaskReportFile({
+        db: ctx.db,
+        scope: ctx.scope,
+        audit: ctx.audit,
+        id: input.id,
+      });
+      const dataDir = ctx.dataDir;
+      if (dataDir) ctx.afterCommit(() => deleteEvidenceFile(dataDir, row));
+      return { id: row.id };
+    }),
 
   /** 已办结 with the assigning office's rating (满意 / 基本满意 / 不满意). */
   close: writeProcedure

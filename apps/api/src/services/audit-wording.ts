@@ -91,6 +91,8 @@ export const auditActionNames: Readonly<Record<string, LocalizedText>> = {
   'tasks.return': w('任务退回重办', 'Returned a task'),
   'tasks.requestExtension': w('申请延期', 'Asked for more time'),
   'tasks.decideExtension': w('审批延期', 'Decided on more time'),
+  'tasks.addReportFile': w('上传任务进展附件', 'Uploaded a progress report file'),
+  'tasks.removeReportFile': w('删除任务进展附件', 'Deleted a progress report file'),
   'comments.create': w('登记群众意见', 'Recorded a comment'),
   'comments.update': w('修改群众意见', 'Changed a comment'),
   'comments.reply': w('答复群众意见', 'Answered a comment'),
@@ -107,6 +109,10 @@ export const auditActionNames: Readonly<Record<string, LocalizedText>> = {
   'budget.addInspection': w('记录代表监督检查', 'Recorded an inspection'),
   'budget.recordAppraisal': w('记录群众民主评议', "Recorded the residents' appraisal"),
   'budget.markRectified': w('记录整改完成', 'Recorded a rectification done'),
+  'budget.updateRecord': w('修改参与式预算阶段记录', 'Changed a key project record'),
+  'budget.removeRecord': w('删除参与式预算阶段记录', 'Deleted a key project record'),
+  'budget.addRecordFile': w('上传参与式预算记录附件', 'Uploaded a key project record file'),
+  'budget.removeRecordFile': w('删除参与式预算记录附件', 'Deleted a key project record file'),
   'groups.create': w('新增村民小组', 'Added a villager group'),
   'groups.update': w('修改村民小组', 'Changed a villager group'),
   'groups.import': w('导入村民小组', 'Imported villager groups'),
@@ -206,6 +212,8 @@ export const auditEntityNames: Readonly<Record<string, LocalizedText>> = {
   villager_project: w('民生实事项目', 'villager project'),
   key_project: w('参与式预算项目', 'key project'),
   key_project_record: w('参与式预算记录', 'key project record'),
+  key_project_record_file: w('参与式预算记录附件', 'key project record file'),
+  task_report_file: w('任务进展附件', 'progress report file'),
 };
 
 /** An action or object kind in words; one not in the lists reads as 其他操作 / 其他对象. */
@@ -393,7 +401,9 @@ function namerFor(entity: string, field: string, lookups: AuditLookups): Namer |
       if (entity === 'village_election') return table(electionKindNames);
       if (entity === 'county_unit') return table(unitKindNames);
       if (entity === 'adviser_service') return table(adviserServiceLabels);
-      if (entity === 'key_project_record') return table(budgetRecordKindNames);
+      if (entity === 'key_project_record' || entity === 'key_project_record_file') {
+        return table(budgetRecordKindNames);
+      }
       return undefined;
     case 'reviewState':
       return table(reviewStateNames);

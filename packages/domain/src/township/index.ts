@@ -43,6 +43,8 @@ export {
   budgetStagesDone,
   checkAppraisal,
   checkBudgetRecord,
+  checkBudgetRecordDate,
+  checkBudgetRecordRemoval,
   checkAttendingRepresentatives,
   currentBudgetStage,
   designRepresentativesGuide,
@@ -50,8 +52,16 @@ export {
 } from './participatory-budget.js';
 export type {
   AppraisalCounts,
+  BudgetRecordDate,
   BudgetRecordKind,
   BudgetRecordRefusal,
   BudgetRecordTally,
   BudgetStage,
 } from './participatory-budget.js';
+export {
+  acceptsTownshipFileType,
+  budgetRecordKindsWithFiles,
+  maxTownshipFilesPerRecord,
+  taskReportKindsWithFiles,
+  townshipFileTypes,
+} from './township-files.js';

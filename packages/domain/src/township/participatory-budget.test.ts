@@ -3,6 +3,8 @@ import {
   budgetStagesDone,
   checkAppraisal,
   checkBudgetRecord,
+  checkBudgetRecordDate,
+  checkBudgetRecordRemoval,
   checkAttendingRepresentatives,
   currentBudgetStage,
   emptyBudgetTally,
@@ -165,5 +167,40 @@ describe('checkAttendingRepresentatives', () => {
     expect(checkAttendingRepresentatives('representatives', 500)).toBeNull();
     expect(checkAttendingRepresentatives('representatives', 0)?.field).toBe('representatives');
     expect(checkAttendingRepresentatives('representatives', 501)).not.toBeNull();
+  });
+});
+
+describe('checkBudgetRecordDate', () => {
+  const others = [
+    { kind: 'request' as const, on: '2026-01-10' },
+    { kind: 'meeting' as const, on: '2026-02-01' },
+    { kind: 'tender' as const, on: '2026-04-01' },
+  ];
+  it('keeps a moved plan between its last meeting and the tender, and not after today', () => {
+    expect(checkBudgetRecordDate('plan', '2026-02-01', others, TODAY)).toBeNull();
+    expect(checkBudgetRecordDate('plan', '2026-04-01', others, TODAY)).toBeNull();
+    expect(checkBudgetRecordDate('plan', '2026-01-31', others, TODAY)?.field).toBe('on');
+    expect(checkBudgetRecordDate('plan', '2026-04-02', others, TODAY)?.message.zh).toContain(
+      '2026-04-01',
+    );
+    expect(checkBudgetRecordDate('request', '2026-07-01', [], TODAY)?.field).toBe('on');
+  });
+});
+
+describe('checkBudgetRecordRemoval', () => {
+  it('deletes the last record of a stage only when no later stage has records', () => {
+    const meeting = { kind: 'meeting' as const, on: '2026-02-01' };
+    const request = { kind: 'request' as const, on: '2026-01-10' };
+    const plan = { kind: 'plan' as const, on: '2026-02-02' };
+    const tender = { kind: 'tender' as const, on: '2026-04-01' };
+    expect(checkBudgetRecordRemoval('tender', [request, meeting, plan])).toBeNull();
+    expect(checkBudgetRecordRemoval('plan', [request, meeting, tender])?.field).toBe('recordId');
+    // a plan never stays without a design meeting
+    expect(checkBudgetRecordRemoval('meeting', [request, plan])).not.toBeNull();
+    // one of two meetings may go
+    expect(checkBudgetRecordRemoval('meeting', [request, meeting, plan, tender])).toBeNull();
+    // a request may go while another stays
+    expect(checkBudgetRecordRemoval('request', [request, meeting])).toBeNull();
+    expect(checkBudgetRecordRemoval('request', [meeting])).not.toBeNull();
   });
 });

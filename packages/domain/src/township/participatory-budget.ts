@@ -187,16 +187,18 @@ export function checkBudgetRecord(
   return null;
 }
 
-/** The latest date among the records this kind follows (the plan follows its meetings). */
+/** The kinds whose records each kind follows in time (the plan follows its meetings). */
+const follows: Readonly<Record<BudgetRecordKind, readonly BudgetRecordKind[]>> = {
+  request: [],
+  meeting: ['request'],
+  plan: ['meeting'],
+  tender: ['plan', 'meeting'],
+  inspection: ['tender'],
+  appraisal: ['inspection'],
+};
+
+/** The latest date among the records this kind follows. */
 function previousLatest(kind: BudgetRecordKind, tally: BudgetRecordTally): string | null {
-  const follows: Record<BudgetRecordKind, readonly BudgetRecordKind[]> = {
-    request: [],
-    meeting: ['request'],
-    plan: ['meeting'],
-    tender: ['plan', 'meeting'],
-    inspection: ['tender'],
-    appraisal: ['inspection'],
-  };
   const dates = follows[kind].map((k) => tally[k].latest).filter((d): d is string => d !== null);
   return dates.length === 0 ? null : dates.reduce((a, b) => (a > b ? a : b));
 }
@@ -275,4 +277,94 @@ export function checkAttendingRepresentatives(
     };
   }
   return null;
+}
+
+/** A stage record as the checks of a change see it: its kind and date. */
+export interface BudgetRecordDate {
+  kind: BudgetRecordKind;
+  on: string;
+}
+
+/**
+ * Whether a record of `kind` may be moved to `on`, given the project's other records: not after
+ * `today`, not before the latest record it follows, and not after the earliest record that follows
+ * it. Null when it may; the refusal (on the field `on`) otherwise.
+ *
+ * @example
+ * checkBudgetRecordDate('plan', '2026-03-01', [{ kind: 'meeting', on: '2026-03-05' }], '2026-06-01');
+ * // { field: 'on', message: { zh: '日期不能早于上一阶段最后一条记录的日期（2026-03-05）', … } }
+ */
+export function checkBudgetRecordDate(
+  kind: BudgetRecordKind,
+  on: string,
+  others: readonly BudgetRecordDate[],
+  today: string,
+): BudgetRecordRefusal | null {
+  if (on > today) {
+    return {
+      field: 'on',
+      message: {
+        zh: `日期不能晚于今天（${today}）`,
+        en: `The date cannot be in the future (today is ${today})`,
+      },
+    };
+  }
+  const before = others
+    .filter((r) => follows[kind].includes(r.kind))
+    .reduce<string | null>((a, r) => (a === null || r.on > a ? r.on : a), null);
+  if (before && on < before) {
+    return {
+      field: 'on',
+      message: {
+        zh: `日期不能早于上一阶段最后一条记录的日期（${before}）`,
+        en: `The date cannot be before the last record of the stage before (${before})`,
+      },
+    };
+  }
+  const after = others
+    .filter((r) => follows[r.kind].includes(kind))
+    .reduce<string | null>((a, r) => (a === null || r.on < a ? r.on : a), null);
+  if (after && on > after) {
+    return {
+      field: 'on',
+      message: {
+        zh: `日期不能晚于下一阶段最早一条记录的日期（${after}）`,
+        en: `The date cannot be after the first record of the stage after (${after})`,
+      },
+    };
+  }
+  return null;
+}
+
+/**
+ * Whether a record of `kind` may be deleted, given the project's other records: the records left
+ * must still follow the stages in order (a later stage's record never stays without the stages
+ * before it, an agreed plan never without a design meeting). Null when it may.
+ *
+ * @example
+ * checkBudgetRecordRemoval('plan', [{ kind: 'meeting', on: '2026-03-01' }, { kind: 'tender', on: '2026-04-01' }]);
+ * // { field: 'recordId', message: { zh: '后续阶段已有记录…', … } }
+ */
+export function checkBudgetRecordRemoval(
+  kind: BudgetRecordKind,
+  others: readonly BudgetRecordDate[],
+): BudgetRecordRefusal | null {
+  const tally = emptyBudgetTally();
+  for (const r of others) tally[r.kind] = { ...tally[r.kind], count: tally[r.kind].count + 1 };
+  const done = budgetStagesDone(tally);
+  const orphaned = others.find((r) => {
+    const index = budgetStages.indexOf(budgetStageOfKind[r.kind]);
+    const missing = budgetStages.slice(0, index).some((s) => !done[s]);
+    return missing || (r.kind === 'plan' && tally.meeting.count === 0);
+  });
+  if (!orphaned) return null;
+  const name = budgetRecordKindNames[kind];
+  const later = budgetRecordKindNames[orphaned.kind];
+  return {
+    field: 'recordId',
+    message: {
+      zh: `「${later.zh}」已有记录，删除这条「${name.zh}」会打乱五个阶段的顺序：请先删除后面的记录`,
+      en: `A “${later.en}” record exists; deleting this “${name.en}” would break the order of the five stages: delete the later records first`,
+    },
+  };
 }

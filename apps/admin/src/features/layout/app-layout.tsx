@@ -20,6 +20,7 @@ import {
   BookOutlined,
   AlertOutlined,
   FundOutlined,
+  AccountBookOutlined,
   MessageOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
@@ -213,6 +214,21 @@ function Frame() {
             label: <Link to="/projects">{t('nav.projects')}</Link>,
           },
         ]),
+    // the participatory budget is kept by the township (its officer writes, the pages show the
+    // officer's own township)
+    ...(me.role === 'township_officer'
+      ? [
+          {
+            key: '/projects/budget',
+            icon: <AccountBookOutlined />,
+            label: (
+              <Link to="/projects/budget" data-testid="nav-budget">
+                {t('nav.budget')}
+              </Link>
+            ),
+          },
+        ]
+      : []),
     {
       key: '/comments',
       icon: <MessageOutlined />,
@@ -239,7 +255,9 @@ function Frame() {
   const selected =
     location.pathname === '/records/compliance' || section === 'registers'
       ? location.pathname
-      : '/' + (section === 'participations' ? 'campaigns' : section);
+      : location.pathname.startsWith('/projects/budget')
+        ? '/projects/budget'
+        : '/' + (section === 'participations' ? 'campaigns' : section);
   const menu = (
     <Menu
       mode="inline"

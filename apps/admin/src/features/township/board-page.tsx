@@ -143,7 +143,7 @@ export function TownshipBoardPage() {
           value={row.tasks.closedLate}
           label={t('township.board.closedLate')}
           testId="board-closed-late"
-          to={tasksLink(row.code, { state: 'closed' })}
+          to={tasksLink(row.code, { closedLate: 'true' })}
         />
       </Flex>
     </Card>

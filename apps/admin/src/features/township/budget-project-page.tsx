@@ -1,6 +1,8 @@
 // A key project's participatory budget: the five stages as a stepper, each stage's records, and
 // the forms that add them — offered only once the stage before has its record (the domain's
-// rule, the same the server applies), with the server's field errors under their fields.
+// rule, the same the server applies), with the server's field errors under their fields. A
+// record is corrected or deleted (confirmed) in place; the plan, tender and inspection records
+// carry files (chosen with the form, uploaded once the record is saved, or added later).
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
@@ -15,6 +17,7 @@ import {
   InputNumber,
   List,
   Modal,
+  Popconfirm,
   Select,
   Space,
   Steps,
@@ -26,6 +29,7 @@ import { Link, useParams } from 'react-router';
 import {
   budgetRecordKindNames,
   budgetRecordKinds,
+  budgetRecordKindsWithFiles,
   budgetStageNames,
   budgetStages,
   budgetStageOfKind,
@@ -36,6 +40,7 @@ import {
 } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
+import { useErrorText } from '../../components/use-error-text';
 import { PageLoading } from '../../components/page-loading';
 import { QueryError } from '../../components/query-error';
 import { queryClient, trpc, trpcClient } from '../../trpc';
@@ -47,6 +52,13 @@ import {
   type KeyProject,
   type KeyProjectRecord,
 } from './budget-model';
+import {
+  HeldFiles,
+  TownshipFileList,
+  UploadMore,
+  UploadProgress,
+  useUploadFiles,
+} from './township-files';
 
 /** The kinds of record kept at a stage, in the domain's order. */
 const kindsOf = (stage: BudgetStage): BudgetRecordKind[] =>
@@ -60,6 +72,7 @@ export function BudgetProjectPage() {
   const me = useMe();
   const query = useQuery(trpc.budget.get.queryOptions({ id }));
   const [adding, setAdding] = useState<BudgetRecordKind | null>(null);
+  const [editing, setEditing] = useState<KeyProjectRecord | null>(null);
   const [rectify, setRectify] = useState<Rectify | null>(null);
   if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <PageLoading />;
@@ -142,11 +155,15 @@ export function BudgetProjectPage() {
                 dataSource={records}
                 renderItem={(r) => (
                   <List.Item key={r.id}>
-                    <RecordLine
-                      record={r}
-                      writes={writes}
-                      onRectify={(item) => setRectify({ record: r, item })}
-                    />
+                    <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                      <RecordLine
+                        record={r}
+                        writes={writes}
+                        onRectify={(item) => setRectify({ record: r, item })}
+                      />
+                      <RecordFiles record={r} writes={writes} />
+                      {writes && <RecordActions record={r} onEdit={() => setEditing(r)} />}
+                    </Space>
                   </List.Item>
                 )}
               />
@@ -163,9 +180,90 @@ export function BudgetProjectPage() {
         );
       })}
       {adding && <RecordDialog project={project} kind={adding} onClose={() => setAdding(null)} />}
+      {editing && (
+        <RecordDialog
+          project={project}
+          kind={editing.kind}
+          editing={editing}
+          onClose={() => setEditing(null)}
+        />
+      )}
       {rectify && (
         <RectifyDialog project={project} target={rectify} onClose={() => setRectify(null)} />
       )}
+    </Space>
+  );
+}
+
+const refreshBudget = () => queryClient.invalidateQueries(trpc.budget.pathFilter());
+
+/** The files of a plan, tender or inspection record: opened by all, changed by the township. */
+function RecordFiles({ record: r, writes }: { record: KeyProjectRecord; writes: boolean }) {
+  const { t } = useLang();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const remove = useMutation(
+    trpc.budget.removeRecordFile.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t('township.fileRemoved'));
+        await refreshBudget();
+      },
+      onError: (error) => void message.error(errorText(error)),
+    }),
+  );
+  if (!budgetRecordKindsWithFiles.includes(r.kind)) return null;
+  return (
+    <Space direction="vertical" size={2} data-testid={`budget-files-${r.kind}`}>
+      <TownshipFileList
+        files={r.files}
+        onRemove={writes ? (id) => remove.mutate({ id }) : undefined}
+        removing={remove.isPending ? remove.variables?.id : undefined}
+      />
+      {writes && (
+        <UploadMore
+          url={`/api/budget/records/${r.id}/files`}
+          onUploaded={refreshBudget}
+          testId={`budget-upload-${r.kind}`}
+        />
+      )}
+    </Space>
+  );
+}
+
+/** Correct a record, or delete it after a confirmation (refused while later stages need it). */
+function RecordActions({ record: r, onEdit }: { record: KeyProjectRecord; onEdit: () => void }) {
+  const { t, lang } = useLang();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const remove = useMutation(
+    trpc.budget.removeRecord.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t('budget.removed'));
+        await refreshBudget();
+      },
+      onError: (error) => void message.error(errorText(error)),
+    }),
+  );
+  return (
+    <Space size={4}>
+      <Button size="small" type="link" data-testid={`budget-edit-${r.id}`} onClick={onEdit}>
+        {t('budget.edit')}
+      </Button>
+      <Popconfirm
+        title={t('budget.removeConfirm', { kind: budgetRecordKindNames[r.kind][lang], on: r.on })}
+        okButtonProps={{ danger: true, 'data-testid': 'budget-remove-confirm' } as never}
+        onConfirm={() => remove.mutate({ recordId: r.id, version: r.version })}
+      >
+        <Button
+          size="small"
+          type="link"
+          danger
+          loading={remove.isPending}
+          data-testid={`budget-remove-${r.id}`}
+        >
+          {t('budget.remove')}
+        </Button>
+      </Popconfirm>
     </Space>
   );
 }
@@ -281,7 +379,7 @@ function RecordLine({
 const fieldsOf: Record<BudgetRecordKind, string[]> = {
   request: ['on', 'summary', 'raisedBy', 'ideaId', 'commentId'],
   meeting: ['on', 'representatives', 'convenor', 'summary'],
-  plan: ['on', 'plan', 'fileName'],
+  plan: ['on', 'plan'],
   tender: ['on', 'representatives', 'winningFirm', 'amountYuan'],
   inspection: ['on', 'representatives', 'engineerPresent', 'findings', 'rectification'],
   appraisal: [
@@ -303,7 +401,6 @@ interface RecordForm {
   representatives?: number;
   convenor?: string;
   plan?: string;
-  fileName?: string;
   winningFirm?: string;
   amountYuan?: number;
   engineerPresent?: boolean;
@@ -337,11 +434,7 @@ function send(project: KeyProject, kind: BudgetRecordKind, v: RecordForm) {
         summary: v.summary ?? '',
       });
     case 'plan':
-      return trpcClient.budget.agreePlan.mutate({
-        ...at,
-        plan: v.plan ?? '',
-        fileName: v.fileName || null,
-      });
+      return trpcClient.budget.agreePlan.mutate({ ...at, plan: v.plan ?? '' });
     case 'tender':
       return trpcClient.budget.recordTender.mutate({
         ...at,
@@ -372,6 +465,87 @@ function send(project: KeyProject, kind: BudgetRecordKind, v: RecordForm) {
   }
 }
 
+/** Sends the corrected fields of a record (those of its kind) at the version it was read. */
+function sendEdit(record: KeyProjectRecord, v: RecordForm) {
+  const at = { recordId: record.id, version: record.version, on: v.on.format('YYYY-MM-DD') };
+  switch (record.kind) {
+    case 'request':
+      return trpcClient.budget.updateRecord.mutate({
+        ...at,
+        summary: v.summary,
+        raisedBy: v.raisedBy,
+      });
+    case 'meeting':
+      return trpcClient.budget.updateRecord.mutate({
+        ...at,
+        representatives: v.representatives,
+        convenor: v.convenor || null,
+        summary: v.summary,
+      });
+    case 'plan':
+      return trpcClient.budget.updateRecord.mutate({ ...at, plan: v.plan });
+    case 'tender':
+      return trpcClient.budget.updateRecord.mutate({
+        ...at,
+        representatives: v.representatives,
+        winningFirm: v.winningFirm,
+        amountYuan: v.amountYuan,
+      });
+    case 'inspection':
+      return trpcClient.budget.updateRecord.mutate({
+        ...at,
+        representatives: v.representatives,
+        engineerPresent: v.engineerPresent ?? false,
+        findings: v.findings,
+        rectification: v.rectification || null,
+      });
+    case 'appraisal':
+      return trpcClient.budget.updateRecord.mutate({
+        ...at,
+        participants: v.participants,
+        satisfied: v.satisfied,
+        basicallySatisfied: v.basicallySatisfied,
+        unsatisfied: v.unsatisfied,
+      });
+  }
+}
+
+/** The form's values of a saved record (to correct it). */
+function valuesOf(r: KeyProjectRecord): RecordForm {
+  const base = { on: dayjs(r.on) };
+  switch (r.kind) {
+    case 'request':
+      return { ...base, summary: r.text, raisedBy: r.people };
+    case 'meeting':
+      return { ...base, representatives: r.people, convenor: r.convenor ?? '', summary: r.text };
+    case 'plan':
+      return { ...base, plan: r.text };
+    case 'tender':
+      return {
+        ...base,
+        representatives: r.people,
+        winningFirm: r.winningFirm ?? '',
+        amountYuan: r.amountYuan ?? 0,
+      };
+    case 'inspection':
+      return {
+        ...base,
+        representatives: r.people,
+        engineerPresent: r.engineerPresent ?? false,
+        findings: r.text,
+        rectification: r.rectification ?? '',
+      };
+    case 'appraisal':
+      return {
+        ...base,
+        participants: r.people,
+        satisfied: r.satisfied ?? 0,
+        basicallySatisfied: r.basicallySatisfied ?? 0,
+        unsatisfied: r.unsatisfied ?? 0,
+      };
+  }
+}
+
 function useSaved(onClose: () => void) {
   const { t } = useLang();
   const { message } = App.useApp();
@@ -385,18 +559,32 @@ function useSaved(onClose: () => void) {
 function RecordDialog({
   project,
   kind,
+  editing,
   onClose,
 }: {
   project: KeyProject;
   kind: BudgetRecordKind;
+  /** The record corrected; a new record is added when absent. */
+  editing?: KeyProjectRecord;
   onClose: () => void;
 }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const [form] = Form.useForm<RecordForm>();
   const onError = useFormErrorHandler(form, fieldsOf[kind]);
   const onSuccess = useSaved(onClose);
+  const [held, setHeld] = useState<File[]>([]);
+  const { upload, percent } = useUploadFiles();
+  const withFiles = !editing && budgetRecordKindsWithFiles.includes(kind);
   const save = useMutation({
-    mutationFn: (v: RecordForm) => send(project, kind, v),
+    mutationFn: async (v: RecordForm) => {
+      if (editing) return sendEdit(editing, v);
+      const saved = await send(project, kind, v);
+      // the held files go onto the record just added
+      const known = new Set(project.records.map((r) => r.id));
+      const added = saved.records.find((r) => r.kind === kind && !known.has(r.id));
+      if (added && held.length > 0) await upload(`/api/budget/records/${added.id}/files`, held);
+      return saved;
+    },
     onSuccess,
     onError,
   });
@@ -430,7 +618,11 @@ function RecordDialog({
   return (
     <Modal
       open
-      title={t(`budget.${kind}.add`)}
+      title={
+        editing
+          ? `${t('budget.edit')}：${budgetRecordKindNames[kind][lang]}`
+          : t(`budget.${kind}.add`)
+      }
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={save.isPending}
@@ -439,7 +631,9 @@ function RecordDialog({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ on: dayjs(todayIso()), engineerPresent: true }}
+        initialValues={
+          editing ? valuesOf(editing) : { on: dayjs(todayIso()), engineerPresent: true }
+        }
         onFinish={(v) => save.mutate(v)}
       >
         <Form.Item name="on" label={t('budget.on')} rules={[{ required: true }]}>
@@ -449,25 +643,32 @@ function RecordDialog({
           <>
             {text('summary', t('budget.request.summary'), 500, true, 2)}
             {count('raisedBy', t('budget.request.raisedBy'))}
-            <Form.Item name="ideaId" label={t('budget.request.idea')}>
-              <Select
-                allowClear
-                placeholder={t('budget.request.none')}
-                loading={ideas.isLoading}
-                options={(ideas.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
-              />
-            </Form.Item>
-            <Form.Item name="commentId" label={t('budget.request.comment')}>
-              <Select
-                allowClear
-                placeholder={t('budget.request.none')}
-                loading={comments.isLoading}
-                options={(comments.data?.items ?? []).map((c) => ({
-                  value: c.id,
-                  label: `${c.receivedOn} ${c.subject}`,
-                }))}
-              />
-            </Form.Item>
+            {!editing && (
+              <>
+                <Form.Item name="ideaId" label={t('budget.request.idea')}>
+                  <Select
+                    allowClear
+                    placeholder={t('budget.request.none')}
+                    loading={ideas.isLoading}
+                    options={(ideas.data?.items ?? []).map((p) => ({
+                      value: p.id,
+                      label: p.title,
+                    }))}
+                  />
+                </Form.Item>
+                <Form.Item name="commentId" label={t('budget.request.comment')}>
+                  <Select
+                    allowClear
+                    placeholder={t('budget.request.none')}
+                    loading={comments.isLoading}
+                    options={(comments.data?.items ?? []).map((c) => ({
+                      value: c.id,
+                      label: `${c.receivedOn} ${c.subject}`,
+                    }))}
+                  />
+                </Form.Item>
+              </>
+            )}
           </>
         )}
         {kind === 'meeting' && (
@@ -481,12 +682,7 @@ function RecordDialog({
             {text('summary', t('budget.meeting.summary'), 2000, true, 3)}
           </>
         )}
-        {kind === 'plan' && (
-          <>
-            {text('plan', t('budget.plan.plan'), 4000, true, 4)}
-            {text('fileName', t('budget.plan.fileName'), 200, false)}
-          </>
-        )}
+        {kind === 'plan' && <>{text('plan', t('budget.plan.plan'), 4000, true, 4)}</>}
         {kind === 'tender' && (
           <>
             {count('representatives', t('budget.tender.representatives'))}
@@ -514,8 +710,15 @@ function RecordDialog({
               {count('basicallySatisfied', t('budget.appraisal.basicallySatisfied'))}
               {count('unsatisfied', t('budget.appraisal.unsatisfied'))}
             </Space>
-            {text('rectifications', t('budget.appraisal.rectifications'), 5000, false, 3)}
+            {!editing &&
+              text('rectifications', t('budget.appraisal.rectifications'), 5000, false, 3)}
           </>
+        )}
+        {withFiles && (
+          <Form.Item label={t('township.files')}>
+            <HeldFiles files={held} onChange={setHeld} testId="budget-record-files" />
+            <UploadProgress percent={percent} />
+          </Form.Item>
         )}
       </Form>
     </Modal>

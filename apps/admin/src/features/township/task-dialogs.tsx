@@ -1,11 +1,13 @@
-// The dialogs of a supervision task: assign (立项交办), edit, report progress (with file names,
-// asking to close if done), close and rate, return, ask for an extension and decide on it.
+// The dialogs of a supervision task: assign (立项交办), edit, report progress (with files uploaded
+// onto the report, asking to close if done), close and rate, return, ask for an extension and decide on it.
+import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   App,
   Button,
   Checkbox,
   DatePicker,
+  Flex,
   Form,
   Input,
   InputNumber,
@@ -16,13 +18,27 @@ import {
   Timeline,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { taskRatingNames, taskRatings, taskSourceNames, taskSources } from '@fazhi/domain';
+import {
+  taskActorOf,
+  taskRatingNames,
+  taskRatings,
+  taskSourceNames,
+  taskSources,
+} from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { queryClient, trpc } from '../../trpc';
 import { DivisionSelect } from '../users/division-select';
 import { useMe } from '../auth/me-context';
-import { todayIso, type TaskRow } from './model';
+import { useErrorText } from '../../components/use-error-text';
+import { inScope, todayIso, type TaskRow } from './model';
+import {
+  HeldFiles,
+  TownshipFileList,
+  UploadMore,
+  UploadProgress,
+  useUploadFiles,
+} from './township-files';
 
 const refresh = () => queryClient.invalidateQueries(trpc.tasks.pathFilter());
 
@@ -121,7 +137,6 @@ export function NewTaskDialog({ onClose }: { onClose: () => void }) {
 interface ReportValues {
   text: string;
   percentDone?: number;
-  files?: string;
   requestClose?: boolean;
 }
 
@@ -129,10 +144,16 @@ export function ReportDialog({ task, onClose }: { task: TaskRow; onClose: () => 
   const { t } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<ReportValues>();
-  const onError = useFormErrorHandler(form, ['text', 'percentDone', 'files']);
+  const onError = useFormErrorHandler(form, ['text', 'percentDone']);
+  const [held, setHeld] = useState<File[]>([]);
+  const { upload, percent } = useUploadFiles();
   const report = useMutation(
     trpc.tasks.report.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (saved) => {
+        // the files go onto the report just saved
+        if (held.length > 0) {
+          await upload(`/api/tasks/${task.id}/reports/${saved.reportId}/files`, held);
+        }
         void message.success(t('township.reported'));
         await refresh();
         onClose();
@@ -155,10 +176,6 @@ export function ReportDialog({ task, onClose }: { task: TaskRow; onClose: () => 
         layout="vertical"
         initialValues={{ percentDone: task.percentDone }}
         onFinish={(v) => {
-          const files = (v.files ?? '')
-            .split('\n')
-            .map((f) => f.trim())
-            .filter(Boolean);
           report.mutate({
             id: task.id,
             version: task.version,
@@ -166,7 +183,6 @@ export function ReportDialog({ task, onClose }: { task: TaskRow; onClose: () => 
             ...(v.percentDone !== undefined && v.percentDone !== null
               ? { percentDone: v.percentDone }
               : {}),
-            ...(files.length ? { files } : {}),
             ...(v.requestClose ? { requestClose: true } : {}),
           });
         }}
@@ -177,8 +193,9 @@ export function ReportDialog({ task, onClose }: { task: TaskRow; onClose: () => 
         <Form.Item name="percentDone" label={t('township.percent')}>
           <InputNumber min={0} max={100} addonAfter="%" data-testid="report-percent" />
         </Form.Item>
-        <Form.Item name="files" label={t('township.files')} extra={t('township.filesHelp')}>
-          <Input.TextArea rows={2} />
+        <Form.Item label={t('township.files')}>
+          <HeldFiles files={held} onChange={setHeld} testId="report-files" />
+          <UploadProgress percent={percent} />
         </Form.Item>
         <Form.Item name="requestClose" valuePropName="checked">
           <Checkbox data-testid="report-request-close">{t('township.requestClose')}</Checkbox>
@@ -278,26 +295,72 @@ export function ReturnDialog({ task, onClose }: { task: TaskRow; onClose: () => 
   );
 }
 
-/** The task's reports and decisions, oldest first. */
+/**
+ * The task's reports and decisions, oldest first, with their files (opened or downloaded by
+ * everyone who sees the task; removed by the owning division until the task is closed).
+ */
 export function TaskHistory({ id }: { id: string }) {
   const { t } = useLang();
+  const me = useMe();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
   const task = useQuery(trpc.tasks.get.queryOptions({ id }));
+  const remove = useMutation(
+    trpc.tasks.removeReportFile.mutationOptions({
+      onSuccess: async () => {
+        void message.success(t('township.fileRemoved'));
+        await refresh();
+      },
+      onError: (error) => void message.error(errorText(error)),
+    }),
+  );
   if (!task.data || task.data.reports.length === 0) return null;
+  const owner =
+    me.role !== 'inspector' &&
+    task.data.state !== 'closed' &&
+    taskActorOf({
+      coversAssigner: inScope(me, task.data.assignerCode),
+      coversOwner: inScope(me, task.data.ownerCode),
+    }) === 'owner';
   return (
     <>
       <h4>{t('township.history')}</h4>
       <Timeline
         items={task.data.reports.map((r) => ({
           children: (
-            <span>
-              {r.on} {r.byName}：{r.text}
-              {r.percentDone !== null ? `（${r.percentDone}%）` : ''}
-              {r.files.length ? ` [${r.files.join('、')}]` : ''}
-            </span>
+            <Flex vertical gap={2} data-testid={`task-report-entry-${r.id}`}>
+              <span>
+                {r.on} {r.byName}：{r.text}
+                {r.percentDone !== null ? `（${r.percentDone}%）` : ''}
+                {r.files.length ? ` [${r.files.join('、')}]` : ''}
+              </span>
+              <TownshipFileList
+                files={r.attachments}
+                onRemove={owner ? (fileId) => remove.mutate({ id: fileId }) : undefined}
+                removing={remove.isPending ? remove.variables?.id : undefined}
+              />
+              {owner && (r.kind === 'progress' || r.kind === 'close_request') && (
+                <UploadMore
+                  url={`/api/tasks/${task.data.id}/reports/${r.id}/files`}
+                  onUploaded={refresh}
+                  testId={`task-report-upload-${r.id}`}
+                />
+              )}
+            </Flex>
           ),
         }))}
       />
     </>
+  );
+}
+
+/** The 办理记录 of a task in a dialog (its reports and their files). */
+export function HistoryDialog({ task, onClose }: { task: TaskRow; onClose: () => void }) {
+  const { t } = useLang();
+  return (
+    <Modal open title={`${t('township.history')}：${task.title}`} footer={null} onCancel={onClose}>
+      <TaskHistory id={task.id} />
+    </Modal>
   );
 }
 

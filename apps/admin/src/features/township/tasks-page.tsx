@@ -40,6 +40,7 @@ import {
   CloseDialog,
   EditTaskDialog,
   ExtensionDecisionDialog,
+  HistoryDialog,
   ExtensionRequestDialog,
   NewTaskDialog,
   ReportDialog,
@@ -52,7 +53,7 @@ import { useErrorText } from '../../components/use-error-text';
 type Dialog =
   | { kind: 'new' }
   | {
-      kind: 'report' | 'close' | 'return' | 'edit' | 'askExtension' | 'decideExtension';
+      kind: 'report' | 'close' | 'return' | 'edit' | 'askExtension' | 'decideExtension' | 'history';
       task: TaskRow;
     }
   | null;
@@ -84,12 +85,14 @@ export function TasksPage() {
     return isState(s) ? s : undefined;
   });
   const [escalated, setEscalated] = useState(params.get('escalated') === 'true');
+  const [closedLate, setClosedLate] = useState(params.get('closedLate') === 'true');
   const [dialog, setDialog] = useState<Dialog>(null);
   const paging = usePagination();
   const list = useQuery(
     trpc.tasks.list.queryOptions({
       divisionCode,
       ...(escalated ? { escalated } : {}),
+      ...(closedLate ? { closedLate } : {}),
       ...(light === 'all' ? {} : { light }),
       ...(state ? { state } : {}),
       page: paging.page,
@@ -137,6 +140,13 @@ export function TasksPage() {
       key: 'actions',
       render: (_, r) => (
         <Space wrap>
+          <Button
+            size="small"
+            data-testid={`task-history-${r.id}`}
+            onClick={() => setDialog({ kind: 'history', task: r })}
+          >
+            {t('township.history')}
+          </Button>
           {mayDo(me, r, 'report') && (
             <Button
               size="small"
@@ -246,6 +256,18 @@ export function TasksPage() {
               {t('township.board.escalated')}
             </Tag>
           )}
+          {closedLate && (
+            <Tag
+              closable
+              data-testid="tasks-closed-late-filter"
+              onClose={() => {
+                setClosedLate(false);
+                paging.toFirstPage();
+              }}
+            >
+              {t('township.board.closedLate')}
+            </Tag>
+          )}
         </Space>
         {list.error ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
@@ -262,6 +284,9 @@ export function TasksPage() {
       </Card>
       {me.role !== 'village_clerk' && <BulletinCard />}
       {dialog?.kind === 'new' && <NewTaskDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'history' && (
+        <HistoryDialog task={dialog.task} onClose={() => setDialog(null)} />
+      )}
       {dialog?.kind === 'report' && (
         <ReportDialog task={dialog.task} onClose={() => setDialog(null)} />
       )}

@@ -20,6 +20,7 @@ import {
   pilotMeetingFiles,
   pufaActivityPhotos,
   recordFiles,
+  townshipFiles,
   type SheetColumn,
 } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
@@ -204,6 +205,7 @@ export async function sweepEvidence(opts: {
     await opts.db.execute(sql`select (
       exists (select 1 from ${evidenceFiles}) or exists (select 1 from ${recordFiles})
       or exists (select 1 from ${pilotMeetingFiles}) or exists (select 1 from ${pufaActivityPhotos})
+      or exists (select 1 from ${townshipFiles})
     ) as found`),
   );
   const removeOrphans = anyFile[0]?.found === true;
@@ -227,8 +229,9 @@ export async function sweepEvidence(opts: {
           ),
         );
       // a folder is a participation's (evidence), a village record's (record files), a pilot
-      // meeting's (its files) or a 普法 activity's (its photos)
-      const [recordRows, meetingRows, photoRows] = await Promise.all([
+      // meeting's (its files), a 普法 activity's (its photos), a supervision task's (its progress
+      // reports' files) or a budget stage record's (its files)
+      const [recordRows, meetingRows, photoRows, townshipRows] = await Promise.all([
         opts.db
           .select({ storagePath: recordFiles.storagePath })
           .from(recordFiles)
@@ -256,9 +259,17 @@ export async function sweepEvidence(opts: {
               eq(pufaActivityPhotos.activityId, participation),
             ),
           ),
+        opts.db
+          .select({ storagePath: townshipFiles.storagePath })
+          .from(townshipFiles)
+          .where(
+            and(eq(townshipFiles.countyCode, county), eq(townshipFiles.folderId, participation)),
+          ),
       ]);
       const known = new Set(
-        [...rows, ...recordRows, ...meetingRows, ...photoRows].map((r) => r.storagePath),
+        [...rows, ...recordRows, ...meetingRows, ...photoRows, ...townshipRows].map(
+          (r) => r.storagePath,
+        ),
       );
       for (const name of names) {
         const isPart = name.endsWith(PART_SUFFIX);

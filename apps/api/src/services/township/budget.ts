@@ -10,6 +10,8 @@ import {
   checkAppraisal,
   checkAttendingRepresentatives,
   checkBudgetRecord,
+  checkBudgetRecordDate,
+  checkBudgetRecordRemoval,
   currentBudgetStage,
   emptyBudgetTally,
   type BudgetRecordKind,
@@ -28,6 +30,7 @@ import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { checkVersion } from '../records/common.js';
 import { todayIso } from '../campaigns/participations.js';
 import { divisionInScope, pageOf, prefixOf } from './common.js';
+import { filesOfBudgetRecords, storedFilesOfBudgetRecord } from './files.js';
 
 type Audit = (event: AuditInput) => Promise<void>;
 type ProjectRow = typeof keyProjects.$inferSelect;
@@ -56,6 +59,7 @@ function presentProject(r: ProjectRow) {
 function presentRecord(r: RecordRow) {
   return {
     id: r.id,
+    version: r.version,
     kind: r.kind,
     on: r.on,
     text: r.text,
@@ -208,10 +212,14 @@ export async function getKeyProject(opts: { db: Db; scope: Scope; id: string }) 
     .where(eq(keyProjectRecords.projectId, project.id))
     .orderBy(asc(keyProjectRecords.on), asc(keyProjectRecords.createdAt));
   const tally = (await tallyOf(db, [project.id])).get(project.id)!;
+  const files = await filesOfBudgetRecords(
+    db,
+    records.map((r) => r.id),
+  );
   return {
     ...presentProject(project),
     ...stagesOf(tally),
-    records: records.map(presentRecord),
+    records: records.map((r) => ({ ...presentRecord(r), files: files.get(r.id) ?? [] })),
   };
 }
 
@@ -544,6 +552,204 @@ export async function markRectified(
     after: presentRecord(row),
   });
   return getKeyProject({ db, scope, id: project.id });
+}
+
+/** A record of a project in scope, with its project and the project's other records. */
+async function recordInScope(db: Db, scope: Scope, recordId: string, version: number) {
+  const [found] = await db
+    .select({ record: keyProjectRecords, project: keyProjects })
+    .from(keyProjectRecords)
+    .innerJoin(keyProjects, eq(keyProjects.id, keyProjectRecords.projectId))
+    .where(and(eq(keyProjectRecords.id, recordId), scope.where(keyProjects.townshipCode)));
+  if (!found) notFound(recordWord);
+  if (found.record.version !== version) {
+    fail(
+      'STALE_VERSION',
+      { version: found.record.version },
+      {
+        zh: '该记录已被他人修改，请刷新后再试',
+        en: 'Someone else changed this record; reload and try again',
+      },
+    );
+  }
+  const others = await db
+    .select({ kind: keyProjectRecords.kind, on: keyProjectRecords.on })
+    .from(keyProjectRecords)
+    .where(
+      and(
+        eq(keyProjectRecords.projectId, found.project.id),
+        sql`${keyProjectRecords.id} <> ${found.record.id}`,
+      ),
+    );
+  return { ...found, others };
+}
+
+/** What of a stage record may be edited: its date and the fields of its kind. */
+export interface BudgetRecordEdit {
+  recordId: string;
+  version: number;
+  on?: string | undefined;
+  /** A request's, a meeting's summary. */
+  summary?: string | undefined;
+  raisedBy?: number | undefined;
+  representatives?: number | undefined;
+  convenor?: string | null | undefined;
+  plan?: string | undefined;
+  winningFirm?: string | undefined;
+  amountYuan?: number | undefined;
+  engineerPresent?: boolean | undefined;
+  findings?: string | undefined;
+  rectification?: string | null | undefined;
+  participants?: number | undefined;
+  satisfied?: number | undefined;
+  basicallySatisfied?: number | undefined;
+  unsatisfied?: number | undefined;
+}
+
+/** The values an edit changes on a record of its kind (fields of other kinds are ignored). */
+function editedValues(record: RecordRow, e: BudgetRecordEdit): Partial<RecordValues> {
+  const pick = <T>(v: T | undefined, old: T): T => (v === undefined ? old : v);
+  switch (record.kind) {
+    case 'request':
+      if (e.raisedBy !== undefined && e.raisedBy < 1) {
+        invalidField('raisedBy', { zh: '提出人数至少为 1', en: 'At least one person raised it' });
+      }
+      return { text: pick(e.summary, record.text), people: pick(e.raisedBy, record.people) };
+    case 'meeting':
+      if (e.representatives !== undefined) checkAttending('representatives', e.representatives);
+      return {
+        text: pick(e.summary, record.text),
+        people: pick(e.representatives, record.people),
+        convenor: e.convenor === undefined ? record.convenor : e.convenor || null,
+      };
+    case 'plan':
+      return { text: pick(e.plan, record.text) };
+    case 'tender':
+      if (e.representatives !== undefined) checkAttending('representatives', e.representatives);
+      return {
+        people: pick(e.representatives, record.people),
+        winningFirm: pick(e.winningFirm, record.winningFirm),
+        amountYuan: pick(e.amountYuan, record.amountYuan),
+      };
+    case 'inspection':
+      if (e.representatives !== undefined) checkAttending('representatives', e.representatives);
+      if (record.rectifiedOn && e.rectification !== undefined && !e.rectification) {
+        invalidField('rectification', {
+          zh: '整改已经完成，不能删去整改要求',
+          en: 'The rectification is done; it cannot be taken away',
+        });
+      }
+      return {
+        people: pick(e.representatives, record.people),
+        engineerPresent: pick(e.engineerPresent, record.engineerPresent),
+        text: pick(e.findings, record.text),
+        rectification:
+          e.rectification === undefined ? record.rectification : e.rectification || null,
+      };
+    case 'appraisal': {
+      const counts = {
+        participants: pick(e.participants, record.people),
+        satisfied: pick(e.satisfied, record.satisfied ?? 0),
+        basicallySatisfied: pick(e.basicallySatisfied, record.basicallySatisfied ?? 0),
+        unsatisfied: pick(e.unsatisfied, record.unsatisfied ?? 0),
+      };
+      const { problems } = checkAppraisal(counts);
+      if (problems.length > 0) {
+        fail(
+          'INVALID_INPUT',
+          undefined,
+          problems[0]!.message,
+          problems.map((p) => ({ path: p.field, message: p.message })),
+        );
+      }
+      return {
+        people: counts.participants,
+        satisfied: counts.satisfied,
+        basicallySatisfied: counts.basicallySatisfied,
+        unsatisfied: counts.unsatisfied,
+      };
+    }
+  }
+}
+
+/**
+ * A stage record corrected (its date and the fields of its kind), at the version it was read:
+ * the date stays between the stage before and the stage after (`checkBudgetRecordDate`), and
+ * not before a rectification already done. Bumps the record's and the project's version.
+ */
+export async function updateBudgetRecord(opts: {
+  db: Db;
+  scope: Scope;
+  audit: Audit;
+  input: BudgetRecordEdit;
+}) {
+  const { db, scope, input } = opts;
+  const { record, project, others } = await recordInScope(db, scope, input.recordId, input.version);
+  const on = input.on ?? record.on;
+  const refusal = checkBudgetRecordDate(record.kind, on, others, todayIso());
+  if (refusal) invalidField(refusal.field, refusal.message);
+  const doneDates = [
+    record.rectifiedOn,
+    ...(record.rectifications as AppraisalRectification[]).map((r) => r.doneOn),
+  ].filter((d): d is string => d !== null);
+  const firstDone = doneDates.reduce<string | null>((a, d) => (a === null || d < a ? d : a), null);
+  if (firstDone && on > firstDone) {
+    invalidField('on', {
+      zh: `日期不能晚于已完成整改的日期（${firstDone}）`,
+      en: `The date cannot be after a rectification already done (${firstDone})`,
+    });
+  }
+  const [row] = (await db
+    .update(keyProjectRecords)
+    .set({ ...editedValues(record, input), on, version: record.version + 1 })
+    .where(eq(keyProjectRecords.id, record.id))
+    .returning()) as [RecordRow];
+  await db
+    .update(keyProjects)
+    .set({ version: project.version + 1, updatedAt: new Date() })
+    .where(eq(keyProjects.id, project.id));
+  await opts.audit({
+    action: 'budget.updateRecord',
+    entity: 'key_project_record',
+    entityId: row.id,
+    divisionCode: project.townshipCode,
+    before: presentRecord(record),
+    after: presentRecord(row),
+  });
+  return getKeyProject({ db, scope, id: project.id });
+}
+
+/**
+ * A stage record deleted (the user confirmed), at the version it was read, unless the records
+ * left would break the order of the stages (`checkBudgetRecordRemoval`). Its files' rows go with
+ * it; their stored paths are returned for the caller to delete after the commit.
+ */
+export async function removeBudgetRecord(opts: {
+  db: Db;
+  scope: Scope;
+  audit: Audit;
+  recordId: string;
+  version: number;
+}) {
+  const { db, scope } = opts;
+  const { record, project, others } = await recordInScope(db, scope, opts.recordId, opts.version);
+  const refusal = checkBudgetRecordRemoval(record.kind, others);
+  if (refusal) invalidField(refusal.field, refusal.message, 'WRONG_STAGE');
+  const files = await storedFilesOfBudgetRecord(db, record.id);
+  await db.delete(keyProjectRecords).where(eq(keyProjectRecords.id, record.id));
+  await db
+    .update(keyProjects)
+    .set({ version: project.version + 1, updatedAt: new Date() })
+    .where(eq(keyProjects.id, project.id));
+  await opts.audit({
+    action: 'budget.removeRecord',
+    entity: 'key_project_record',
+    entityId: record.id,
+    divisionCode: project.townshipCode,
+    before: { ...presentRecord(record), files: files.length },
+    after: null,
+  });
+  return { project: await getKeyProject({ db, scope, id: project.id }), files };
 }
 
 /**

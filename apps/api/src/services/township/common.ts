@@ -1,5 +1,5 @@
 // Shared by the township work services: divisions by code, the light of an open item, paging.
-import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   deadlineRange,
@@ -10,7 +10,7 @@ import {
   type TrafficLight,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
-import { divisions } from '../../db/schema.js';
+import { divisions, supervisionTasks } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
 import { forbidden, invalidField } from '../../errors/app-error.js';
 
@@ -94,3 +94,8 @@ export const pageOf = (page: number, pageSize: number) => ({
   limit: pageSize,
   offset: (page - 1) * pageSize,
 });
+
+/** Tasks the scope sees: those it owns and those it assigned (the level above sees both). */
+export function tasksVisibleTo(scope: Scope): SQL {
+  return or(scope.where(supervisionTasks.ownerCode), scope.where(supervisionTasks.assignerCode))!;
+}

@@ -20,6 +20,7 @@ import type { AuditInput } from '../audit.js';
 import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { todayIso } from '../campaigns/participations.js';
 import { checkRecordDate, checkVersion } from '../records/common.js';
+import { filesOfReports } from './files.js';
 import {
   divisionInScope,
   divisionNames,
@@ -28,6 +29,7 @@ import {
   lightOf,
   pageOf,
   prefixOf,
+  tasksVisibleTo,
 } from './common.js';
 
 type Audit = (event: AuditInput) => Promise<void>;
@@ -80,10 +82,7 @@ async function presentRows(db: Db, rows: TaskRow[], today = todayIso()) {
 
 export type TaskView = ReturnType<typeof present>;
 
-/** Tasks the scope sees: those it owns and those it assigned (the level above sees both). */
-function visible(scope: Scope) {
-  return or(scope.where(supervisionTasks.ownerCode), scope.where(supervisionTasks.assignerCode))!;
-}
+const visible = tasksVisibleTo;
 
 async function findTask(db: Db, scope: Scope, id: string): Promise<TaskRow> {
   const [row] = await db
@@ -233,15 +232,18 @@ async function change(
     .set({ state, ...step.set, version: found.version + 1, updatedAt: new Date() })
     .where(eq(supervisionTasks.id, found.id))
     .returning()) as [TaskRow];
-  await db.insert(taskReports).values({
-    taskId: found.id,
-    kind: step.kind,
-    on: today,
-    text: step.text,
-    percentDone: step.percentDone ?? null,
-    files: step.files ?? [],
-    byName: opts.byName,
-  });
+  const [report] = await db
+    .insert(taskReports)
+    .values({
+      taskId: found.id,
+      kind: step.kind,
+      on: today,
+      text: step.text,
+      percentDone: step.percentDone ?? null,
+      files: step.files ?? [],
+      byName: opts.byName,
+    })
+    .returning({ id: taskReports.id });
   const [before, after] = await presentRows(db, [found, row], today);
   await opts.audit({
     action: step.auditAction,
@@ -251,7 +253,8 @@ async function change(
     before,
     after,
   });
-  return after!;
+  // the report's id: the files of a progress report are uploaded onto it
+  return { ...after!, reportId: report!.id };
 }
 
 type ChangeOpts = { db: Db; scope: Scope; audit: Audit; byName: string };
@@ -362,6 +365,10 @@ export async function getTask(opts: { db: Db; scope: Scope; id: string }) {
     .from(taskReports)
     .where(eq(taskReports.taskId, row.id))
     .orderBy(asc(taskReports.id));
+  const attached = await filesOfReports(
+    opts.db,
+    reports.map((r) => r.id),
+  );
   return {
     ...(await presentRows(opts.db, [row]))[0]!,
     reports: reports.map((r) => ({
@@ -371,6 +378,7 @@ export async function getTask(opts: { db: Db; scope: Scope; id: string }) {
       text: r.text,
       percentDone: r.percentDone,
       files: r.files as string[],
+      attachments: attached.get(r.id) ?? [],
       byName: r.byName,
     })),
   };
@@ -388,6 +396,8 @@ export async function listTasks(opts: {
   light?: TrafficLight | undefined;
   /** Open tasks escalated to the level above (red for the set number of days). */
   escalated?: boolean | undefined;
+  /** Only tasks closed after their deadline (the dashboard's 逾期办结). */
+  closedLate?: boolean | undefined;
   page: number;
   pageSize: number;
 }) {
@@ -406,6 +416,12 @@ export async function listTasks(opts: {
     opts.state ? eq(supervisionTasks.state, opts.state) : undefined,
     opts.light ? lightCondition(opts.light, today, supervisionTasks.deadline, isOpen) : undefined,
     opts.escalated ? and(isOpen, lte(supervisionTasks.deadline, escalatedBy)) : undefined,
+    opts.closedLate
+      ? and(
+          eq(supervisionTasks.state, 'closed'),
+          sql`${supervisionTasks.closedOn} > ${supervisionTasks.deadline}`,
+        )
+      : undefined,
   );
   const [{ total }] = (await db.select({ total: count() }).from(supervisionTasks).where(where)) as [
     { total: number },
