@@ -32,6 +32,7 @@ export type { ColumnWithOverrides, OverrideProblem } from './derived-overrides.j
 export {
   acceptsFileType,
   acceptsPurpose,
+  DOCX_MIME,
   MAX_RECORD_FILE_BYTES,
   recordFileKinds,
   recordFilePurposes,
