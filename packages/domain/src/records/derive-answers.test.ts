@@ -4,7 +4,7 @@ import { arbFramework, frameworkOf, item } from '../../test/indicator-fixtures.j
 import type { Framework, IndicatorItem, ItemMetric, ScoringRule } from '../indicators/types.js';
 import { scoreAssessment } from '../indicators/score-assessment.js';
 import { validateFramework } from '../indicators/validate-framework.js';
-import { deriveAnswers } from './derive-answers.js';
+import { deriveAnswers, recordMetricKeysOf } from './derive-answers.js';
 import type { DerivedAnswer, DerivedItem, MissingDerivedAnswer } from './derive-answers.js';
 import { recordMetricKeys, recordMetrics } from './record-metrics.js';
 import type { RecordMetricKey, RecordMetricUnit, RecordMetrics } from './record-metrics.js';
@@ -487,5 +487,36 @@ describe('deriveAnswers properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('recordMetricKeysOf', () => {
+  it('names each metric the items read once, entries included; none without derived items', () => {
+    const framework = validated([
+      withMetric('T1', 2, check, { key: 'meetings.representatives' }),
+      withMetric(
+        'T2',
+        2,
+        {
+          kind: 'checklist',
+          entries: [
+            { code: 'a', name: 'a', points: 1 },
+            { code: 'b', name: 'b', points: 1 },
+          ],
+        },
+        {
+          entries: {
+            a: { key: 'disclosures.general.onTimeRatio' },
+            b: { key: 'meetings.representatives' },
+          },
+        },
+      ),
+      item('T3', 1, check),
+    ]);
+    expect(recordMetricKeysOf(framework)).toEqual([
+      'meetings.representatives',
+      'disclosures.general.onTimeRatio',
+    ]);
+    expect(recordMetricKeysOf(validated([item('T3', 1, check)]))).toEqual([]);
   });
 });

@@ -280,6 +280,24 @@ function deriveItem(
  * //    { itemId: 'B2', answer: 2, metric: 'meetings.representatives', value: 2, … },
  * //    { itemId: 'B3', missing: true, reason: 'no_value', metrics: ['mediation.successRate'], … }]
  */
+/**
+ * The record metrics a framework's items name, each once in framework order: what
+ * `deriveAnswers` reads. Empty when no item is derived from the records.
+ *
+ * @example
+ * recordMetricKeysOf(framework) // ['meetings.representativesQuartersLawful', 'disclosures.finance.monthsPosted', …]
+ */
+export function recordMetricKeysOf(framework: Framework): RecordMetricKey[] {
+  const keys = new Set<RecordMetricKey>();
+  for (const area of framework.areas) {
+    for (const item of area.items) {
+      if (item.metric?.key) keys.add(item.metric.key);
+      for (const entry of Object.values(item.metric?.entries ?? {})) keys.add(entry.key);
+    }
+  }
+  return [...keys];
+}
+
 export function deriveAnswers(
   framework: Framework,
   metrics: RecordMetrics,

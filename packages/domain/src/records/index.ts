@@ -14,7 +14,7 @@ export type {
   RecordMetricUnit,
   RecordRegister,
 } from './record-metrics.js';
-export { deriveAnswers } from './derive-answers.js';
+export { deriveAnswers, recordMetricKeysOf } from './derive-answers.js';
 export type {
   DerivedAnswer,
   DerivedItem,
