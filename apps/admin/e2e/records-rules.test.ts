@@ -180,6 +180,10 @@ describe('village rules and disclosures on a phone', () => {
       .poll(() => clerk.getByTestId('rules-text').inputValue(), { timeout: 15_000 })
       .toContain(FLAGGED);
     await expect(clerk.getByTestId('rules-docx-error').count()).resolves.toBe(0);
+    // the form says the document will be kept with the version
+    await expect(clerk.getByTestId('rules-docx-kept').textContent()).resolves.toContain(
+      '村规民约补充条款.docx',
+    );
     await clerk.getByTestId('rules-label').fill('2026年补充条款');
     await chooseOption(clerk, 'rules-meeting', '2026-05-10');
     // the adoption date is the meeting's
@@ -192,6 +196,21 @@ describe('village rules and disclosures on a phone', () => {
     const rows = await h.api<RulesRow[]>('clerk', 'villageRules.list', { villageCode: VILLAGE });
     const saved = rows.find((r) => r.label === '2026年补充条款');
     expect(saved?.reviewState).toBe('pending');
+    // the Word document is the version's text file, listed under 附件 with its download link
+    const files = await h.api<{ id: string; fileName: string; purpose: string }[]>(
+      'clerk',
+      'recordFiles.list',
+      { recordKind: 'rules', recordId: saved!.id },
+    );
+    expect(files.map((f) => [f.fileName, f.purpose])).toEqual([['村规民约补充条款.docx', 'text']]);
+    await clerk.getByTestId(`files-${saved!.id}`).click();
+    const link = clerk
+      .getByTestId('record-file')
+      .getByRole('link', { name: /村规民约补充条款\.docx/ });
+    await link.waitFor();
+    await expect(link.getAttribute('href')).resolves.toBe(`/api/evidence/${files[0]!.id}`);
+    await clerk.keyboard.press('Escape');
+    await clerk.getByTestId('record-files').waitFor({ state: 'hidden' });
     const finding = clerk.getByTestId('rules-finding').filter({ hasText: '外嫁女' });
     await finding.waitFor({ timeout: 15_000 });
     const words = (await finding.textContent()) ?? '';

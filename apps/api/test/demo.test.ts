@@ -221,6 +221,14 @@ describe('the demo county', () => {
     expect(answered).toEqual(expect.arrayContaining(['A1.8', 'A3.1', 'A3.3', 'A4.4']));
     const a33 = derived.items.find((i) => i.itemId === 'A3.3')!;
     expect(a33.evidence[0]!.total).toBeGreaterThanOrEqual(2);
+    // its villager groups add up to the 换届's figures, and the meetings' 应到人数 agree with them
+    const groups = await clerk.groups.list({ villageCode: '330728101201' });
+    expect(groups.items.length).toBeGreaterThanOrEqual(5);
+    expect(groups.totals).toEqual({ households: 420, voters: 860, representatives: 42 });
+    const meetings = await clerk.meetings.list({ villageCode: '330728101201', pageSize: 200 });
+    expect(meetings.items.length).toBeGreaterThan(0);
+    for (const m of meetings.items) expect(m.warnings, m.date).toEqual([]);
+    expect(meetings.items.some((m) => m.registerEligible !== null)).toBe(true);
     // and the township sees the villages with records in its compliance table
     const township = await t.as('township');
     const { items: rows } = await township.records.compliance({
@@ -259,7 +267,7 @@ describe('the demo county', () => {
     const before = await county.campaigns.ranking({ id: await atNotice(county) });
     const todoBefore = await (await t.as('township')).dashboard.todo();
     await t.db.execute(
-      sql`truncate table evidence_files, objections, titles, participations, campaigns, county_units, sessions, users, divisions, audit_events, mediation_cases, mediation_monthly, dispute_screenings, register_periods, legal_advisers, adviser_contracts, adviser_duty_days, adviser_services, correction_figures, pufa_activities, pufa_roster, pufa_plan_items restart identity cascade`,
+      sql`truncate table evidence_files, objections, titles, participations, campaigns, county_units, sessions, users, divisions, audit_events, mediation_cases, mediation_monthly, dispute_screenings, register_periods, legal_advisers, adviser_contracts, adviser_duty_days, adviser_services, correction_figures, pufa_activities, pufa_roster, pufa_plan_items, village_groups restart identity cascade`,
     );
     await seedDemo(t.db);
     const again = await t.as('county');

@@ -1,5 +1,6 @@
 // A village rules text kept in Word: `POST /api/records/rules-text` reads a .docx's plain text
 // (paragraphs, table cells, tabs and breaks; no deleted text of tracked changes) and stores nothing;
+// the document is then kept as the saved version's text file (a record file, downloadable);
 // an old .doc, another zip, garbage, an empty file or a zip bomb is a field error on `file` in
 // Chinese and English. The text saved with `villageRules.save` is then screened.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -123,6 +124,73 @@ describe('the text of a rules version from a Word document', () => {
     const screen = saved.screen as { pattern: string; clause: { text: string } }[];
     expect(screen.map((f) => f.pattern)).toEqual(['WOMEN_RIGHTS_DEPRIVED']);
     expect(screen[0]!.clause.text).toBe('二、外嫁女户口未迁出的，不再享受集体收益分配。');
+  });
+
+  it('the Word document is kept as the saved version’s text file and downloads unchanged', async () => {
+    const clerk = await cookieOf('clerk');
+    const docx = await wordDocument();
+    const { text } = (await post(docx, clerk)).json() as { text: string };
+    const caller = await t.as('clerk');
+    const saved = await caller.villageRules.save({
+      villageCode: VILLAGE,
+      kind: 'self_governance_charter',
+      label: '2026年版',
+      text,
+      adoptedOn: '2026-03-01',
+    });
+    const attach = (bytes: Buffer) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/records/rules/${saved.id}/files?purpose=text`,
+        headers: {
+          cookie: clerk,
+          'content-type': 'application/octet-stream',
+          'x-file-name': encodeURIComponent('村规民约.docx'),
+        },
+        payload: bytes,
+      });
+    const res = await attach(docx);
+    expect(res.statusCode).toBe(201);
+    const file = res.json() as { id: string; mimeType: string; fileName: string };
+    expect(file).toMatchObject({
+      fileName: '村规民约.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+    const listed = await caller.recordFiles.list({ recordKind: 'rules', recordId: saved.id });
+    expect(listed.map((f) => [f.id, f.purpose])).toEqual([[file.id, 'text']]);
+    const download = await app.inject({
+      method: 'GET',
+      url: `/api/evidence/${file.id}`,
+      headers: { cookie: clerk },
+    });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-type']).toContain('wordprocessingml');
+    expect(download.rawPayload.equals(docx)).toBe(true);
+    // another zip is no Word document: refused as the text, in both languages
+    const other = await attach(await zipWith({ 'xl/workbook.xml': '<workbook/>' }));
+    expect(other.statusCode).toBe(400);
+    expect(fieldError(other).fieldErrors[0]).toMatchObject({
+      path: 'file',
+      message: { zh: expect.stringContaining('Word文档（.docx）') as string },
+    });
+    // a meeting's minutes take no Word document
+    const meeting = await caller.meetings.save({
+      villageCode: VILLAGE,
+      body: 'representatives_meeting',
+      date: '2026-03-01',
+      convenor: '村民委员会主任',
+      eligible: 40,
+      attendees: 35,
+      resolutions: [{ title: '修订村规民约', votesFor: 33, votesAgainst: 1, abstentions: 1 }],
+    });
+    const minutes = await app.inject({
+      method: 'POST',
+      url: `/api/records/meeting/${meeting.id}/files?purpose=minutes`,
+      headers: { cookie: clerk, 'content-type': 'application/octet-stream' },
+      payload: docx,
+    });
+    expect(minutes.statusCode).toBe(400);
+    expect(fieldError(minutes).problemCode).toBe('FILE_TYPE');
   });
 
   it('keeps tabs and breaks, drops deleted text and field codes', () => {

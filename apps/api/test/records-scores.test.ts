@@ -2,7 +2,10 @@
 // campaign's period (来自台账), with the records as evidence; an override needs a reason, which
 // the reviewers see; the period follows campaignRecordPeriod.
 import { describe, expect, it } from 'vitest';
-import { campaignRecordPeriod } from '@fazhi/domain';
+import { campaignRecordPeriod, type Framework } from '@fazhi/domain';
+import { Scope } from '../src/auth/scope.js';
+import { recordMetrics } from '../src/services/records/records.js';
+import { requireOverrideReasons } from '../src/services/records/derived.js';
 import { useTestDatabase } from './harness.js';
 import { expectError } from './expect-error.js';
 import {
@@ -257,5 +260,59 @@ describe('overriding a derived answer', () => {
       column: 'township',
       data: sheet,
     });
+  });
+});
+
+describe('the records a self-assessment save reads', () => {
+  it('computes only the metrics a framework names, with the values of the full set', async () => {
+    await withRecords();
+    const scope = new Scope('000000000000', 'system_admin');
+    const at = { db: t.db, scope, villageCode: X_VILLAGE, from: '2026-01-01', to: '2026-12-31' };
+    const full = await recordMetrics(at);
+    const only = new Set(['disclosures.finance.monthsPosted', 'meetings.representatives']);
+    const some = await recordMetrics({ ...at, only });
+    expect(some.values).toEqual({
+      'disclosures.finance.monthsPosted': full.values['disclosures.finance.monthsPosted'],
+      'meetings.representatives': full.values['meetings.representatives'],
+    });
+    expect(some.values['meetings.representatives']).toBe(3);
+  });
+
+  it('a framework without items derived from the records reads no record', async () => {
+    // any use of the database fails: the check must not reach it
+    const untouchable = new Proxy(
+      {},
+      {
+        get: (_target, name) => {
+          throw new Error(`the database was used (${String(name)})`);
+        },
+      },
+    ) as typeof t.db;
+    const plain = {
+      areas: [{ items: [{ code: 'B1', rule: { kind: 'check' } }] }],
+    } as unknown as Framework;
+    const opts = {
+      db: untouchable,
+      scope: new Scope('000000000000', 'system_admin'),
+      villageCode: X_VILLAGE,
+      campaign: { subjectLevel: 'village', year: 2026 } as unknown as Parameters<
+        typeof requireOverrideReasons
+      >[0]['campaign'],
+      data: { items: { B1: true }, vetoes: [], comments: {} },
+    };
+    await expect(requireOverrideReasons({ ...opts, framework: plain })).resolves.toBeUndefined();
+    // the same check for a framework with a derived item does read the records
+    const derivedItem = {
+      areas: [
+        {
+          items: [
+            { code: 'B1', rule: { kind: 'check' }, metric: { key: 'meetings.representatives' } },
+          ],
+        },
+      ],
+    } as unknown as Framework;
+    await expect(requireOverrideReasons({ ...opts, framework: derivedItem })).rejects.toThrow(
+      /the database was used/,
+    );
   });
 });

@@ -3,6 +3,7 @@
  * One curated list of named exports; helpers in `_internal/` are never exported.
  */
 export type { LocalizedText } from './localized-text.js';
+export { answersInPercent, formatRate, ratePercent, tenths } from './percent.js';
 export * from './divisions/index.js';
 export * from './indicators/index.js';
 export * from './governance/index.js';

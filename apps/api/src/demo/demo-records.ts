@@ -1,4 +1,6 @@
-// The demo county's village records (村务台账): a year of meetings, 三务公开 postings, a
+// The demo county's village records (村务台账): the villager groups (村民小组) of the three
+// villages with records, whose sums are the villages' registered voters and representatives (the
+// meetings' 应到人数 agree with them), a year of meetings, 三务公开 postings, a
 // 四议两公开 matter and the village compact for the clerk's village (杨林村), and a few records of
 // two other villages, so a newcomer sees the compliance table filled and the score sheet's
 // answers 来自台账. Saved through the services, so every resolution and matter is checked by
@@ -13,12 +15,38 @@ import {
   saveMatter,
   saveRules,
 } from '../services/records/governance.js';
+import { saveGroup } from '../services/records/groups.js';
 import { saveMeeting, type MeetingSave } from '../services/records/meetings.js';
 import type { RecordMeetingBody } from '../db/schema.js';
 import { DEMO_CLERK_VILLAGE } from './demo-rounds.js';
 
 const BAISHI_OTHER = '330728101210';
 const QINGSHAN = '330728102204';
+
+type Group = [village: string, name: string, households: number, voters: number, reps: number];
+
+// 杨林村: 420 households, 860 voters and 42 representatives (the 2026 换届's figures); 白石镇's
+// other village 720 voters and 38 representatives; 青山镇's village 35 representatives
+const groups: Group[] = [
+  [DEMO_CLERK_VILLAGE, '上杨组', 68, 141, 7],
+  [DEMO_CLERK_VILLAGE, '下杨组', 72, 148, 7],
+  [DEMO_CLERK_VILLAGE, '林家组', 55, 112, 6],
+  [DEMO_CLERK_VILLAGE, '塘边组', 61, 125, 6],
+  [DEMO_CLERK_VILLAGE, '后山组', 48, 97, 5],
+  [DEMO_CLERK_VILLAGE, '新屋组', 64, 130, 6],
+  [DEMO_CLERK_VILLAGE, '溪口组', 52, 107, 5],
+  [BAISHI_OTHER, '第一村民小组', 62, 128, 7],
+  [BAISHI_OTHER, '第二村民小组', 66, 135, 7],
+  [BAISHI_OTHER, '第三村民小组', 54, 110, 6],
+  [BAISHI_OTHER, '第四村民小组', 60, 122, 6],
+  [BAISHI_OTHER, '第五村民小组', 58, 118, 6],
+  [BAISHI_OTHER, '第六村民小组', 52, 107, 6],
+  [QINGSHAN, '山脚组', 64, 130, 7],
+  [QINGSHAN, '岭头组', 58, 118, 7],
+  [QINGSHAN, '塘坞组', 61, 124, 7],
+  [QINGSHAN, '竹园组', 55, 112, 7],
+  [QINGSHAN, '大坪组', 60, 121, 7],
+];
 
 type Meeting = [
   village: string,
@@ -77,6 +105,17 @@ export async function seedDemoRecords(db: Db): Promise<void> {
   const scope = new Scope('000000000000', 'system_admin');
   const audit = async () => {};
   const today = todayIso();
+  const order = new Map<string, number>();
+  for (const [villageCode, name, households, voters, representatives] of groups) {
+    const sortOrder = (order.get(villageCode) ?? 0) + 1;
+    order.set(villageCode, sortOrder);
+    await saveGroup({
+      db,
+      scope,
+      audit,
+      input: { villageCode, name, sortOrder, households, voters, representatives },
+    });
+  }
   const saved = new Map<string, string>();
   const resolutionIds = new Map<string, string>();
   for (const [villageCode, body, date, eligible, attendees, title] of meetings) {

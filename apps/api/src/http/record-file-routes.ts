@@ -1,7 +1,8 @@
 // Uploads of village records' files (POST the raw bytes, with the file name in x-file-name):
 // `/api/records/:recordKind/:recordId/files?purpose=minutes|photo|text`. Downloads go through
 // `/api/evidence/:id`, which serves evidence and record files alike. `/api/records/rules-text`
-// reads the plain text of a Word document (.docx) for a rules version's text; it stores nothing.
+// reads the plain text of a Word document (.docx) for a rules version's text; it stores nothing:
+// the form keeps the document as the saved version's text file (purpose=text) once it is saved.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { MAX_RECORD_FILE_BYTES, recordFilePurposes } from '@fazhi/domain';

@@ -4,7 +4,7 @@ import { arbFramework, frameworkOf, item } from '../../test/indicator-fixtures.j
 import type { Framework, IndicatorItem, ItemMetric, ScoringRule } from '../indicators/types.js';
 import { scoreAssessment } from '../indicators/score-assessment.js';
 import { validateFramework } from '../indicators/validate-framework.js';
-import { deriveAnswers } from './derive-answers.js';
+import { deriveAnswers, recordMetricKeysOf } from './derive-answers.js';
 import type { DerivedAnswer, DerivedItem, MissingDerivedAnswer } from './derive-answers.js';
 import { recordMetricKeys, recordMetrics } from './record-metrics.js';
 import type { RecordMetricKey, RecordMetricUnit, RecordMetrics } from './record-metrics.js';
@@ -71,8 +71,8 @@ describe('deriveAnswers: check items', () => {
     const at = answered(derive(onTime, { 'disclosures.onTimeRatio': 0.9 }));
     expect(at.answer).toBe(true);
     expect(at.explanation).toEqual({
-      zh: '2026-01-01至2026-06-30台账：三务按时公开率为90%，要求不低于90%，符合',
-      en: 'Records 2026-01-01 to 2026-06-30: Share of postings on time: 90%; required: at least 90%: met',
+      zh: '2026-01-01至2026-06-30台账：三务按时公开率为90.0%，要求不低于90.0%，符合',
+      en: 'Records 2026-01-01 to 2026-06-30: Share of postings on time: 90.0%; required: at least 90.0%: met',
     });
     expect(answered(derive(onTime, { 'disclosures.onTimeRatio': 0.89 })).answer).toBe(false);
   });
@@ -173,6 +173,25 @@ describe('deriveAnswers: counted and measured items', () => {
     expect(low.value).toBe(0.07);
     expect(low.explanation.zh).toContain('乘以100，按7评分');
     expect(answered(derive(rate, { 'mediation.successRate': 0.95 })).answer).toBe(95);
+  });
+
+  it('bands: a rate of 1/3 or 2/3 is scored on its value and shown to one decimal', () => {
+    const rate = withMetric(
+      'T1',
+      4,
+      { kind: 'bands', bands: [{ min: 66.7, points: 4 }] },
+      { key: 'mediation.successRate', scale: 100 },
+    );
+    const third = answered(derive(rate, { 'mediation.successRate': 1 / 3 }));
+    expect(third.answer).toBeCloseTo(100 / 3, 9);
+    expect(third.value).toBe(1 / 3);
+    expect(third.explanation.zh).toContain('调解成功率为33.3%');
+    expect(third.explanation.zh).toContain('乘以100，按33.3评分');
+    expect(third.explanation.zh).not.toMatch(/33\.33/);
+    const twoThirds = answered(derive(rate, { 'mediation.successRate': 2 / 3 }));
+    expect(twoThirds.explanation.zh).toContain('按66.7评分');
+    // scored exactly: 66.666… stays below a band at 66.7 though it is shown as 66.7
+    expect(twoThirds.answer).toBeLessThan(66.7);
   });
 
   it('bands: a count without scale', () => {
@@ -468,5 +487,36 @@ describe('deriveAnswers properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('recordMetricKeysOf', () => {
+  it('names each metric the items read once, entries included; none without derived items', () => {
+    const framework = validated([
+      withMetric('T1', 2, check, { key: 'meetings.representatives' }),
+      withMetric(
+        'T2',
+        2,
+        {
+          kind: 'checklist',
+          entries: [
+            { code: 'a', name: 'a', points: 1 },
+            { code: 'b', name: 'b', points: 1 },
+          ],
+        },
+        {
+          entries: {
+            a: { key: 'disclosures.general.onTimeRatio' },
+            b: { key: 'meetings.representatives' },
+          },
+        },
+      ),
+      item('T3', 1, check),
+    ]);
+    expect(recordMetricKeysOf(framework)).toEqual([
+      'meetings.representatives',
+      'disclosures.general.onTimeRatio',
+    ]);
+    expect(recordMetricKeysOf(validated([item('T3', 1, check)]))).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type {
 } from '../indicators/types.js';
 import { validateFramework } from '../indicators/validate-framework.js';
 import type { LocalizedText } from '../localized-text.js';
+import { answersInPercent, formatRate, tenths } from '../percent.js';
 import { recordMetrics } from './record-metrics.js';
 import type { RecordMetricKey, RecordMetrics } from './record-metrics.js';
 
@@ -73,22 +74,18 @@ function clean(n: number): number {
   return Number(n.toPrecision(12));
 }
 
-function percent(ratio: number): string {
-  return `${clean(ratio * 100)}%`;
-}
-
 /** A metric value as text: ratios as percentages, booleans as 是/否. */
 function show(key: RecordMetricKey, value: number | boolean): LocalizedText {
   const unit = recordMetrics[key].unit;
   if (typeof value === 'boolean') return value ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' };
-  if (unit === 'ratio') return { zh: percent(value), en: percent(value) };
+  if (unit === 'ratio') return { zh: formatRate(value), en: formatRate(value) };
   if (unit === 'months')
     return { zh: `${value}个月`, en: `${value} ${value === 1 ? 'month' : 'months'}` };
   return { zh: String(value), en: String(value) };
 }
 
 function bound(key: RecordMetricKey, n: number): string {
-  return recordMetrics[key].unit === 'ratio' ? percent(n) : String(n);
+  return recordMetrics[key].unit === 'ratio' ? formatRate(n) : String(n);
 }
 
 /** The sentence "metric was value" for one reading. */
@@ -238,10 +235,12 @@ function deriveItem(
     case 'proportional': {
       const scale = metric.scale ?? 1;
       answer = scale === 1 ? (value as number) : clean((value as number) * scale);
+      // a rate in per cent is scored exactly and shown to one decimal, as the tables show it
+      const shown = answersInPercent(item) ? tenths(answer) : answer;
       tail =
         scale === 1
-          ? { zh: `按${answer}评分`, en: `scored on ${answer}` }
-          : { zh: `乘以${scale}，按${answer}评分`, en: `× ${scale}, scored on ${answer}` };
+          ? { zh: `按${shown}评分`, en: `scored on ${shown}` }
+          : { zh: `乘以${scale}，按${shown}评分`, en: `× ${scale}, scored on ${shown}` };
       break;
     }
   }
@@ -281,6 +280,24 @@ function deriveItem(
  * //    { itemId: 'B2', answer: 2, metric: 'meetings.representatives', value: 2, … },
  * //    { itemId: 'B3', missing: true, reason: 'no_value', metrics: ['mediation.successRate'], … }]
  */
+/**
+ * The record metrics a framework's items name, each once in framework order: what
+ * `deriveAnswers` reads. Empty when no item is derived from the records.
+ *
+ * @example
+ * recordMetricKeysOf(framework) // ['meetings.representativesQuartersLawful', 'disclosures.finance.monthsPosted', …]
+ */
+export function recordMetricKeysOf(framework: Framework): RecordMetricKey[] {
+  const keys = new Set<RecordMetricKey>();
+  for (const area of framework.areas) {
+    for (const item of area.items) {
+      if (item.metric?.key) keys.add(item.metric.key);
+      for (const entry of Object.values(item.metric?.entries ?? {})) keys.add(entry.key);
+    }
+  }
+  return [...keys];
+}
+
 export function deriveAnswers(
   framework: Framework,
   metrics: RecordMetrics,

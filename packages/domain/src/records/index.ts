@@ -14,7 +14,7 @@ export type {
   RecordMetricUnit,
   RecordRegister,
 } from './record-metrics.js';
-export { deriveAnswers } from './derive-answers.js';
+export { deriveAnswers, recordMetricKeysOf } from './derive-answers.js';
 export type {
   DerivedAnswer,
   DerivedItem,
@@ -32,6 +32,7 @@ export type { ColumnWithOverrides, OverrideProblem } from './derived-overrides.j
 export {
   acceptsFileType,
   acceptsPurpose,
+  DOCX_MIME,
   MAX_RECORD_FILE_BYTES,
   recordFileKinds,
   recordFilePurposes,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   acceptsFileType,
   acceptsPurpose,
+  DOCX_MIME,
   recordFileKinds,
   recordFilePurposesOf,
 } from './record-files.js';
@@ -24,5 +25,11 @@ describe('record files', () => {
     expect(acceptsFileType('minutes', 'application/pdf')).toBe(true);
     expect(acceptsFileType('text', 'application/pdf')).toBe(true);
     expect(acceptsFileType('text', 'application/zip')).toBe(false);
+  });
+
+  it('a rules text may be the Word document it was read from; minutes and photos may not', () => {
+    expect(acceptsFileType('text', DOCX_MIME)).toBe(true);
+    expect(acceptsFileType('minutes', DOCX_MIME)).toBe(false);
+    expect(acceptsFileType('photo', DOCX_MIME)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // Files kept with village records: a meeting's minutes and photos, a disclosure's photo of the
-// posting, a village rules version's text. Each purpose accepts its own file types (by content,
+// posting, a village rules version's text (a PDF, a scan or the Word document it was read from).
+// Each purpose accepts its own file types (by content,
 // never by name), at most 20 MB a file.
 
 /** The registers whose records carry files. */
@@ -20,14 +21,17 @@ export const recordFilePurposesOf: Readonly<Record<RecordFileKind, readonly Reco
 
 const images = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'] as const;
 
+/** A Word document (.docx), as a rules text is often kept. */
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /**
- * The types each purpose accepts: photos are images; minutes and a rules text are a PDF or a
- * scan (image).
+ * The types each purpose accepts: photos are images; minutes are a PDF or a scan (image); a
+ * rules text is a PDF, a scan or a Word document (.docx).
  */
 export const recordFileTypes: Readonly<Record<RecordFilePurpose, readonly string[]>> = {
   minutes: ['application/pdf', ...images],
   photo: [...images],
-  text: ['application/pdf', ...images],
+  text: ['application/pdf', ...images, DOCX_MIME],
 };
 
 export const MAX_RECORD_FILE_BYTES = 20 * 1024 * 1024;

@@ -73,7 +73,7 @@ describe('the task-rating metrics (督查督办评价)', () => {
     );
     if (one.missing) throw new Error('missing');
     expect(one.answer).toBe(false);
-    expect(one.explanation.zh).toContain('督办任务满意率为75%');
+    expect(one.explanation.zh).toContain('督办任务满意率为75.0%');
   });
 
   it('applies atLeast at its boundary (0.8 passes, 0.75 fails)', () => {

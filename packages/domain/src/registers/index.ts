@@ -14,7 +14,7 @@ export type {
   MediationMethod,
   MediationOutcome,
 } from './mediation-lists.js';
-export { formatRate, mediationRateDefinitions, mediationRates } from './mediation-rates.js';
+export { mediationRateDefinitions, mediationRates } from './mediation-rates.js';
 export type {
   MediationCounts,
   MediationRateDefinition,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatRate, mediationRateDefinitions, mediationRates } from './mediation-rates.js';
+import { mediationRateDefinitions, mediationRates } from './mediation-rates.js';
 
 describe('mediationRates', () => {
   it('divides handled by received and settled by handled', () => {
@@ -51,16 +51,5 @@ describe('mediationRates', () => {
       denominator: 'closed',
       source: { verified: false },
     });
-  });
-});
-
-describe('formatRate', () => {
-  it.each([
-    [null, '—'],
-    [0, '0.0%'],
-    [0.8125, '81.3%'],
-    [1, '100.0%'],
-  ])('%j prints as %s', (value, text) => {
-    expect(formatRate(value)).toBe(text);
   });
 });

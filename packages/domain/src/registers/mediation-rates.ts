@@ -79,15 +79,3 @@ export function mediationRates(counts: MediationCounts): MediationRates {
     successRate: rate(counts, mediationRateDefinitions.successRate),
   };
 }
-
-/**
- * A rate as the tables print it: a percentage with one decimal, or “—” without a denominator.
- *
- * @example
- * formatRate(0.8125) // '81.3%'
- * formatRate(null) // '—'
- */
-export function formatRate(value: number | null): string {
-  if (value === null) return '—';
-  return `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
-}

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../localized-text.js';
+import { formatRate, ratePercent } from '../percent.js';
 
 /**
  * The fixed sections of the annual 法治建设 report (创建工作情况汇报), in the order they are
@@ -61,7 +62,7 @@ export function describeChange(current: number, previous: number): LocalizedText
       : { zh: '上年无可比数据', en: 'nothing to compare with last year' };
   }
   if (change === 0) return { zh: '与上年持平', en: 'the same as last year' };
-  const percent = `${(Math.round(Math.abs(change) * 1000) / 10).toFixed(1)}%`;
+  const percent = formatRate(Math.abs(change));
   return change > 0
     ? { zh: `同比增长${percent}`, en: `up ${percent} on last year` }
     : { zh: `同比下降${percent}`, en: `down ${percent} on last year` };
@@ -77,7 +78,7 @@ export function describeRateChange(current: number | null, previous: number | nu
   if (current === null || previous === null) {
     return { zh: '上年无可比数据', en: 'nothing to compare with last year' };
   }
-  const points = Math.round((current - previous) * 1000) / 10;
+  const points = ratePercent(current - previous);
   if (points === 0) return { zh: '与上年持平', en: 'the same as last year' };
   const text = Math.abs(points).toFixed(1);
   return points > 0

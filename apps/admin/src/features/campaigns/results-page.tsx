@@ -1,6 +1,6 @@
 // 结果: the distribution and pass rate (aggregated by the server with `summaryFromAggregates`),
 // the ranking paged by the server, progress per township, and two charts loaded lazily (ECharts).
-import { formatPoints } from '@fazhi/domain';
+import { formatPoints, ratePercent } from '@fazhi/domain';
 import { lazy, Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Flex, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
@@ -79,9 +79,7 @@ export function ResultsPage() {
           <Card variant="borderless">
             <Statistic
               title={t('results.passRate')}
-              value={
-                summary.passRate === null ? t('app.none') : Math.round(summary.passRate * 1000) / 10
-              }
+              value={summary.passRate === null ? t('app.none') : ratePercent(summary.passRate)}
               suffix={summary.passRate === null ? undefined : '%'}
             />
             <Typography.Text type="secondary">

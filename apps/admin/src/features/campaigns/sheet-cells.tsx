@@ -3,7 +3,8 @@ import { Checkbox, Flex, Input, InputNumber, Radio, Typography } from 'antd';
 import type { IndicatorItem, ItemAnswer, ItemScore } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { localized } from '../../lib/errors';
-import { formatPoints } from '@fazhi/domain';
+import { answersInPercent, formatPoints, tenths } from '@fazhi/domain';
+import { percentDisplay } from './percent-input';
 
 export { RuleText } from '../../components/rule-text';
 
@@ -29,7 +30,8 @@ export function AnswerText({ item, answer }: { item: IndicatorItem; answer: unkn
       </>
     );
   }
-  return <>{String(answer as number)}</>;
+  // a rate from the records is kept exact and shown to one decimal
+  return <>{String(answersInPercent(item) ? tenths(answer as number) : (answer as number))}</>;
 }
 
 /** Awarded points and the explanation of one item in one column. */
@@ -93,6 +95,7 @@ export function AnswerInput({ item, value, onChange }: AnswerInputProps) {
           precision={0}
           value={typeof value === 'number' ? value : null}
           onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}
+          {...(answersInPercent(item) ? percentDisplay(value) : {})}
           placeholder={t(`sheet.inputs.${rule.kind}`)}
           aria-label={`${item.code} ${t(`sheet.inputs.${rule.kind}`)}`}
           style={{ width: 120 }}
@@ -106,6 +109,18 @@ export function AnswerInput({ item, value, onChange }: AnswerInputProps) {
           {...(rule.kind === 'proportional' ? { min: 0 } : {})}
           value={typeof value === 'number' ? value : null}
           onChange={(v) => onChange(typeof v === 'number' ? v : undefined)}
+          {...(answersInPercent(item)
+            ? {
+                // the exact rate from the records is shown to one decimal; typing shows the typing
+                formatter: (
+                  v: number | string | undefined,
+                  info: { userTyping: boolean; input: string },
+                ) =>
+                  info.userTyping || v === undefined || v === ''
+                    ? info.input || String(v ?? '')
+                    : String(tenths(Number(v))),
+              }
+            : {})}
           placeholder={t(`sheet.inputs.${rule.kind}`)}
           aria-label={`${item.code} ${t(`sheet.inputs.${rule.kind}`)}`}
           style={{ width: 120 }}

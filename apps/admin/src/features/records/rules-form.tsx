@@ -1,6 +1,7 @@
 // A version of the village's rules (自治章程, 村规民约, 小组议事规则), saved with
 // `villageRules.save`: its kind, label and text (pasted, or read on the server from a Word
-// document), the adopting meeting among the village's meetings, filing and publication dates.
+// document, which is then kept as the saved version's text file, downloadable under 附件), the
+// adopting meeting among the village's meetings, filing and publication dates.
 import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Select, Space, Typography, Upload } from 'antd';
@@ -11,7 +12,7 @@ import { useFormErrorHandler } from '../../lib/use-form-error-handler';
 import { apiErrorInfo, localized } from '../../lib/errors';
 import { queryClient, trpc } from '../../trpc';
 import type { RouterInputs, RouterOutputs } from '../../types';
-import { postFile } from '../campaigns/upload';
+import { postFile, readEvidenceResponse } from '../campaigns/upload';
 import { todayIso } from './model';
 
 export type RulesRow = RouterOutputs['villageRules']['list'][number];
@@ -50,6 +51,19 @@ async function readDocx(file: File, lang: 'zh' | 'en', fallback: string) {
   return { error: message ? localized(message, lang) : fallback };
 }
 
+/** Keeps the Word document as the saved version's text file; the error to show, if any. */
+async function keepDocx(rulesId: string, file: File, lang: 'zh' | 'en', fallback: string) {
+  const { status, body } = await postFile(
+    `/api/records/rules/${rulesId}/files?purpose=text`,
+    file,
+    file.type || DOCX,
+  );
+  const outcome = readEvidenceResponse(status, body);
+  if (outcome.ok) return null;
+  const message = outcome.error.fieldErrors[0]?.message ?? outcome.error.messages;
+  return message ? localized(message, lang) : fallback;
+}
+
 export function RulesForm({
   villageCode,
   rules,
@@ -66,10 +80,17 @@ export function RulesForm({
   const onError = useFormErrorHandler(form, fields);
   const [docxError, setDocxError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
+  // the Word document the text was read from, kept with the version once it is saved
+  const [docx, setDocx] = useState<File | null>(null);
   const meetings = useQuery(trpc.meetings.list.queryOptions({ villageCode, pageSize: 200 }));
   const save = useMutation(
     trpc.villageRules.save.mutationOptions({
       onSuccess: async (saved) => {
+        if (docx) {
+          const error = await keepDocx(saved.id, docx, lang, t('errors.unknown'));
+          if (error) void message.warning(`${t('records.rules.docxNotKept')}：${error}`);
+          await queryClient.invalidateQueries(trpc.recordFiles.pathFilter());
+        }
         void message.success(
           rules && rules.text !== saved.text && rules.reviewState !== 'pending'
             ? `${t('records.rules.saved')}；${t('records.rules.reviewAgain')}`
@@ -165,6 +186,7 @@ export function RulesForm({
                 setReading(false);
                 if ('text' in result) {
                   form.setFields([{ name: 'text', value: result.text, errors: [] }]);
+                  setDocx(file);
                   void message.success(t('records.rules.docxRead'));
                 } else {
                   setDocxError(result.error);
@@ -177,6 +199,13 @@ export function RulesForm({
               {t('records.rules.readDocx')}
             </Button>
           </Upload>
+          {docx && !docxError && (
+            <div>
+              <Typography.Text type="secondary" data-testid="rules-docx-kept">
+                {t('records.rules.docxKept', { name: docx.name })}
+              </Typography.Text>
+            </div>
+          )}
           {docxError && (
             <div>
               <Typography.Text type="danger" data-testid="rules-docx-error">

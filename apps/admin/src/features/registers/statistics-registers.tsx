@@ -45,7 +45,7 @@ export function versus(now: number, then: number, t: ReturnType<typeof useLang>[
       ? t('registers.stats.noChange')
       : then === 0
         ? t('registers.stats.noBase')
-        : `${now > then ? '+' : ''}${(((now - then) / then) * 100).toFixed(1)}%`;
+        : `${now > then ? '+' : ''}${formatRate((now - then) / then)}`;
   return t('registers.stats.vsPrevious', { now, then, change });
 }
 

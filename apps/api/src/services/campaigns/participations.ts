@@ -386,7 +386,9 @@ export async function saveSheet(opts: {
     await requireOverrideReasons({
       db: opts.db,
       scope: opts.scope,
-      participationId: participation.id,
+      villageCode: participation.villageCode,
+      campaign,
+      framework,
       data: opts.data,
     });
   } else if (opts.data.overrides && Object.keys(opts.data.overrides).length > 0) {

@@ -6,6 +6,8 @@ import {
   monthsDue,
   checkOverrides,
   deriveAnswers,
+  recordMetricKeysOf,
+  type Framework,
   recordMetrics as metricCatalogue,
   type DerivedItem,
   type RecordRegister,
@@ -261,14 +263,30 @@ function registersOf(item: DerivedItem): RecordRef['register'][] {
   return out;
 }
 
+type CampaignRow = Awaited<ReturnType<typeof findCampaign>>;
+
 /** The participation's derived answers as @fazhi/domain gives them, with the period's records. */
 async function deriveFor(opts: { db: Db; scope: Scope; participationId: string; today?: string }) {
-  const { db, scope } = opts;
-  const participation = await findParticipation(db, scope, opts.participationId);
-  const campaign = await findCampaign(db, scope, participation.campaignId);
-  const framework = await pinnedDefinition(db, campaign.frameworkId);
+  const participation = await findParticipation(opts.db, opts.scope, opts.participationId);
+  const campaign = await findCampaign(opts.db, opts.scope, participation.campaignId);
+  const framework = await pinnedDefinition(opts.db, campaign.frameworkId);
+  return deriveWith({ ...opts, villageCode: participation.villageCode, campaign, framework });
+}
+
+/**
+ * A village's derived answers for a campaign and its framework. Only the metrics the framework's
+ * items name are computed (`recordMetricKeysOf`).
+ */
+async function deriveWith(opts: {
+  db: Db;
+  scope: Scope;
+  villageCode: string;
+  campaign: CampaignRow;
+  framework: Framework;
+  today?: string;
+}) {
+  const { db, scope, villageCode, campaign, framework } = opts;
   const period = campaignRecordsPeriod(campaign, opts.today ?? todayIso());
-  const villageCode = participation.villageCode;
   const records = await periodRecords(db, villageCode, period.from, period.to);
   const kept = (registers: readonly RecordRef['register'][]) =>
     registers.some((register) => records[register].length > 0);
@@ -277,8 +295,9 @@ async function deriveFor(opts: { db: Db; scope: Scope; participationId: string; 
   const overVillages = campaign.subjectLevel === 'village';
   const villageKept = overVillages && kept(villageRegisters);
   const hasRecords = villageKept || (overVillages && kept(lawRegisters));
+  const only = new Set<string>(recordMetricKeysOf(framework));
   const all = hasRecords
-    ? deriveAnswers(framework, await recordMetrics({ db, scope, villageCode, ...period }))
+    ? deriveAnswers(framework, await recordMetrics({ db, scope, villageCode, ...period, only }))
     : [];
   // with only 法治 register records, only the answers those registers alone give
   const derived = villageKept
@@ -323,15 +342,20 @@ export async function derivedAnswers(opts: {
 
 /**
  * Refuses a self-assessment column that overrides a derived answer without a reason
- * (`OVERRIDE_REASON_REQUIRED`, one field error per item at `overrides.<item>`).
+ * (`OVERRIDE_REASON_REQUIRED`, one field error per item at `overrides.<item>`). A framework
+ * without items derived from the records, or a campaign not over villages, reads no record.
  */
 export async function requireOverrideReasons(opts: {
   db: Db;
   scope: Scope;
-  participationId: string;
+  villageCode: string;
+  campaign: CampaignRow;
+  framework: Framework;
   data: SheetColumnData;
 }) {
-  const { derived } = await deriveFor(opts);
+  if (opts.campaign.subjectLevel !== 'village') return;
+  if (recordMetricKeysOf(opts.framework).length === 0) return;
+  const { derived } = await deriveWith(opts);
   const result = checkOverrides(derived, opts.data);
   if (result.ok) return;
   fail(

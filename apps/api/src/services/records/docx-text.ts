@@ -125,6 +125,16 @@ export function wordprocessingText(xml: string): string {
     .trim();
 }
 
+/** Whether the bytes are a Word document (.docx): a zip within the limits with a main document. */
+export async function isDocx(bytes: Buffer): Promise<boolean> {
+  if (bytes.length === 0 || !(await checkZipLimits(bytes, DOCX_LIMITS)).ok) return false;
+  try {
+    return (await documentXml(bytes)) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** The plain text of a .docx file; a field error on `file` when it is not one or has no text. */
 export async function docxText(bytes: Buffer): Promise<string> {
   if (bytes.length === 0) {

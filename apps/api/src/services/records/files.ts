@@ -1,5 +1,5 @@
 // Files kept with village records: a meeting's minutes and photos, a disclosure's photo, a village
-// rules version's text. They share the evidence storage (typed by content, written as `.part` and
+// rules version's text (a PDF, a scan, or the Word document its text was read from). They share the evidence storage (typed by content, written as `.part` and
 // named once their row is committed, swept, backed up) under `evidence/<county>/<record id>/`.
 // Only users who may write the record's village add or remove them; users in scope read them.
 // A file of a record whose period's self-assessment has been submitted is not removed, and a file
@@ -9,6 +9,7 @@ import { asc, eq } from 'drizzle-orm';
 import {
   acceptsFileType,
   acceptsPurpose,
+  DOCX_MIME,
   recordFilePurposesOf,
   type RecordFileKind,
   type RecordFilePurpose,
@@ -24,6 +25,7 @@ import type { Scope } from '../../auth/scope.js';
 import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { writeAudit, type AuditInput } from '../audit.js';
 import { sniffEvidenceType, writePartFile } from '../campaigns/evidence.js';
+import { isDocx } from './docx-text.js';
 import { periodSubmitted, recordVillage, refuseDeleteIfSubmitted } from './common.js';
 
 type Audit = (event: AuditInput) => Promise<void>;
@@ -141,10 +143,26 @@ const fileTypeText = {
     en: 'A photo must be an image (JPG, PNG, GIF, WebP)',
   },
   text: {
-    zh: '文本只能上传PDF文件或扫描图片（JPG、PNG、GIF、WebP）',
-    en: 'The text must be a PDF file or a scanned image (JPG, PNG, GIF, WebP)',
+    zh: '文本只能上传PDF文件、Word文档（.docx）或扫描图片（JPG、PNG、GIF、WebP）',
+    en: 'The text must be a PDF file, a Word document (.docx) or a scanned image (JPG, PNG, GIF, WebP)',
   },
 } as const;
+
+/**
+ * A record file's type by its content: an image or a PDF by its first bytes; where the purpose
+ * takes it (a rules text), a Word document that opens as one. Null when neither.
+ */
+async function recordFileType(
+  purpose: RecordFilePurpose,
+  bytes: Buffer,
+): Promise<{ mime: string; ext: string } | null> {
+  const sniffed = sniffEvidenceType(bytes);
+  if (sniffed) return sniffed;
+  if (acceptsFileType(purpose, DOCX_MIME) && (await isDocx(bytes))) {
+    return { mime: DOCX_MIME, ext: 'docx' };
+  }
+  return null;
+}
 
 /**
  * Stores an uploaded file with its record, in the caller's transaction, with its audit event.
@@ -178,7 +196,7 @@ export async function addRecordFile(opts: {
       { path: 'file', message: { zh: '文件为空', en: 'The file is empty' } },
     ]);
   }
-  const type = sniffEvidenceType(opts.bytes);
+  const type = await recordFileType(purpose, opts.bytes);
   if (!type || !acceptsFileType(purpose, type.mime)) {
     fail('FILE_TYPE', undefined, fileTypeText[purpose], [
       { path: 'file', message: fileTypeText[purpose] },

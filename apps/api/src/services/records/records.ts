@@ -282,8 +282,13 @@ export async function recordMetrics(opts: {
   villageCode: string;
   from: string;
   to: string;
+  /**
+   * Only these metrics are needed (a framework's, `recordMetricKeysOf`): the registers no one of
+   * them reads are not queried and their metrics are left out. All metrics without it.
+   */
+  only?: ReadonlySet<string>;
 }) {
-  const { db } = opts;
+  const { db, only } = opts;
   const village = await recordVillage(db, opts.scope, opts.villageCode);
   if (opts.to < opts.from) {
     invalidField('to', { zh: '结束日期不能早于开始日期', en: 'to cannot be before from' });
@@ -291,35 +296,56 @@ export async function recordMetrics(opts: {
   const v = village.code;
   const period = { from: opts.from, to: opts.to };
   const inRange = (col: AnyPgColumn) => and(gte(col, opts.from), lte(col, opts.to));
+  // whether a metric of one of these groups ('meetings.', …) or this very metric is needed
+  const needs = (...prefixes: string[]) =>
+    !only || [...only].some((k) => prefixes.some((p) => k === p || k.startsWith(p)));
+  const none = Promise.resolve([]);
+  const wantMeetings = needs('meetings.');
+  const wantResolutions = needs('resolutions.');
+  const wantMatters = needs('fourDeliberations.');
+  const wantRules = needs('villageRules.');
+  const wantElections = needs('elections.', 'recalls.', 'appraisals.');
+  const wantFinanceMonths = needs('disclosures.finance.monthsPosted');
+  const wantDisclosures =
+    !only ||
+    [...only].some((k) => k.startsWith('disclosures.') && k !== 'disclosures.finance.monthsPosted');
   const [meetings, resolutions, matters, rules, elections, financeMonths] = await Promise.all([
-    db
-      .select({
-        id: villageMeetings.id,
-        body: villageMeetings.body,
-        date: villageMeetings.date,
-        eligible: villageMeetings.eligible,
-        attendees: villageMeetings.attendees,
-        errors: sql<number>`coalesce((select sum(r.problem_count) from ${meetingResolutions} r where r.meeting_id = ${villageMeetings.id}), 0)::int`,
-      })
-      .from(villageMeetings)
-      .where(and(eq(villageMeetings.villageCode, v), inRange(villageMeetings.date))),
-    db
-      .select({
-        checked: sql<number>`count(*) filter (where ${meetingResolutions.check} is not null)::int`,
-        withProblems: sql<number>`count(*) filter (where ${meetingResolutions.problemCount} > 0)::int`,
-      })
-      .from(meetingResolutions)
-      .innerJoin(villageMeetings, eq(villageMeetings.id, meetingResolutions.meetingId))
-      .where(and(eq(meetingResolutions.villageCode, v), inRange(villageMeetings.date))),
-    db
-      .select({
-        complete: sql<number>`count(*) filter (where ${villageMatters.complete})::int`,
-        incomplete: sql<number>`count(*) filter (where not ${villageMatters.complete})::int`,
-      })
-      .from(villageMatters)
-      .where(and(eq(villageMatters.villageCode, v), inRange(villageMatters.startedOn))),
+    !wantMeetings
+      ? none
+      : db
+          .select({
+            id: villageMeetings.id,
+            body: villageMeetings.body,
+            date: villageMeetings.date,
+            eligible: villageMeetings.eligible,
+            attendees: villageMeetings.attendees,
+            errors: sql<number>`coalesce((select sum(r.problem_count) from ${meetingResolutions} r where r.meeting_id = ${villageMeetings.id}), 0)::int`,
+          })
+          .from(villageMeetings)
+          .where(and(eq(villageMeetings.villageCode, v), inRange(villageMeetings.date))),
+    !wantResolutions
+      ? none
+      : db
+          .select({
+            checked: sql<number>`count(*) filter (where ${meetingResolutions.check} is not null)::int`,
+            withProblems: sql<number>`count(*) filter (where ${meetingResolutions.problemCount} > 0)::int`,
+          })
+          .from(meetingResolutions)
+          .innerJoin(villageMeetings, eq(villageMeetings.id, meetingResolutions.meetingId))
+          .where(and(eq(meetingResolutions.villageCode, v), inRange(villageMeetings.date))),
+    !wantMatters
+      ? none
+      : db
+          .select({
+            complete: sql<number>`count(*) filter (where ${villageMatters.complete})::int`,
+            incomplete: sql<number>`count(*) filter (where not ${villageMatters.complete})::int`,
+          })
+          .from(villageMatters)
+          .where(and(eq(villageMatters.villageCode, v), inRange(villageMatters.startedOn))),
     // the version of each kind in force at the end of the period
-    db.execute<{ kind: string; filed: boolean; reviewed: boolean; approved: boolean }>(sql`
+    !wantRules
+      ? none
+      : db.execute<{ kind: string; filed: boolean; reviewed: boolean; approved: boolean }>(sql`
       select kind,
         (filed_on is not null and filed_on <= ${opts.to}) as filed,
         (review_state <> 'pending' and reviewed_on <= ${opts.to}) as reviewed,
@@ -330,27 +356,31 @@ export async function recordMetrics(opts: {
         where village_code = ${v} and adopted_on <= ${opts.to}
         order by kind, adopted_on desc, created_at desc
       ) latest`),
-    db
-      .select({
-        kind: villageElections.kind,
-        n: count(),
-        withProblems: sql<number>`count(*) filter (where ${villageElections.problemCount} > 0)::int`,
-      })
-      .from(villageElections)
-      .where(and(eq(villageElections.villageCode, v), inRange(villageElections.date)))
-      .groupBy(villageElections.kind),
-    db
-      .select({
-        n: sql<number>`count(distinct to_char(${villageDisclosures.postedOn}, 'YYYY-MM'))::int`,
-      })
-      .from(villageDisclosures)
-      .where(
-        and(
-          eq(villageDisclosures.villageCode, v),
-          eq(villageDisclosures.category, 'finance'),
-          inRange(villageDisclosures.postedOn),
-        ),
-      ),
+    !wantElections
+      ? none
+      : db
+          .select({
+            kind: villageElections.kind,
+            n: count(),
+            withProblems: sql<number>`count(*) filter (where ${villageElections.problemCount} > 0)::int`,
+          })
+          .from(villageElections)
+          .where(and(eq(villageElections.villageCode, v), inRange(villageElections.date)))
+          .groupBy(villageElections.kind),
+    !wantFinanceMonths
+      ? none
+      : db
+          .select({
+            n: sql<number>`count(distinct to_char(${villageDisclosures.postedOn}, 'YYYY-MM'))::int`,
+          })
+          .from(villageDisclosures)
+          .where(
+            and(
+              eq(villageDisclosures.villageCode, v),
+              eq(villageDisclosures.category, 'finance'),
+              inRange(villageDisclosures.postedOn),
+            ),
+          ),
   ]);
   const values: Record<string, number | boolean> = {};
   const held = (body: RecordMeetingBody) => meetings.filter((m) => m.body === body).length;
@@ -381,27 +411,34 @@ export async function recordMetrics(opts: {
   values['resolutions.withProblems'] = Number(resolutions[0]?.withProblems ?? 0);
   values['fourDeliberations.complete'] = Number(matters[0]?.complete ?? 0);
   values['fourDeliberations.incomplete'] = Number(matters[0]?.incomplete ?? 0);
-  // 村务 and 财务 quarterly (checkDisclosures' schedule); no Party-affairs schedule is configured
-  const asOf = minDate(opts.to, todayIso());
-  const postings = (await postingsByVillage(db, [v], asOf)).get(v) ?? [];
-  const compliance = checkDisclosures({ from: opts.from, asOf, frequentFinance: false, postings });
-  const dueQuarters = quartersWithin(opts.from, asOf).filter((q) => q.end < asOf).length;
-  let due = 0;
-  let overdue = 0;
-  for (const category of ['general', 'finance'] as const) {
-    const late = compliance.overdue.filter((o) => o.category === category).length;
-    values[`disclosures.${category}.due`] = dueQuarters;
-    values[`disclosures.${category}.overdue`] = late;
-    values[`disclosures.${category}.onTime`] = dueQuarters - late;
-    if (dueQuarters > 0)
-      values[`disclosures.${category}.onTimeRatio`] = (dueQuarters - late) / dueQuarters;
-    due += dueQuarters;
-    overdue += late;
+  if (wantDisclosures) {
+    // 村务 and 财务 quarterly (checkDisclosures' schedule); no Party-affairs schedule is configured
+    const asOf = minDate(opts.to, todayIso());
+    const postings = (await postingsByVillage(db, [v], asOf)).get(v) ?? [];
+    const compliance = checkDisclosures({
+      from: opts.from,
+      asOf,
+      frequentFinance: false,
+      postings,
+    });
+    const dueQuarters = quartersWithin(opts.from, asOf).filter((q) => q.end < asOf).length;
+    let due = 0;
+    let overdue = 0;
+    for (const category of ['general', 'finance'] as const) {
+      const late = compliance.overdue.filter((o) => o.category === category).length;
+      values[`disclosures.${category}.due`] = dueQuarters;
+      values[`disclosures.${category}.overdue`] = late;
+      values[`disclosures.${category}.onTime`] = dueQuarters - late;
+      if (dueQuarters > 0)
+        values[`disclosures.${category}.onTimeRatio`] = (dueQuarters - late) / dueQuarters;
+      due += dueQuarters;
+      overdue += late;
+    }
+    values['disclosures.due'] = due;
+    values['disclosures.overdue'] = overdue;
+    values['disclosures.onTime'] = due - overdue;
+    if (due > 0) values['disclosures.onTimeRatio'] = (due - overdue) / due;
   }
-  values['disclosures.due'] = due;
-  values['disclosures.overdue'] = overdue;
-  values['disclosures.onTime'] = due - overdue;
-  if (due > 0) values['disclosures.onTimeRatio'] = (due - overdue) / due;
   values['disclosures.finance.monthsPosted'] = Number(financeMonths[0]?.n ?? 0);
   const ruleRows = ((rules as unknown as { rows?: unknown[] }).rows ??
     (rules as unknown as unknown[])) as {
@@ -423,25 +460,37 @@ export async function recordMetrics(opts: {
   values['elections.withProblems'] = Number(ofKind('election')?.withProblems ?? 0);
   values['recalls.withProblems'] = Number(ofKind('recall')?.withProblems ?? 0);
   values['appraisals.held'] = Number(ofKind('appraisal')?.n ?? 0);
-  values['legalAdviser.underContract'] = await villageUnderContract(db, v, opts.to);
-  values['legalEducation.activities'] = await pufaActivityCount(db, v, opts.from, opts.to);
-  // the village committee's cases, counted as the 统计 page counts them; no rate without a case
-  const mediation = await mediationStatistics({
-    db,
-    scope: opts.scope,
-    divisionCode: v,
-    ...period,
-  });
-  values['mediation.received'] = mediation.received;
-  values['mediation.closed'] = mediation.closed;
-  values['mediation.succeeded'] = mediation.succeeded;
-  if (mediation.successRate !== null) values['mediation.successRate'] = mediation.successRate;
-  // the whole months of the period that have ended, each owed a report (a 零报告 counts)
-  const owed = monthsDue(opts.from, opts.to, todayIso());
-  const reported = await screenedMonths(db, v, owed);
-  values['disputeScreening.monthsReported'] = reported.length;
-  values['disputeScreening.monthsMissing'] = owed.length - reported.length;
-  Object.assign(values, taskRatingMetrics(await taskRatingCounts(db, v, opts.from, opts.to)));
+  if (needs('legalAdviser.')) {
+    values['legalAdviser.underContract'] = await villageUnderContract(db, v, opts.to);
+  }
+  if (needs('legalEducation.')) {
+    values['legalEducation.activities'] = await pufaActivityCount(db, v, opts.from, opts.to);
+  }
+  if (needs('mediation.')) {
+    // the village committee's cases, counted as the 统计 page counts them; no rate without a case
+    const mediation = await mediationStatistics({
+      db,
+      scope: opts.scope,
+      divisionCode: v,
+      ...period,
+    });
+    values['mediation.received'] = mediation.received;
+    values['mediation.closed'] = mediation.closed;
+    values['mediation.succeeded'] = mediation.succeeded;
+    if (mediation.successRate !== null) values['mediation.successRate'] = mediation.successRate;
+  }
+  if (needs('disputeScreening.')) {
+    // the whole months of the period that have ended, each owed a report (a 零报告 counts)
+    const owed = monthsDue(opts.from, opts.to, todayIso());
+    const reported = await screenedMonths(db, v, owed);
+    values['disputeScreening.monthsReported'] = reported.length;
+    values['disputeScreening.monthsMissing'] = owed.length - reported.length;
+  }
+  if (needs('tasks.')) {
+    Object.assign(values, taskRatingMetrics(await taskRatingCounts(db, v, opts.from, opts.to)));
+  }
+  // the registers not queried gave no metric: only those asked for are returned
+  if (only) for (const key of Object.keys(values)) if (!only.has(key)) delete values[key];
   return { villageCode: v, period, values };
 }
 
