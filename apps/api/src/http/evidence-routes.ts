@@ -20,6 +20,7 @@ import {
   storeEvidence,
 } from '../services/campaigns/evidence.js';
 import { findPufaActivityPhoto } from '../services/registers/pufa-photos.js';
+import { findMediationCaseFile } from '../services/registers/mediation-files.js';
 import { findRecordFile } from '../services/records/files.js';
 import { findParticipation } from '../services/campaigns/participations.js';
 import { requireOpen } from '../services/campaigns/close.js';
@@ -137,12 +138,14 @@ export function evidenceRoutes(deps: {
           fail('NOT_FOUND', undefined, { zh: '文件不存在', en: 'No such file' });
         }
         const scope = new Scope(ctx.user.scopeCode, ctx.user.role, ctx.user.unitId);
-        // an evidence file of a score sheet, else a file of a village record, else a 普法 photo
+        // an evidence file of a score sheet, else a file of a village record, a 普法 photo or a
+        // mediation case's file
         const evidence = await findEvidence(ctx.db, scope, req.params.id, ctx.user.id);
         const found = evidence ?? {
           file:
             (await findRecordFile(ctx.db, scope, req.params.id)) ??
-            (await findPufaActivityPhoto(ctx.db, scope, req.params.id)),
+            (await findPufaActivityPhoto(ctx.db, scope, req.params.id)) ??
+            (await findMediationCaseFile(ctx.db, scope, req.params.id)),
         };
         if (!found.file) {
           fail('NOT_FOUND', undefined, {

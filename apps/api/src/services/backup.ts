@@ -111,13 +111,14 @@ async function appliedMigrations(db: Db): Promise<{ hash: string; createdAt: num
 
 /**
  * The tables whose rows name stored files: evidence, the files of village records and of pilot
- * meetings, the photos of 普法 activities.
+ * meetings, the photos of 普法 activities, the files of mediation cases.
  */
 const fileTables = new Set([
   'evidence_files',
   'record_files',
   'pilot_meeting_files',
   'pufa_activity_photos',
+  'mediation_case_files',
 ]);
 
 /**

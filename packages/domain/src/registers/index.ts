@@ -3,6 +3,8 @@
 export {
   disputeTypes,
   handledOutcomes,
+  maxMediationCaseFiles,
+  mediationCaseFileTypes,
   mediationEscalations,
   mediationLabels,
   mediationMethods,

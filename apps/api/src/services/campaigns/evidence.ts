@@ -16,6 +16,7 @@ import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows-of.js';
 import {
   evidenceFiles,
+  mediationCaseFiles,
   participations,
   pilotMeetingFiles,
   pufaActivityPhotos,
@@ -204,6 +205,7 @@ export async function sweepEvidence(opts: {
     await opts.db.execute(sql`select (
       exists (select 1 from ${evidenceFiles}) or exists (select 1 from ${recordFiles})
       or exists (select 1 from ${pilotMeetingFiles}) or exists (select 1 from ${pufaActivityPhotos})
+      or exists (select 1 from ${mediationCaseFiles})
     ) as found`),
   );
   const removeOrphans = anyFile[0]?.found === true;
@@ -227,8 +229,8 @@ export async function sweepEvidence(opts: {
           ),
         );
       // a folder is a participation's (evidence), a village record's (record files), a pilot
-      // meeting's (its files) or a 普法 activity's (its photos)
-      const [recordRows, meetingRows, photoRows] = await Promise.all([
+      // meeting's (its files), a 普法 activity's (its photos) or a mediation case's (its files)
+      const [recordRows, meetingRows, photoRows, caseRows] = await Promise.all([
         opts.db
           .select({ storagePath: recordFiles.storagePath })
           .from(recordFiles)
@@ -256,9 +258,20 @@ export async function sweepEvidence(opts: {
               eq(pufaActivityPhotos.activityId, participation),
             ),
           ),
+        opts.db
+          .select({ storagePath: mediationCaseFiles.storagePath })
+          .from(mediationCaseFiles)
+          .where(
+            and(
+              eq(mediationCaseFiles.countyCode, county),
+              eq(mediationCaseFiles.caseId, participation),
+            ),
+          ),
       ]);
       const known = new Set(
-        [...rows, ...recordRows, ...meetingRows, ...photoRows].map((r) => r.storagePath),
+        [...rows, ...recordRows, ...meetingRows, ...photoRows, ...caseRows].map(
+          (r) => r.storagePath,
+        ),
       );
       for (const name of names) {
         const isPart = name.endsWith(PART_SUFFIX);
