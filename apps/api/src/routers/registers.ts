@@ -325,6 +325,8 @@ const statisticsRow = z.object({
   own: z.boolean(),
   ...figures,
   previousPeriod: z.object({ from: z.string(), to: z.string(), ...figures }),
+  /** The same period a year earlier (同比). */
+  yearBefore: z.object({ from: z.string(), to: z.string(), ...figures }),
 });
 const localized = z.object({ zh: z.string(), en: z.string() });
 const definition = z.object({
