@@ -22,12 +22,13 @@ import {
   type PufaRosterRole,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
+import type {
+  mediationCases} from '../../db/schema.js';
 import {
   adviserDutyDays,
   adviserServices,
   divisions,
   legalAdvisers,
-  mediationCases,
   pufaActivities,
   pufaRoster,
 } from '../../db/schema.js';
