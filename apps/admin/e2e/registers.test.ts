@@ -1,10 +1,12 @@
-// The rule-of-law registers in real Chromium: the clerk records mediation cases, the township
+// The rule-of-law registers in real Chromium: the clerk records mediation cases (uploads the written
+// agreement's 调解协议书 at phone size, imports a case from Excel), the township
 // approves and locks the month (the clerk's next case of that month is refused), and the county
 // opens 统计 and drills down county → township → village → cases, then opens the 年度报告, edits
 // a paragraph and downloads the .docx, read back here (word/document.xml). Screenshots in
 // test-results/registers-*.png (two at phone size).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +98,66 @@ describe('the mediation register', () => {
     await shot('1-clerk-cases');
     await page.setViewportSize({ width: 390, height: 844 });
     await shot('2-clerk-cases-phone');
+    await page.setViewportSize({ width: 1366, height: 860 });
+  });
+
+  it('the clerk uploads the agreement of the written case at phone size and imports a case', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const row = page.getByTestId('mediation-table').locator('tr', { hasText: `${MONTH}-08` });
+    await row.getByTestId('agreement-missing').waitFor();
+    await row.locator('[data-testid^="case-files-"]').click();
+    const files = page.getByTestId('case-files');
+    await files.getByText('尚无附件').waitFor();
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
+    await files
+      .locator('input[type=file]')
+      .setInputFiles({ name: '调解协议书.pdf', mimeType: 'application/pdf', buffer: pdf });
+    const file = files.getByTestId('case-file').filter({ hasText: '调解协议书.pdf' });
+    await file.waitFor({ timeout: 15_000 });
+    const download = await page.request.get((await file.locator('a').getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(Buffer.from(await download.body()).equals(pdf)).toBe(true);
+    await shot('2b-clerk-case-file-phone');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => row.locator('[data-testid^="case-files-"]').textContent(), { timeout: 15_000 })
+      .toMatch(/1$/);
+    expect(await row.getByTestId('agreement-missing').count()).toBe(0);
+
+    // one case from an Excel sheet in the exported layout
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('人民调解台账');
+    sheet.addRow([
+      '编号',
+      '单位代码',
+      '单位',
+      '受理日期',
+      '纠纷类型',
+      '当事人数',
+      '当事人姓名',
+      '调解员',
+      '调解方式',
+      '调解结果',
+      '结案日期',
+      '是否激化',
+      '协议书编号',
+      '附件数',
+      '备注',
+    ]);
+    sheet.addRow(['', VILLAGE, '', `${MONTH}-20`, '邻里', 2, '', '', '口头调解', '调解成功']);
+    sheet.getRow(2).getCell(11).value = `${MONTH}-21`;
+    await page
+      .getByTestId('mediation-excel-import')
+      .locator('xpath=ancestor::span[contains(@class,"ant-upload")]')
+      .locator('input[type=file]')
+      .first()
+      .setInputFiles({
+        name: '人民调解台账.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+      });
+    await page.getByText('已导入：新增 1 条，更新 0 条').waitFor({ timeout: 15_000 });
+    await page.getByTestId('mediation-table').getByText(`${MONTH}-20`).waitFor();
     await page.setViewportSize({ width: 1366, height: 860 });
   });
 

@@ -43,7 +43,7 @@ await underStartupLock(async () => {
   await database.migrate();
   await ensureBuiltinFrameworks(database.db);
   if (loadDemo && (await isEmptyDatabase(database.db))) {
-    await seedDemo(database.db);
+    await seedDemo(database.db, { dataDir: env.FAZHI_DATA_DIR });
     seeded = true;
   }
 });

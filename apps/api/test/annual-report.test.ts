@@ -200,16 +200,16 @@ describe('reports.annual', () => {
     });
     expect(figure(report, 'advisers.covered').value).toBe(coverage.covered);
     expect(figure(report, 'advisers.coverage').value).toBe(coverage.coverage);
-    const last = (
-      await rows<{ last: string }>(
-        sql`select max(month) as last from correction_figures where month like '2026-%'`,
-      )
-    )[0]!.last;
+    // the whole year asked for, while it is not over: month-end counts of the last month reported
     const corrections = await county.corrections.statistics({
       divisionCode: COUNTY,
       from: '2026-01',
-      to: last,
+      to: '2026-12',
     });
+    const last = corrections.asOfMonth!;
+    expect(last).toMatch(/^2026-/);
+    expect(corrections.underCorrection).toBeGreaterThan(0);
+    expect(figure(report, 'corrections.underCorrection').value).toBe(corrections.underCorrection);
     expect(figure(report, 'corrections.newlyReceived').value).toBe(corrections.newlyReceived);
     expect(figure(report, 'corrections.helped').value).toBe(corrections.helped);
     const services = section(report, 'legal_services').prose;

@@ -26,8 +26,10 @@ import {
   serviceHeaders,
   serviceRow,
   xlsxBase64,
+  mediationHeaders,
+  mediationRow,
 } from './register-workbook-fixture.js';
-import { pufaActivityPhotos } from '../src/db/schema.js';
+import { mediationCaseFiles, pufaActivityPhotos } from '../src/db/schema.js';
 import { eq } from 'drizzle-orm';
 import { describeAuditChanges } from '../src/services/audit-wording.js';
 import { redactAuditEvent } from '../src/services/campaigns/objector-identity.js';
@@ -60,6 +62,7 @@ async function snapshot() {
            (select md5(string_agg(r::text, ',' order by id)) from pufa_roster r) as pufa_roster_hash,
            (select md5(string_agg(p::text, ',' order by id)) from pufa_plan_items p) as pufa_plan_hash,
            (select md5(string_agg(p::text, ',' order by id)) from pufa_activity_photos p) as pufa_photos_hash,
+           (select md5(string_agg(f::text, ',' order by id)) from mediation_case_files f) as case_files_hash,
            (select md5(string_agg(s::text, ',' order by id)) from supervision_tasks s) as tasks_hash,
            (select md5(string_agg(r::text, ',' order by id)) from task_reports r) as task_reports_hash,
            (select md5(string_agg(c::text, ',' order by id)) from public_comments c) as comments_hash,
@@ -220,6 +223,30 @@ async function anActivityPhoto() {
     .returning();
   await t.db.execute(sql`truncate table audit_events restart identity`);
   return { caller, photoId: photo!.id };
+}
+
+/** A case of the clerk's village (2026-11) with one file row; no audit events left. */
+async function aCaseFile(extra: Record<string, unknown> = {}) {
+  const caller = await t.as('clerk');
+  const c = await caller.mediation.save({
+    ...(sampleInput['mediation.save'] as object),
+    ...extra,
+  } as never);
+  const [file] = await t.db
+    .insert(mediationCaseFiles)
+    .values({
+      countyCode: '330728000000',
+      divisionCode: X_VILLAGE,
+      caseId: c.id,
+      fileName: '调解协议书.pdf',
+      mimeType: 'application/pdf',
+      size: 3,
+      sha256: '0'.repeat(64),
+      storagePath: `evidence/330728000000/${c.id}/x.pdf`,
+    })
+    .returning();
+  await t.db.execute(sql`truncate table audit_events restart identity`);
+  return { caller, fileId: file!.id };
 }
 
 /** One successful and one failing call of every mutation. */
@@ -1497,6 +1524,35 @@ Object.assign(mutations, {
       return () => caller.pufa.importRoster({ divisionCode: X_VILLAGE, workbook });
     },
     action: 'pufa.importRoster',
+    actor: 'clerk',
+  },
+  'mediation.import': {
+    ok: async () => {
+      const workbook = await xlsxBase64('人民调解台账', mediationHeaders, [mediationRow()]);
+      return (await t.as('clerk')).mediation.import({ divisionCode: X_VILLAGE, workbook });
+    },
+    fails: async () => {
+      const workbook = await xlsxBase64('人民调解台账', mediationHeaders, [
+        mediationRow(),
+        mediationRow({ 结案日期: '2026-11-01' }),
+      ]);
+      const caller = await t.as('clerk');
+      return () => caller.mediation.import({ divisionCode: X_VILLAGE, workbook });
+    },
+    action: 'mediation.import',
+    actor: 'clerk',
+  },
+  'mediation.removeFile': {
+    ok: async () => {
+      const { caller, fileId } = await aCaseFile();
+      return caller.mediation.removeFile({ id: fileId });
+    },
+    fails: async () => {
+      // the only file of a settled written agreement stays
+      const { caller, fileId } = await aCaseFile({ method: 'written' });
+      return () => caller.mediation.removeFile({ id: fileId });
+    },
+    action: 'mediation.removeFile',
     actor: 'clerk',
   },
   'pufa.removeActivityPhoto': {

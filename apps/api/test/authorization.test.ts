@@ -12,6 +12,7 @@ import {
   adviserDutyDays,
   adviserServices,
   evidenceFiles,
+  mediationCaseFiles,
   pufaActivityPhotos,
   recordFiles,
   taskReports,
@@ -211,6 +212,29 @@ async function photoInY() {
     })
     .returning();
   return { activity, photoId: photo!.id };
+}
+
+/** A mediation case of township Y's village with one file (its row only). */
+async function caseFileInY() {
+  const county = await t.as('county');
+  const c = await county.mediation.save({
+    ...(sampleInput['mediation.save'] as object),
+    divisionCode: Y_VILLAGE,
+  } as never);
+  const [file] = await t.db
+    .insert(mediationCaseFiles)
+    .values({
+      countyCode: '330728000000',
+      divisionCode: Y_VILLAGE,
+      caseId: c.id,
+      fileName: '调解协议书.pdf',
+      mimeType: 'application/pdf',
+      size: 3,
+      sha256: '0'.repeat(64),
+      storagePath: `evidence/330728000000/${c.id}/x.pdf`,
+    })
+    .returning();
+  return { mediationCase: c, fileId: file!.id };
 }
 
 /** For each procedure: how a township officer of X is kept away from township Y. */
@@ -916,6 +940,17 @@ const outsideChecks: Record<
     } as never);
     await expectError(x.pufa.removeActivity({ id: a.id, version: a.version }), 'NOT_FOUND');
     expect((await county.pufa.listActivities({ divisionCode: Y_VILLAGE })).total).toBe(1);
+  },
+  'mediation.export': divisionOfY('mediation.export'),
+  'mediation.import': divisionOfY('mediation.import'),
+  'mediation.files': async (x) => {
+    const { mediationCase } = await caseFileInY();
+    await expectError(x.mediation.files({ caseId: mediationCase.id }), 'NOT_FOUND');
+  },
+  'mediation.removeFile': async (x) => {
+    const { fileId } = await caseFileInY();
+    await expectError(x.mediation.removeFile({ id: fileId }), 'NOT_FOUND');
+    expect(await t.db.select().from(mediationCaseFiles)).toHaveLength(1);
   },
   'pufa.exportActivities': divisionOfY('pufa.exportActivities'),
   'pufa.importActivities': divisionOfY('pufa.importActivities'),

@@ -9,6 +9,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   evidenceFiles,
+  mediationCaseFiles,
+  mediationCases,
   participations,
   pilotMeetingFiles,
   pilotMeetings,
@@ -211,6 +213,40 @@ describe('evidence files through a crash', () => {
       size: pdf.length,
       sha256: '0'.repeat(64),
       storagePath: join('evidence', meeting!.countyCode, meeting!.id, 'x.pdf'),
+    });
+    expect(await t.db.select().from(evidenceFiles)).toHaveLength(0);
+    expect(await sweepEvidence({ db: t.db, dataDir })).toEqual({ published: 0, removed: 1 });
+    expect(existsSync(stored.absolute)).toBe(false);
+  });
+  it('a mediation case file alone shows the database is the right one too', async () => {
+    const s = await participationOf();
+    const stored = await store(s, false);
+    await publishEvidenceFile(stored);
+    await deleteEvidenceRow(t.db, stored.row);
+    const countyCode = s.participation.countyCode;
+    const [c] = await t.db
+      .insert(mediationCases)
+      .values({
+        countyCode,
+        townshipCode: X_VILLAGE.slice(0, 9) + '000',
+        divisionCode: X_VILLAGE,
+        receivedOn: '2026-05-01',
+        type: 'neighbour',
+        parties: 2,
+        method: 'written',
+        outcome: 'succeeded',
+        closedOn: '2026-05-03',
+      })
+      .returning();
+    await t.db.insert(mediationCaseFiles).values({
+      countyCode,
+      divisionCode: X_VILLAGE,
+      caseId: c!.id,
+      fileName: '调解协议书.pdf',
+      mimeType: 'application/pdf',
+      size: pdf.length,
+      sha256: '0'.repeat(64),
+      storagePath: join('evidence', countyCode, c!.id, 'x.pdf'),
     });
     expect(await t.db.select().from(evidenceFiles)).toHaveLength(0);
     expect(await sweepEvidence({ db: t.db, dataDir })).toEqual({ published: 0, removed: 1 });

@@ -124,3 +124,40 @@ export const serviceRow = (over: Partial<Record<string, string | number>> = {}) 
       }[h] ??
       '',
   );
+
+export const mediationHeaders = [
+  '编号',
+  '单位代码',
+  '单位',
+  '受理日期',
+  '纠纷类型',
+  '当事人数',
+  '当事人姓名',
+  '调解员',
+  '调解方式',
+  '调解结果',
+  '结案日期',
+  '是否激化',
+  '协议书编号',
+  '附件数',
+  '备注',
+];
+
+/** A settled neighbours' dispute of the clerk's village (2026-11-02 to 2026-11-05). */
+export const mediationRow = (over: Partial<Record<string, string | number>> = {}) =>
+  mediationHeaders.map(
+    (h) =>
+      over[h] ??
+      {
+        单位代码: X_VILLAGE,
+        受理日期: '2026-11-02',
+        纠纷类型: '邻里',
+        当事人数: 2,
+        调解员: '王调解',
+        调解方式: '口头调解',
+        调解结果: '调解成功',
+        结案日期: '2026-11-05',
+        是否激化: '无',
+      }[h] ??
+      '',
+  );

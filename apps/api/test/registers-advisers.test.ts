@@ -495,7 +495,7 @@ describe('corrections.statistics', () => {
     { maxLength: 12 },
   );
 
-  it('rolls up to the sum of the reports: months added up, month-end counts of the last month', async () => {
+  it('rolls up to the sum of the reports: months added up, month-end counts of each township’s last month', async () => {
     const county = await t.as('county');
     await fc.assert(
       fc.asyncProperty(sheetArb, async (sheet) => {
@@ -519,7 +519,12 @@ describe('corrections.statistics', () => {
           const rows = reports.filter(
             (r) => r.township.startsWith(prefix) && r.month >= from && r.month <= to,
           );
-          const last = rows.filter((r) => r.month === to);
+          // month-end counts: each township's last month reported in the period
+          const lastOf = new Map<string, string>();
+          for (const r of rows) {
+            if (r.month > (lastOf.get(r.township) ?? '')) lastOf.set(r.township, r.month);
+          }
+          const last = rows.filter((r) => lastOf.get(r.township) === r.month);
           const sum = (list: typeof rows, k: keyof typeof figures) =>
             list.reduce((n, r) => n + r.figures[k], 0);
           return {
@@ -529,6 +534,7 @@ describe('corrections.statistics', () => {
             helped: sum(last, 'helped'),
             filesOpened: sum(rows, 'filesOpened'),
             reported: rows.length,
+            asOfMonth: rows.length ? [...lastOf.values()].sort().at(-1) : null,
           };
         };
         const pick = (r: Record<string, unknown>) => ({
@@ -538,6 +544,7 @@ describe('corrections.statistics', () => {
           helped: r.helped,
           filesOpened: r.filesOpened,
           reported: r.reported,
+          asOfMonth: r.asOfMonth,
         });
         const stats = await county.corrections.statistics({ divisionCode: COUNTY, from, to });
         const whole = expected('330728');

@@ -179,6 +179,10 @@ export const sampleInput: Record<string, unknown> = {
     closedOn: '2026-11-05',
   },
   'mediation.remove': { id: NO_ID, version: 1 },
+  'mediation.export': { divisionCode: X_VILLAGE },
+  'mediation.import': { divisionCode: X_VILLAGE, workbook: 'UEsDBA==' },
+  'mediation.files': { caseId: NO_ID },
+  'mediation.removeFile': { id: NO_ID },
   'screenings.list': { divisionCode: X, from: '2026-01', to: '2026-11' },
   'screenings.save': {
     villageCode: X_VILLAGE,

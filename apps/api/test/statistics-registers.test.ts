@@ -1,5 +1,5 @@
 // The 统计 page's 普法, adviser and community-correction views: the previous period on every row
-// (同比 / 环比), the month-by-month trend, and each table as an Excel workbook read back.
+// (环比) and the same months a year earlier (同比), head counts of a year not yet over, the month-by-month trend, and each table as an Excel workbook read back.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,6 +164,175 @@ describe('corrections.statistics with the previous period', () => {
       reported: 0,
       placementRate: null,
     });
+  });
+});
+
+describe('head counts of a year not yet over', () => {
+  it('come from each township’s last month reported, named as asOfMonth, in the API and the annual report', async () => {
+    const township = await t.as('township');
+    const report = (month: string, underCorrection: number) =>
+      township.corrections.save({
+        townshipCode: X,
+        month,
+        underCorrection,
+        newlyReceived: 1,
+        released: 4,
+        helped: 3,
+        filesOpened: 1,
+      });
+    for (const [month, n] of [
+      ['2025-06', 5],
+      ['2025-11', 7],
+      ['2026-07', 8],
+      ['2026-10', 9],
+    ] as const) {
+      await report(month, n);
+    }
+    const county = await t.as('county');
+    const year = await county.corrections.statistics({
+      divisionCode: COUNTY,
+      from: '2026-01',
+      to: '2026-12',
+    });
+    // December is not reported (nor November): the counts are October's, not 0
+    expect(year).toMatchObject({
+      asOfMonth: '2026-10',
+      underCorrection: 9,
+      released: 4,
+      helped: 3,
+      newlyReceived: 2,
+      placementRate: 0.75,
+    });
+    expect(year.previousPeriod).toMatchObject({
+      from: '2025-01',
+      to: '2025-12',
+      asOfMonth: '2025-11',
+      underCorrection: 7,
+    });
+    const x = year.children.find((c) => c.code === X)!;
+    expect(x).toMatchObject({ asOfMonth: '2026-10', underCorrection: 9 });
+    const quiet = year.children.find((c) => c.code !== X)!;
+    expect(quiet).toMatchObject({ asOfMonth: null, underCorrection: 0, reported: 0 });
+
+    const annual = await township.reports.annual({ divisionCode: X, year: 2026 });
+    const figure = annual.sections
+      .flatMap((s) => s.figures)
+      .find((f) => f.key === 'corrections.underCorrection');
+    expect(figure).toMatchObject({ value: 9, previous: 7 });
+    const prose = annual.sections.find((s) => s.key === 'legal_services')!.prose;
+    expect(prose).toContain('截至2026-10，在册社区矫正对象9人');
+  });
+});
+
+describe('year on year (同比) beside the previous period', () => {
+  it('compares part of a year with the same months a year earlier, in every register', async () => {
+    const clerk = await t.as('clerk');
+    const aCase = {
+      divisionCode: X_VILLAGE,
+      type: 'neighbour' as const,
+      parties: 2,
+      method: 'oral' as const,
+      outcome: 'succeeded' as const,
+    };
+    // received in the period, a year before it, and in the months just before it only
+    for (const [receivedOn, closedOn] of [
+      ['2026-02-10', '2026-02-12'],
+      ['2026-03-10', '2026-03-12'],
+      ['2025-05-10', '2025-05-12'],
+      ['2025-11-10', '2025-11-12'],
+    ] as const) {
+      await clerk.mediation.save({ ...aCase, receivedOn, closedOn });
+    }
+    for (const heldOn of ['2026-03-01', '2025-03-01', '2025-04-01', '2025-11-01']) {
+      await clerk.pufa.saveActivity({
+        divisionCode: X_VILLAGE,
+        type: 'lecture',
+        heldOn,
+        place: '村文化礼堂',
+        organiser: '白石镇司法所',
+        participants: 45,
+      });
+    }
+    const county = await t.as('county');
+    const period = { divisionCode: COUNTY, from: '2026-01-01', to: '2026-09-30' };
+    const mediation = await county.statistics.mediation(period);
+    expect(mediation).toMatchObject({ received: 2, successRate: 1 });
+    expect(mediation.previousPeriod).toMatchObject({
+      from: '2025-04-01',
+      to: '2025-12-31',
+      received: 2,
+    });
+    expect(mediation.yearBefore).toMatchObject({
+      from: '2025-01-01',
+      to: '2025-09-30',
+      received: 1,
+      succeeded: 1,
+      successRate: 1,
+    });
+    const x = mediation.children.find((c) => c.code === X)!;
+    expect(x.yearBefore).toMatchObject({ received: 1 });
+    expect(mediation.children.find((c) => c.code !== X)!.yearBefore).toMatchObject({
+      received: 0,
+      successRate: null,
+    });
+
+    const pufa = await county.statistics.pufa(period);
+    expect(pufa.activities).toBe(1);
+    expect(pufa.previousPeriod.activities).toBe(2);
+    expect(pufa.yearBefore).toMatchObject({ from: '2025-01-01', to: '2025-09-30', activities: 2 });
+    expect(pufa.children.find((c) => c.code === X)!.yearBefore.activities).toBe(2);
+
+    const advisers = await county.advisers.coverage(period);
+    expect(advisers.yearBefore).toMatchObject({
+      from: '2025-01-01',
+      to: '2025-09-30',
+      villages: advisers.villages,
+    });
+
+    const township = await t.as('township');
+    for (const [month, n] of [
+      ['2025-06', 5],
+      ['2025-11', 7],
+      ['2026-07', 8],
+    ] as const) {
+      await township.corrections.save({
+        townshipCode: X,
+        month,
+        underCorrection: n,
+        newlyReceived: 1,
+        released: 4,
+        helped: 3,
+        filesOpened: 1,
+      });
+    }
+    const corrections = await county.corrections.statistics({
+      divisionCode: COUNTY,
+      from: '2026-01',
+      to: '2026-09',
+    });
+    expect(corrections).toMatchObject({ underCorrection: 8, asOfMonth: '2026-07' });
+    expect(corrections.previousPeriod).toMatchObject({
+      from: '2025-04',
+      to: '2025-12',
+      underCorrection: 7,
+      asOfMonth: '2025-11',
+    });
+    expect(corrections.yearBefore).toMatchObject({
+      from: '2025-01',
+      to: '2025-09',
+      underCorrection: 5,
+      asOfMonth: '2025-06',
+      reported: 1,
+    });
+
+    // a whole year: the year before is its previous period
+    const whole = await county.statistics.mediation({
+      divisionCode: COUNTY,
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+    expect(whole.yearBefore).toEqual(whole.previousPeriod);
+    expect(whole.yearBefore.received).toBe(2);
   });
 });
 

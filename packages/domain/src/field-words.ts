@@ -9,6 +9,7 @@ const w = (zh: string, en: string): LocalizedText => ({ zh, en });
 /** Each input field's name in words, keyed by its code name (the last part of its path). */
 export const fieldWords: Readonly<Record<string, LocalizedText>> = {
   activityId: w('普法活动', '普法 activity'),
+  caseId: w('调解案件', 'mediation case'),
   added: w('新增条数', 'records added'),
   abstentions: w('弃权票数', 'abstentions'),
   action: w('操作', 'action'),

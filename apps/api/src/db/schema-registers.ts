@@ -78,6 +78,34 @@ export const mediationCases = pgTable(
 );
 
 /**
+ * A file of a mediation case: the 调解协议书 of a 书面协议, a scan, a Word document; typed by its
+ * content and stored with the evidence files under `evidence/<county>/<case id>/` (written as
+ * `.part`, named after the commit, swept, backed up).
+ */
+export const mediationCaseFiles = pgTable(
+  'mediation_case_files',
+  {
+    countyCode: varchar('county_code', { length: 12 }).notNull(),
+    divisionCode: varchar('division_code', { length: 12 }).notNull(),
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => mediationCases.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: varchar('sha256', { length: 64 }).notNull(),
+    storagePath: text('storage_path').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('mediation_case_files_case_idx').on(t.caseId),
+    index('mediation_case_files_path_idx').on(t.countyCode, t.storagePath),
+  ],
+);
+
+/**
  * The mediation cases counted by county and month received (人民调解月度汇总), kept up to date in the
  * same transaction as every case written (services/registers/mediation-counts.ts): the statistics
  * of a province or a prefecture read these rows instead of every case (a national year is about

@@ -1,9 +1,19 @@
 // Demo records of the rule-of-law registers: mediation cases of a few villages of 白石镇 and 青山镇
 // and of 白石镇's own committee in 2025–2026, monthly dispute screening of 白石镇's first villages
-// (some zero reports, some late, a missing month), and 白石镇's first months of 2026 closed.
+// (some zero reports, some late, a missing month), and 白石镇's first months of 2026 closed. Each
+// settled written agreement keeps its 调解协议书 (a one-page PDF; its bytes are written when the
+// demo is loaded with a data directory, and named by the start-up sweep).
 // Deterministic: the same data every time. No ID numbers; no party names.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { Db } from '../db/client.js';
-import { disputeScreenings, mediationCases, registerPeriods } from '../db/schema.js';
+import {
+  disputeScreenings,
+  mediationCaseFiles,
+  mediationCases,
+  registerPeriods,
+} from '../db/schema.js';
+import { sha256Of, writePartFile } from '../services/campaigns/evidence.js';
 import { recountMediationMonthly } from '../services/registers/mediation-counts.js';
 import {
   disputeTypes,
@@ -31,7 +41,15 @@ const outcomes: MediationOutcome[] = [
   'terminated',
 ];
 
-export async function seedDemoRegisters(db: Db): Promise<void> {
+/** A one-page PDF standing for a scanned 调解协议书. */
+const agreementPdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n' +
+    '2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n' +
+    '3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\n' +
+    'trailer <</Root 1 0 R>>\n%%EOF\n',
+);
+
+export async function seedDemoRegisters(db: Db, dataDir?: string): Promise<void> {
   const cases: (typeof mediationCases.$inferInsert)[] = [];
   let n = 0;
   for (const year of [2025, 2026]) {
@@ -90,8 +108,27 @@ export async function seedDemoRegisters(db: Db): Promise<void> {
       outcome: 'open',
     },
   );
-  await db.insert(mediationCases).values(cases);
+  const stored = await db.insert(mediationCases).values(cases).returning();
   await recountMediationMonthly(db, COUNTY.slice(0, 6));
+  const written = stored.filter((c) => c.method === 'written' && c.outcome === 'succeeded');
+  const files: (typeof mediationCaseFiles.$inferInsert)[] = [];
+  for (const c of written) {
+    const path = dataDir
+      ? await writePartFile(dataDir, COUNTY, c.id, agreementPdf, 'pdf')
+      : { id: randomUUID(), relative: '' };
+    files.push({
+      id: path.id,
+      countyCode: COUNTY,
+      divisionCode: c.divisionCode,
+      caseId: c.id,
+      fileName: `${c.agreementNo ?? '调解协议书'}.pdf`,
+      mimeType: 'application/pdf',
+      size: agreementPdf.length,
+      sha256: sha256Of(agreementPdf),
+      storagePath: path.relative || join('evidence', COUNTY, c.id, `${path.id}.pdf`),
+    });
+  }
+  if (files.length > 0) await db.insert(mediationCaseFiles).values(files);
 
   const screenings: (typeof disputeScreenings.$inferInsert)[] = [];
   for (const village of ['330728101201', '330728101202', '330728101203', '330728101204']) {

@@ -29,11 +29,11 @@ export async function isEmptyDatabase(db: Db): Promise<boolean> {
  * `passwordHash` lets tests reuse one precomputed hash of the demo password; `campaign: false`
  * leaves out the demo campaigns (the one at 公示, and the rounds at 自评 and 乡镇初审), the county
  * units with their officer (`unit`), the annual township assessment at 自评 and the township
- * work (supervision tasks and comments).
+ * work (supervision tasks and comments). With `dataDir`, the demo's files are written there too.
  */
 export async function seedDemo(
   db: Db,
-  options: { passwordHash?: string; campaign?: boolean } = {},
+  options: { passwordHash?: string; campaign?: boolean; dataDir?: string } = {},
 ): Promise<void> {
   const hashes = await Promise.all(
     demoUsers.map(() => options.passwordHash ?? hashPassword(DEMO_PASSWORD)),
@@ -62,7 +62,7 @@ export async function seedDemo(
       await seedDemoCampaign(tx);
       await seedDemoRounds(tx);
       await seedDemoRecords(tx);
-      await seedDemoRegisters(tx);
+      await seedDemoRegisters(tx, options.dataDir);
       await seedDemoAdvisers(tx);
       await seedDemoPufa(tx);
       await seedDemoTownship(tx);

@@ -21,6 +21,7 @@ import {
 } from '../services/campaigns/evidence.js';
 import { findPufaActivityPhoto } from '../services/registers/pufa-photos.js';
 import { findTownshipFile } from '../services/township/files.js';
+import { findMediationCaseFile } from '../services/registers/mediation-files.js';
 import { findRecordFile } from '../services/records/files.js';
 import { findParticipation } from '../services/campaigns/participations.js';
 import { requireOpen } from '../services/campaigns/close.js';
@@ -138,13 +139,15 @@ export function evidenceRoutes(deps: {
           fail('NOT_FOUND', undefined, { zh: '文件不存在', en: 'No such file' });
         }
         const scope = new Scope(ctx.user.scopeCode, ctx.user.role, ctx.user.unitId);
-        // an evidence file of a score sheet, else a file of a village record, else a 普法 photo,
-        // else a file of township work (a task's progress report, a budget stage record)
+        // an evidence file of a score sheet, else a file of a village record, a 普法 photo, a
+        // mediation case's file or a file of township work (a task's progress report, a budget
+        // stage record)
         const evidence = await findEvidence(ctx.db, scope, req.params.id, ctx.user.id);
         const found = evidence ?? {
           file:
             (await findRecordFile(ctx.db, scope, req.params.id)) ??
             (await findPufaActivityPhoto(ctx.db, scope, req.params.id)) ??
+            (await findMediationCaseFile(ctx.db, scope, req.params.id)) ??
             (await findTownshipFile(ctx.db, scope, req.params.id)),
         };
         if (!found.file) {

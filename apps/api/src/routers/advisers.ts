@@ -98,6 +98,8 @@ const coverageRow = z.object({
   ...coverageFigures,
   /** The same figures of the period just before (同比 for a year, 环比 for a month). */
   previousPeriod: z.object({ from: z.string(), to: z.string(), ...coverageFigures }),
+  /** The same period a year earlier (同比). */
+  yearBefore: z.object({ from: z.string(), to: z.string(), ...coverageFigures }),
 });
 
 export const advisersRouter = {

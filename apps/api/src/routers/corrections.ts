@@ -33,14 +33,20 @@ const figuresOutput = z.object({
   warnings: z.array(warningOutput),
 });
 
+const comparedFigures = { ...figures, reported: z.number(), asOfMonth: z.string().nullable() };
+
 const statisticsRow = z.object({
   code: z.string(),
   name: z.string(),
   level: z.string(),
   ...figures,
   reported: z.number(),
-  /** The same figures of as many months just before (同比 for a year, 环比 for a month). */
-  previousPeriod: z.object({ from: z.string(), to: z.string(), ...figures, reported: z.number() }),
+  /** The month whose month-end counts are shown: the last reported in the period, or null. */
+  asOfMonth: z.string().nullable(),
+  /** The same figures of as many months just before (环比; for a whole year, the year before). */
+  previousPeriod: z.object({ from: z.string(), to: z.string(), ...comparedFigures }),
+  /** The same figures of the same months a year earlier (同比). */
+  yearBefore: z.object({ from: z.string(), to: z.string(), ...comparedFigures }),
 });
 
 export const correctionsRouter = {

@@ -359,6 +359,8 @@ const pufaStatisticsRow = z.object({
   passed: z.number(),
   lecturers: z.number(),
   previousPeriod: z.object({ from: z.string(), to: z.string(), ...activityFigures }),
+  /** The same period a year earlier (同比). */
+  yearBefore: z.object({ from: z.string(), to: z.string(), ...activityFigures }),
 });
 
 /** `statistics.pufa`: the 普法 figures of a division and of each child division, live. */

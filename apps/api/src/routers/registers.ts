@@ -15,6 +15,13 @@ import { divisionCode, paged, pagination, version, year } from './schemas.js';
 import { headCount, isoDate, shortText, uuid, warningOutput } from './records-schemas.js';
 import { listMediation, removeMediation, saveMediation } from '../services/registers/mediation.js';
 import {
+  filesOfCase,
+  listMediationCaseFiles,
+  removeMediationCaseFile,
+} from '../services/registers/mediation-files.js';
+import { exportMediation, importMediation } from '../services/registers/mediation-workbook.js';
+import { deleteEvidenceFile } from '../services/campaigns/evidence.js';
+import {
   listScreenings,
   saveScreening,
   screeningReporting,
@@ -58,25 +65,86 @@ const mediationCaseOutput = z.object({
   escalation: z.enum(mediationEscalations),
   agreementNo: z.string().nullable(),
   notes: z.string(),
+  files: z.number(),
   version: z.number(),
   updatedAt: z.date(),
   warnings: z.array(warningOutput),
 });
 
+const caseFileOutput = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  createdAt: z.date(),
+});
+
+const mediationFilter = {
+  divisionCode,
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  ownOnly: z.boolean().optional(),
+};
+
+const workbook = z.base64({ error: bi('文件内容无效', 'Invalid file content') }).max(1_000_000, {
+  error: bi('文件过大', 'The file is too large'),
+});
+
 export const mediationRouter = {
   /** The cases of a village, of a township (its own and its villages') or of a county, paged. */
   list: authedProcedure
-    .input(
-      z.object({
-        divisionCode,
-        from: isoDate.optional(),
-        to: isoDate.optional(),
-        ownOnly: z.boolean().optional(),
-        ...pagination,
-      }),
-    )
+    .input(z.object({ ...mediationFilter, ...pagination }))
     .output(paged(mediationCaseOutput))
     .query(({ ctx, input }) => listMediation({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** The cases as listed (same filters, not paged) as an .xlsx workbook (base64). */
+  export: authedProcedure
+    .input(z.object(mediationFilter))
+    .output(z.object({ fileName: z.string(), base64: z.string() }))
+    .query(({ ctx, input }) => exportMediation({ db: ctx.db, scope: ctx.scope, ...input })),
+
+  /** Imports cases from the exported workbook (base64): every row or none. */
+  import: writeProcedure
+    .input(z.object({ divisionCode, workbook }))
+    .output(z.object({ added: z.number(), updated: z.number() }))
+    .mutation(({ ctx, input }) =>
+      importMediation({
+        db: ctx.db,
+        scope: ctx.scope,
+        role: ctx.user.role,
+        audit: ctx.audit,
+        ...input,
+      }),
+    ),
+
+  /**
+   * The files of a case (its 调解协议书 among them). Uploads go to
+   * `POST /api/mediation/cases/:id/files`; downloads to `/api/evidence/:id`.
+   */
+  files: authedProcedure
+    .input(z.object({ caseId: uuid }))
+    .output(z.array(caseFileOutput))
+    .query(({ ctx, input }) =>
+      listMediationCaseFiles({ db: ctx.db, scope: ctx.scope, caseId: input.caseId }),
+    ),
+
+  /** Removes a file of a case of open months (not the last one of a settled written agreement). */
+  removeFile: writeProcedure
+    .input(z.object({ id: uuid }))
+    .output(z.object({ id: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await removeMediationCaseFile({
+        db: ctx.db,
+        scope: ctx.scope,
+        role: ctx.user.role,
+        audit: ctx.audit,
+        id: input.id,
+      });
+      const dataDir = ctx.dataDir;
+      if (dataDir) ctx.afterCommit(() => deleteEvidenceFile(dataDir, row));
+      return { id: row.id };
+    }),
 
   /** Records a case, or corrects one (`id` and the `version` read). */
   save: writeProcedure
@@ -105,19 +173,23 @@ export const mediationRouter = {
       saveMediation({ db: ctx.db, scope: ctx.scope, role: ctx.user.role, audit: ctx.audit, input }),
     ),
 
-  /** Deletes a case of a month not locked. */
+  /** Deletes a case of a month not locked, and after the commit its files' bytes. */
   remove: writeProcedure
     .input(z.object({ id: uuid, version }))
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) =>
-      removeMediation({
+    .mutation(async ({ ctx, input }) => {
+      const files = await filesOfCase(ctx.db, input.id);
+      const result = await removeMediation({
         db: ctx.db,
         scope: ctx.scope,
         role: ctx.user.role,
         audit: ctx.audit,
         ...input,
-      }),
-    ),
+      });
+      const dataDir = ctx.dataDir;
+      if (dataDir) for (const f of files) ctx.afterCommit(() => deleteEvidenceFile(dataDir, f));
+      return result;
+    }),
 } satisfies TRPCRouterRecord;
 
 const screeningOutput = z.object({
@@ -253,6 +325,8 @@ const statisticsRow = z.object({
   own: z.boolean(),
   ...figures,
   previousPeriod: z.object({ from: z.string(), to: z.string(), ...figures }),
+  /** The same period a year earlier (同比). */
+  yearBefore: z.object({ from: z.string(), to: z.string(), ...figures }),
 });
 const localized = z.object({ zh: z.string(), en: z.string() });
 const definition = z.object({

@@ -111,7 +111,7 @@ async function appliedMigrations(db: Db): Promise<{ hash: string; createdAt: num
 
 /**
  * The tables whose rows name stored files: evidence, the files of village records and of pilot
- * meetings, the photos of 普法 activities, the files of township work.
+ * meetings, the photos of 普法 activities, the files of mediation cases and of township work.
  */
 const fileTables = new Set([
   'evidence_files',
@@ -119,6 +119,7 @@ const fileTables = new Set([
   'pilot_meeting_files',
   'pufa_activity_photos',
   'township_files',
+  'mediation_case_files',
 ]);
 
 /**

@@ -46,13 +46,21 @@ describe('checkMediationCase', () => {
   });
 
   it.each([
-    ['written', 'succeeded', undefined, ['AGREEMENT_MISSING']],
-    ['written', 'succeeded', '  ', ['AGREEMENT_MISSING']],
-    ['written', 'succeeded', '白石调字〔2026〕3号', []],
-    ['written', 'failed', undefined, []],
-    ['oral', 'succeeded', undefined, []],
-  ] as const)('%s / %s with agreement %j: %j', (method, outcome, agreementNo, expected) => {
-    expect(codes({ method, outcome, agreementNo })).toEqual(expected);
+    ['written', 'succeeded', 0, ['AGREEMENT_MISSING']],
+    ['written', 'succeeded', 1, []],
+    ['written', 'succeeded', undefined, []], // not stored yet: its file comes after it
+    ['written', 'failed', 0, []],
+    ['oral', 'succeeded', 0, []],
+  ] as const)('%s / %s with %j files: %j', (method, outcome, files, expected) => {
+    expect(codes({ method, outcome, files })).toEqual(expected);
+  });
+
+  it('a written agreement without its file is an error on the files', () => {
+    const [problem] = checkMediationCase(
+      { ...base, method: 'written', outcome: 'succeeded', files: 0 },
+      { today },
+    );
+    expect(problem).toMatchObject({ code: 'AGREEMENT_MISSING', severity: 'error', field: 'files' });
   });
 
   it.each([

@@ -44,8 +44,11 @@ export interface MediationCaseFacts {
   readonly parties: number;
   readonly method: MediationMethod;
   readonly outcome: MediationOutcome;
-  /** The agreement's number or file (协议书) of a written agreement. */
-  readonly agreementNo?: string | null | undefined;
+  /**
+   * How many files the case keeps (its 调解协议书 among them). Unknown (`undefined`) for a case
+   * not yet stored: its files are uploaded to it once it exists, so the rule reads them from then.
+   */
+  readonly files?: number | undefined;
 }
 
 /**
@@ -126,18 +129,14 @@ export function checkMediationCase(
       },
     });
   }
-  if (
-    facts.method === 'written' &&
-    facts.outcome === 'succeeded' &&
-    !(facts.agreementNo ?? '').trim()
-  ) {
+  if (facts.method === 'written' && facts.outcome === 'succeeded' && facts.files === 0) {
     problems.push({
       code: 'AGREEMENT_MISSING',
       severity: 'error',
-      field: 'agreementNo',
+      field: 'files',
       message: {
-        zh: '达成书面协议的案件须登记调解协议书（人民调解法第二十八、二十九条）',
-        en: 'A written agreement needs its agreement document (People’s Mediation Law Arts. 28–29)',
+        zh: '达成书面协议的案件须上传调解协议书（人民调解法第二十八、二十九条）',
+        en: 'A written agreement needs its agreement document uploaded (People’s Mediation Law Arts. 28–29)',
       },
     });
   }

@@ -3,6 +3,8 @@
 export {
   disputeTypes,
   handledOutcomes,
+  maxMediationCaseFiles,
+  mediationCaseFileTypes,
   mediationEscalations,
   mediationLabels,
   mediationMethods,
@@ -40,6 +42,7 @@ export {
   REPORT_DUE_DAY,
   reportDueOn,
   reportTimeliness,
+  yearBefore,
 } from './register-periods.js';
 export type { RegisterMonth, ReportTimeliness } from './register-periods.js';
 // Legal advisers (一村一法律顾问) and the monthly 社区矫正 / 安置帮教 figures.

@@ -25,6 +25,23 @@ export type MediationOutcome = (typeof mediationOutcomes)[number];
 export const mediationEscalations = ['none', 'petition', 'criminal'] as const;
 export type MediationEscalation = (typeof mediationEscalations)[number];
 
+/**
+ * The files a mediation case keeps (its 调解协议书, the 书面协议 scan, records of the hearing):
+ * PDF, images and Word documents (.docx), typed by their content, at most `MAX_RECORD_FILE_BYTES`
+ * each and `maxMediationCaseFiles` per case.
+ */
+export const mediationCaseFileTypes = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'image/gif',
+  'image/webp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+] as const;
+
+/** The most files one mediation case keeps. */
+export const maxMediationCaseFiles = 12;
+
 /** The names shown for every value of the lists above. */
 export const mediationLabels: {
   readonly type: Record<DisputeType, LocalizedText>;

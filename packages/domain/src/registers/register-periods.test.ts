@@ -8,6 +8,7 @@ import {
   previousPeriod,
   reportDueOn,
   reportTimeliness,
+  yearBefore,
 } from './register-periods.js';
 
 describe('isRegisterMonth', () => {
@@ -70,6 +71,18 @@ describe('previousPeriod', () => {
     ['2026-03-10', '2026-03-19', '2026-02-28', '2026-03-09'],
   ])('before %s–%s comes %s–%s', (from, to, pf, pt) =>
     expect(previousPeriod(from, to)).toEqual({ from: pf, to: pt }),
+  );
+});
+
+describe('yearBefore', () => {
+  it.each([
+    ['2026-01-01', '2026-09-30', '2025-01-01', '2025-09-30'],
+    ['2026-03-10', '2026-03-19', '2025-03-10', '2025-03-19'],
+    ['2028-02-01', '2028-02-29', '2027-02-01', '2027-02-28'],
+    ['2029-01-01', '2029-02-28', '2028-01-01', '2028-02-29'],
+    ['2028-02-29', '2028-03-31', '2027-02-28', '2027-03-31'],
+  ])('a year before %s–%s is %s–%s', (from, to, pf, pt) =>
+    expect(yearBefore(from, to)).toEqual({ from: pf, to: pt }),
   );
 });
 

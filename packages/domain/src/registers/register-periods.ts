@@ -126,6 +126,27 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
 }
 
 /**
+ * The same period a year earlier (同比): both days a year back, 29 February read as the 28th;
+ * whole months stay whole months (a period ending on the last day of February ends on the last
+ * day of February a year before).
+ *
+ * @example
+ * yearBefore('2026-01-01', '2026-09-30') // { from: '2025-01-01', to: '2025-09-30' }
+ * yearBefore('2028-02-01', '2028-02-29') // { from: '2027-02-01', to: '2027-02-28' }
+ */
+export function yearBefore(from: string, to: string): { from: string; to: string } {
+  const back = (day: string) => {
+    const month = `${Number(day.slice(0, 4)) - 1}-${day.slice(5, 7)}`;
+    const last = monthEnd(month);
+    // the month's last day stays its last day; other days keep their number
+    return day === monthEnd(monthOf(day)) || `${month}-${day.slice(8, 10)}` > last
+      ? last
+      : `${month}-${day.slice(8, 10)}`;
+  };
+  return { from: back(from), to: back(to) };
+}
+
+/**
  * The months a village owes a monthly report for in `from`–`to` (both days included) as of
  * `today`: the whole months of the period that have ended (a month cut by the period's start or
  * end, or not yet over, is not owed).

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { addMonths, monthOf } from '@fazhi/domain';
+import { addMonths, checkMediationCase, monthOf } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { queryClient, trpc } from '../../trpc';
 import { QueryError } from '../../components/query-error';
@@ -12,6 +12,8 @@ import { useErrorText } from '../../components/use-error-text';
 import { useMe } from '../auth/me-context';
 import { todayIso } from '../records/model';
 import { MediationForm } from './mediation-form';
+import { CaseFilesButton } from './mediation-files';
+import { RegisterExcel } from './register-excel';
 import { mediationLabel, townshipOf, type MediationRow } from './model';
 
 export function MediationPage() {
@@ -189,6 +191,7 @@ export function Cases({
       onError: (e) => void message.error(errorText(e)),
     }),
   );
+  const importing = useMutation(trpc.mediation.import.mutationOptions());
   if (list.error) return <QueryError error={list.error} />;
   return (
     <Card
@@ -201,6 +204,27 @@ export function Cases({
         )
       }
     >
+      <div style={{ marginBottom: 12 }}>
+        <RegisterExcel
+          ns="registers"
+          testId="mediation-excel"
+          exportFile={() =>
+            queryClient.fetchQuery({
+              ...trpc.mediation.export.queryOptions({
+                divisionCode,
+                ...(ownOnly ? { ownOnly } : {}),
+                ...(from ? { from } : {}),
+                ...(to ? { to } : {}),
+              }),
+              staleTime: 0,
+            })
+          }
+          importFile={
+            canWrite ? (workbook) => importing.mutateAsync({ divisionCode, workbook }) : undefined
+          }
+          onImported={() => queryClient.invalidateQueries(trpc.mediation.pathFilter())}
+        />
+      </div>
       <Table<MediationRow>
         rowKey="id"
         size="small"
@@ -238,11 +262,26 @@ export function Cases({
                     {w.message[lang]}
                   </Tag>
                 ))}
+                {checkMediationCase(r, { today: todayIso() }).some(
+                  (p) => p.code === 'AGREEMENT_MISSING',
+                ) && (
+                  <Tag color="red" data-testid="agreement-missing">
+                    {t('registers.files.missing')}
+                  </Tag>
+                )}
               </Space>
             ),
           },
           { title: t('registers.closedOn'), dataIndex: 'closedOn', width: 110 },
           { title: t('registers.parties'), dataIndex: 'parties', width: 80 },
+          {
+            title: t('registers.files.button'),
+            key: 'files',
+            width: 90,
+            render: (_: unknown, r: MediationRow) => (
+              <CaseFilesButton caseId={r.id} count={r.files} canWrite={canWrite} />
+            ),
+          },
           ...(canWrite
             ? [
                 {

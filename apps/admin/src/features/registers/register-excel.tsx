@@ -1,5 +1,5 @@
-// 导出Excel / 导入Excel of a register list (普法 activities and roster, advisers' duty days and
-// services): the export downloads the list as filtered; the import sends the workbook back and
+// 导出Excel / 导入Excel of a register list (mediation cases, 普法 activities and roster, advisers'
+// duty days and services): the export downloads the list as filtered; the import sends the workbook back and
 // either tells how many rows were added and corrected, or lists every bad cell (nothing imported).
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
@@ -38,7 +38,7 @@ export function RegisterExcel({
   onImported,
 }: {
   /** The feature table whose `excel.*` texts to use. */
-  ns: 'pufa' | 'advisers';
+  ns: 'pufa' | 'advisers' | 'registers';
   testId: string;
   exportFile: () => Promise<{ fileName: string; base64: string }>;
   /** Absent when the user may not import here. */

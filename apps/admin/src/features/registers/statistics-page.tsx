@@ -13,6 +13,7 @@ import { QueryError } from '../../components/query-error';
 import { useMe } from '../auth/me-context';
 import { todayIso } from '../records/model';
 import { Cases } from './mediation-page';
+import { comparedRanges, versusYear } from './compare-text';
 import type { StatisticsRow } from './model';
 
 const StatisticsChart = lazy(() => import('./statistics-chart'));
@@ -69,6 +70,11 @@ export function StatisticsPage() {
       title: t('registers.stats.previousSuccessRate'),
       key: 'previousSuccessRate',
       render: (_: unknown, r: StatisticsRow) => rate(r.previousPeriod.successRate),
+    },
+    {
+      title: t('registers.stats.yearBeforeReceived'),
+      key: 'yearBefore',
+      render: (_: unknown, r: StatisticsRow) => r.yearBefore.received,
     },
   ];
   const xlsxHref = `/api/statistics/mediation.xlsx?${new URLSearchParams({ divisionCode: division, from, to }).toString()}`;
@@ -130,6 +136,10 @@ export function StatisticsPage() {
             {t('registers.formula', { formula: data.definitions.handlingRate.formula[lang] })}；
             {t('registers.successRate')}:{' '}
             {t('registers.formula', { formula: data.definitions.successRate.formula[lang] })}
+          </Typography.Text>
+          <Typography.Text type="secondary" data-testid="statistics-year-before">
+            {comparedRanges(data.previousPeriod, data.yearBefore, t)}；{t('registers.received')}{' '}
+            {versusYear(data.received, data.yearBefore.received, t)}
           </Typography.Text>
           <Card size="small">
             <Table<StatisticsRow>

@@ -16,6 +16,7 @@ import {
   pufaLabels,
 } from '@fazhi/domain';
 import { useLang } from '../../i18n';
+import { comparedRanges, versusYear } from './compare-text';
 import { trpc } from '../../trpc';
 import type { RouterOutputs } from '../../types';
 import { QueryError } from '../../components/query-error';
@@ -164,18 +165,27 @@ function PufaView(props: ViewProps) {
       key: 'previous',
       render: (_: unknown, r: Row) => r.previousPeriod.activities,
     },
+    {
+      title: t('registers.stats.yearBeforeActivities'),
+      key: 'yearBefore',
+      render: (_: unknown, r: Row) => r.yearBefore.activities,
+    },
   ];
   return (
     <Flex vertical gap={16}>
       <Flex wrap gap={8} justify="space-between" align="center">
         <Typography.Text type="secondary">
-          {t('registers.stats.previousPeriod', { from: prev.from, to: prev.to })}
+          {comparedRanges(prev, data.yearBefore, t)}
         </Typography.Text>
         <ExportButton register="pufa" {...props} />
       </Flex>
       <Summary
         items={[
           [t('registers.stats.activities'), versus(data.activities, prev.activities, t)],
+          [
+            t('registers.stats.activities'),
+            versusYear(data.activities, data.yearBefore.activities, t),
+          ],
           [t('registers.stats.participants'), versus(data.participants, prev.participants, t)],
           [t('registers.stats.materials'), versus(data.materials, prev.materials, t)],
           [
@@ -294,7 +304,7 @@ function AdvisersView(props: ViewProps) {
     <Flex vertical gap={16}>
       <Flex wrap gap={8} justify="space-between" align="center">
         <Typography.Text type="secondary">
-          {t('registers.stats.previousPeriod', { from: prev.from, to: prev.to })}
+          {comparedRanges(prev, data.yearBefore, t)}
         </Typography.Text>
         <ExportButton register="advisers" {...props} />
       </Flex>
@@ -306,6 +316,11 @@ function AdvisersView(props: ViewProps) {
           ],
           [t('registers.stats.dutyDays'), versus(data.dutyDays, prev.dutyDays, t)],
           [t('registers.stats.services'), versus(servicesOf(data), servicesOf(prev), t)],
+          [t('registers.stats.dutyDays'), versusYear(data.dutyDays, data.yearBefore.dutyDays, t)],
+          [
+            t('registers.stats.services'),
+            versusYear(servicesOf(data), servicesOf(data.yearBefore), t),
+          ],
         ]}
       />
       <Card size="small">
@@ -406,14 +421,19 @@ function CorrectionsView(props: ViewProps) {
       key: 'previous',
       render: (_: unknown, r: Row) => r.previousPeriod.underCorrection,
     },
+    {
+      title: t('registers.stats.yearBeforeUnder'),
+      key: 'yearBefore',
+      render: (_: unknown, r: Row) => r.yearBefore.underCorrection,
+    },
   ];
   return (
     <Flex vertical gap={16}>
       <Flex wrap gap={8} justify="space-between" align="center">
         <Typography.Text type="secondary">
           {t('registers.stats.months', { from: data.from, to: data.to })}；
-          {t('registers.stats.previousPeriod', { from: prev.from, to: prev.to })}；
-          {t('registers.stats.monthsOnly')}
+          {data.asOfMonth && `${t('registers.stats.asOfMonth', { month: data.asOfMonth })}；`}
+          {comparedRanges(prev, data.yearBefore, t)}；{t('registers.stats.monthsOnly')}
         </Typography.Text>
         <ExportButton register="corrections" {...props} to={monthEnd(months.to)} />
       </Flex>
@@ -423,6 +443,10 @@ function CorrectionsView(props: ViewProps) {
             labels[k]!,
             versus(data[k], prev[k], t),
           ]),
+          [
+            labels.underCorrection!,
+            versusYear(data.underCorrection, data.yearBefore.underCorrection, t),
+          ],
           [
             t('registers.stats.placementRate'),
             `${formatRate(data.placementRate)}（${formatRate(prev.placementRate)}）`,

@@ -16,6 +16,7 @@ import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows-of.js';
 import {
   evidenceFiles,
+  mediationCaseFiles,
   participations,
   pilotMeetingFiles,
   pufaActivityPhotos,
@@ -205,7 +206,7 @@ export async function sweepEvidence(opts: {
     await opts.db.execute(sql`select (
       exists (select 1 from ${evidenceFiles}) or exists (select 1 from ${recordFiles})
       or exists (select 1 from ${pilotMeetingFiles}) or exists (select 1 from ${pufaActivityPhotos})
-      or exists (select 1 from ${townshipFiles})
+      or exists (select 1 from ${townshipFiles}) or exists (select 1 from ${mediationCaseFiles})
     ) as found`),
   );
   const removeOrphans = anyFile[0]?.found === true;
@@ -230,8 +231,8 @@ export async function sweepEvidence(opts: {
         );
       // a folder is a participation's (evidence), a village record's (record files), a pilot
       // meeting's (its files), a 普法 activity's (its photos), a supervision task's (its progress
-      // reports' files) or a budget stage record's (its files)
-      const [recordRows, meetingRows, photoRows, townshipRows] = await Promise.all([
+      // reports' files), a budget stage record's (its files) or a mediation case's (its files)
+      const [recordRows, meetingRows, photoRows, townshipRows, caseRows] = await Promise.all([
         opts.db
           .select({ storagePath: recordFiles.storagePath })
           .from(recordFiles)
@@ -265,9 +266,18 @@ export async function sweepEvidence(opts: {
           .where(
             and(eq(townshipFiles.countyCode, county), eq(townshipFiles.folderId, participation)),
           ),
+        opts.db
+          .select({ storagePath: mediationCaseFiles.storagePath })
+          .from(mediationCaseFiles)
+          .where(
+            and(
+              eq(mediationCaseFiles.countyCode, county),
+              eq(mediationCaseFiles.caseId, participation),
+            ),
+          ),
       ]);
       const known = new Set(
-        [...rows, ...recordRows, ...meetingRows, ...photoRows, ...townshipRows].map(
+        [...rows, ...recordRows, ...meetingRows, ...photoRows, ...townshipRows, ...caseRows].map(
           (r) => r.storagePath,
         ),
       );

@@ -12,7 +12,11 @@ import {
 import type { Db } from '../../db/client.js';
 import { adviserContracts, adviserDutyDays, adviserServices, divisions } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { registerStatisticsDivision } from './statistics-division.js';
+import {
+  registerStatisticsDivision,
+  withYearBefore,
+  yearBeforeDays,
+} from './statistics-division.js';
 
 type ServiceCounts = Record<AdviserServiceKind, number>;
 
@@ -50,9 +54,22 @@ type Checked = Awaited<ReturnType<typeof registerStatisticsDivision>>;
 
 /**
  * The coverage, duty days and services of a division and of each child division, with those of
- * the period just before (`previousPeriod`) on every row.
+ * the period just before (`previousPeriod`) and a year before (`yearBefore`) on every row.
  */
 export async function adviserStatistics(opts: {
+  db: Db;
+  scope: Scope;
+  divisionCode: string;
+  from: string;
+  to: string;
+}) {
+  const now = await adviserComparison(opts);
+  return withYearBefore(now, yearBeforeDays(opts.from, opts.to), (range) =>
+    adviserComparison({ ...opts, ...range }),
+  );
+}
+
+async function adviserComparison(opts: {
   db: Db;
   scope: Scope;
   divisionCode: string;

@@ -28,7 +28,11 @@ import {
   refuseIfLocked,
   registerDivision,
 } from './common.js';
-import { registerStatisticsDivision } from './statistics-division.js';
+import {
+  registerStatisticsDivision,
+  withYearBefore,
+  yearBeforeDays,
+} from './statistics-division.js';
 
 type Row = typeof correctionFigures.$inferSelect;
 
@@ -208,8 +212,13 @@ function duplicateMonth(month: string): never {
   );
 }
 
-type Totals = { -readonly [K in keyof CorrectionFigures]: number } & { reported: number };
+type Totals = { -readonly [K in keyof CorrectionFigures]: number } & {
+  reported: number;
+  /** The last month reported in the period (of the latest township), null when none was. */
+  asOfMonth: string | null;
+};
 const zero = (): Totals => ({
+  asOfMonth: null,
   underCorrection: 0,
   newlyReceived: 0,
   released: 0,
@@ -221,10 +230,26 @@ const zero = (): Totals => ({
 /**
  * The figures of a division and of each child division for the months `from`–`to`: counts of a
  * month (received, files) added up over the months, counts at the month's end (under correction,
- * released, helped) those of the last month; with the rates, and the township-months reported;
- * and on every row the same figures of as many months just before (`previousPeriod`).
+ * released, helped) those of each township's last month reported in the period (`asOfMonth`: the
+ * latest of them), so that a year not yet over does not read 0; with the rates, and the
+ * township-months reported; and on every row the same figures of as many months just before
+ * (`previousPeriod`) and of the same months a year earlier (`yearBefore`).
  */
 export async function correctionStatistics(opts: {
+  db: Db;
+  scope: Scope;
+  divisionCode: string;
+  from: string;
+  to: string;
+}) {
+  const now = await correctionComparison(opts);
+  const days = yearBeforeDays(`${opts.from}-01`, monthEnd(opts.to));
+  return withYearBefore(now, { from: monthOf(days.from), to: monthOf(days.to) }, (range) =>
+    correctionComparison({ ...opts, ...range }),
+  );
+}
+
+async function correctionComparison(opts: {
   db: Db;
   scope: Scope;
   divisionCode: string;
@@ -253,6 +278,7 @@ export async function correctionStatistics(opts: {
     helped: t.helped,
     filesOpened: t.filesOpened,
     reported: t.reported,
+    asOfMonth: t.asOfMonth,
     placementRate: t.placementRate,
     filingRate: t.filingRate,
   });
@@ -281,6 +307,7 @@ async function correctionTotals(opts: {
   const rows = await db
     .select({
       key: sql<string>`left(${f.townshipCode}, ${sql.raw(String(length))})`,
+      townshipCode: f.townshipCode,
       month: f.month,
       underCorrection: f.underCorrection,
       newlyReceived: f.newlyReceived,
@@ -297,15 +324,23 @@ async function correctionTotals(opts: {
         lte(f.month, opts.to),
       ),
     );
+  // each township's month-end counts are those of the last month it reported in the period (a
+  // year not yet over, or a late township, still shows its people); `asOfMonth` says which
+  const lastOf = new Map<string, string>();
+  for (const r of rows) {
+    if (r.month > (lastOf.get(r.townshipCode) ?? '')) lastOf.set(r.townshipCode, r.month);
+  }
   const byKey = new Map<string, Totals>();
   const total = zero();
   for (const r of rows) {
     const entry = byKey.get(r.key) ?? zero();
     byKey.set(r.key, entry);
+    const last = lastOf.get(r.townshipCode) === r.month;
     for (const target of [entry, total]) {
       target.reported += 1;
+      if (last && r.month > (target.asOfMonth ?? '')) target.asOfMonth = r.month;
       for (const k of correctionFigureKeys) {
-        if (correctionFigureKinds[k] === 'flow' || r.month === opts.to) target[k] += r[k];
+        if (correctionFigureKinds[k] === 'flow' || last) target[k] += r[k];
       }
     }
   }

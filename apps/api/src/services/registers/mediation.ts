@@ -16,6 +16,7 @@ import type { AuditInput } from '../audit.js';
 import { forbidden, notFound } from '../../errors/app-error.js';
 import { todayIso } from '../campaigns/participations.js';
 import { moveMediationCount } from './mediation-counts.js';
+import { caseFileCounts } from './mediation-files.js';
 import { checkVersion, dateRange } from '../records/common.js';
 import {
   checkWriteLevel,
@@ -49,7 +50,7 @@ export function seesPartyNames(scope: Scope): boolean {
   return scope.prefix.length >= 9;
 }
 
-function present(row: CaseRow, scope: Scope, today = todayIso()) {
+function present(row: CaseRow, scope: Scope, files: number, today = todayIso()) {
   const warnings = checkMediationCase(row, { today }).filter((p) => p.severity === 'warning');
   return {
     id: row.id,
@@ -66,6 +67,7 @@ function present(row: CaseRow, scope: Scope, today = todayIso()) {
     escalation: row.escalation,
     agreementNo: row.agreementNo,
     notes: row.notes,
+    files,
     version: row.version,
     updatedAt: row.updatedAt,
     warnings: warnings.map((w) => ({ code: w.code, field: w.field, message: w.message })),
@@ -117,7 +119,14 @@ export async function listMediation(opts: {
     db.select({ n: count() }).from(mediationCases).where(where),
   ]);
   const today = todayIso();
-  return { items: rows.map((r) => present(r, scope, today)), total: total?.n ?? 0 };
+  const files = await caseFileCounts(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => present(r, scope, files.get(r.id) ?? 0, today)),
+    total: total?.n ?? 0,
+  };
 }
 
 /** Creates a case, or corrects one (`id` and the `version` read). */
@@ -133,6 +142,8 @@ export async function saveMediation(opts: {
   checkWriteLevel(opts.role, division);
   const closedOn = input.closedOn ?? null;
   const agreementNo = input.agreementNo?.trim() || null;
+  // a stored case's files are read by the rules; a new case gets its files once it exists
+  const files = input.id ? ((await caseFileCounts(db, [input.id])).get(input.id) ?? 0) : undefined;
   refuseErrors(
     checkMediationCase(
       {
@@ -141,7 +152,7 @@ export async function saveMediation(opts: {
         parties: input.parties,
         method: input.method,
         outcome: input.outcome,
-        agreementNo,
+        files,
       },
       { today: todayIso() },
     ),
@@ -193,7 +204,7 @@ export async function saveMediation(opts: {
     before,
     after: row,
   });
-  return present(row, scope);
+  return present(row, scope, files ?? 0);
 }
 
 /** Deletes a case of an open month. */

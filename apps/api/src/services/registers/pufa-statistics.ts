@@ -12,6 +12,7 @@ import {
 import type { Db } from '../../db/client.js';
 import { divisions, pufaActivities, pufaRoster } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
+import { withYearBefore, yearBeforeDays } from './statistics-division.js';
 import { forbidden, invalidField, notFound } from '../../errors/app-error.js';
 import { EARLIEST_RECORD_DATE } from '../records/common.js';
 import { childPrefixLength } from './common.js';
@@ -96,8 +97,24 @@ function checkPeriod(from: string, to: string) {
   }
 }
 
-/** The 普法 figures of a division and of each child division for `from`–`to` (both included). */
+/**
+ * The 普法 figures of a division and of each child division for `from`–`to` (both included),
+ * with those of the period just before (`previousPeriod`) and a year before (`yearBefore`).
+ */
 export async function pufaStatistics(opts: {
+  db: Db;
+  scope: Scope;
+  divisionCode: string;
+  from: string;
+  to: string;
+}) {
+  const now = await pufaFigures(opts);
+  return withYearBefore(now, yearBeforeDays(opts.from, opts.to), (range) =>
+    pufaFigures({ ...opts, ...range }),
+  );
+}
+
+async function pufaFigures(opts: {
   db: Db;
   scope: Scope;
   divisionCode: string;

@@ -1,4 +1,5 @@
-// Excel round trips of the 普法 and legal-adviser registers: the current filtered list of 普法
+// Excel round trips of the 普法 and legal-adviser registers (the mediation register's in
+// mediation-workbook.ts, with the helpers exported here): the current filtered list of 普法
 // activities, of the 法律明白人 / 宣讲员 roster, of the advisers' duty days (圩日值班) and service
 // records as .xlsx (base64), and the import of the same workbook back. An import is all or nothing:
 // each row is parsed cell by cell, then saved through the register's own save (scope, writing
@@ -21,6 +22,8 @@ import {
   type PufaRosterRole,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
+import type {
+  mediationCases} from '../../db/schema.js';
 import {
   adviserDutyDays,
   adviserServices,
@@ -54,7 +57,7 @@ export const ROSTER_SHEET = '普法名册';
 export const DUTY_SHEET = '法律顾问值班';
 export const SERVICE_SHEET = '法律顾问服务';
 
-const ID = '编号';
+export const ID = '编号';
 const ACTIVITY_HEADERS = [
   ID,
   '单位代码',
@@ -90,7 +93,7 @@ const SERVICE_HEADERS = [
   '备注',
 ] as const;
 
-async function workbookOf(
+export async function workbookOf(
   sheetName: string,
   headers: readonly string[],
   rows: Cell[][],
@@ -107,7 +110,7 @@ async function workbookOf(
   return bytes.toString('base64');
 }
 
-async function divisionNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+export async function divisionNames(db: Db, codes: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(codes)];
   if (unique.length === 0) return new Map();
   const rows = await db
@@ -117,7 +120,7 @@ async function divisionNames(db: Db, codes: string[]): Promise<Map<string, strin
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-const all = { page: 1, pageSize: MAX_REGISTER_ROWS };
+export const all = { page: 1, pageSize: MAX_REGISTER_ROWS };
 
 // ---------------------------------------------------------------- exports
 
@@ -239,7 +242,7 @@ export async function exportServices(opts: RangeOptions) {
 // ---------------------------------------------------------------- imports
 
 /** Reads one row's cells by header, collecting every bad cell. */
-class RowReader {
+export class RowReader {
   constructor(
     private readonly sheet: string,
     private readonly index: Map<string, number>,
@@ -337,14 +340,14 @@ class RowReader {
   }
 }
 
-interface ParsedRow<T> {
+export interface ParsedRow<T> {
   row: number;
   id: string | undefined;
   input: T;
 }
 
 /** The rows of the one expected sheet, each read by `parse`; bad headers and cells collected. */
-async function readSheet<T>(
+export async function readSheet<T>(
   base64: string,
   sheetName: string,
   headers: readonly string[],
@@ -424,7 +427,7 @@ async function readSheet<T>(
  * Saves each parsed row in a savepoint with `save`; a refusal becomes bad cells of its row (its
  * field errors under their columns, else under `fallbackColumn`).
  */
-async function saveRows<T>(
+export async function saveRows<T>(
   db: Db,
   sheet: string,
   rows: ParsedRow<T>[],
@@ -463,10 +466,14 @@ async function saveRows<T>(
 }
 
 /** The version a row's record has now, by its id (in the table and scope); null when unknown. */
-async function versions(
+export async function versions(
   db: Db,
   table:
-    typeof pufaActivities | typeof pufaRoster | typeof adviserDutyDays | typeof adviserServices,
+    | typeof pufaActivities
+    | typeof pufaRoster
+    | typeof adviserDutyDays
+    | typeof adviserServices
+    | typeof mediationCases,
   ids: string[],
 ): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
@@ -478,7 +485,7 @@ async function versions(
 }
 
 /** A row's input, with the id and current version of the record it corrects, if any. */
-function corrected<T>(row: ParsedRow<T>, known: Map<string, number>) {
+export function corrected<T>(row: ParsedRow<T>, known: Map<string, number>) {
   if (!row.id) return row.input;
   const version = known.get(row.id);
   if (version === undefined) {
@@ -490,7 +497,12 @@ function corrected<T>(row: ParsedRow<T>, known: Map<string, number>) {
   return { ...row.input, id: row.id, version };
 }
 
-function insideDivision(r: RowReader, column: string, code: string | undefined, within: string) {
+export function insideDivision(
+  r: RowReader,
+  column: string,
+  code: string | undefined,
+  within: string,
+) {
   if (code === undefined) return undefined;
   if (!/^\d{12}$/.test(code)) {
     r.say(column, `“${column}”应为12位区划代码`, `“${column}” must be a 12-digit division code`);
@@ -507,7 +519,7 @@ function insideDivision(r: RowReader, column: string, code: string | undefined, 
   return code;
 }
 
-interface ImportOptions {
+export interface ImportOptions {
   db: Db;
   scope: Scope;
   role: Role;
@@ -516,9 +528,9 @@ interface ImportOptions {
   workbook: string;
 }
 
-const silent: Audit = async () => {};
+export const silent: Audit = async () => {};
 
-async function finish(
+export async function finish(
   opts: ImportOptions,
   bad: BadCell[],
   result: { added: number; updated: number },

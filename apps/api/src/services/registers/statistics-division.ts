@@ -1,7 +1,7 @@
 // The division and period a register's statistics are asked for: in scope, a valid period, and
 // how many digits of a record's division code name the child division it rolls up into.
 import { eq } from 'drizzle-orm';
-import { parseDivisionCode } from '@fazhi/domain';
+import { parseDivisionCode, yearBefore } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
 import { divisions } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
@@ -50,4 +50,52 @@ export async function registerStatisticsDivision(opts: {
     prefix: parsed.division.prefix,
     keyLength: childPrefixLength(divisionCode) ?? 12,
   };
+}
+
+type Period = { from: string; to: string };
+type Compared = { previousPeriod: Period };
+
+/**
+ * Adds the year-on-year comparison (同比, `yearBefore`: the same period a year earlier) beside
+ * `previousPeriod` on a statistics answer and on each of its children: the figures `earlier`
+ * gives for `range` (given in the form of `previousPeriod`'s from/to), read with the keys of
+ * `previousPeriod`. A whole year's previous period is the year before itself: no second query.
+ */
+export async function withYearBefore<
+  T extends Compared & { children: (Compared & { code: string })[] },
+>(
+  now: T,
+  range: Period,
+  earlier: (range: Period) => Promise<T>,
+): Promise<
+  Omit<T, 'children'> & {
+    yearBefore: T['previousPeriod'];
+    children: (T['children'][number] & { yearBefore: T['previousPeriod'] })[];
+  }
+> {
+  type P = T['previousPeriod'];
+  const same = now.previousPeriod.from === range.from && now.previousPeriod.to === range.to;
+  const then = same ? null : await earlier(range);
+  const keys = Object.keys(now.previousPeriod);
+  const figuresOf = (row: Compared): P =>
+    ({
+      ...Object.fromEntries(keys.map((k) => [k, (row as unknown as Record<string, unknown>)[k]])),
+      from: range.from,
+      to: range.to,
+    }) as P;
+  const byCode = new Map((then?.children ?? []).map((c) => [c.code, c]));
+  const of = (row: Compared, match: Compared | undefined): P =>
+    then ? figuresOf(match ?? then) : row.previousPeriod;
+  return {
+    ...now,
+    yearBefore: of(now, then ?? undefined),
+    children: now.children.map((c) => ({ ...c, yearBefore: of(c, byCode.get(c.code)) })),
+  };
+}
+
+/** The same days a year earlier, not before the earliest record date. */
+export function yearBeforeDays(from: string, to: string): { from: string; to: string } {
+  const range = yearBefore(from, to);
+  const floor = (d: string) => (d < EARLIEST_RECORD_DATE ? EARLIEST_RECORD_DATE : d);
+  return { from: floor(range.from), to: floor(range.to) };
 }

@@ -16,7 +16,11 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { divisions, mediationCases, mediationMonthly } from '../../db/schema.js';
 import type { Scope } from '../../auth/scope.js';
-import { registerStatisticsDivision } from './statistics-division.js';
+import {
+  registerStatisticsDivision,
+  withYearBefore,
+  yearBeforeDays,
+} from './statistics-division.js';
 
 export interface MediationFigures extends MediationRates {
   received: number;
@@ -175,11 +179,27 @@ function wholeMonths(from: string, to: string): boolean {
 }
 
 /**
- * The figures of a division and of each child division for `from`–`to` (both included). A
+ * The figures of a division and of each child division for `from`–`to` (both included), with
+ * those of the period just before (`previousPeriod`) and a year before (`yearBefore`). A
  * province or a prefecture over whole months reads the monthly rows; a county and below, or a
  * period cut inside a month, reads the cases (`source` forces one, for tests that compare them).
  */
 export async function mediationStatistics(opts: {
+  db: Db;
+  scope: Scope;
+  divisionCode: string;
+  from: string;
+  to: string;
+  source?: 'cases' | 'monthly';
+}) {
+  const now = await mediationFigures(opts);
+  return withYearBefore(now, yearBeforeDays(opts.from, opts.to), (range) =>
+    mediationFigures({ ...opts, ...range }),
+  );
+}
+
+/** The figures of `mediationStatistics` with the period just before, without the year before. */
+async function mediationFigures(opts: {
   db: Db;
   scope: Scope;
   divisionCode: string;

@@ -1,19 +1,17 @@
 // 公共法律服务: 一村一法律顾问 coverage at the year's end with the duty days and services of the
 // year (advisers.coverage), and the 社区矫正 / 安置帮教 monthly figures of the townships
-// (corrections.statistics): month counts added over the year, month-end counts of the last month
-// reported in the year. Counts only: no adviser's or person's name reaches the report.
-import { and, lte, gte, sql } from 'drizzle-orm';
+// (corrections.statistics): month counts added over the year, month-end counts of each township's
+// last month reported in the year (named in the prose). Counts only: no adviser's or person's
+// name reaches the report.
 import {
   adviserServiceKinds,
   adviserServiceLabels,
   describeChange,
   formatRate,
 } from '@fazhi/domain';
-import { correctionFigures } from '../../../db/schema.js';
 import { adviserStatistics } from '../../registers/advisers-coverage.js';
 import { correctionStatistics } from '../../registers/corrections.js';
 import {
-  codePrefix,
   count,
   rate,
   yearRange,
@@ -94,33 +92,19 @@ export const legalAdvisers: SectionProvider = async (ctx) => {
   return { figures, tables, sentences };
 };
 
-/** The last month of `year` with figures reported in the division, or null. */
-async function lastReportedMonth(ctx: ReportContext, year: number): Promise<string | null> {
-  const f = correctionFigures;
-  const [row] = await ctx.db
-    .select({ month: sql<string | null>`max(${f.month})` })
-    .from(f)
-    .where(
-      and(
-        sql`${f.townshipCode} like ${codePrefix(ctx.division) + '%'}`,
-        ctx.scope.where(f.townshipCode),
-        gte(f.month, `${year}-01`),
-        lte(f.month, `${year}-12`),
-      ),
-    );
-  return row?.month ?? null;
-}
-
+/**
+ * The figures of a year (null when nothing was reported): the month-end counts are those of each
+ * township's last month reported in the year (`asOfMonth`), so a year not yet over reads them.
+ */
 async function correctionYear(ctx: ReportContext, year: number) {
-  const last = await lastReportedMonth(ctx, year);
-  if (!last) return null;
-  return correctionStatistics({
+  const stats = await correctionStatistics({
     db: ctx.db,
     scope: ctx.scope,
     divisionCode: ctx.division.code,
     from: `${year}-01`,
-    to: last,
+    to: `${year}-12`,
   });
+  return stats.reported > 0 ? stats : null;
 }
 
 export const communityCorrection: SectionProvider = async (ctx) => {
@@ -176,7 +160,7 @@ export const communityCorrection: SectionProvider = async (ctx) => {
   ];
   const sentences = [
     `全年新接收社区矫正对象${now.newlyReceived}人，${describeChange(now.newlyReceived, prev('newlyReceived')).zh}，` +
-      `新建档案${now.filesOpened}份（建档率${formatRate(now.filingRate)}）；截至${now.to}，在册社区矫正对象` +
+      `新建档案${now.filesOpened}份（建档率${formatRate(now.filingRate)}）；截至${now.asOfMonth}，在册社区矫正对象` +
       `${now.underCorrection}人，刑满释放人员${now.released}人，已安置帮教${now.helped}人，安置帮教率` +
       `${formatRate(now.placementRate)}。`,
   ];
