@@ -8,7 +8,14 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, options);
 }
 
+/**
+ * How many verifications this process has run: each costs the same argon2 work, so the count shows
+ * whether two kinds of login attempt cost the same (test/login-same-work.test.ts).
+ */
+export const passwordWork = { verifications: 0 };
+
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  passwordWork.verifications += 1;
   try {
     return await verify(passwordHash, password);
   } catch {

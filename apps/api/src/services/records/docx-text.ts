@@ -170,15 +170,3 @@ export async function docxText(bytes: Buffer): Promise<string> {
   }
   return text;
 }
-
-/** Whether the bytes are a Word document (.docx): a zip within the limits with a main document. */
-export async function isDocx(bytes: Buffer): Promise<boolean> {
-  if (bytes.length === 0) return false;
-  const limits = await checkZipLimits(bytes, DOCX_LIMITS);
-  if (!limits.ok) return false;
-  try {
-    return (await documentXml(bytes)) !== null;
-  } catch {
-    return false;
-  }
-}
