@@ -22,8 +22,7 @@ import {
   type PufaRosterRole,
 } from '@fazhi/domain';
 import type { Db } from '../../db/client.js';
-import type {
-  mediationCases} from '../../db/schema.js';
+import type { mediationCases } from '../../db/schema.js';
 import {
   adviserDutyDays,
   adviserServices,
