@@ -287,6 +287,13 @@ describe('files of budget stage records', () => {
     expect((await download(up.json().id, await cookieOf('township_y'))).statusCode).toBe(404);
     const events = await t.db.select().from(auditEvents);
     expect(events.filter((e) => e.action === 'budget.addRecordFile')).toHaveLength(2);
+    // the public page names the plan's files, the typed-in one and the uploaded one, and links none
+    const page = await app.inject({ url: `/public/projects/${TOWNSHIP}/${p.year}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('（方案文件：实施方案.pdf、议定方案.pdf）');
+    expect(page.body).not.toContain('中标通知.png');
+    expect(page.body).not.toContain(up.json().id);
+    expect(page.body).not.toContain('/api/evidence/');
   });
 
   it('refuses a request or appraisal record, the county, the clerk and another township', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionKey, en, zh } from './resources';
+import { en, zh } from './resources';
 import { htmlLang, LANG_STORAGE_KEY, storedLang } from './lang';
 
 /** Every leaf key of a nested table, dotted, with its value. */
@@ -61,20 +61,13 @@ describe('translation tables', () => {
     expect(enLeaves.get(`roles.${role}`)).toBeTruthy();
   });
 
-  it.each([
-    ['auth.login', '登录'],
-    ['auth.login_failed', '登录失败'],
-    ['auth.logout', '退出'],
-    ['auth.change_password', '修改密码'],
-    ['users.create', '新建用户'],
-    ['users.update', '修改用户'],
-    ['divisions.import', '导入区划'],
-    ['demo.seed', '载入演示数据'],
-    ['participations.remove_evidence', '删除佐证材料'],
-    ['titles.create_revocation_reason', '新增撤销理由'],
-    ['titles.update_revocation_reason', '修改撤销理由'],
-  ])('the audit action %s reads %s', (action, label) => {
-    expect(zhLeaves.get(`audit.actions.${actionKey(action)}`)).toBe(label);
+  it('holds no names of audit actions: the audit log brings them, in both languages, from the API', () => {
+    // One list of action names (apps/api/src/services/audit-wording.ts): a second one here fell
+    // behind as actions were added.
+    const names = [...zhLeaves.keys(), ...enLeaves.keys()].filter((k) =>
+      k.startsWith('audit.actions.'),
+    );
+    expect(names).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // The participatory-budget part of the public project page (/public/projects/:code/:year): each
 // key project's five stages in counts, dates, the agreed plan, the winning firm, the inspections
-// and the residents' appraisal — never the requests' words, who raised them or a convenor.
+// and the residents' appraisal — never the requests' words, who raised them or a convenor. The
+// plan's files are named, not linked: a public page serves no file.
 import { budgetStageNames, budgetStages } from '@fazhi/domain';
 import type { Db } from '../db/client.js';
 import { publicKeyProjects } from '../services/township/budget.js';
@@ -27,8 +28,12 @@ export async function publicBudgetSection(
     const meetings = p.meetings
       .map((m) => `${escapeHtml(m.on)}（村民代表 ${m.representatives} 人）`)
       .join('；');
+    // the plan's files by name: the one typed in and those uploaded, each once, never a link
+    const planFiles = p.plan
+      ? [...new Set([...(p.plan.fileName ? [p.plan.fileName] : []), ...p.plan.files])]
+      : [];
     const plan = p.plan
-      ? `${escapeHtml(p.plan.on)} 议定方案：${escapeHtml(p.plan.text)}${p.plan.fileName ? `（方案文件：${escapeHtml(p.plan.fileName)}）` : ''}`
+      ? `${escapeHtml(p.plan.on)} 议定方案：${escapeHtml(p.plan.text)}${planFiles.length ? `（方案文件：${planFiles.map(escapeHtml).join('、')}）` : ''}`
       : '方案尚未议定';
     items.push(
       `<li><strong>二、${budgetStageNames.design.zh}</strong>：方案议事会 ${p.meetings.length} 次${meetings ? `：${meetings}` : ''}。${plan}</li>`,

@@ -181,6 +181,38 @@ describe('scoreAssessment', () => {
     expect(scoreX(bands, 12).explanation.zh).toBe('数值为12，低于最低档（≥70.5），得0分');
   });
 
+  it('a value with many decimals reads with two, cut toward zero and marked 约, never as the minimum it misses', () => {
+    const twoThirds = single(2, {
+      kind: 'bands',
+      bands: [
+        { min: 66.67, points: 2 },
+        { min: 33.33, points: 1 },
+      ],
+    });
+    // 2/3 × 100 = 66.666…: below 66.67, and it must not read as "66.67" (rounded up)
+    expect(scoreX(twoThirds, (2 / 3) * 100)).toMatchObject({
+      points: 1,
+      explanation: {
+        zh: '数值约为66.66，达到第2档（≥33.33），得1分',
+        en: 'Value about 66.66 reaches band 2 (≥ 33.33): 1 of 2 points',
+      },
+    });
+    expect(scoreX(twoThirds, 66.67).explanation.zh).toBe('数值为66.67，达到第1档（≥66.67），得2分');
+    expect(scoreX(twoThirds, 100 / 3).explanation.zh).toBe(
+      '数值约为33.33，达到第2档（≥33.33），得1分',
+    );
+    expect(scoreX(twoThirds, 33.3299999).explanation.zh).toBe(
+      '数值约为33.32，低于最低档（≥33.33），得0分',
+    );
+    expect(scoreX(bands, 80).explanation.zh).toBe('数值为80，达到第2档（≥80），得2分');
+    expect(scoreX(bands, 80.001).explanation.en).toBe(
+      'Value about 80 reaches band 2 (≥ 80): 2 of 3 points',
+    );
+    expect(scoreX(bands, 89.99).explanation.zh).toBe('数值为89.99，达到第2档（≥80），得2分');
+    expect(scoreX(bands, -5.678).explanation.zh).toBe('数值约为-5.67，低于最低档（≥70.5），得0分');
+    expect(scoreX(bands, 1e-7).explanation.zh).toBe('数值约为0，低于最低档（≥70.5），得0分');
+  });
+
   it.each([
     // points, target, value, expected: points × min(1, value / target), half up at 0.005
     [4, 12, 11, 3.67],

@@ -14,6 +14,7 @@ import {
   maxMagnitude,
   toHundredths,
   toRational,
+  truncatedText,
 } from './_internal/decimal.js';
 import { indexPath, keyPath, problem, typeName } from './_internal/problems.js';
 import type {
@@ -211,7 +212,10 @@ function computeItem(item: CompiledItem, value: unknown, path: string): Scored |
         return wrongAnswer(item, path, value);
       }
       const bands = rule.bands;
-      const shown = String(value);
+      // at most two decimals, cut toward zero, so a value under a band never reads as its minimum
+      const { text, cut } = truncatedText(value);
+      const zhValue = cut ? `数值约为${text}` : `数值为${text}`;
+      const enValue = cut ? `Value about ${text}` : `Value ${text}`;
       for (let i = 0; i < bands.length; i++) {
         const band = bands[i]!;
         if (value >= band.min) {
@@ -219,8 +223,8 @@ function computeItem(item: CompiledItem, value: unknown, path: string): Scored |
           return {
             points: band.points,
             explanation: {
-              zh: `数值为${shown}，达到第${i + 1}档（≥${band.minText}），得${pointsText}分`,
-              en: `Value ${shown} reaches band ${i + 1} (≥ ${band.minText}): ${pointsText} of ${item.maxEn}`,
+              zh: `${zhValue}，达到第${i + 1}档（≥${band.minText}），得${pointsText}分`,
+              en: `${enValue} reaches band ${i + 1} (≥ ${band.minText}): ${pointsText} of ${item.maxEn}`,
             },
           };
         }
@@ -229,8 +233,8 @@ function computeItem(item: CompiledItem, value: unknown, path: string): Scored |
       return {
         points: 0,
         explanation: {
-          zh: `数值为${shown}，低于最低档（≥${lowest}），得0分`,
-          en: `Value ${shown} is below the lowest band (≥ ${lowest}): 0 of ${item.maxEn}`,
+          zh: `${zhValue}，低于最低档（≥${lowest}），得0分`,
+          en: `${enValue} is below the lowest band (≥ ${lowest}): 0 of ${item.maxEn}`,
         },
       };
     }

@@ -774,6 +774,11 @@ export async function publicKeyProjects(db: Db, townshipCode: string, year: numb
     db,
     projects.map((p) => p.id),
   );
+  // the names of the plans' uploaded files (names only: a public page serves no file)
+  const planFiles = await filesOfBudgetRecords(
+    db,
+    records.filter((r) => r.kind === 'plan').map((r) => r.id),
+  );
   return projects.map((p) => {
     const mine = records.filter((r) => r.projectId === p.id);
     const of = (kind: BudgetRecordKind) => mine.filter((r) => r.kind === kind);
@@ -789,7 +794,14 @@ export async function publicKeyProjects(db: Db, townshipCode: string, year: numb
         raisedBy: of('request').reduce((n, r) => n + r.people, 0),
       },
       meetings: of('meeting').map((r) => ({ on: r.on, representatives: r.people })),
-      plan: plan ? { on: plan.on, text: plan.text, fileName: plan.fileName } : null,
+      plan: plan
+        ? {
+            on: plan.on,
+            text: plan.text,
+            fileName: plan.fileName,
+            files: (planFiles.get(plan.id) ?? []).map((f) => f.fileName),
+          }
+        : null,
       tender: tender
         ? {
             on: tender.on,

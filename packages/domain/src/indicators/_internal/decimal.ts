@@ -53,6 +53,24 @@ export function formatHundredths(h: number): string {
   return `${sign}${whole}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
+/**
+ * A number for reading, with at most two decimals, cut toward zero (never rounded up: a value
+ * just under a band's minimum, which has at most two decimals, never reads as that minimum);
+ * `cut` says digits were dropped. Read from `String(n)`: 33.3333333333 → "33.33" (cut), 66.6666
+ * → "66.66" (cut), 0.29 → "0.29", 80 → "80", −1.239 → "-1.23" (cut), 1e-7 → "0" (cut).
+ */
+export function truncatedText(n: number): { text: string; cut: boolean } {
+  const full = String(n);
+  if (full.includes('e')) {
+    // only magnitudes below 1e-6 or from 1e21 print in exponent form
+    return Math.abs(n) < 1 ? { text: '0', cut: true } : { text: full, cut: false };
+  }
+  const dot = full.indexOf('.');
+  if (dot < 0 || full.length - dot - 1 <= 2) return { text: full, cut: false };
+  const text = full.slice(0, dot + 3).replace(/\.?0+$/, '');
+  return { text: text === '-0' ? '0' : text, cut: true };
+}
+
 /** An exact non-reduced fraction of big integers; `den` > 0. */
 export interface Rational {
   readonly num: bigint;
