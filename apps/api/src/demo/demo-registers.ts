@@ -4,8 +4,6 @@
 // settled written agreement keeps its 调解协议书 (a one-page PDF; its bytes are written when the
 // demo is loaded with a data directory, and named by the start-up sweep).
 // Deterministic: the same data every time. No ID numbers; no party names.
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { Db } from '../db/client.js';
 import {
   disputeScreenings,
@@ -112,10 +110,10 @@ export async function seedDemoRegisters(db: Db, dataDir?: string): Promise<void>
   await recountMediationMonthly(db, COUNTY.slice(0, 6));
   const written = stored.filter((c) => c.method === 'written' && c.outcome === 'succeeded');
   const files: (typeof mediationCaseFiles.$inferInsert)[] = [];
-  for (const c of written) {
-    const path = dataDir
-      ? await writePartFile(dataDir, COUNTY, c.id, agreementPdf, 'pdf')
-      : { id: randomUUID(), relative: '' };
+  // a file row only with its bytes: without a data directory the written cases keep no file (and
+  // the register shows them as missing their agreement)
+  for (const c of dataDir ? written : []) {
+    const path = await writePartFile(dataDir!, COUNTY, c.id, agreementPdf, 'pdf');
     files.push({
       id: path.id,
       countyCode: COUNTY,
@@ -125,7 +123,7 @@ export async function seedDemoRegisters(db: Db, dataDir?: string): Promise<void>
       mimeType: 'application/pdf',
       size: agreementPdf.length,
       sha256: sha256Of(agreementPdf),
-      storagePath: path.relative || join('evidence', COUNTY, c.id, `${path.id}.pdf`),
+      storagePath: path.relative,
     });
   }
   if (files.length > 0) await db.insert(mediationCaseFiles).values(files);
