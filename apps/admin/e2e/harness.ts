@@ -1,12 +1,11 @@
-// Starts the real API (in-memory PGlite holding a copy of the demo county) serving the built SPA,
-// and Debian's Chromium driven by playwright-core; collects console errors of every page.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Starts the real API (in-memory PGlite with the demo county) serving the built SPA, and Debian's
+// Chromium driven by playwright-core; collects console errors of every page.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
-import { createServer, openDatabase, type Database } from '@fazhi/api';
+import { createServer, openDatabase, seedDemo, type Database } from '@fazhi/api';
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const distDir = resolve(appDir, 'dist');
@@ -29,10 +28,9 @@ export interface Harness {
 
 export async function startHarness(password: string): Promise<Harness> {
   mkdirSync(resultsDir, { recursive: true });
-  // a copy of the demo county prepared once per run (e2e/global-setup.ts)
-  const database: Database = await openDatabase({
-    pgliteImage: new Blob([readFileSync(inject('demoImage'))]),
-  });
+  const database: Database = await openDatabase({});
+  await database.migrate();
+  await seedDemo(database.db);
   // uploaded files go to a throw-away directory; the database is in memory
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
   const app = await createServer({ database, dataDir, staticDir: distDir, logLevel: 'silent' });

@@ -140,7 +140,8 @@ describe('统计: 普法, 法律顾问 and 社区矫正', () => {
     for (const chart of ['corrections-division-chart', 'trend-chart-corrections']) {
       await page.getByTestId(chart).locator('canvas').waitFor({ timeout: 20_000 });
     }
-    await page.getByTestId('statistics-previous').getByText('在册社区矫正对象').waitFor();
+    // the comparison shows the previous period and the same months a year before
+    await page.getByTestId('statistics-previous').getByText('在册社区矫正对象').first().waitFor();
     await shot('4-county-corrections');
     await page.setViewportSize({ width: 390, height: 844 });
     await shot('5-county-corrections-phone');
