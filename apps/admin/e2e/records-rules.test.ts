@@ -187,7 +187,7 @@ describe('village rules and disclosures on a phone', () => {
     await clerk.getByTestId('rules-label').fill('2026年补充条款');
     await chooseOption(clerk, 'rules-meeting', '2026-05-10');
     // the adoption date is the meeting's
-    await expect(clerk.getByTestId('rules-adopted').inputValue()).resolves.toBe('2026-05-10');
+    await expect.poll(() => clerk.getByTestId('rules-adopted').inputValue()).toBe('2026-05-10');
     await clerk.getByTestId('rules-filed').fill('2026-05-25');
     await clerk.getByTestId('rules-published').fill('2026-05-26');
     await shot(clerk, '1-form');
