@@ -34,6 +34,8 @@ const lanes = [
 const only = process.argv.slice(2);
 const out = mkdtempSync(join(tmpdir(), 'fazhi-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0, broken: false };
+/** Each failed test (or file that failed to load), named again above the totals. */
+const failures = [];
 
 function seconds(since) {
   return `${Math.round((performance.now() - since) / 1000)} s`;
@@ -94,6 +96,14 @@ async function runSuite(suite) {
     return;
   }
   const result = JSON.parse(readFileSync(report, 'utf8'));
+  for (const file of result.testResults ?? []) {
+    const path = file.name.slice(root.length + 1);
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const test of failed) failures.push(`${suite.name}: ${path} › ${test.fullName}`);
+    if (failed.length === 0 && file.status === 'failed') {
+      failures.push(`${suite.name}: ${path} (${(file.message ?? 'failed to run').split('\n')[0]})`);
+    }
+  }
   totals.passed += result.numPassedTests;
   totals.failed += result.numFailedTests;
   totals.skipped += result.numPendingTests + result.numTodoTests;
@@ -101,6 +111,7 @@ async function runSuite(suite) {
     // a suite that failed to load, or an unhandled error
     totals.broken = true;
     totals.failed += Math.max(1, result.numFailedTestSuites);
+    if (failures.length === 0) failures.push(`${suite.name}: exit ${status} with no failed test`);
   }
 }
 
@@ -114,5 +125,7 @@ else await Promise.all(lanes.map(runLane));
 rmSync(out, { recursive: true, force: true });
 console.log(`\nall suites: ${seconds(started)}`);
 const { passed, failed, skipped } = totals;
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+if (failures.length > 0) console.log(`\nfailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
+if (skipped > 0) console.log(`\n${skipped} skipped`);
+console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || totals.broken ? 1 : 0);
