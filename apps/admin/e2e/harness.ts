@@ -1,11 +1,25 @@
 // Starts the real API (in-memory PGlite with the demo county) serving the built SPA, and Debian's
 // Chromium driven by playwright-core; collects console errors of every page.
+//
+// The test files run one after another in one worker sharing its modules (vitest.browser.config.ts),
+// so the database and Chromium are started once: the first file migrates and seeds the demo county
+// and takes a snapshot of it (`takeSnapshot`), each later file puts the database back to that
+// snapshot; every file gets its own API server, upload directory and browser context, and closes
+// the contexts it opened.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer, openDatabase, seedDemo, type Database } from '@fazhi/api';
+import { expect } from 'vitest';
+import {
+  createServer,
+  openDatabase,
+  restoreSnapshot,
+  seedDemo,
+  takeSnapshot,
+  type Database,
+} from '@fazhi/api';
 
 const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const distDir = resolve(appDir, 'dist');
@@ -26,19 +40,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(password: string): Promise<Harness> {
-  mkdirSync(resultsDir, { recursive: true });
+/** The database and the browser every file of the run shares. */
+let shared: Promise<{ database: Database; browser: Browser }> | undefined;
+
+async function startShared() {
   const database: Database = await openDatabase({});
   await database.migrate();
   await seedDemo(database.db);
-  // uploaded files go to a throw-away directory; the database is in memory
-  const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
-  const app = await createServer({ database, dataDir, staticDir: distDir, logLevel: 'silent' });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no server address');
-  const baseUrl = `http://127.0.0.1:${address.port}`;
-
+  await takeSnapshot(database.db);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -52,6 +61,26 @@ export async function startHarness(password: string): Promise<Harness> {
       '--disable-sync',
     ],
   });
+  // the worker ends with the run: the browser goes with it
+  process.once('exit', () => void browser.close().catch(() => {}));
+  return { database, browser };
+}
+
+export async function startHarness(password: string): Promise<Harness> {
+  mkdirSync(resultsDir, { recursive: true });
+  const first = !shared;
+  shared ??= startShared();
+  const { database, browser } = await shared;
+  // the demo county as seeded, whatever the file before changed
+  if (!first) await restoreSnapshot(database.db);
+  // uploaded files go to a throw-away directory; the database is in memory
+  const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
+  const app = await createServer({ database, dataDir, staticDir: distDir, logLevel: 'silent' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no server address');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 1366, height: 860 },
@@ -110,10 +139,9 @@ export async function startHarness(password: string): Promise<Harness> {
       return body.result.data;
     },
     async close() {
-      await context.close().catch(() => {});
-      await browser.close().catch(() => {});
+      // this file's contexts (its own and those its tests opened); the browser stays for the next
+      for (const opened of browser.contexts()) await opened.close().catch(() => {});
       await app.close();
-      await database.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -146,12 +174,23 @@ export function takeConsoleErrors(h: Harness, expected: RegExp[] = []): string[]
   return seen.filter((text) => !expected.some((pattern) => pattern.test(text)));
 }
 
-/** Picks the option with `label` in the antd Select with the test id. */
+/**
+ * Picks the option with `label` in the antd Select with the test id, and waits until the Select
+ * shows it. A click that lands while the dropdown is still opening (its options just rendered)
+ * can be dropped by the Select: then the option is clicked again, from the dropdown if it is
+ * still open.
+ */
 export async function chooseOption(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: label })
-    .first()
-    .click();
+  const select = page.getByTestId(testId);
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    if (attempt === 1 || (await dropdown.count()) === 0) await select.click();
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(label);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }

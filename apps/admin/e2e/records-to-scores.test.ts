@@ -8,12 +8,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import {
+  chooseOption,
+  type Harness,
   resultsDir,
   signIn,
   signOut,
   startHarness,
   takeConsoleErrors,
-  type Harness,
 } from './harness';
 
 const VILLAGE = '330728101201'; // the demo clerk's village (杨林村)
@@ -64,15 +65,6 @@ async function meetingsHeld(): Promise<number> {
   return Number(await page.getByTestId(`meetingsHeld-${VILLAGE}`).first().textContent());
 }
 
-async function chooseOption(testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: label })
-    .first()
-    .click();
-}
-
 async function openCompliance() {
   await page.getByRole('link', { name: '台账合规' }).click();
   await page.waitForURL((url) => url.pathname === '/records/compliance');
@@ -92,7 +84,7 @@ describe('records feed the score sheet', () => {
     await page.getByRole('link', { name: '村务台账' }).click();
     await page.waitForURL((url) => url.pathname === '/records');
     await page.getByTestId('meeting-add').click();
-    await chooseOption('meeting-body', '村民代表会议');
+    await chooseOption(page, 'meeting-body', '村民代表会议');
     await page.locator('#date').fill('2026-11-20');
     await page.locator('#eligible').fill('42');
     await page.locator('#attendees').fill('34');
@@ -109,7 +101,7 @@ describe('records feed the score sheet', () => {
       ['村务公开', '2026-Q2', '2026-06-12', '二季度村务：低保名单公示'],
     ] as const) {
       await page.getByTestId('disclosure-add').click();
-      await chooseOption('disclosure-category', category);
+      await chooseOption(page, 'disclosure-category', category);
       await page.locator('#period').fill(period);
       await page.locator('#postedOn').fill(posted);
       await page.locator('#summary').fill(summary);

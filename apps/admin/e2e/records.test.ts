@@ -6,12 +6,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import {
+  chooseOption,
+  type Harness,
   resultsDir,
   signIn,
   signOut,
   startHarness,
   takeConsoleErrors,
-  type Harness,
 } from './harness';
 
 const VILLAGE = '330728101201'; // the demo clerk's village
@@ -53,15 +54,6 @@ async function as(username: string) {
 async function cell(key: string): Promise<number> {
   const text = await page.getByTestId(`${key}-${VILLAGE}`).first().textContent();
   return Number(text);
-}
-
-async function chooseOption(testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: label })
-    .first()
-    .click();
 }
 
 describe('village records', () => {
@@ -109,7 +101,7 @@ describe('village records', () => {
       ['村务公开', '一季度村务公开', '2026-04-05'],
     ] as const) {
       await page.getByTestId('disclosure-add').click();
-      await chooseOption('disclosure-category', category);
+      await chooseOption(page, 'disclosure-category', category);
       await page.locator('#period').fill('2026-Q1');
       await page.locator('#postedOn').fill(posted);
       await page.locator('#summary').fill(summary);

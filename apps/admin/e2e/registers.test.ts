@@ -13,12 +13,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import { addMonths, monthOf } from '@fazhi/domain';
 import {
+  chooseOption,
+  type Harness,
   resultsDir,
   signIn,
   signOut,
   startHarness,
   takeConsoleErrors,
-  type Harness,
 } from './harness';
 
 const TOWNSHIP = '330728101000'; // 白石镇
@@ -66,20 +67,11 @@ async function openMenu(item: string) {
   await link.click();
 }
 
-async function chooseOption(testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: label })
-    .first()
-    .click();
-}
-
 async function recordCase(received: string, closed: string, written: boolean) {
   await page.getByTestId('mediation-add').click();
   await page.locator('#receivedOn').fill(received);
-  if (written) await chooseOption('mediation-method', '书面协议');
-  await chooseOption('mediation-outcome', '调解成功');
+  if (written) await chooseOption(page, 'mediation-method', '书面协议');
+  await chooseOption(page, 'mediation-outcome', '调解成功');
   await page.locator('#closedOn').fill(closed);
   if (written) await page.locator('#agreementNo').fill('白石调字〔2026〕88号');
   await page.getByTestId('mediation-save').click();

@@ -23,4 +23,5 @@ export { roles, WHOLE_DEPLOYMENT } from './auth/roles.js';
 export { openDatabase, type Database } from './db/client.js';
 export { createServer } from './http/server.js';
 export { seedDemo } from './demo/seed-demo.js';
+export { restoreSnapshot, takeSnapshot } from './db/snapshot.js';
 export { DEMO_PASSWORD, demoUsers, DEMO_COUNTY_CODE } from './demo/demo-county.js';

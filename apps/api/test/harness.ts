@@ -14,8 +14,8 @@ import { createContextInner, type CookieJar, type SessionUser } from '../src/trp
 import { appRouter, createCaller } from '../src/trpc/root.js';
 import { users } from '../src/db/schema.js';
 import { eq } from 'drizzle-orm';
+import { restoreSnapshot } from '../src/db/snapshot.js';
 import {
-  SNAPSHOT,
   imageKind,
   prepareDatabase,
   type ImageKind,
@@ -91,7 +91,7 @@ export function useTestDatabase(options: ImageOptions = {}): TestDb {
     await database?.drop();
   });
   beforeEach(async () => {
-    await database.db.execute(sql.raw(`select ${SNAPSHOT}.restore()`));
+    await restoreSnapshot(database.db);
   });
   handle.sessionUser = async (username: string) => {
     const [row] = await database.db.select().from(users).where(eq(users.username, username));

@@ -5,14 +5,15 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { mediationEscalations, mediationOutcomes } from '@fazhi/domain';
+import { checkMediationCase, mediationEscalations, mediationOutcomes } from '@fazhi/domain';
 import { Scope } from '../src/auth/scope.js';
 import { rowsOf } from '../src/db/rows-of.js';
 import { todayIso } from '../src/services/campaigns/participations.js';
 import { importDivisions } from '../src/services/divisions/import-divisions.js';
 import { mediationMonthlyAggregate } from '../src/services/registers/mediation-counts.js';
 import { mediationStatistics } from '../src/services/registers/statistics.js';
-import { SNAPSHOT } from './database-image.js';
+import { restoreSnapshot } from '../src/db/snapshot.js';
+import { expectError } from './expect-error.js';
 import { useTestDatabase } from './harness.js';
 
 // with the whole demo (its mediation register included)
@@ -156,7 +157,7 @@ describe('mediation_monthly', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 14 }), async (ops) => {
         // each run from the demo as seeded (a failing run's counterexample then shrinks alone)
-        await t.db.execute(sql.raw(`select ${SNAPSHOT}.restore()`));
+        await restoreSnapshot(t.db);
         await addDivisions();
         const admin = await t.as('admin');
         const mine: { id: string; version: number; divisionCode: string }[] = [];
@@ -169,11 +170,19 @@ describe('mediation_monthly', () => {
             const target = mine[i]!;
             if (op.kind === 'update') {
               // a case keeps its committee; everything else may change
-              const saved = await admin.mediation.save({
+              const input = {
                 ...caseInput({ ...op.c, division: target.divisionCode }),
                 id: target.id,
                 version: target.version,
-              });
+              };
+              // a settled written agreement is corrected only with its agreement file (these
+              // cases have none): refused, nothing changes
+              const problems = checkMediationCase({ ...input, files: 0 }, { today: todayIso() });
+              if (problems.some((p) => p.code === 'AGREEMENT_MISSING')) {
+                await expectError(admin.mediation.save(input), 'BAD_REQUEST', 'AGREEMENT_MISSING');
+                continue;
+              }
+              const saved = await admin.mediation.save(input);
               target.version = saved.version;
             } else {
               await admin.mediation.remove({ id: target.id, version: target.version });
