@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The same suite runs on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL.
@@ -14,6 +15,9 @@ export default defineConfig({
     // the process keeps no state that depends on one (the framework cache holds stored frameworks,
     // which never change, by id).
     isolate: false,
+    // at least two files at once, even on two cores (vitest's default there is one): a PGlite
+    // file keeps its worker's core busy while a PostgreSQL file waits on the server's
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // each project (driver) prepares its test databases once: test/global-setup.ts
     globalSetup: ['test/global-setup.ts'],
     projects: drivers.map((driver) => ({

@@ -47,7 +47,16 @@ async function openTestDatabase(
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is required for the postgres project');
   const name = `fazhi_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}${image ? ` template ${image}` : ''}`);
+  // two files may copy one template at once: PostgreSQL refuses a copy while another holds it
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.unsafe(`create database ${name}${image ? ` template ${image}` : ''}`);
+      break;
+    } catch (error) {
+      if (attempt === 20 || !/being accessed by other users/.test(String(error))) throw error;
+      await new Promise((resume) => setTimeout(resume, 100 * attempt));
+    }
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
