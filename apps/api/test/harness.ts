@@ -15,12 +15,7 @@ import { appRouter, createCaller } from '../src/trpc/root.js';
 import { users } from '../src/db/schema.js';
 import { eq } from 'drizzle-orm';
 import { restoreSnapshot } from '../src/db/snapshot.js';
-import {
-  imageKind,
-  prepareDatabase,
-  type ImageKind,
-  type ImageOptions,
-} from './database-image.js';
+import { imageKind, prepareDatabase, type ImageKind, type ImageOptions } from './database-image.js';
 
 export const driver = (process.env.FAZHI_TEST_DRIVER ?? 'pglite') as 'pglite' | 'postgres';
 
