@@ -96,6 +96,7 @@ async function runSuite(suite) {
     return;
   }
   const result = JSON.parse(readFileSync(report, 'utf8'));
+  const named = failures.length;
   for (const file of result.testResults ?? []) {
     const path = file.name.slice(root.length + 1);
     const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
@@ -111,7 +112,8 @@ async function runSuite(suite) {
     // a suite that failed to load, or an unhandled error
     totals.broken = true;
     totals.failed += Math.max(1, result.numFailedTestSuites);
-    if (failures.length === 0) failures.push(`${suite.name}: exit ${status} with no failed test`);
+    if (failures.length === named)
+      failures.push(`${suite.name}: exit ${status} with no failed test`);
   }
 }
 

@@ -3,9 +3,8 @@
 //
 // The test files run one after another in one worker sharing its modules (vitest.browser.config.ts),
 // so the database and Chromium are started once: the first file migrates and seeds the demo county
-// and takes a snapshot of it (`takeSnapshot`), each later file puts the database back to that
-// snapshot; every file gets its own API server, upload directory and browser context, and closes
-// the contexts it opened.
+// and takes a snapshot of it (`takeSnapshot`), and each file starts from that snapshot; every file
+// gets its own API server, upload directory and browser context, and closes the contexts it opened.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -61,18 +60,16 @@ async function startShared() {
       '--disable-sync',
     ],
   });
-  // the worker ends with the run: the browser goes with it
-  process.once('exit', () => void browser.close().catch(() => {}));
+  // playwright kills the browsers it launched when the worker exits at the end of the run
   return { database, browser };
 }
 
 export async function startHarness(password: string): Promise<Harness> {
   mkdirSync(resultsDir, { recursive: true });
-  const first = !shared;
   shared ??= startShared();
   const { database, browser } = await shared;
   // the demo county as seeded, whatever the file before changed
-  if (!first) await restoreSnapshot(database.db);
+  await restoreSnapshot(database.db);
   // uploaded files go to a throw-away directory; the database is in memory
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
   const app = await createServer({ database, dataDir, staticDir: distDir, logLevel: 'silent' });
