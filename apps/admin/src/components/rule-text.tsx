@@ -1,9 +1,11 @@
 // How an item is scored, in words: the domain library describes it, the page only shows it.
+import { memo } from 'react';
 import { describeRule, type IndicatorItem } from '@fazhi/domain';
 import { useLang } from '../i18n';
 import { localized } from '../lib/errors';
 
-export function RuleText({ item }: { item: IndicatorItem }) {
+/** Skipped while its item is the same (a score sheet shows one per item). */
+export const RuleText = memo(function RuleText({ item }: { item: IndicatorItem }) {
   const { lang } = useLang();
   const description = describeRule(item);
   return (
@@ -18,4 +20,4 @@ export function RuleText({ item }: { item: IndicatorItem }) {
       ) : null}
     </>
   );
-}
+});

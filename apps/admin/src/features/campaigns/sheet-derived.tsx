@@ -13,7 +13,7 @@ import { trpc } from '../../trpc';
 import type { RouterOutputs } from '../../types';
 import { AnswerText } from './sheet-cells';
 import type { ParticipationDetail, SheetColumn } from './model';
-import type { SheetDraft } from './use-sheet-draft';
+import type { SheetActions, SheetDraft } from './use-sheet-draft';
 
 type Derived = RouterOutputs['records']['derivedAnswers'];
 type DerivedEntry = Derived['items'][number];
@@ -144,27 +144,30 @@ function EvidenceLinks({ entry, villageCode }: { entry: DerivedEntry; villageCod
 /**
  * Under an item's self-assessment answer: 来自台账 with the explanation and the records, or how
  * the answer differs from the records' with its reason (an input while the clerk edits).
+ * `answer` and `reason` are the column's: the draft's while the clerk edits, else the stored.
  */
 export function DerivedMark({
   detail,
-  sheet,
   column,
   item,
+  editing,
+  answer,
+  reason,
+  actions,
 }: {
   detail: ParticipationDetail;
-  sheet: SheetDraft;
   column: SheetColumn;
   item: IndicatorItem;
+  editing: boolean;
+  answer: unknown;
+  reason: string;
+  actions: SheetActions;
 }) {
   const { t, lang } = useLang();
   const derived = useDerived(detail);
   if (column !== 'self') return null;
   const entry = derived.data?.items.find((i) => i.itemId === item.code);
   if (!entry) return null;
-  const editing = sheet.editable === 'self';
-  const stored = detail.participation.sheet.self;
-  const answer = editing ? sheet.draft.items[item.code] : stored?.items[item.code];
-  const reason = (editing ? sheet.draft.overrides : stored?.overrides)?.[item.code] ?? '';
   const explanation = localized(entry.explanation, lang);
   if (entry.missing) {
     return editing ? (
@@ -175,7 +178,7 @@ export function DerivedMark({
       </Tooltip>
     ) : null;
   }
-  const changed = answer !== undefined && !sameAnswer(answer, entry.answer);
+  const changed = answer !== undefined && !sameAnswer(answer as ItemAnswer, entry.answer);
   return (
     <Flex vertical gap={2} data-testid={`derived-${item.code}`}>
       <Flex wrap gap={4} align="center">
@@ -199,7 +202,7 @@ export function DerivedMark({
           value={reason}
           status={reason.trim() ? undefined : 'error'}
           placeholder={t('records.derived.reasonPlaceholder')}
-          onChange={(e) => sheet.setOverride(item.code, e.target.value)}
+          onChange={(e) => actions.setOverride(item.code, e.target.value)}
           data-testid={`override-${item.code}`}
         />
       ) : null}

@@ -1,5 +1,5 @@
 // The evidence files of one item, with the upload and remove actions of the editable column.
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Flex, Popconfirm, Progress, Typography, Upload } from 'antd';
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
@@ -12,9 +12,9 @@ import { evidenceFileProblem, uploadEvidence } from './upload';
 
 /**
  * The evidence files of one item (all columns); for the editable column, the upload button and
- * a remove action on each of its files.
+ * a remove action on each of its files. Skipped when its item's files have not changed.
  */
-export function EvidenceCell({
+export const EvidenceCell = memo(function EvidenceCell({
   item,
   files,
   participationId,
@@ -140,4 +140,4 @@ export function EvidenceCell({
       ) : null}
     </Flex>
   );
-}
+});

@@ -1,9 +1,10 @@
 // The items of the score sheet: a table of all items and columns on a wide screen (fitted to
 // the page, no sideways scrolling), one card per item on a phone (rule, answer, evidence,
 // comment). Only the column whose turn it is can be edited.
+import { memo, useMemo } from 'react';
 import { formatPoints } from '@fazhi/domain';
 import { Card, Flex, Table, Tag, Typography } from 'antd';
-import type { IndicatorArea, IndicatorItem, Scorecard } from '@fazhi/domain';
+import type { IndicatorArea, IndicatorItem, ItemAnswer, ItemScore, Scorecard } from '@fazhi/domain';
 import { useLang } from '../../i18n';
 import { AnswerInput, AnswerText, CommentInput, ItemPoints, RuleText } from './sheet-cells';
 import { EvidenceCell } from './sheet-evidence';
@@ -14,7 +15,7 @@ import {
   type ParticipationDetail,
   type SheetColumn,
 } from './model';
-import type { SheetDraft } from './use-sheet-draft';
+import type { SheetActions, SheetDraft } from './use-sheet-draft';
 
 type Row =
   | { key: string; kind: 'area'; area: IndicatorArea }
@@ -29,6 +30,19 @@ function itemScore(card: Scorecard | null | undefined, code: string) {
   return undefined;
 }
 
+/** The live scoring gives new objects on every change: the same when what it shows is. */
+function sameScore(a: ItemScore | undefined, b: ItemScore | undefined) {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.points === b.points &&
+    a.max === b.max &&
+    a.answered === b.answered &&
+    a.explanation.zh === b.explanation.zh &&
+    a.explanation.en === b.explanation.en
+  );
+}
+
 interface ItemsProps {
   detail: ParticipationDetail;
   sheet: SheetDraft;
@@ -36,60 +50,127 @@ interface ItemsProps {
   cards: Record<SheetColumn, Scorecard | null>;
 }
 
-function evidenceOf(detail: ParticipationDetail) {
-  const byItem = new Map<string, EvidenceFile[]>();
-  for (const f of detail.evidence) {
-    byItem.set(f.itemCode, [...(byItem.get(f.itemCode) ?? []), f]);
-  }
-  return byItem;
+/** The evidence files per item; the same lists while the sheet's detail is the same. */
+function useEvidence(detail: ParticipationDetail) {
+  return useMemo(() => {
+    const byItem = new Map<string, EvidenceFile[]>();
+    for (const f of detail.evidence) {
+      byItem.set(f.itemCode, [...(byItem.get(f.itemCode) ?? []), f]);
+    }
+    return byItem;
+  }, [detail.evidence]);
 }
 
-/** One column's cell of one item: the inputs when it is the editable column, else the answer. */
-function ColumnCell({
-  column,
-  item,
-  detail,
-  sheet,
-  cards,
-}: ItemsProps & { column: SheetColumn; item: IndicatorItem }) {
-  const { t } = useLang();
-  const score = itemScore(cards[column], item.code);
-  if (column === sheet.editable) {
+const noFiles: EvidenceFile[] = [];
+
+/** What one column's cell of one item shows: plain values, so that an unchanged cell is skipped. */
+interface CellProps {
+  detail: ParticipationDetail;
+  column: SheetColumn;
+  item: IndicatorItem;
+  /** The column is the one being filled: inputs, with the draft's values. */
+  editing: boolean;
+  answer: ItemAnswer | undefined;
+  comment: string;
+  /** The reason the answer differs from the records'. */
+  reason: string;
+  score: ItemScore | undefined;
+  actions: SheetActions;
+}
+
+function cellProps(
+  { detail, sheet, cards }: ItemsProps,
+  column: SheetColumn,
+  item: IndicatorItem,
+): CellProps {
+  const editing = column === sheet.editable;
+  const data = editing ? sheet.draft : detail.participation.sheet[column];
+  return {
+    detail,
+    column,
+    item,
+    editing,
+    answer: data?.items[item.code],
+    comment: data?.comments[item.code] ?? '',
+    reason: data?.overrides?.[item.code] ?? '',
+    score: itemScore(cards[column], item.code),
+    actions: sheet.actions,
+  };
+}
+
+/**
+ * One column's cell of one item: the inputs when it is the editable column, else the answer.
+ * Typing in one item re-renders that item's cell only (a sheet has 40 or more).
+ */
+const ColumnCell = memo(
+  function ColumnCell({
+    detail,
+    column,
+    item,
+    editing,
+    answer,
+    comment,
+    reason,
+    score,
+    actions,
+  }: CellProps) {
+    const { t } = useLang();
+    const derived = (
+      <DerivedMark
+        detail={detail}
+        column={column}
+        item={item}
+        editing={editing}
+        answer={answer}
+        reason={reason}
+        actions={actions}
+      />
+    );
+    if (editing) {
+      return (
+        <Flex vertical gap={4} data-testid={`answer-${item.code}`}>
+          <AnswerInput
+            item={item}
+            value={answer}
+            onChange={(v) => actions.setAnswer(item.code, v)}
+          />
+          {derived}
+          <ItemPoints score={score} />
+          <CommentInput
+            code={item.code}
+            value={comment}
+            onChange={(text) => actions.setComment(item.code, text)}
+          />
+        </Flex>
+      );
+    }
+    if (!detail.participation.sheet[column]) return null;
     return (
-      <Flex vertical gap={4} data-testid={`answer-${item.code}`}>
-        <AnswerInput
-          item={item}
-          value={sheet.draft.items[item.code]}
-          onChange={(v) => sheet.setAnswer(item.code, v)}
-        />
-        <DerivedMark detail={detail} sheet={sheet} column={column} item={item} />
+      <Flex vertical gap={2} data-testid={`cell-${column}-${item.code}`}>
+        <span>
+          <AnswerText item={item} answer={answer} />
+        </span>
+        {derived}
         <ItemPoints score={score} />
-        <CommentInput
-          code={item.code}
-          value={sheet.draft.comments[item.code] ?? ''}
-          onChange={(text) => sheet.setComment(item.code, text)}
-        />
+        {comment ? (
+          <Typography.Text italic style={{ fontSize: 12 }}>
+            {t('sheet.comment')}：{comment}
+          </Typography.Text>
+        ) : null}
       </Flex>
     );
-  }
-  const stored = detail.participation.sheet[column];
-  if (!stored) return null;
-  const comment = stored.comments[item.code];
-  return (
-    <Flex vertical gap={2} data-testid={`cell-${column}-${item.code}`}>
-      <span>
-        <AnswerText item={item} answer={stored.items[item.code]} />
-      </span>
-      <DerivedMark detail={detail} sheet={sheet} column={column} item={item} />
-      <ItemPoints score={score} />
-      {comment ? (
-        <Typography.Text italic style={{ fontSize: 12 }}>
-          {t('sheet.comment')}：{comment}
-        </Typography.Text>
-      ) : null}
-    </Flex>
-  );
-}
+  },
+  (a, b) =>
+    a.detail === b.detail &&
+    a.column === b.column &&
+    a.item === b.item &&
+    a.editing === b.editing &&
+    a.answer === b.answer &&
+    a.comment === b.comment &&
+    a.reason === b.reason &&
+    a.actions === b.actions &&
+    sameScore(a.score, b.score),
+);
 
 function AreaPoints({ card, area }: { card: Scorecard | null; area: IndicatorArea }) {
   const found = card?.areas.find((a) => a.code === area.code);
@@ -109,7 +190,7 @@ export function SheetTable(props: ItemsProps) {
     { key: `area:${area.code}`, kind: 'area' as const, area },
     ...area.items.map((item) => ({ key: item.code, kind: 'item' as const, item, area })),
   ]);
-  const evidence = evidenceOf(detail);
+  const evidence = useEvidence(detail);
   const areaCell = (row: Row) => (row.kind === 'area' ? { colSpan: 0 } : {});
   // the editable column gets the room its inputs need
   const columnWidth = (column: SheetColumn) =>
@@ -172,7 +253,7 @@ export function SheetTable(props: ItemsProps) {
             row.kind === 'item' ? (
               <EvidenceCell
                 item={row.item}
-                files={evidence.get(row.item.code) ?? []}
+                files={evidence.get(row.item.code) ?? noFiles}
                 participationId={detail.participation.id}
                 column={editable}
               />
@@ -191,7 +272,7 @@ export function SheetTable(props: ItemsProps) {
             row.kind === 'area' ? (
               <AreaPoints card={cards[column]} area={row.area} />
             ) : (
-              <ColumnCell {...props} column={column} item={row.item} />
+              <ColumnCell {...cellProps(props, column, row.item)} />
             ),
         })),
       ]}
@@ -204,7 +285,7 @@ export function SheetItemCards(props: ItemsProps) {
   const { t } = useLang();
   const { detail, sheet, cards } = props;
   const editable = sheet.editable;
-  const evidence = evidenceOf(detail);
+  const evidence = useEvidence(detail);
   const others = sheetColumns.filter((c) => c !== editable && detail.participation.sheet[c]);
   return (
     <Flex vertical gap={12} data-testid="sheet-cards">
@@ -245,7 +326,7 @@ export function SheetItemCards(props: ItemsProps) {
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {t(`sheet.columns.${editable}`)}
                     </Typography.Text>
-                    <ColumnCell {...props} column={editable} item={item} />
+                    <ColumnCell {...cellProps(props, editable, item)} />
                   </div>
                 ) : null}
                 {others.map((column) => (
@@ -253,7 +334,7 @@ export function SheetItemCards(props: ItemsProps) {
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {t(`sheet.columns.${column}`)}
                     </Typography.Text>
-                    <ColumnCell {...props} column={column} item={item} />
+                    <ColumnCell {...cellProps(props, column, item)} />
                   </div>
                 ))}
                 <div>
@@ -262,7 +343,7 @@ export function SheetItemCards(props: ItemsProps) {
                   </Typography.Text>
                   <EvidenceCell
                     item={item}
-                    files={evidence.get(item.code) ?? []}
+                    files={evidence.get(item.code) ?? noFiles}
                     participationId={detail.participation.id}
                     column={editable}
                   />

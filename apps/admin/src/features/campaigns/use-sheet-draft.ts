@@ -106,17 +106,27 @@ export function useSheetDraft(detail: ParticipationDetail) {
     setDraft((d) => change(d));
     setDirty(true);
   };
-  const setAnswer = (code: string, value: ItemAnswer | undefined) =>
-    update((d) => {
-      const items = { ...d.items };
-      if (value === undefined) delete items[code];
-      else items[code] = Array.isArray(value) ? [...value] : (value as boolean | number);
-      return { ...d, items };
-    });
-  const setComment = (code: string, text: string) =>
-    update((d) => ({ ...d, comments: { ...d.comments, [code]: text } }));
-  const setOverride = (code: string, text: string) =>
-    update((d) => ({ ...d, overrides: { ...d.overrides, [code]: text } }));
+  // one object for the life of the editor (it only calls state setters): the memoized cells of
+  // the sheet keep it as a prop without re-rendering on every keystroke elsewhere
+  const [actions] = useState<SheetActions>(() => ({
+    setAnswer: (code, value) => {
+      setDraft((d) => {
+        const items = { ...d.items };
+        if (value === undefined) delete items[code];
+        else items[code] = Array.isArray(value) ? [...value] : (value as boolean | number);
+        return { ...d, items };
+      });
+      setDirty(true);
+    },
+    setComment: (code, text) => {
+      setDraft((d) => ({ ...d, comments: { ...d.comments, [code]: text } }));
+      setDirty(true);
+    },
+    setOverride: (code, text) => {
+      setDraft((d) => ({ ...d, overrides: { ...d.overrides, [code]: text } }));
+      setDirty(true);
+    },
+  }));
   /** Fills the unanswered items with the answers the records give (an unsaved change). */
   const prefill = (answers: Record<string, ItemAnswer>): number => {
     const missing = Object.keys(answers).filter((code) => draft.items[code] === undefined);
@@ -195,9 +205,7 @@ export function useSheetDraft(detail: ParticipationDetail) {
     conflict,
     setConflict,
     live,
-    setAnswer,
-    setComment,
-    setOverride,
+    actions,
     prefill,
     setVeto,
     doSave,
@@ -211,3 +219,11 @@ export function useSheetDraft(detail: ParticipationDetail) {
 }
 
 export type SheetDraft = ReturnType<typeof useSheetDraft>;
+
+/** The edits of one item, the same functions for the life of the editor. */
+export interface SheetActions {
+  setAnswer(code: string, value: ItemAnswer | undefined): void;
+  setComment(code: string, text: string): void;
+  /** The reason an answer differs from the records'. */
+  setOverride(code: string, text: string): void;
+}
