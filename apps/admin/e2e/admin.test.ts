@@ -1,10 +1,9 @@
 // The admin SPA in real Chromium against the real API: a township officer sees only their
 // township's villages; the county administrator creates a user. No console errors anywhere.
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import { checkResolution, describeCitation } from '@fazhi/domain';
-import { resultsDir, signIn, signOut, startHarness, type Harness } from './harness';
+import { type Harness, screenshot, signIn, signOut, startHarness } from './harness';
 
 const BAISHI = '330728101000'; // 白石镇, the demo township officer's scope
 const QINGSHAN = '330728102000'; // 青山镇, another township
@@ -69,11 +68,7 @@ describe('admin SPA', () => {
 
     await search.fill('');
     await tree.getByText(own.name, { exact: true }).waitFor();
-    await page.screenshot({
-      path: resolve(resultsDir, 'township-divisions.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    await screenshot(page, 'township-divisions');
 
     await signOut(page);
     await page.close();
@@ -106,11 +101,7 @@ describe('admin SPA', () => {
       expect(text).toContain(entry.campaignName);
       expect(text).toContain(`${entry.count} `);
     }
-    await page.screenshot({
-      path: resolve(resultsDir, 'county-dashboard.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    await screenshot(page, 'county-dashboard');
     // 去处理 opens the campaign filtered to the villages under objection
     await item.getByRole('link', { name: '去处理' }).click();
     await page.waitForURL((url) => url.searchParams.get('state') === 'objected');
@@ -155,20 +146,12 @@ describe('admin SPA', () => {
     expect(rowText).toContain('测试文书');
     expect(rowText).toContain('村级文书');
     expect(rowText).toContain(village.name);
-    await page.screenshot({
-      path: resolve(resultsDir, 'county-users.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    await screenshot(page, 'county-users');
 
     // the creation is in the audit log
     await page.getByRole('menuitem', { name: /审计日志/ }).click();
     await page.getByTestId('audit-table').getByText('新建用户').first().waitFor();
-    await page.screenshot({
-      path: resolve(resultsDir, 'county-audit.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    await screenshot(page, 'county-audit');
 
     await signOut(page);
     await page.close();
@@ -211,11 +194,7 @@ describe('admin SPA', () => {
       describeCitation(quorumProblem.citation!).zh,
     );
     await expect(result.textContent()).resolves.toContain('村民委员会组织法（2025年版）');
-    await page.screenshot({
-      path: resolve(resultsDir, 'resolution-check.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    await screenshot(page, 'resolution-check');
 
     // one more attendee voting in favour: quorum met and passed
     await fill('attendees', 51);

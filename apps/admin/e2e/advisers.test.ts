@@ -3,18 +3,17 @@
 // saved with a warning) and reads the coverage; the clerk records a service of their village;
 // the township reports a month's correction figures (helped > released is refused). Screenshots
 // in test-results/advisers-*.png (two at phone size).
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import { addMonths, monthOf } from '@fazhi/domain';
 import {
-  resultsDir,
+  type Harness,
+  screenshot,
   signIn,
   signOut,
   startHarness,
   takeConsoleErrors,
-  type Harness,
 } from './harness';
 
 const TOWNSHIP = '330728101000'; // 白石镇
@@ -40,11 +39,7 @@ afterAll(async () => {
 });
 
 async function shot(name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `advisers-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `advisers-${name}`);
 }
 
 async function as(username: string) {

@@ -2,18 +2,17 @@
 // townships (all 15 enrolled at once, nobody declares), the township officer of 白石镇 fills and
 // submits its own self-assessment, the county scores it, records the 奖惩 outcome and concludes
 // the assessment. Screenshots in test-results/annual-*.png.
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFrameworks, type IndicatorItem } from '@fazhi/domain';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import {
-  resultsDir,
+  type Harness,
+  screenshot,
   signIn,
   signOut,
   startHarness,
   takeConsoleErrors,
-  type Harness,
 } from './harness';
 
 const TOWNSHIP = '330728101000'; // 白石镇, the demo township officer's
@@ -40,11 +39,7 @@ afterAll(async () => {
 });
 
 async function shot(name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `annual-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `annual-${name}`);
 }
 
 async function as(username: string) {

@@ -5,17 +5,15 @@
 // reached from the side menu; the public page shows the stages; the demo's finished project on a
 // 390×844 phone.
 // Screenshots in test-results/budget-*.png.
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 const TITLE = '杨林村文化广场改造';
 const WAIT = { timeout: 15_000 };
 
 let h: Harness;
-const pages: Page[] = [];
 
 beforeAll(async () => {
   h = await startHarness(DEMO_PASSWORD);
@@ -26,40 +24,15 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const page of pages)
-    await page
-      .context()
-      .close()
-      .catch(() => {});
   await h?.close();
 });
 
 async function session(username: string, device: 'phone' | 'desktop'): Promise<Page> {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl,
-    locale: 'zh-CN',
-    ...(device === 'phone'
-      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-      : { viewport: { width: 1440, height: 900 } }),
-  });
-  const page = await context.newPage();
-  pages.push(page);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') {
-      h.consoleErrors.push(`console.${msg.type()}: ${msg.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => h.consoleErrors.push(`pageerror: ${error.message}`));
-  await signIn(page, username, DEMO_PASSWORD);
-  return page;
+  return h.session(username, device === 'phone' ? 'phone' : 'wide');
 }
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `budget-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `budget-${name}`);
 }
 
 /** Opens a stage's form, fills the fields by their ids, and saves it. */

@@ -2,11 +2,10 @@
 // late villages per township, extends the deadline with a reason (待办 then shows it due soon),
 // and closes the campaign with a summary over the figures the system computes; the closed page
 // is read-only, on a desktop and on a phone (390×844). Screenshots are saved.
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import { type Harness, screenshot, signIn, startHarness, takeConsoleErrors } from './harness';
 
 const CAMPAIGN = '2026年度清和县民主法治示范村（社区）培育创建（第二批）';
 
@@ -19,11 +18,7 @@ function day(days: number): string {
 }
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `${name}`);
 }
 
 beforeAll(async () => {
@@ -122,16 +117,8 @@ describe('the county closes a campaign', () => {
   });
 
   it('the closed campaign reads well on a phone', async () => {
-    const context = await h.browser.newContext({
-      baseURL: h.baseUrl,
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => h.consoleErrors.push(`pageerror: ${error.message}`));
-    await signIn(page, 'county', DEMO_PASSWORD);
+    const page = await h.session('county', 'phone');
+    const context = page.context();
     await page.goto(campaignPath);
     await page.getByTestId('campaign-closed').waitFor();
     await page.getByTestId('closing-figures').waitFor();

@@ -3,13 +3,12 @@
 // bad cells, re-checking (复核) a named title and the 2-year bar on declaring again, and the
 // 指标体系 page importing a framework. No console errors anywhere.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFrameworks, scoreAssessment, type IndicatorItem } from '@fazhi/domain';
 import { DEMO_COUNTY_CODE, DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 const BAISHI = '330728101000'; // 白石镇, the demo township officer's scope
 const framework = builtinFrameworks.find((f) => f.code === 'demo-county-2026')!;
@@ -25,7 +24,6 @@ const CODE_COLUMN = 2;
 const refused = (status: number) => new RegExp(`Failed to load resource.*status of ${status}`);
 
 let h: Harness;
-const contexts: BrowserContext[] = [];
 const cookies = new Map<string, string>();
 
 interface Division {
@@ -44,37 +42,16 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
   await h?.close();
 });
 
 /** A page in its own browser context (its own session), collecting console errors. */
 async function newSession(username: string): Promise<Page> {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl,
-    viewport: { width: 1366, height: 860 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') {
-      const where = msg.location().url;
-      h.consoleErrors.push(`console.${msg.type()}: ${msg.text()}${where ? ` (${where})` : ''}`);
-    }
-  });
-  page.on('pageerror', (error) => h.consoleErrors.push(`pageerror: ${error.message}`));
-  await signIn(page, username, DEMO_PASSWORD);
-  return page;
+  return h.session(username, 'desktop', { acceptDownloads: true });
 }
 
 async function shot(page: Page, name: string, fullPage = true) {
-  await page.screenshot({
-    path: resolve(resultsDir, `${name}.png`),
-    fullPage,
-    animations: 'disabled',
-  });
+  await screenshot(page, `${name}`, fullPage);
 }
 
 /** Calls a tRPC mutation over HTTP as `username`, outside the browser. */

@@ -3,19 +3,18 @@
 // (with an evidence upload, and a wrong one removed again), the township officer returns it once
 // and then approves, the county accepts, posts and names it. Then the ranking and the exported score sheet (read back with
 // exceljs). No console errors anywhere.
-import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFrameworks, type IndicatorItem } from '@fazhi/domain';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import {
-  resultsDir,
+  type Harness,
+  screenshot,
   signIn,
   signOut,
   startHarness,
   takeConsoleErrors,
-  type Harness,
 } from './harness';
 
 const VILLAGE = '330728101201'; // the demo clerk's village
@@ -43,11 +42,7 @@ afterAll(async () => {
 });
 
 async function shot(name: string, fullPage = true) {
-  await page.screenshot({
-    path: resolve(resultsDir, `${name}.png`),
-    fullPage,
-    animations: 'disabled',
-  });
+  await screenshot(page, `${name}`, fullPage);
 }
 
 async function as(username: string) {

@@ -3,12 +3,11 @@
 // the sheet, on the village's row and in 待办, then approves; the score sheet fits 1440 px
 // without sideways scrolling; a double click of 申报, 保存 or 提交自评 gives one success; leaving
 // with unsaved edits asks first, and a reload offers the local draft back. Screenshots saved.
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFrameworks, type IndicatorItem } from '@fazhi/domain';
 import { DEMO_COUNTY_CODE, DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 const framework = builtinFrameworks.find((f) => f.code === 'demo-county-2026')!;
 const items = framework.areas.flatMap((a) => a.items);
@@ -16,7 +15,6 @@ const campaignName = `手机端测试活动${Date.now()}`;
 const REASON = '请补充村规民约修订记录';
 
 let h: Harness;
-const contexts: BrowserContext[] = [];
 const cookies = new Map<string, string>();
 let campaignId = '';
 let participationId = '';
@@ -33,37 +31,16 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
   await h?.close();
 });
 
 /** A signed-in page in its own context: a phone (390×844, touch) or a 1440×900 desktop. */
 async function session(username: string, device: 'phone' | 'desktop'): Promise<Page> {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl,
-    locale: 'zh-CN',
-    ...(device === 'phone'
-      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-      : { viewport: { width: 1440, height: 900 } }),
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') {
-      h.consoleErrors.push(`console.${msg.type()}: ${msg.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => h.consoleErrors.push(`pageerror: ${error.message}`));
-  await signIn(page, username, DEMO_PASSWORD);
-  return page;
+  return h.session(username, device === 'phone' ? 'phone' : 'wide');
 }
 
 async function shot(page: Page, name: string, fullPage = true) {
-  await page.screenshot({
-    path: resolve(resultsDir, `${name}.png`),
-    fullPage,
-    animations: 'disabled',
-  });
+  await screenshot(page, `${name}`, fullPage);
 }
 
 async function mutate<T>(username: string, path: string, input: unknown): Promise<T> {

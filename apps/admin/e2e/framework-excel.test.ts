@@ -2,12 +2,11 @@
 // with bad cells and sees each one; then its good 考核评分表 (areas merged over their rows),
 // chooses the one rule the workbook did not state plainly, and saves it as the county's
 // framework. No console errors other than the refused upload.
-import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNTY_CODE, DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import { type Harness, screenshot, signIn, startHarness, takeConsoleErrors } from './harness';
 
 let h: Harness;
 
@@ -20,11 +19,7 @@ afterAll(async () => {
 });
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `${name}.png`),
-    fullPage: false,
-    animations: 'disabled',
-  });
+  await screenshot(page, `${name}`, false);
 }
 
 type Row = (string | number | null)[];

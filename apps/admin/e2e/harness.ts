@@ -9,7 +9,13 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 import {
   createServer,
@@ -24,6 +30,33 @@ const appDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const distDir = resolve(appDir, 'dist');
 export const resultsDir = resolve(appDir, 'test-results');
 
+/** The screens the tests use: the desktop of most files, a wider one, and a phone (touch). */
+export const screens = {
+  desktop: { viewport: { width: 1366, height: 860 } },
+  wide: { viewport: { width: 1440, height: 900 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+} satisfies Record<string, BrowserContextOptions>;
+export type Screen = keyof typeof screens;
+
+/**
+ * Screenshots go to test-results/ for people to look at; nothing reads them back. Taken unless
+ * `FAZHI_E2E_SCREENSHOTS=0`, and in CI (`CI` set) only with `FAZHI_E2E_SCREENSHOTS=1`: a full-page
+ * shot of a long page costs a second or two of the renderer.
+ */
+export const screenshotsTaken = process.env.FAZHI_E2E_SCREENSHOTS
+  ? process.env.FAZHI_E2E_SCREENSHOTS !== '0'
+  : !process.env.CI;
+
+/** Saves a screenshot of the page as test-results/<name>.png (see `screenshotsTaken`). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (!screenshotsTaken) return;
+  await page.screenshot({
+    path: resolve(resultsDir, `${name}.png`),
+    fullPage,
+    animations: 'disabled',
+  });
+}
+
 export interface Harness {
   baseUrl: string;
   /** The API's in-process database (to move the clock of a record, e.g. a posting date). */
@@ -31,7 +64,15 @@ export interface Harness {
   browser: Browser;
   /** Console errors and warnings and uncaught page errors seen so far, on every page. */
   consoleErrors: string[];
+  /** A page in the file's own browser context (1366×860). */
   newPage(): Promise<Page>;
+  /**
+   * A browser context of its own (its own cookies: another person's session) on `screen`,
+   * closed with the harness. Every context asks for reduced motion: antd's transitions are off.
+   */
+  newContext(screen?: Screen, options?: BrowserContextOptions): Promise<BrowserContext>;
+  /** A page of a context of its own on `screen`, signed in as `username` through the login page. */
+  session(username: string, screen?: Screen, options?: BrowserContextOptions): Promise<Page>;
   /** Calls a tRPC procedure over HTTP as `username`, outside the browser. */
   api<T>(username: string, path: string, input: unknown): Promise<T>;
   /** Calls a tRPC mutation over HTTP as `username`, outside the browser. */
@@ -78,12 +119,27 @@ export async function startHarness(password: string): Promise<Harness> {
   if (!address || typeof address === 'string') throw new Error('no server address');
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
-  const context = await browser.newContext({
-    baseURL: baseUrl,
-    viewport: { width: 1366, height: 860 },
-    locale: 'zh-CN',
-  });
+  const newContext = (screen: Screen = 'desktop', options: BrowserContextOptions = {}) =>
+    browser.newContext({
+      baseURL: baseUrl,
+      locale: 'zh-CN',
+      reducedMotion: 'reduce',
+      ...screens[screen],
+      ...options,
+    });
+  const context = await newContext();
   const consoleErrors: string[] = [];
+  /** Collects the page's console errors and warnings and uncaught errors. */
+  const watch = (page: Page) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' || msg.type() === 'warning') {
+        const where = msg.location().url;
+        consoleErrors.push(`console.${msg.type()}: ${msg.text()}${where ? ` (${where})` : ''}`);
+      }
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+    return page;
+  };
 
   const cookies = new Map<string, string>();
   async function cookieFor(username: string) {
@@ -105,15 +161,12 @@ export async function startHarness(password: string): Promise<Harness> {
     database,
     browser,
     consoleErrors,
-    async newPage() {
-      const page = await context.newPage();
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' || msg.type() === 'warning') {
-          const where = msg.location().url;
-          consoleErrors.push(`console.${msg.type()}: ${msg.text()}${where ? ` (${where})` : ''}`);
-        }
-      });
-      page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+    newPage: () => context.newPage().then(watch),
+    newContext,
+    async session(username: string, screen: Screen = 'desktop', options?: BrowserContextOptions) {
+      const own = await newContext(screen, options);
+      const page = watch(await own.newPage());
+      await signIn(page, username, password);
       return page;
     },
     async api<T>(username: string, path: string, input: unknown) {

@@ -1,9 +1,8 @@
 // The server's messages in the chosen language, the language remembered across reloads, field
 // errors on the form, and pages a role may not open.
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import { type Harness, screenshot, signIn, startHarness, takeConsoleErrors } from './harness';
 
 let h: Harness;
 
@@ -48,11 +47,7 @@ describe('language and errors', () => {
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByTestId('count-villages').getByText('300').waitFor();
     await expect(page.getByRole('menuitem', { name: 'Users' }).count()).resolves.toBe(0);
-    await page.screenshot({
-      path: resolve(resultsDir, 'inspector-dashboard-en.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    await screenshot(page, 'inspector-dashboard-en');
     await page.goto('/users');
     await page.getByText('Your role may not open this page.').waitFor();
 
@@ -106,11 +101,7 @@ describe('language and errors', () => {
       .waitFor();
     const lines = await dialog.locator('.ant-table-tbody tr td:first-child').allTextContents();
     expect(lines).toEqual(['3', '4', '5']);
-    await page.screenshot({
-      path: resolve(resultsDir, 'county-import-rejected.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    await screenshot(page, 'county-import-rejected');
 
     await dialog.getByRole('button', { name: /导入其他文件/ }).click();
     await dialog.locator('input[type="file"]').setInputFiles({

@@ -1,11 +1,10 @@
 // A GBK CSV (as Excel on Chinese Windows saves it) imported through the SPA keeps its Chinese
 // names; the 公示 opens at its public address without login, printable, with a QR code; the
 // clerk and the township officer find their work in 待办 and its count in the menu.
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import { type Harness, screenshot, signIn, startHarness, takeConsoleErrors } from './harness';
 
 let h: Harness;
 
@@ -22,12 +21,7 @@ const GBK_HEADER = [0xb4, 0xfa, 0xc2, 0xeb, 0x2c, 0xc3, 0xfb, 0xb3, 0xc6];
 const GBK_XINTANG = [0xd0, 0xc2, 0xcc, 0xc1, 0xb4, 0xe5];
 const ascii = (s: string) => [...Buffer.from(s, 'latin1')];
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({
-    path: resolve(resultsDir, `${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+const shot = (page: Page, name: string) => screenshot(page, name);
 
 describe('GBK import, public notice, 待办', () => {
   it('imports a GBK file with its Chinese names intact', async () => {
@@ -90,10 +84,7 @@ describe('GBK import, public notice, 待办', () => {
     await county.close();
 
     // a stranger, without login, in a fresh browser context: read-only, no scripts
-    const context = await h.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-    });
+    const context = await h.newContext('phone', { baseURL: undefined });
     const visitor = await context.newPage();
     const response = await visitor.goto(`${h.baseUrl}/public/notices/${campaign.id}`);
     expect(response?.status()).toBe(200);
@@ -102,10 +93,7 @@ describe('GBK import, public notice, 待办', () => {
     await expect(visitor.locator('script').count()).resolves.toBe(0);
     await expect(visitor.locator('table tbody tr').count()).resolves.toBeGreaterThan(10);
     await expect(visitor.locator('svg').count()).resolves.toBe(1);
-    await visitor.screenshot({
-      path: resolve(resultsDir, 'public-notice-phone.png'),
-      fullPage: true,
-    });
+    await screenshot(visitor, 'public-notice-phone');
     expect(await context.cookies()).toEqual([]);
     await context.close();
     expect(takeConsoleErrors(h)).toEqual([]);

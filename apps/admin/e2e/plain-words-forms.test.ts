@@ -2,11 +2,10 @@
 // each change in words, no JSON, ids or state codes), the objection form's own message per
 // field, the selection checkboxes in Chinese, and a campaign changed and deleted before any
 // village has declared.
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import { type Harness, screenshot, signIn, startHarness, takeConsoleErrors } from './harness';
 
 let h: Harness;
 
@@ -18,12 +17,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({
-    path: resolve(resultsDir, `${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+const shot = (page: Page, name: string) => screenshot(page, name);
 
 /** Waits until no antd dialog or popover is still zooming in or out. */
 const settled = (page: Page) =>

@@ -2,17 +2,16 @@
 // 页面不存在 (no "编号无效" with 重试), a clerk's dashboard counts no townships, bulk 公示 shows
 // its preview (which villages will change and which cannot) and applies it, and the ranking
 // downloads as an Excel file. No console errors.
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import {
-  resultsDir,
+  type Harness,
+  screenshot,
   signIn,
   signOut,
   startHarness,
   takeConsoleErrors,
-  type Harness,
 } from './harness';
 
 let h: Harness;
@@ -36,7 +35,7 @@ afterAll(async () => {
 });
 
 async function shot(name: string) {
-  await page.screenshot({ path: resolve(resultsDir, `${name}.png`), fullPage: true });
+  await screenshot(page, name);
 }
 
 describe('plain words and small things', () => {

@@ -4,19 +4,18 @@
 // township exports its advisers' duty days and deletes one. Screenshots in
 // test-results/pufa-files-*.png, two at phone size (390×844).
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import { addMonths, monthOf } from '@fazhi/domain';
 import {
-  resultsDir,
+  type Harness,
+  screenshot,
   signIn,
   signOut,
   startHarness,
   takeConsoleErrors,
-  type Harness,
 } from './harness';
 
 const VILLAGE = '330728101201'; // the demo clerk's village
@@ -49,11 +48,7 @@ afterAll(async () => {
 });
 
 async function shot(name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `pufa-files-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `pufa-files-${name}`);
 }
 
 /** Waits until no antd dialog or popover is still animating. */

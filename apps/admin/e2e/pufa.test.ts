@@ -2,18 +2,17 @@
 // the township plans lectures and sees the clerk's counted, drills the figures down to the
 // village, and the county reads the roster without names. Screenshots in
 // test-results/pufa-*.png (two at phone size, 390×844).
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import { addMonths, monthOf } from '@fazhi/domain';
 import {
-  resultsDir,
+  type Harness,
+  screenshot,
   signIn,
   signOut,
   startHarness,
   takeConsoleErrors,
-  type Harness,
 } from './harness';
 
 const VILLAGE = '330728101201'; // the demo clerk's village
@@ -37,11 +36,7 @@ afterAll(async () => {
 });
 
 async function shot(name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `pufa-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `pufa-${name}`);
 }
 
 async function as(username: string) {

@@ -3,17 +3,15 @@
 // a bad cell (the cell is listed, nothing imported), corrects a meeting's attendees, deletes a
 // 四议两公开 matter (and is refused once the period's self-assessment is submitted), and
 // uploads a ledger with a bad cell, then a good one. Screenshots in test-results/records-edit-*.png.
-import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 const VILLAGE = '330728101201'; // 杨林村, the demo clerk's
 
 let h: Harness;
-let context: BrowserContext;
 let page: Page;
 
 interface Totals {
@@ -24,21 +22,7 @@ interface Totals {
 
 beforeAll(async () => {
   h = await startHarness(DEMO_PASSWORD);
-  context = await h.browser.newContext({
-    baseURL: h.baseUrl,
-    locale: 'zh-CN',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') {
-      h.consoleErrors.push(`console.${msg.type()}: ${msg.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => h.consoleErrors.push(`pageerror: ${error.message}`));
-  await signIn(page, 'clerk', DEMO_PASSWORD);
+  page = await h.session('clerk', 'phone');
 });
 
 afterEach(() => {
@@ -47,16 +31,11 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await context?.close().catch(() => {});
   await h?.close();
 });
 
 async function shot(name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `records-edit-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `records-edit-${name}`);
 }
 
 /** Waits until no antd dialog or popover is still animating. */

@@ -2,42 +2,19 @@
 // (a PDF), is refused a PDF as a photo, downloads the file; then records the representatives'
 // make-up and an election and sees each check's verdict with the law it cites. Screenshots in
 // test-results/records-phone-*.png.
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import {
-  chooseOption,
-  resultsDir,
-  signIn,
-  startHarness,
-  takeConsoleErrors,
-  type Harness,
-} from './harness';
+import { chooseOption, type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 let h: Harness;
-let context: BrowserContext;
 let page: Page;
 
 const pdf = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
 
 beforeAll(async () => {
   h = await startHarness(DEMO_PASSWORD);
-  context = await h.browser.newContext({
-    baseURL: h.baseUrl,
-    locale: 'zh-CN',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') {
-      h.consoleErrors.push(`console.${msg.type()}: ${msg.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => h.consoleErrors.push(`pageerror: ${error.message}`));
-  await signIn(page, 'clerk', DEMO_PASSWORD);
+  page = await h.session('clerk', 'phone');
 });
 
 afterEach(() => {
@@ -46,16 +23,11 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await context?.close().catch(() => {});
   await h?.close();
 });
 
 async function shot(name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `records-phone-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `records-phone-${name}`);
 }
 
 /** Waits until no antd dialog or popover is still animating. */

@@ -5,24 +5,15 @@
 // records a major matter's posting linked to a meeting's resolution, corrects it (the form opens
 // with its values) and deletes it; once the period's self-assessment is submitted a deletion is
 // refused with the API's words. Screenshots in test-results/records-rules-*.png.
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import {
-  chooseOption,
-  resultsDir,
-  signIn,
-  startHarness,
-  takeConsoleErrors,
-  type Harness,
-} from './harness';
+import { chooseOption, type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 const VILLAGE = '330728101201'; // 杨林村, the clerk's
 const FLAGGED = '二、外嫁女户口未迁出的，不再享受集体收益分配。';
 
 let h: Harness;
-const contexts: BrowserContext[] = [];
 let clerk: Page;
 let township: Page;
 
@@ -92,23 +83,7 @@ const docx = storedZip({
 });
 
 async function phone(username: string) {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl,
-    locale: 'zh-CN',
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') {
-      h.consoleErrors.push(`console.${msg.type()}: ${msg.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => h.consoleErrors.push(`pageerror: ${error.message}`));
-  await signIn(page, username, DEMO_PASSWORD);
-  return page;
+  return h.session(username, 'phone');
 }
 
 beforeAll(async () => {
@@ -124,16 +99,11 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
   await h?.close();
 });
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `records-rules-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `records-rules-${name}`);
 }
 
 /** Waits until no antd dialog or popover is still animating. */

@@ -3,14 +3,13 @@
 // and finds the self column pre-filled with answers marked 来自台账 with links to the records;
 // a changed answer needs a reason, which the township sees. Screenshots in
 // test-results/records-to-scores-*.png.
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import {
   chooseOption,
   type Harness,
-  resultsDir,
+  screenshot,
   signIn,
   signOut,
   startHarness,
@@ -46,11 +45,7 @@ afterAll(async () => {
 });
 
 async function shot(name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `records-to-scores-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `records-to-scores-${name}`);
 }
 
 async function as(username: string) {

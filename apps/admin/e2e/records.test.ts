@@ -1,14 +1,13 @@
 // Village records in real Chromium: the township sees its villages' compliance, the clerk records
 // a meeting (checked by the law in force on its date) and two disclosures, and the township sees
 // the village's row change. Screenshots in test-results/records-*.png.
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import {
   chooseOption,
   type Harness,
-  resultsDir,
+  screenshot,
   signIn,
   signOut,
   startHarness,
@@ -36,11 +35,7 @@ afterAll(async () => {
 });
 
 async function shot(name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `records-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `records-${name}`);
 }
 
 async function as(username: string) {

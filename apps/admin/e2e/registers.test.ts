@@ -5,7 +5,6 @@
 // a paragraph and downloads the .docx, read back here (word/document.xml). Screenshots in
 // test-results/registers-*.png (two at phone size).
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import type { Page } from 'playwright-core';
@@ -15,7 +14,7 @@ import { addMonths, monthOf } from '@fazhi/domain';
 import {
   chooseOption,
   type Harness,
-  resultsDir,
+  screenshot,
   signIn,
   signOut,
   startHarness,
@@ -46,11 +45,7 @@ afterAll(async () => {
 });
 
 async function shot(name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `registers-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `registers-${name}`);
 }
 
 async function as(username: string) {

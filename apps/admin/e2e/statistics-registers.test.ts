@@ -4,18 +4,17 @@
 // derived from the register with its link to the register page. Screenshots in
 // test-results/statistics-registers-*.png (one at phone size).
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import {
-  resultsDir,
+  type Harness,
+  screenshot,
   signIn,
   signOut,
   startHarness,
   takeConsoleErrors,
-  type Harness,
 } from './harness';
 
 const TOWNSHIP = '330728101000'; // 白石镇
@@ -38,11 +37,7 @@ afterAll(async () => {
 });
 
 async function shot(name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `statistics-registers-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `statistics-registers-${name}`);
 }
 
 async function as(username: string) {
@@ -174,10 +169,7 @@ describe('the score sheet', () => {
       String(count),
     );
     await a55.scrollIntoViewIfNeeded();
-    await page.screenshot({
-      path: resolve(resultsDir, 'statistics-registers-6-clerk-sheet.png'),
-      animations: 'disabled',
-    });
+    await screenshot(page, 'statistics-registers-6-clerk-sheet', false);
     // saved with the answers from the records, the link leads to the village's 普法 register
     await page.getByTestId('save-sheet').click();
     await page.getByText('已保存').first().waitFor({ timeout: 20_000 });

@@ -3,11 +3,10 @@
 // under its field), the township records a daily check (a future date refused) and does not see
 // the complainant, the village clerk reports the rectification done, the township confirms it,
 // and the county opens a sampled re-check batch and decides it. Screenshots of each page.
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 const YANGLIN = '330728101201'; // 杨林村, the demo clerk's village in 白石镇
 
@@ -15,7 +14,6 @@ const YANGLIN = '330728101201'; // 杨林村, the demo clerk's village in 白石
 const refused = (status: number) => new RegExp(`Failed to load resource.*status of ${status}`);
 
 let h: Harness;
-const contexts: BrowserContext[] = [];
 let titleId = '';
 
 function day(offset: number): string {
@@ -33,34 +31,15 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
   await h?.close();
 });
 
 async function newSession(username: string): Promise<Page> {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl,
-    viewport: { width: 1366, height: 860 },
-    locale: 'zh-CN',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') {
-      h.consoleErrors.push(`console.${msg.type()}: ${msg.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => h.consoleErrors.push(`pageerror: ${error.message}`));
-  await signIn(page, username, DEMO_PASSWORD);
-  return page;
+  return h.session(username, 'desktop');
 }
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `${name}`);
 }
 
 async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {

@@ -3,19 +3,17 @@
 // clerk asks for more time on a phone and the township approves, so the deadline and the light
 // change; the 通报 downloads as Word and is read back. Screenshots in test-results/board-*.png.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import yauzl from 'yauzl';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 const VILLAGE = '330728101201'; // the demo clerk's village
 const TITLE = '清理村内河道垃圾';
 const EDITED = '清理村内河道垃圾并设置警示牌';
 
 let h: Harness;
-const pages: Page[] = [];
 
 beforeAll(async () => {
   h = await startHarness(DEMO_PASSWORD);
@@ -26,41 +24,15 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const page of pages)
-    await page
-      .context()
-      .close()
-      .catch(() => {});
   await h?.close();
 });
 
 async function session(username: string, device: 'phone' | 'desktop'): Promise<Page> {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl,
-    locale: 'zh-CN',
-    acceptDownloads: true,
-    ...(device === 'phone'
-      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-      : { viewport: { width: 1440, height: 900 } }),
-  });
-  const page = await context.newPage();
-  pages.push(page);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') {
-      h.consoleErrors.push(`console.${msg.type()}: ${msg.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => h.consoleErrors.push(`pageerror: ${error.message}`));
-  await signIn(page, username, DEMO_PASSWORD);
-  return page;
+  return h.session(username, device === 'phone' ? 'phone' : 'wide', { acceptDownloads: true });
 }
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `board-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `board-${name}`);
 }
 
 /** A day `days` from today in the county's calendar. */

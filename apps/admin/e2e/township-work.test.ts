@@ -2,11 +2,10 @@
 // clerk reports progress (on a phone) and asks to close, the township closes and rates it; the
 // public comment page shows replies without login. The clerk's report carries a photo, which
 // the township opens from the task's history. Screenshots in test-results/township-*.png.
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, startHarness, takeConsoleErrors, type Harness } from './harness';
+import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 const VILLAGE = '330728101201'; // the demo clerk's village
 const TITLE = '整治村内主干道路灯';
@@ -17,7 +16,6 @@ const png = Buffer.concat([
 ]);
 
 let h: Harness;
-const pages: Page[] = [];
 
 beforeAll(async () => {
   h = await startHarness(DEMO_PASSWORD);
@@ -28,40 +26,15 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  for (const page of pages)
-    await page
-      .context()
-      .close()
-      .catch(() => {});
   await h?.close();
 });
 
 async function session(username: string, device: 'phone' | 'desktop'): Promise<Page> {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl,
-    locale: 'zh-CN',
-    ...(device === 'phone'
-      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-      : { viewport: { width: 1440, height: 900 } }),
-  });
-  const page = await context.newPage();
-  pages.push(page);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') {
-      h.consoleErrors.push(`console.${msg.type()}: ${msg.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => h.consoleErrors.push(`pageerror: ${error.message}`));
-  await signIn(page, username, DEMO_PASSWORD);
-  return page;
+  return h.session(username, device === 'phone' ? 'phone' : 'wide');
 }
 
 async function shot(page: Page, name: string) {
-  await page.screenshot({
-    path: resolve(resultsDir, `township-${name}.png`),
-    fullPage: true,
-    animations: 'disabled',
-  });
+  await screenshot(page, `township-${name}`);
 }
 
 function inTen(): string {
@@ -192,9 +165,8 @@ describe('villagers’ projects', () => {
 
 describe('every comment answered', () => {
   it('the public page lists replies and takes a comment without login', async () => {
-    const context = await h.browser.newContext({ baseURL: h.baseUrl, locale: 'zh-CN' });
+    const context = await h.newContext();
     const page = await context.newPage();
-    pages.push(page);
     await page.goto('/public/comments/330728101000');
     await page.getByText('村口路灯不亮').waitFor();
     await page.getByText('已联系供电所更换').waitFor();

@@ -1,11 +1,10 @@
 // The county administrator makes a county unit's officer (县直单位工作人员) in the users form,
 // choosing the unit among the county's active units, and later moves the demo unit officer to
 // another unit. Real Chromium against the real API; no console errors.
-import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import { resultsDir, signIn, signOut, startHarness, type Harness } from './harness';
+import { type Harness, screenshot, signIn, signOut, startHarness } from './harness';
 
 let h: Harness;
 
@@ -70,10 +69,7 @@ describe('a county unit’s officer', () => {
       .poll(async () => (await unitOptions.allTextContents()).sort())
       .toEqual(['县公安局', '县司法局', '县市场监督管理局']);
     await unitOptions.filter({ hasText: '县公安局' }).click();
-    await page.screenshot({
-      path: resolve(resultsDir, 'unit-officer-form.png'),
-      animations: 'disabled',
-    });
+    await screenshot(page, 'unit-officer-form', false);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('用户已创建').waitFor();
     await dialog.waitFor({ state: 'hidden' });
@@ -105,11 +101,7 @@ describe('a county unit’s officer', () => {
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(async () => (await demo.textContent()) ?? '').toContain('县市场监督管理局');
     expect((await users()).find((u) => u.username === 'unit')?.unitName).toBe('县市场监督管理局');
-    await page.screenshot({
-      path: resolve(resultsDir, 'unit-officer-users.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    await screenshot(page, 'unit-officer-users');
 
     await signOut(page);
     await page.close();
