@@ -4,7 +4,7 @@
 // the assessment. Screenshots in test-results/annual-*.png.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { builtinFrameworks, type IndicatorItem } from '@fazhi/domain';
+import { builtinFrameworks } from '@fazhi/domain';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import {
   type Harness,
@@ -14,6 +14,7 @@ import {
   startHarness,
   takeConsoleErrors,
 } from './harness';
+import { answerAllFully } from './sheet';
 
 const TOWNSHIP = '330728101000'; // 白石镇, the demo township officer's
 const framework = builtinFrameworks.find((f) => f.code === 'demo-county-2026')!;
@@ -71,29 +72,12 @@ async function advanceTo(stage: string) {
 
 /** Answers every item of the open column for full points (as the campaign test does). */
 async function fillFully(column: 'self' | 'county') {
-  for (const item of items) await answer(item);
+  await answerAllFully(page, items);
   await expect
     .poll(() => page.getByTestId(`total-${column}`).locator('.ant-statistic-content').textContent())
     .toContain('100');
   await page.getByTestId('save-sheet').click();
   await page.getByText('已保存').first().waitFor();
-}
-
-async function answer(item: IndicatorItem) {
-  const cell = page.getByTestId(`answer-${item.code}`);
-  const rule = item.rule;
-  if (rule.kind === 'check') await cell.locator('.ant-radio-button-wrapper').first().click();
-  else if (rule.kind === 'checklist') {
-    const boxes = cell.locator('input.ant-checkbox-input');
-    for (let i = 0; i < rule.entries.length; i++) {
-      if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check();
-    }
-  } else if (rule.kind === 'deduction') await cell.locator('input').fill('0');
-  else if (rule.kind === 'count') {
-    await cell.locator('input').fill(String(Math.ceil(item.points / rule.perUnit)));
-  } else if (rule.kind === 'bands') {
-    await cell.locator('input').fill(String(Math.max(...rule.bands.map((b) => b.min))));
-  } else if (rule.kind === 'proportional') await cell.locator('input').fill(String(rule.target));
 }
 
 async function act(event: string, label: RegExp) {

@@ -1,12 +1,13 @@
 // One village through a whole campaign in real Chromium with three accounts: the county
 // administrator creates and advances the campaign, the village clerk declares and self-assesses
 // (with an evidence upload, and a wrong one removed again), the township officer returns it once
-// and then approves, the county accepts, posts and names it. Then the ranking and the exported score sheet (read back with
+// and then approves, the county accepts, posts and names it (their columns saved through the API:
+// filling them through the page is field-work.test.ts's and annual-assessment.test.ts's). Then the ranking and the exported score sheet (read back with
 // exceljs). No console errors anywhere.
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { builtinFrameworks, type IndicatorItem } from '@fazhi/domain';
+import { builtinFrameworks } from '@fazhi/domain';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import {
   type Harness,
@@ -16,6 +17,7 @@ import {
   startHarness,
   takeConsoleErrors,
 } from './harness';
+import { answerAllFully, saveColumnFully } from './sheet';
 
 const VILLAGE = '330728101201'; // the demo clerk's village
 const framework = builtinFrameworks.find((f) => f.code === 'demo-county-2026')!;
@@ -81,45 +83,31 @@ async function expectState(label: string) {
   await expect.poll(() => page.getByTestId('participation-state').textContent()).toBe(label);
 }
 
-/** Answers one item through its input so that it earns full points. */
-async function answerFully(item: IndicatorItem) {
-  const cell = page.getByTestId(`answer-${item.code}`);
-  const rule = item.rule;
-  switch (rule.kind) {
-    case 'check':
-      await cell.locator('.ant-radio-button-wrapper').first().click();
-      break;
-    case 'checklist': {
-      const boxes = cell.locator('input.ant-checkbox-input');
-      for (let i = 0; i < rule.entries.length; i++) {
-        if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check();
-      }
-      break;
-    }
-    case 'deduction':
-      await cell.locator('input').fill('0');
-      break;
-    case 'count':
-      await cell.locator('input').fill(String(Math.ceil(item.points / rule.perUnit)));
-      break;
-    case 'bands':
-      await cell.locator('input').fill(String(Math.max(...rule.bands.map((b) => b.min))));
-      break;
-    case 'proportional':
-      await cell.locator('input').fill(String(rule.target));
-      break;
-  }
-}
-
-async function fillColumn(column: 'self' | 'township' | 'county') {
-  for (const item of items) await answerFully(item);
+/** Fills the self column through the page for full points. */
+async function fillSelfColumn() {
+  await answerAllFully(page, items);
   // full points differ from what the demo village's records give (来自台账): say why
   for (const reason of await page.locator('textarea[data-testid^="override-"]').all()) {
     await reason.fill('部分会议和公开记录在纸质台账，尚未录入系统');
   }
+  await expectTotal('self', '100');
+}
+
+async function expectTotal(column: 'self' | 'township' | 'county', total: string) {
   await expect
     .poll(() => page.getByTestId(`total-${column}`).locator('.ant-statistic-content').textContent())
-    .toContain('100');
+    .toContain(total);
+}
+
+/**
+ * The township's or county's column saved with full points through the API (filled item by item
+ * through the page in field-work.test.ts and annual-assessment.test.ts), then the sheet opened
+ * again to show it.
+ */
+async function saveColumn(username: string, column: 'township' | 'county') {
+  await saveColumnFully(h, username, participationId, column, items);
+  await openSheet();
+  await expectTotal(column, '100');
 }
 
 async function save() {
@@ -217,7 +205,7 @@ describe('a campaign from launch to naming', () => {
     await expect(page.getByTestId('sheet-heading').textContent()).resolves.toContain(
       '白石镇 杨林村',
     );
-    await fillColumn('self');
+    await fillSelfColumn();
     await page.getByTestId('comment-A1.1').fill('党组织设置文件齐全');
     // the live explanation of an item comes from the domain library
     await expect(
@@ -282,8 +270,7 @@ describe('a campaign from launch to naming', () => {
     await expect(page.getByTestId('township-column-rule').textContent()).resolves.toContain(
       '逐项评分',
     );
-    await fillColumn('township');
-    await save();
+    await saveColumn('township', 'township');
     await act('approve', /初审通过/);
     await expectState('乡镇初审通过');
   });
@@ -293,8 +280,7 @@ describe('a campaign from launch to naming', () => {
     await advanceTo('县级验收');
     await openSheet();
     await expect(page.getByText('正在填写：县级验收').count()).resolves.toBe(1);
-    await fillColumn('county');
-    await save();
+    await saveColumn('county', 'county');
     await shot('sheet-county-filled');
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot('sheet-county-top', false);

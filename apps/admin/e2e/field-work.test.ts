@@ -5,9 +5,10 @@
 // with unsaved edits asks first, and a reload offers the local draft back. Screenshots saved.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { builtinFrameworks, type IndicatorItem } from '@fazhi/domain';
+import { builtinFrameworks } from '@fazhi/domain';
 import { DEMO_COUNTY_CODE, DEMO_PASSWORD } from '@fazhi/api';
 import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
+import { answerAllFully, answerFully } from './sheet';
 
 const framework = builtinFrameworks.find((f) => f.code === 'demo-county-2026')!;
 const items = framework.areas.flatMap((a) => a.items);
@@ -139,39 +140,6 @@ async function expectState(page: Page, label: string) {
   await expect.poll(() => page.getByTestId('participation-state').textContent()).toBe(label);
 }
 
-async function answerFully(page: Page, item: IndicatorItem) {
-  const cell = page.getByTestId(`answer-${item.code}`);
-  const rule = item.rule;
-  switch (rule.kind) {
-    case 'check':
-      await cell.locator('.ant-radio-button-wrapper').first().click();
-      break;
-    case 'checklist': {
-      const boxes = cell.locator('input.ant-checkbox-input');
-      for (let i = 0; i < rule.entries.length; i++) {
-        if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).check();
-      }
-      break;
-    }
-    case 'deduction':
-      await cell.locator('input').fill('0');
-      break;
-    case 'count':
-      await cell.locator('input').fill(String(Math.ceil(item.points / rule.perUnit)));
-      break;
-    case 'bands':
-      await cell.locator('input').fill(String(Math.max(...rule.bands.map((b) => b.min))));
-      break;
-    case 'proportional':
-      await cell.locator('input').fill(String(rule.target));
-      break;
-  }
-}
-
-async function fillAll(page: Page) {
-  for (const item of items) await answerFully(page, item);
-}
-
 const pdf = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
@@ -248,7 +216,7 @@ describe('on a phone at 390×844', () => {
     await page.goto(`/participations/${participationId}`);
     await page.getByTestId('sheet-cards').waitFor();
     expect(await page.getByTestId('sheet-table').count()).toBe(0);
-    await fillAll(page);
+    await answerAllFully(page, items);
     // full points differ from what the demo village's records give (来自台账): say why
     for (const reason of await page.locator('textarea[data-testid^="override-"]').all()) {
       await reason.fill('部分会议和公开记录在纸质台账，尚未录入系统');
@@ -346,7 +314,7 @@ describe('on a phone at 390×844', () => {
     const page = await session('township', 'phone');
     await page.goto(`/participations/${participationId}`);
     await page.getByTestId('sheet-cards').waitFor();
-    await fillAll(page);
+    await answerAllFully(page, items);
     const bar = page.getByTestId('sheet-bar');
     await bar.getByTestId('save-sheet').click();
     await page.getByText('已保存').first().waitFor();
