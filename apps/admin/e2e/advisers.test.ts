@@ -7,14 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import { addMonths, monthOf } from '@fazhi/domain';
-import {
-  type Harness,
-  screenshot,
-  signIn,
-  signOut,
-  startHarness,
-  takeConsoleErrors,
-} from './harness';
+import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 const TOWNSHIP = '330728101000'; // 白石镇
 const VILLAGE = '330728101205'; // a village of 白石镇 the demo's adviser covers in 2026
@@ -43,11 +36,7 @@ async function shot(name: string) {
 }
 
 async function as(username: string) {
-  if (page.url() !== 'about:blank' && new URL(page.url()).pathname !== '/login') {
-    await page.waitForLoadState('networkidle');
-    await signOut(page);
-  }
-  await signIn(page, username, DEMO_PASSWORD);
+  await h.signInAs(page, username);
 }
 
 async function openMenu(item: string) {

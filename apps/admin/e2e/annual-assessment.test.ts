@@ -6,14 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFrameworks } from '@fazhi/domain';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import {
-  type Harness,
-  screenshot,
-  signIn,
-  signOut,
-  startHarness,
-  takeConsoleErrors,
-} from './harness';
+import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 import { answerAllFully } from './sheet';
 
 const TOWNSHIP = '330728101000'; // 白石镇, the demo township officer's
@@ -44,11 +37,7 @@ async function shot(name: string) {
 }
 
 async function as(username: string) {
-  if (page.url() !== 'about:blank' && new URL(page.url()).pathname !== '/login') {
-    await page.waitForLoadState('networkidle');
-    await signOut(page);
-  }
-  await signIn(page, username, DEMO_PASSWORD);
+  await h.signInAs(page, username);
 }
 
 async function choose(selector: string, label: string) {

@@ -9,14 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFrameworks } from '@fazhi/domain';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import {
-  type Harness,
-  screenshot,
-  signIn,
-  signOut,
-  startHarness,
-  takeConsoleErrors,
-} from './harness';
+import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 import { answerAllFully, saveColumnFully } from './sheet';
 
 const VILLAGE = '330728101201'; // the demo clerk's village
@@ -48,12 +41,7 @@ async function shot(name: string, fullPage = true) {
 }
 
 async function as(username: string) {
-  if (page.url() !== 'about:blank' && new URL(page.url()).pathname !== '/login') {
-    // let the reloads after the last action finish before the session ends
-    await page.waitForLoadState('networkidle');
-    await signOut(page);
-  }
-  await signIn(page, username, DEMO_PASSWORD);
+  await h.signInAs(page, username);
 }
 
 /** Confirms the open popconfirm. */

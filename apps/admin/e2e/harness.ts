@@ -71,6 +71,12 @@ export interface Harness {
    * closed with the harness. Every context asks for reduced motion: antd's transitions are off.
    */
   newContext(screen?: Screen, options?: BrowserContextOptions): Promise<BrowserContext>;
+  /**
+   * Turns `page` to `username`'s session and opens the dashboard: leaves the page (its requests
+   * stop), forgets the context's cookies and signs in through the login procedure. Signing in and
+   * out through the pages is `signIn`'s and `signOut`'s, which the login tests use.
+   */
+  signInAs(page: Page, username: string): Promise<void>;
   /** A page of a context of its own on `screen`, signed in as `username` through the login page. */
   session(username: string, screen?: Screen, options?: BrowserContextOptions): Promise<Page>;
   /** Calls a tRPC procedure over HTTP as `username`, outside the browser. */
@@ -168,6 +174,16 @@ export async function startHarness(password: string): Promise<Harness> {
       const page = watch(await own.newPage());
       await signIn(page, username, password);
       return page;
+    },
+    async signInAs(page: Page, username: string) {
+      await page.goto('about:blank');
+      await page.context().clearCookies();
+      const res = await page.request.post(`${baseUrl}/trpc/auth.login`, {
+        data: { username, password },
+      });
+      if (!res.ok()) throw new Error(`login ${username}: ${res.status()}`);
+      await page.goto('/');
+      await page.getByTestId('count-users').locator('.ant-statistic-content').waitFor();
     },
     async api<T>(username: string, path: string, input: unknown) {
       const url = `${baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;

@@ -6,15 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import {
-  chooseOption,
-  type Harness,
-  screenshot,
-  signIn,
-  signOut,
-  startHarness,
-  takeConsoleErrors,
-} from './harness';
+import { chooseOption, type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 const VILLAGE = '330728101201'; // the demo clerk's village (杨林村)
 const REASON = '第四季度还有一次代表会议记录在纸质台账，尚未录入';
@@ -49,11 +41,7 @@ async function shot(name: string) {
 }
 
 async function as(username: string) {
-  if (page.url() !== 'about:blank' && new URL(page.url()).pathname !== '/login') {
-    await page.waitForLoadState('networkidle');
-    await signOut(page);
-  }
-  await signIn(page, username, DEMO_PASSWORD);
+  await h.signInAs(page, username);
 }
 
 async function meetingsHeld(): Promise<number> {

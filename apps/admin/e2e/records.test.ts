@@ -4,15 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import {
-  chooseOption,
-  type Harness,
-  screenshot,
-  signIn,
-  signOut,
-  startHarness,
-  takeConsoleErrors,
-} from './harness';
+import { chooseOption, type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 const VILLAGE = '330728101201'; // the demo clerk's village
 
@@ -39,11 +31,7 @@ async function shot(name: string) {
 }
 
 async function as(username: string) {
-  if (page.url() !== 'about:blank' && new URL(page.url()).pathname !== '/login') {
-    await page.waitForLoadState('networkidle');
-    await signOut(page);
-  }
-  await signIn(page, username, DEMO_PASSWORD);
+  await h.signInAs(page, username);
 }
 
 async function cell(key: string): Promise<number> {

@@ -8,14 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@fazhi/api';
-import {
-  type Harness,
-  screenshot,
-  signIn,
-  signOut,
-  startHarness,
-  takeConsoleErrors,
-} from './harness';
+import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
 
 const TOWNSHIP = '330728101000'; // 白石镇
 const VILLAGE = '330728101201'; // the demo clerk's village
@@ -41,11 +34,7 @@ async function shot(name: string) {
 }
 
 async function as(username: string) {
-  if (page.url() !== 'about:blank' && new URL(page.url()).pathname !== '/login') {
-    await page.waitForLoadState('networkidle');
-    await signOut(page);
-  }
-  await signIn(page, username, DEMO_PASSWORD);
+  await h.signInAs(page, username);
 }
 
 async function view(label: string) {
