@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../src/db/client.js';
+import { ensureBuiltinFrameworks } from '../src/services/campaigns/frameworks.js';
 import { benchDivisionsImport } from './divisions-import.js';
 import { benchCampaigns } from './campaigns.js';
 import { benchNationalRanking } from './ranking.js';
@@ -19,6 +20,19 @@ const adminUrl =
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/test';
 
+/**
+ * `BENCH_ONLY=divisions,ranking` runs only those parts (campaigns, ranking, mediation,
+ * national-mediation, divisions); all of them by default.
+ */
+const parts = ['campaigns', 'ranking', 'mediation', 'national-mediation', 'divisions'] as const;
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const unknown = only.filter((part) => !(parts as readonly string[]).includes(part));
+if (unknown.length > 0) {
+  console.error(`BENCH_ONLY: unknown part ${unknown.join(', ')} (parts: ${parts.join(', ')})`);
+  process.exit(2);
+}
+const runs = (part: (typeof parts)[number]) => only.length === 0 || only.includes(part);
+
 const name = `fazhi_bench_${randomBytes(4).toString('hex')}`;
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 await admin.unsafe(`create database ${name}`);
@@ -28,17 +42,19 @@ const database = await openDatabase({ url: url.toString(), postgres: { statement
 
 try {
   await database.migrate();
-  await benchCampaigns(database);
-  await benchNationalRanking(database, url.toString());
+  // the built-in frameworks the campaign parts score with, whichever parts run
+  await ensureBuiltinFrameworks(database.db);
+  if (runs('campaigns')) await benchCampaigns(database);
+  if (runs('ranking')) await benchNationalRanking(database, url.toString());
   await database.db.execute(
     sql`truncate table participations, campaigns, users, divisions, audit_events cascade`,
   );
-  await benchMediation(database);
+  if (runs('mediation')) await benchMediation(database);
   await database.db.execute(
     sql`truncate table mediation_cases, mediation_monthly, divisions cascade`,
   );
-  await benchNationalMediation(database, url.toString());
-  await benchDivisionsImport(url.toString());
+  if (runs('national-mediation')) await benchNationalMediation(database, url.toString());
+  if (runs('divisions')) await benchDivisionsImport(url.toString());
 } finally {
   await database.close();
   await admin.unsafe(`drop database if exists ${name} with (force)`);
