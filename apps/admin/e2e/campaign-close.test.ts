@@ -18,7 +18,7 @@ function day(days: number): string {
 }
 
 async function shot(page: Page, name: string) {
-  await screenshot(page, `${name}`);
+  await screenshot(page, name);
 }
 
 beforeAll(async () => {

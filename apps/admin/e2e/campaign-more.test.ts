@@ -51,7 +51,7 @@ async function newSession(username: string): Promise<Page> {
 }
 
 async function shot(page: Page, name: string, fullPage = true) {
-  await screenshot(page, `${name}`, fullPage);
+  await screenshot(page, name, fullPage);
 }
 
 /** Calls a tRPC mutation over HTTP as `username`, outside the browser. */

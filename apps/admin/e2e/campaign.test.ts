@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function shot(name: string, fullPage = true) {
-  await screenshot(page, `${name}`, fullPage);
+  await screenshot(page, name, fullPage);
 }
 
 async function as(username: string) {

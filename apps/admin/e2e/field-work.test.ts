@@ -41,7 +41,7 @@ async function session(username: string, device: 'phone' | 'desktop'): Promise<P
 }
 
 async function shot(page: Page, name: string, fullPage = true) {
-  await screenshot(page, `${name}`, fullPage);
+  await screenshot(page, name, fullPage);
 }
 
 async function mutate<T>(username: string, path: string, input: unknown): Promise<T> {

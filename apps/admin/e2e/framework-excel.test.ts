@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 async function shot(page: Page, name: string) {
-  await screenshot(page, `${name}`, false);
+  await screenshot(page, name, false);
 }
 
 type Row = (string | number | null)[];

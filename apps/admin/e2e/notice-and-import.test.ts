@@ -84,7 +84,7 @@ describe('GBK import, public notice, 待办', () => {
     await county.close();
 
     // a stranger, without login, in a fresh browser context: read-only, no scripts
-    const context = await h.newContext('phone', { baseURL: undefined });
+    const context = await h.newContext('phone');
     const visitor = await context.newPage();
     const response = await visitor.goto(`${h.baseUrl}/public/notices/${campaign.id}`);
     expect(response?.status()).toBe(200);

@@ -39,7 +39,7 @@ async function newSession(username: string): Promise<Page> {
 }
 
 async function shot(page: Page, name: string) {
-  await screenshot(page, `${name}`);
+  await screenshot(page, name);
 }
 
 async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {

@@ -159,7 +159,7 @@ export function DerivedMark({
   column: SheetColumn;
   item: IndicatorItem;
   editing: boolean;
-  answer: unknown;
+  answer: ItemAnswer | undefined;
   reason: string;
   actions: SheetActions;
 }) {
@@ -178,7 +178,7 @@ export function DerivedMark({
       </Tooltip>
     ) : null;
   }
-  const changed = answer !== undefined && !sameAnswer(answer as ItemAnswer, entry.answer);
+  const changed = answer !== undefined && !sameAnswer(answer, entry.answer);
   return (
     <Flex vertical gap={2} data-testid={`derived-${item.code}`}>
       <Flex wrap gap={4} align="center">

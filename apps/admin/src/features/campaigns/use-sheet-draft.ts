@@ -106,26 +106,20 @@ export function useSheetDraft(detail: ParticipationDetail) {
     setDraft((d) => change(d));
     setDirty(true);
   };
-  // one object for the life of the editor (it only calls state setters): the memoized cells of
-  // the sheet keep it as a prop without re-rendering on every keystroke elsewhere
+  // one object for the life of the editor (`update` only calls state setters): the memoized cells
+  // of the sheet keep it as a prop without re-rendering on every keystroke elsewhere
   const [actions] = useState<SheetActions>(() => ({
-    setAnswer: (code, value) => {
-      setDraft((d) => {
+    setAnswer: (code, value) =>
+      update((d) => {
         const items = { ...d.items };
         if (value === undefined) delete items[code];
         else items[code] = Array.isArray(value) ? [...value] : (value as boolean | number);
         return { ...d, items };
-      });
-      setDirty(true);
-    },
-    setComment: (code, text) => {
-      setDraft((d) => ({ ...d, comments: { ...d.comments, [code]: text } }));
-      setDirty(true);
-    },
-    setOverride: (code, text) => {
-      setDraft((d) => ({ ...d, overrides: { ...d.overrides, [code]: text } }));
-      setDirty(true);
-    },
+      }),
+    setComment: (code, text) =>
+      update((d) => ({ ...d, comments: { ...d.comments, [code]: text } })),
+    setOverride: (code, text) =>
+      update((d) => ({ ...d, overrides: { ...d.overrides, [code]: text } })),
   }));
   /** Fills the unanswered items with the answers the records give (an unsaved change). */
   const prefill = (answers: Record<string, ItemAnswer>): number => {
