@@ -77,7 +77,10 @@ export interface Harness {
    * out through the pages is `signIn`'s and `signOut`'s, which the login tests use.
    */
   signInAs(page: Page, username: string): Promise<void>;
-  /** A page of a context of its own on `screen`, signed in as `username` through the login page. */
+  /**
+   * A page of a context of its own on `screen`, signed in as `username` through the login
+   * procedure, on the dashboard (the login tests sign in through the page: `signIn`).
+   */
   session(username: string, screen?: Screen, options?: BrowserContextOptions): Promise<Page>;
   /** Calls a tRPC procedure over HTTP as `username`, outside the browser. */
   api<T>(username: string, path: string, input: unknown): Promise<T>;
@@ -162,6 +165,17 @@ export async function startHarness(password: string): Promise<Harness> {
     return cookie;
   }
 
+  async function signInAs(page: Page, username: string) {
+    await page.goto('about:blank');
+    await page.context().clearCookies();
+    const res = await page.request.post(`${baseUrl}/trpc/auth.login`, {
+      data: { username, password },
+    });
+    if (!res.ok()) throw new Error(`login ${username}: ${res.status()}`);
+    await page.goto('/');
+    await page.getByTestId('count-users').locator('.ant-statistic-content').waitFor();
+  }
+
   return {
     baseUrl,
     database,
@@ -172,19 +186,10 @@ export async function startHarness(password: string): Promise<Harness> {
     async session(username: string, screen: Screen = 'desktop', options?: BrowserContextOptions) {
       const own = await newContext(screen, options);
       const page = watch(await own.newPage());
-      await signIn(page, username, password);
+      await signInAs(page, username);
       return page;
     },
-    async signInAs(page: Page, username: string) {
-      await page.goto('about:blank');
-      await page.context().clearCookies();
-      const res = await page.request.post(`${baseUrl}/trpc/auth.login`, {
-        data: { username, password },
-      });
-      if (!res.ok()) throw new Error(`login ${username}: ${res.status()}`);
-      await page.goto('/');
-      await page.getByTestId('count-users').locator('.ant-statistic-content').waitFor();
-    },
+    signInAs,
     async api<T>(username: string, path: string, input: unknown) {
       const url = `${baseUrl}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;
       const res = await fetch(url, { headers: { cookie: await cookieFor(username) } });
