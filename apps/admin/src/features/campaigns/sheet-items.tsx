@@ -78,6 +78,21 @@ interface CellProps {
   actions: SheetActions;
 }
 
+/** Whether a cell would show the same: its values, and its score by what the score shows. */
+function sameCell(a: CellProps, b: CellProps) {
+  return (
+    a.detail === b.detail &&
+    a.column === b.column &&
+    a.item === b.item &&
+    a.editing === b.editing &&
+    a.answer === b.answer &&
+    a.comment === b.comment &&
+    a.reason === b.reason &&
+    a.actions === b.actions &&
+    sameScore(a.score, b.score)
+  );
+}
+
 function cellProps(
   { detail, sheet, cards }: ItemsProps,
   column: SheetColumn,
@@ -102,75 +117,59 @@ function cellProps(
  * One column's cell of one item: the inputs when it is the editable column, else the answer.
  * Typing in one item re-renders that item's cell only (a sheet has 40 or more).
  */
-const ColumnCell = memo(
-  function ColumnCell({
-    detail,
-    column,
-    item,
-    editing,
-    answer,
-    comment,
-    reason,
-    score,
-    actions,
-  }: CellProps) {
-    const { t } = useLang();
-    const derived = (
-      <DerivedMark
-        detail={detail}
-        column={column}
-        item={item}
-        editing={editing}
-        answer={answer}
-        reason={reason}
-        actions={actions}
-      />
-    );
-    if (editing) {
-      return (
-        <Flex vertical gap={4} data-testid={`answer-${item.code}`}>
-          <AnswerInput
-            item={item}
-            value={answer}
-            onChange={(v) => actions.setAnswer(item.code, v)}
-          />
-          {derived}
-          <ItemPoints score={score} />
-          <CommentInput
-            code={item.code}
-            value={comment}
-            onChange={(text) => actions.setComment(item.code, text)}
-          />
-        </Flex>
-      );
-    }
-    if (!detail.participation.sheet[column]) return null;
+const ColumnCell = memo(function ColumnCell({
+  detail,
+  column,
+  item,
+  editing,
+  answer,
+  comment,
+  reason,
+  score,
+  actions,
+}: CellProps) {
+  const { t } = useLang();
+  const derived = (
+    <DerivedMark
+      detail={detail}
+      column={column}
+      item={item}
+      editing={editing}
+      answer={answer}
+      reason={reason}
+      actions={actions}
+    />
+  );
+  if (editing) {
     return (
-      <Flex vertical gap={2} data-testid={`cell-${column}-${item.code}`}>
-        <span>
-          <AnswerText item={item} answer={answer} />
-        </span>
+      <Flex vertical gap={4} data-testid={`answer-${item.code}`}>
+        <AnswerInput item={item} value={answer} onChange={(v) => actions.setAnswer(item.code, v)} />
         {derived}
         <ItemPoints score={score} />
-        {comment ? (
-          <Typography.Text italic style={{ fontSize: 12 }}>
-            {t('sheet.comment')}：{comment}
-          </Typography.Text>
-        ) : null}
+        <CommentInput
+          code={item.code}
+          value={comment}
+          onChange={(text) => actions.setComment(item.code, text)}
+        />
       </Flex>
     );
-  },
-  (a, b) =>
-    a.detail === b.detail &&
-    a.column === b.column &&
-    a.item === b.item &&
-    a.editing === b.editing &&
-    a.answer === b.answer &&
-    a.comment === b.comment &&
-    a.reason === b.reason &&
-    a.actions === b.actions &&
-    sameScore(a.score, b.score),
-);
+  }
+  if (!detail.participation.sheet[column]) return null;
+  return (
+    <Flex vertical gap={2} data-testid={`cell-${column}-${item.code}`}>
+      <span>
+        <AnswerText item={item} answer={answer} />
+      </span>
+      {derived}
+      <ItemPoints score={score} />
+      {comment ? (
+        <Typography.Text italic style={{ fontSize: 12 }}>
+          {t('sheet.comment')}：{comment}
+        </Typography.Text>
+      ) : null}
+    </Flex>
+  );
+}, sameCell);
 
 function AreaPoints({ card, area }: { card: Scorecard | null; area: IndicatorArea }) {
   const found = card?.areas.find((a) => a.code === area.code);
@@ -280,6 +279,77 @@ export function SheetTable(props: ItemsProps) {
   );
 }
 
+/** What one item's card shows: its cells (the editable column's first), and its evidence. */
+interface ItemCardProps {
+  item: IndicatorItem;
+  editable: SheetColumn | null;
+  cells: CellProps[];
+  files: EvidenceFile[];
+  participationId: string;
+}
+
+/**
+ * One item's card. Typing in one item re-renders that item's card only: the others show the same
+ * (a card is some forty components, and a sheet has forty cards or more).
+ */
+const ItemCard = memo(
+  function ItemCard({ item, editable, cells, files, participationId }: ItemCardProps) {
+    const { t } = useLang();
+    return (
+      <Card
+        size="small"
+        data-testid={`item-card-${item.code}`}
+        title={
+          <Flex vertical style={{ whiteSpace: 'normal', padding: '4px 0' }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {item.code} · {formatPoints(item.points)}
+              {t('sheet.pointsUnit')} · {t(`sheet.methods.${item.method}`)}
+            </Typography.Text>
+            <span>{item.name}</span>
+          </Flex>
+        }
+      >
+        <Flex vertical gap={8}>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('sheet.rule')}
+            </Typography.Text>
+            <div style={{ fontSize: 13 }}>
+              <RuleText item={item} />
+            </div>
+          </div>
+          {cells.map((cell) => (
+            <div key={cell.column}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t(`sheet.columns.${cell.column}`)}
+              </Typography.Text>
+              <ColumnCell {...cell} />
+            </div>
+          ))}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('sheet.evidence')}
+            </Typography.Text>
+            <EvidenceCell
+              item={item}
+              files={files}
+              participationId={participationId}
+              column={editable}
+            />
+          </div>
+        </Flex>
+      </Card>
+    );
+  },
+  (a, b) =>
+    a.item === b.item &&
+    a.editable === b.editable &&
+    a.files === b.files &&
+    a.participationId === b.participationId &&
+    a.cells.length === b.cells.length &&
+    a.cells.every((cell, i) => sameCell(cell, b.cells[i]!)),
+);
+
 /** One card per item, grouped by area: what a clerk fills on a phone. */
 export function SheetItemCards(props: ItemsProps) {
   const { t } = useLang();
@@ -287,6 +357,7 @@ export function SheetItemCards(props: ItemsProps) {
   const editable = sheet.editable;
   const evidence = useEvidence(detail);
   const others = sheetColumns.filter((c) => c !== editable && detail.participation.sheet[c]);
+  const columns = editable ? [editable, ...others] : others;
   return (
     <Flex vertical gap={12} data-testid="sheet-cards">
       {detail.framework.areas.map((area) => (
@@ -298,58 +369,14 @@ export function SheetItemCards(props: ItemsProps) {
             {editable ? <AreaPoints card={cards[editable]} area={area} /> : null}
           </Flex>
           {area.items.map((item) => (
-            <Card
+            <ItemCard
               key={item.code}
-              size="small"
-              data-testid={`item-card-${item.code}`}
-              title={
-                <Flex vertical style={{ whiteSpace: 'normal', padding: '4px 0' }}>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {item.code} · {formatPoints(item.points)}
-                    {t('sheet.pointsUnit')} · {t(`sheet.methods.${item.method}`)}
-                  </Typography.Text>
-                  <span>{item.name}</span>
-                </Flex>
-              }
-            >
-              <Flex vertical gap={8}>
-                <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('sheet.rule')}
-                  </Typography.Text>
-                  <div style={{ fontSize: 13 }}>
-                    <RuleText item={item} />
-                  </div>
-                </div>
-                {editable ? (
-                  <div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t(`sheet.columns.${editable}`)}
-                    </Typography.Text>
-                    <ColumnCell {...cellProps(props, editable, item)} />
-                  </div>
-                ) : null}
-                {others.map((column) => (
-                  <div key={column}>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t(`sheet.columns.${column}`)}
-                    </Typography.Text>
-                    <ColumnCell {...cellProps(props, column, item)} />
-                  </div>
-                ))}
-                <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('sheet.evidence')}
-                  </Typography.Text>
-                  <EvidenceCell
-                    item={item}
-                    files={evidence.get(item.code) ?? noFiles}
-                    participationId={detail.participation.id}
-                    column={editable}
-                  />
-                </div>
-              </Flex>
-            </Card>
+              item={item}
+              editable={editable}
+              cells={columns.map((column) => cellProps(props, column, item))}
+              files={evidence.get(item.code) ?? noFiles}
+              participationId={detail.participation.id}
+            />
           ))}
         </Flex>
       ))}
