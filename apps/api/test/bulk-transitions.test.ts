@@ -57,7 +57,7 @@ describe('bulk 验收 with a preview', () => {
     expect(preview.refused[0]!.reason.zh).toContain('评分表尚未填写完整');
     expect(preview.refused[0]!.id).toBe(ids[X_VILLAGE_2]);
     expect(await states()).toEqual(before);
-    expect(await t.db.select().from(auditEvents)).toEqual([]);
+    expect(await t.db.select().from(auditEvents).orderBy(auditEvents.id)).toEqual([]);
   });
 
   it('applies in one transaction, one audit event per village', async () => {
@@ -115,7 +115,7 @@ describe('bulk 验收 with a preview', () => {
       );
     expect(error.messages.zh.startsWith(`${village2!.name}：`)).toBe(true);
     expect(await states()).toEqual(before);
-    expect(await t.db.select().from(auditEvents)).toEqual([]);
+    expect(await t.db.select().from(auditEvents).orderBy(auditEvents.id)).toEqual([]);
   });
 
   it('is the county’s: a township officer cannot preview nor apply, nor reach another township', async () => {

@@ -112,7 +112,8 @@ describe('pilot meeting files', () => {
     const events = await t.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.action, 'campaigns.addPilotMeetingFile'));
+      .where(eq(auditEvents.action, 'campaigns.addPilotMeetingFile'))
+      .orderBy(auditEvents.id);
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({
       entityId: campaign.id,

@@ -52,7 +52,9 @@ describe('advisers', () => {
     expect(mine.items.map((a) => a.id)).toEqual([adviser.id]);
     expect(mine.total).toBe(1);
     await expectError(township.advisers.save(anAdviser), 'FORBIDDEN');
-    const actions = (await t.db.select().from(auditEvents)).map((e) => e.action);
+    const actions = (await t.db.select().from(auditEvents).orderBy(auditEvents.id)).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual([
       'advisers.create',
       'advisers.createContract',
@@ -466,7 +468,9 @@ describe('corrections', () => {
       await t.as('county')
     ).periods.reopen({ townshipCode: X, month: '2026-09', reason: '补报社区矫正月报' });
     await township.corrections.save(input);
-    const actions = (await t.db.select().from(auditEvents)).map((e) => e.action);
+    const actions = (await t.db.select().from(auditEvents).orderBy(auditEvents.id)).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual([
       'periods.lock',
       'corrections.create',

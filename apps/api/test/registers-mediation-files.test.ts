@@ -175,7 +175,9 @@ describe('files of mediation cases', () => {
     expect((await upload(c.id, clerk, jpeg)).statusCode).toBe(201);
     const removed = await mutate('mediation.removeFile', clerk, { id: saved.id });
     expect(removed.statusCode).toBe(200);
-    const actions = (await t.db.select().from(auditEvents)).map((e) => e.action);
+    const actions = (await t.db.select().from(auditEvents).orderBy(auditEvents.id)).map(
+      (e) => e.action,
+    );
     expect(actions.filter((a) => a === 'mediation.addFile')).toHaveLength(3);
     expect(actions.filter((a) => a === 'mediation.removeFile')).toHaveLength(1);
     expect(actions).toContain('periods.reopen');
@@ -338,7 +340,7 @@ describe('Excel export and import of the mediation register', () => {
       updated: 0,
     });
     expect(await t.db.select().from(mediationCases)).toHaveLength(4);
-    const events = (await t.db.select().from(auditEvents)).filter(
+    const events = (await t.db.select().from(auditEvents).orderBy(auditEvents.id)).filter(
       (e) => e.action === 'mediation.import',
     );
     expect(events).toHaveLength(2);
@@ -398,7 +400,9 @@ describe('Excel export and import of the mediation register', () => {
     expect(cells[6]!.message.zh).toContain('不能早于受理日期');
     expect(await t.db.select().from(mediationCases)).toEqual([]);
     expect(
-      (await t.db.select().from(auditEvents)).filter((e) => e.action.startsWith('mediation.')),
+      (await t.db.select().from(auditEvents).orderBy(auditEvents.id)).filter((e) =>
+        e.action.startsWith('mediation.'),
+      ),
     ).toEqual([]);
   });
 

@@ -163,7 +163,9 @@ describe('periods', () => {
     });
     expect(reopened).toMatchObject({ locked: false, reopenReason: '白石村一件案件结案日期错录' });
     await clerk.mediation.remove({ id: saved.id, version: saved.version });
-    const actions = (await t.db.select().from(auditEvents)).map((e) => e.action);
+    const actions = (await t.db.select().from(auditEvents).orderBy(auditEvents.id)).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual([
       'mediation.create',
       'periods.lock',

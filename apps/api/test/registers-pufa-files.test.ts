@@ -289,7 +289,9 @@ describe('Excel import and export of the 普法 register', () => {
     expect(cells[0]!.message.zh).toContain('座谈');
     expect(await t.db.select().from(pufaActivities)).toEqual([]);
     expect(
-      (await t.db.select().from(auditEvents)).filter((e) => e.action.startsWith('pufa.')),
+      (await t.db.select().from(auditEvents).orderBy(auditEvents.id)).filter((e) =>
+        e.action.startsWith('pufa.'),
+      ),
     ).toEqual([]);
   });
 
@@ -505,7 +507,9 @@ describe('advisers’ duty days and service records', () => {
     ).toEqual({ id: service.id });
     expect(await t.db.select().from(adviserDutyDays)).toEqual([]);
     expect(await t.db.select().from(adviserServices)).toEqual([]);
-    const actions = (await t.db.select().from(auditEvents)).map((e) => e.action);
+    const actions = (await t.db.select().from(auditEvents).orderBy(auditEvents.id)).map(
+      (e) => e.action,
+    );
     expect(actions).toContain('advisers.removeDuty');
     expect(actions).toContain('advisers.removeService');
   });

@@ -152,7 +152,9 @@ describe('pufa activities', () => {
       await t.as('county')
     ).periods.reopen({ townshipCode: X, month: '2026-10', reason: '补录一次讲座' });
     await clerk.pufa.removeActivity({ id: saved.id, version: saved.version });
-    const actions = (await t.db.select().from(auditEvents)).map((e) => e.action);
+    const actions = (await t.db.select().from(auditEvents).orderBy(auditEvents.id)).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual([
       'pufa.createActivity',
       'periods.lock',

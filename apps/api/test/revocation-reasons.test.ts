@@ -191,6 +191,6 @@ describe('revocation reasons', () => {
       message: { zh: expect.stringContaining(before[0]!.code) },
     });
     expect(await admin.titles.revocationReasons({ includeInactive: true })).toEqual(before);
-    expect(await t.db.select().from(auditEvents)).toEqual([]);
+    expect(await t.db.select().from(auditEvents).orderBy(auditEvents.id)).toEqual([]);
   });
 });

@@ -105,7 +105,9 @@ describe('tasks: the workflow', () => {
       'close',
     ]);
     expect(full.reports[0]!.files).toEqual(['会议记录.pdf']);
-    const actions = (await t.db.select().from(auditEvents)).map((e) => e.action);
+    const actions = (await t.db.select().from(auditEvents).orderBy(auditEvents.id)).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual([
       'tasks.create',
       'tasks.report',
