@@ -16,7 +16,10 @@ export interface ImageOptions {
   campaign?: boolean;
 }
 
-/** The prepared kinds: empty (built-ins only), the demo county, the demo county with its campaign. */
+/**
+ * The prepared kinds: empty (built-ins only), the demo county, the demo county with its campaign;
+ * empty first, the others are prepared from it (test/global-setup.ts).
+ */
 export const imageKinds = ['empty', 'demo', 'campaign'] as const;
 export type ImageKind = (typeof imageKinds)[number];
 

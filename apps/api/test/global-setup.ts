@@ -16,11 +16,15 @@ export default async function setup(project: TestProject) {
   const images: Partial<Record<ImageKind, string>> = {};
   if (driver === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'fazhi-test-images-'));
+    let empty: Blob | undefined;
     for (const kind of imageKinds) {
-      const database = await openDatabase({});
+      // the seeded kinds start from the empty one: migrated, and without PGlite's initdb
+      const database = await openDatabase(empty ? { pgliteImage: empty } : {});
       await prepareDatabase(database, kind);
+      const image = await database.dumpDataDir!();
+      if (kind === 'empty') empty = image;
       const file = join(dir, `${kind}.tar`);
-      writeFileSync(file, Buffer.from(await (await database.dumpDataDir!()).arrayBuffer()));
+      writeFileSync(file, Buffer.from(await image.arrayBuffer()));
       await database.close();
       images[kind] = file;
     }
@@ -33,7 +37,9 @@ export default async function setup(project: TestProject) {
   const run = randomBytes(4).toString('hex');
   for (const kind of imageKinds) {
     const name = `fazhi_image_${run}_${kind}`;
-    await admin.unsafe(`create database ${name}`);
+    // the seeded kinds start from the empty one, migrated
+    const from = kind === 'empty' ? '' : ` template ${images.empty}`;
+    await admin.unsafe(`create database ${name}${from}`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     const database = await openDatabase({ url: url.toString() });
@@ -43,8 +49,12 @@ export default async function setup(project: TestProject) {
   }
   project.provide('testImages', images);
   return async () => {
-    for (const name of Object.values(images))
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
+    // the templates, and the copies the test files made of them (named after them: test/harness.ts)
+    const made = await admin<{ datname: string }[]>`
+      select datname from pg_database where starts_with(datname, ${`fazhi_image_${run}_`})
+      order by length(datname) desc`;
+    for (const { datname } of made)
+      await admin.unsafe(`drop database if exists ${datname} with (force)`);
     await admin.end();
   };
 }

@@ -1,8 +1,8 @@
 // One database per test file (PGlite in memory, or a fresh PostgreSQL database when the file
 // runs in the postgres project), started from the run's prepared image of the kind the file asks
 // for (test/database-image.ts, built once by test/global-setup.ts) and restored to that state
-// before each test. On PGlite a file that ends hands its database, put back as prepared, to the
-// next file of its worker.
+// before each test. A file that ends hands its database, put back as prepared, to the next file
+// of its worker.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
@@ -28,61 +28,64 @@ declare module 'vitest' {
 }
 
 /**
- * PGlite databases of files that have ended, put back as prepared, by kind: the files of a worker
- * run one after another sharing its modules (vitest.config.ts), so the next file of the kind takes
- * one instead of loading the image again (about 1.3 s of a core each time).
+ * Databases of files that have ended, put back as prepared, by kind: the files of a worker run one
+ * after another sharing its modules (vitest.config.ts), so the next file of the kind takes one
+ * instead of starting another copy (on PGlite, loading the image: about 1.3 s of a core; on
+ * PostgreSQL, copying the template, connecting and warming the server's caches again). The
+ * PostgreSQL copies are dropped with their templates at the end of the run (test/global-setup.ts).
  */
 const idle: Partial<Record<ImageKind, Database[]>> = {};
 
-/** A fresh database of `kind`: a copy of the prepared image, else prepared here. */
-async function openTestDatabase(
-  kind: ImageKind,
-): Promise<Database & { drop: () => Promise<void> }> {
+type TestDatabase = Database & { drop: () => Promise<void> };
+
+/** `database` for a file: closing it does nothing, dropping it hands it on as prepared. */
+function handOn(kind: ImageKind, database: Database): TestDatabase {
+  return {
+    ...database,
+    close: async () => {},
+    drop: async () => {
+      await restoreSnapshot(database.db);
+      (idle[kind] ??= []).push(database);
+    },
+  };
+}
+
+/** A database of `kind` as prepared: a copy of the prepared image, else prepared here. */
+async function openTestDatabase(kind: ImageKind): Promise<TestDatabase> {
+  const reused = idle[kind]?.pop();
+  if (reused) return handOn(kind, reused);
   const image = inject('testImages')?.[kind];
   if (driver === 'pglite') {
-    let database = idle[kind]?.pop();
-    if (!database) {
-      database = await openDatabase(image ? { pgliteImage: new Blob([readFileSync(image)]) } : {});
-      if (!image) await prepareDatabase(database, kind);
-    }
-    const opened = database;
-    return {
-      ...database,
-      // the file's database back as prepared, for the next file of this worker
-      close: async () => {
-        await restoreSnapshot(opened.db);
-        (idle[kind] ??= []).push(opened);
-      },
-      drop: async () => {},
-    };
+    const database = await openDatabase(
+      image ? { pgliteImage: new Blob([readFileSync(image)]) } : {},
+    );
+    if (!image) await prepareDatabase(database, kind);
+    return handOn(kind, database);
   }
   const adminUrl = readEnv().TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is required for the postgres project');
-  const name = `fazhi_test_${randomBytes(6).toString('hex')}`;
+  // named after the template, which the run's teardown drops with its copies
+  const name = `${image ?? 'fazhi_test'}_${randomBytes(6).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  // two files may copy one template at once: PostgreSQL refuses a copy while another holds it
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await admin.unsafe(`create database ${name}${image ? ` template ${image}` : ''}`);
-      break;
-    } catch (error) {
-      if (attempt === 20 || !/being accessed by other users/.test(String(error))) throw error;
-      await new Promise((resume) => setTimeout(resume, 100 * attempt));
+  try {
+    // two files may copy one template at once: PostgreSQL refuses a copy while another holds it
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await admin.unsafe(`create database ${name}${image ? ` template ${image}` : ''}`);
+        break;
+      } catch (error) {
+        if (attempt === 20 || !/being accessed by other users/.test(String(error))) throw error;
+        await new Promise((resume) => setTimeout(resume, 100 * attempt));
+      }
     }
+  } finally {
+    await admin.end();
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
   if (!image) await prepareDatabase(database, kind);
-  return {
-    ...database,
-    drop: async () => {
-      await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-    close: async () => {},
-  };
+  return handOn(kind, database);
 }
 
 export interface TestDb {
@@ -101,7 +104,7 @@ export interface TestDb {
  * that state before each test.
  */
 export function useTestDatabase(options: ImageOptions = {}): TestDb {
-  let database: Database & { drop: () => Promise<void> };
+  let database: TestDatabase;
   const handle = {} as TestDb;
   beforeAll(async () => {
     database = await openTestDatabase(imageKind(options));
