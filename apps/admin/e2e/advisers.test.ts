@@ -35,8 +35,8 @@ async function shot(name: string) {
   await screenshot(page, `advisers-${name}`);
 }
 
-async function as(username: string) {
-  await h.signInAs(page, username);
+async function as(username: string, at?: string) {
+  await h.signInAs(page, username, at);
 }
 
 async function openMenu(item: string) {

@@ -36,8 +36,8 @@ async function shot(name: string) {
   await screenshot(page, `annual-${name}`);
 }
 
-async function as(username: string) {
-  await h.signInAs(page, username);
+async function as(username: string, at?: string) {
+  await h.signInAs(page, username, at);
 }
 
 async function choose(selector: string, label: string) {
@@ -79,8 +79,7 @@ async function act(event: string, label: RegExp) {
 
 describe('an annual township assessment', () => {
   it('the county launches it over its 15 townships', async () => {
-    await as('county');
-    await page.goto('/campaigns');
+    await as('county', '/campaigns');
     await page.getByRole('button', { name: /新建活动/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('#campaign-form_name').fill(campaignName);

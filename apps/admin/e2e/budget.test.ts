@@ -27,8 +27,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function session(username: string, device: 'phone' | 'desktop'): Promise<Page> {
-  return h.session(username, device === 'phone' ? 'phone' : 'wide');
+async function session(username: string, device: 'phone' | 'desktop', at?: string): Promise<Page> {
+  return h.session(username, device === 'phone' ? 'phone' : 'wide', {}, at);
 }
 
 async function shot(page: Page, name: string) {
@@ -151,8 +151,7 @@ describe('participatory budget', () => {
   });
 
   it('the demo key project reads on a phone, its five stages done', async () => {
-    const page = await session('township', 'phone');
-    await page.goto('/projects/budget');
+    const page = await session('township', 'phone', '/projects/budget');
     await page.getByRole('link', { name: '兰林村溪边游步道及护岸修复' }).click();
     await page.getByTestId('budget-steps').waitFor(WAIT);
     await page.getByText('五个阶段均已完成').waitFor(WAIT);

@@ -117,9 +117,8 @@ describe('the county closes a campaign', () => {
   });
 
   it('the closed campaign reads well on a phone', async () => {
-    const page = await h.session('county', 'phone');
+    const page = await h.session('county', 'phone', {}, campaignPath);
     const context = page.context();
-    await page.goto(campaignPath);
     await page.getByTestId('campaign-closed').waitFor();
     await page.getByTestId('closing-figures').waitFor();
     const overflow = await page.evaluate(

@@ -40,8 +40,8 @@ async function shot(name: string, fullPage = true) {
   await screenshot(page, name, fullPage);
 }
 
-async function as(username: string) {
-  await h.signInAs(page, username);
+async function as(username: string, at?: string) {
+  await h.signInAs(page, username, at);
 }
 
 /** Confirms the open popconfirm. */
@@ -154,8 +154,7 @@ describe('a campaign from launch to naming', () => {
   });
 
   it('the clerk declares the village; the county opens the self-assessment', async () => {
-    await as('clerk');
-    await page.goto(`/campaigns/${campaignId}`);
+    await as('clerk', `/campaigns/${campaignId}`);
     await page.getByTestId('declare').click();
     await page
       .getByRole('dialog')

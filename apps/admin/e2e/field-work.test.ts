@@ -36,8 +36,8 @@ afterAll(async () => {
 });
 
 /** A signed-in page in its own context: a phone (390×844, touch) or a 1440×900 desktop. */
-async function session(username: string, device: 'phone' | 'desktop'): Promise<Page> {
-  return h.session(username, device === 'phone' ? 'phone' : 'wide');
+async function session(username: string, device: 'phone' | 'desktop', at?: string): Promise<Page> {
+  return h.session(username, device === 'phone' ? 'phone' : 'wide', {}, at);
 }
 
 async function shot(page: Page, name: string, fullPage = true) {
@@ -212,8 +212,7 @@ describe('on a phone at 390×844', () => {
 
   it('the clerk fills the sheet item by item, attaches evidence, saves and submits (double clicks)', async () => {
     await advance();
-    const page = await session('clerk', 'phone');
-    await page.goto(`/participations/${participationId}`);
+    const page = await session('clerk', 'phone', `/participations/${participationId}`);
     await page.getByTestId('sheet-cards').waitFor();
     expect(await page.getByTestId('sheet-table').count()).toBe(0);
     await answerAllFully(page, items);
@@ -258,8 +257,7 @@ describe('on a phone at 390×844', () => {
 
   it('the township returns it with a reason; the clerk sees it on the sheet, the row and in 待办', async () => {
     await advance();
-    const township = await session('township', 'phone');
-    await township.goto(`/participations/${participationId}`);
+    const township = await session('township', 'phone', `/participations/${participationId}`);
     await township.getByTestId('cell-self-A1.1').waitFor();
     expect(await township.getByTestId('township-column-rule').textContent()).toContain('逐项评分');
     await township.getByTestId('sheet-bar').getByTestId('event-return').click();
@@ -311,8 +309,7 @@ describe('on a phone at 390×844', () => {
   });
 
   it('the township scores its column and approves', async () => {
-    const page = await session('township', 'phone');
-    await page.goto(`/participations/${participationId}`);
+    const page = await session('township', 'phone', `/participations/${participationId}`);
     await page.getByTestId('sheet-cards').waitFor();
     await answerAllFully(page, items);
     const bar = page.getByTestId('sheet-bar');
@@ -335,8 +332,7 @@ describe('at 1440×900', () => {
 
   it('the score sheet fits without sideways scrolling', async () => {
     await advance(); // county acceptance: the county column is open
-    page = await session('county', 'desktop');
-    await page.goto(`/participations/${participationId}`);
+    page = await session('county', 'desktop', `/participations/${participationId}`);
     await page.getByTestId('sheet-table').waitFor();
     await page.getByTestId('answer-A1.1').waitFor();
     await expectNoSidewaysScroll(page);

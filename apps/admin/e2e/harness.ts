@@ -72,16 +72,23 @@ export interface Harness {
    */
   newContext(screen?: Screen, options?: BrowserContextOptions): Promise<BrowserContext>;
   /**
-   * Turns `page` to `username`'s session and opens the dashboard: leaves the page (its requests
-   * stop), forgets the context's cookies and signs in through the login procedure. Signing in and
-   * out through the pages is `signIn`'s and `signOut`'s, which the login tests use.
+   * Turns `page` to `username`'s session and opens the dashboard, or the page at `at`: leaves the
+   * page (its requests stop), forgets the context's cookies and signs in through the login
+   * procedure. Signing in and out through the pages is `signIn`'s and `signOut`'s, which the login
+   * tests use.
    */
-  signInAs(page: Page, username: string): Promise<void>;
+  signInAs(page: Page, username: string, at?: string): Promise<void>;
   /**
    * A page of a context of its own on `screen`, signed in as `username` through the login
-   * procedure, on the dashboard (the login tests sign in through the page: `signIn`).
+   * procedure, on the dashboard or the page at `at` (the login tests sign in through the page:
+   * `signIn`).
    */
-  session(username: string, screen?: Screen, options?: BrowserContextOptions): Promise<Page>;
+  session(
+    username: string,
+    screen?: Screen,
+    options?: BrowserContextOptions,
+    at?: string,
+  ): Promise<Page>;
   /** Calls a tRPC procedure over HTTP as `username`, outside the browser. */
   api<T>(username: string, path: string, input: unknown): Promise<T>;
   /** Calls a tRPC mutation over HTTP as `username`, outside the browser. */
@@ -165,15 +172,18 @@ export async function startHarness(password: string): Promise<Harness> {
     return cookie;
   }
 
-  async function signInAs(page: Page, username: string) {
+  async function signInAs(page: Page, username: string, at?: string) {
     await page.goto('about:blank');
     await page.context().clearCookies();
     const res = await page.request.post(`${baseUrl}/trpc/auth.login`, {
       data: { username, password },
     });
     if (!res.ok()) throw new Error(`login ${username}: ${res.status()}`);
-    await page.goto('/');
-    await page.getByTestId('count-users').locator('.ant-statistic-content').waitFor();
+    // a test going on elsewhere opens that page at once (what it shows is the test's to wait for)
+    await page.goto(at ?? '/');
+    if (at === undefined) {
+      await page.getByTestId('count-users').locator('.ant-statistic-content').waitFor();
+    }
   }
 
   return {
@@ -183,10 +193,15 @@ export async function startHarness(password: string): Promise<Harness> {
     consoleErrors,
     newPage: () => context.newPage().then(watch),
     newContext,
-    async session(username: string, screen: Screen = 'desktop', options?: BrowserContextOptions) {
+    async session(
+      username: string,
+      screen: Screen = 'desktop',
+      options?: BrowserContextOptions,
+      at?: string,
+    ) {
       const own = await newContext(screen, options);
       const page = watch(await own.newPage());
-      await signInAs(page, username);
+      await signInAs(page, username, at);
       return page;
     },
     signInAs,

@@ -32,8 +32,8 @@ async function shot(name: string) {
   await screenshot(page, `pufa-${name}`);
 }
 
-async function as(username: string) {
-  await h.signInAs(page, username);
+async function as(username: string, at?: string) {
+  await h.signInAs(page, username, at);
 }
 
 async function openPufa(tab?: string) {

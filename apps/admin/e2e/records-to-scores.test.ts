@@ -40,8 +40,8 @@ async function shot(name: string) {
   await screenshot(page, `records-to-scores-${name}`);
 }
 
-async function as(username: string) {
-  await h.signInAs(page, username);
+async function as(username: string, at?: string) {
+  await h.signInAs(page, username, at);
 }
 
 async function meetingsHeld(): Promise<number> {
@@ -118,8 +118,7 @@ describe('records feed the score sheet', () => {
   });
 
   it('the clerk finds the self column filled from the records, marked 来自台账 with links', async () => {
-    await as('clerk');
-    await page.goto(`/participations/${participationId}`);
+    await as('clerk', `/participations/${participationId}`);
     await page.getByTestId('sheet-table').waitFor();
     await page
       .getByTestId('derived-banner')
@@ -165,8 +164,7 @@ describe('records feed the score sheet', () => {
   });
 
   it('the township sees the changed answer and its reason beside the records’ answer', async () => {
-    await as('township');
-    await page.goto(`/participations/${participationId}`);
+    await as('township', `/participations/${participationId}`);
     await page.getByTestId('sheet-table').waitFor();
     const cell = page.getByTestId('cell-self-A3.3');
     await cell.getByText('与台账不同').waitFor();

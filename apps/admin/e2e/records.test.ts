@@ -30,8 +30,8 @@ async function shot(name: string) {
   await screenshot(page, `records-${name}`);
 }
 
-async function as(username: string) {
-  await h.signInAs(page, username);
+async function as(username: string, at?: string) {
+  await h.signInAs(page, username, at);
 }
 
 async function cell(key: string): Promise<number> {

@@ -40,8 +40,8 @@ async function shot(name: string) {
   await screenshot(page, `registers-${name}`);
 }
 
-async function as(username: string) {
-  await h.signInAs(page, username);
+async function as(username: string, at?: string) {
+  await h.signInAs(page, username, at);
 }
 
 async function openMenu(item: string) {

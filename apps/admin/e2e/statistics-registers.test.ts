@@ -33,8 +33,8 @@ async function shot(name: string) {
   await screenshot(page, `statistics-registers-${name}`);
 }
 
-async function as(username: string) {
-  await h.signInAs(page, username);
+async function as(username: string, at?: string) {
+  await h.signInAs(page, username, at);
 }
 
 async function view(label: string) {
@@ -49,8 +49,7 @@ async function rowCells(tableId: string, name: string) {
 
 describe('统计: 普法, 法律顾问 and 社区矫正', () => {
   it('the county sees the 普法 figures with charts and the previous period, and exports them', async () => {
-    await as('county');
-    await page.goto('/registers/statistics');
+    await as('county', '/registers/statistics');
     await page.getByTestId('statistics-table').waitFor({ timeout: 20_000 });
     await view('普法');
     const table = page.getByTestId('pufa-statistics-table');
@@ -146,8 +145,7 @@ describe('the score sheet', () => {
     const list = await h.api<{ items: { id: string }[] }>('clerk', 'participations.list', {
       campaignId: entry.campaignId,
     });
-    await as('clerk');
-    await page.goto(`/participations/${list.items[0]!.id}`);
+    await as('clerk', `/participations/${list.items[0]!.id}`);
     await page.getByTestId('sheet-table').waitFor({ timeout: 20_000 });
     const a55 = page.getByTestId('derived-A5.5');
     await a55.getByText('来自台账').waitFor({ timeout: 20_000 });

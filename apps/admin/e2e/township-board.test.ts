@@ -27,8 +27,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function session(username: string, device: 'phone' | 'desktop'): Promise<Page> {
-  return h.session(username, device === 'phone' ? 'phone' : 'wide', { acceptDownloads: true });
+async function session(username: string, device: 'phone' | 'desktop', at?: string): Promise<Page> {
+  return h.session(username, device === 'phone' ? 'phone' : 'wide', { acceptDownloads: true }, at);
 }
 
 async function shot(page: Page, name: string) {
@@ -99,8 +99,7 @@ describe('the township work dashboard', () => {
   });
 
   it('works on a phone at 390×844', async () => {
-    const page = await session('township', 'phone');
-    await page.goto('/township-board');
+    const page = await session('township', 'phone', '/township-board');
     await page
       .getByTestId('board-tasks')
       .getByTestId('board-light-red')
@@ -118,8 +117,7 @@ describe('the township work dashboard', () => {
 
 describe('editing a task and its extension', () => {
   it('the township assigns a task, then edits its title, deadline and milestones', async () => {
-    const page = await session('township', 'desktop');
-    await page.goto('/tasks');
+    const page = await session('township', 'desktop', '/tasks');
     await page.getByTestId('task-new').click();
     await page.locator('#ownerCode').click();
     await page
@@ -148,8 +146,7 @@ describe('editing a task and its extension', () => {
   });
 
   it('the clerk asks for more time on a phone', async () => {
-    const page = await session('clerk', 'phone');
-    await page.goto('/tasks');
+    const page = await session('clerk', 'phone', '/tasks');
     const card = page.locator('.ant-card', { hasText: EDITED }).last();
     await card.waitFor({ timeout: 20_000 });
     await card.getByRole('button', { name: '申请延期' }).click();
@@ -163,8 +160,7 @@ describe('editing a task and its extension', () => {
   });
 
   it('the township approves: the deadline moves and the light turns green', async () => {
-    const page = await session('township', 'desktop');
-    await page.goto('/tasks');
+    const page = await session('township', 'desktop', '/tasks');
     const row = page.getByTestId('tasks-table').locator('tr', { hasText: EDITED });
     await row.getByRole('button', { name: '审批延期' }).click();
     await page.getByTestId('extension-asked').getByText(inDays(20), { exact: false }).waitFor();
@@ -178,8 +174,7 @@ describe('editing a task and its extension', () => {
   });
 
   it('downloads the 通报 as Word with the figures of the page', async () => {
-    const page = await session('township', 'desktop');
-    await page.goto('/tasks');
+    const page = await session('township', 'desktop', '/tasks');
     const bulletin = page.locator('.ant-card', { hasText: '通报' }).last();
     const firstRow = bulletin.locator('tbody tr.ant-table-row').first();
     await firstRow.waitFor({ timeout: 20_000 });

@@ -29,8 +29,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function session(username: string, device: 'phone' | 'desktop'): Promise<Page> {
-  return h.session(username, device === 'phone' ? 'phone' : 'wide');
+async function session(username: string, device: 'phone' | 'desktop', at?: string): Promise<Page> {
+  return h.session(username, device === 'phone' ? 'phone' : 'wide', {}, at);
 }
 
 async function shot(page: Page, name: string) {
@@ -71,8 +71,7 @@ describe('supervision of a task', () => {
   });
 
   it('the clerk reports progress on a phone and asks to close', async () => {
-    const page = await session('clerk', 'phone');
-    await page.goto('/tasks');
+    const page = await session('clerk', 'phone', '/tasks');
     const card = page.locator('.ant-card', { hasText: TITLE }).last();
     await card.waitFor();
     await card.getByRole('button', { name: '报送进展' }).click();
@@ -95,8 +94,7 @@ describe('supervision of a task', () => {
   });
 
   it('the township closes and rates it', async () => {
-    const page = await session('township', 'desktop');
-    await page.goto('/tasks');
+    const page = await session('township', 'desktop', '/tasks');
     const row = page.getByTestId('tasks-table').locator('tr', { hasText: TITLE });
     await row.getByRole('button', { name: '办结评价' }).click();
     await page.getByText('已更换路灯 12 盏').waitFor(); // the clerk's report in the history
