@@ -8,8 +8,10 @@ export default defineConfig({
   resolve: { conditions: ['@fazhi/source'] },
   ssr: { resolve: { conditions: ['@fazhi/source'] } },
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    // limits against a test that hangs, not speed checks: beside the browser tests (pnpm test runs
+    // this suite niced) a test can take four or five times as long as alone
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     // The files of a project share one worker's modules instead of importing the whole API again
     // for each (importing was most of a small file's time). Every file opens its own database, and
     // the process keeps no state that depends on one (the framework cache holds stored frameworks,

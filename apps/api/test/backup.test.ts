@@ -144,7 +144,7 @@ async function populate(dataDir: string) {
 
 const targets: ('pglite' | 'postgres')[] = adminUrl ? ['pglite', 'postgres'] : ['pglite'];
 
-describe(`backup of a ${driver} instance`, { timeout: 90_000 }, () => {
+describe(`backup of a ${driver} instance`, { timeout: 300_000 }, () => {
   it.each(targets)(
     'restores into an empty %s database: every table and file the same',
     async (target) => {
@@ -261,5 +261,5 @@ describe.runIf(driver === 'pglite')('the pnpm backup and pnpm restore commands',
     } finally {
       await copy.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -12,7 +12,7 @@ import { freshTarget, runScript, startServer, type Target } from './spawn-helper
 
 const cli = 'src/cli/create-admin.ts';
 
-describe('pnpm admin:create', { timeout: 120_000 }, () => {
+describe('pnpm admin:create', { timeout: 300_000 }, () => {
   let target: Target;
   beforeAll(async () => {
     target = await freshTarget();
@@ -114,7 +114,7 @@ describe('production', () => {
   });
 });
 
-describe('the started server in production', { timeout: 120_000 }, () => {
+describe('the started server in production', { timeout: 300_000 }, () => {
   it('loads the demo with FAZHI_DEMO=true but refuses its shared password', async () => {
     const target = await freshTarget();
     const server = await startServer({

@@ -207,7 +207,7 @@ describe('mediation_monthly', () => {
       { numRuns: 8 },
     );
     // eight runs of up to fourteen writes, each followed by the statistics of every level and period
-  }, 120_000);
+  }, 300_000);
 
   it('statistics of a province, a prefecture, a county and a township agree whichever way they are read', async () => {
     await addDivisions();

@@ -29,7 +29,7 @@ describe.skipIf(driver !== 'postgres')(
       const failed = started.find((s) => s.status === 'rejected');
       if (failed) throw (failed as PromiseRejectedResult).reason;
       database = await target.open();
-    }, 120_000);
+    }, 300_000);
     afterAll(async () => {
       await a?.stop();
       await b?.stop();
