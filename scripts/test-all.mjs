@@ -17,9 +17,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const oneLane = process.env.FAZHI_TEST_LANES === '1';
 const lanes = [
   [
-    { name: '@fazhi/domain', dir: 'packages/domain', args: [], yields: true },
-    { name: '@fazhi/api', dir: 'apps/api', args: [], yields: true },
-    { name: '@fazhi/admin', dir: 'apps/admin', args: [], yields: true },
+    { name: '@fazhi/domain', dir: 'packages/domain', args: [] },
+    { name: '@fazhi/api', dir: 'apps/api', args: [] },
+    { name: '@fazhi/admin', dir: 'apps/admin', args: [] },
   ],
   [
     {
@@ -45,7 +45,8 @@ function seconds(since) {
 function runVitest(suite, report, log) {
   return new Promise((done) => {
     // beside the browser tests, the other suites yield the cores to Chromium's renderer
-    const [command, ...prefix] = suite.yields && !oneLane ? ['nice', '-n', '15', 'pnpm'] : ['pnpm'];
+    const yields = !oneLane && !suite.needsChromium;
+    const [command, ...prefix] = yields ? ['nice', '-n', '15', 'pnpm'] : ['pnpm'];
     const child = spawn(
       command,
       [
