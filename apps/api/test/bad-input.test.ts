@@ -80,14 +80,13 @@ async function expectNoServerError(call: Call, input: unknown) {
     caught = error;
   }
   if (caught === null) return;
-  if (!(caught instanceof TRPCError) || caught.code === 'INTERNAL_SERVER_ERROR') {
+  const error = caught as TRPCError;
+  if (!(caught instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') {
     // the input is shown only when it failed (some are 300,000 characters long)
     const shown = JSON.stringify(input)?.slice(0, 200);
     expect(caught, shown).toBeInstanceOf(TRPCError);
-    const error = caught as TRPCError;
     expect(error.code, `${error.message} for ${shown}`).not.toBe('INTERNAL_SERVER_ERROR');
   }
-  const error = caught as TRPCError;
   const data = describeError(error);
   expect(data.messages.zh).not.toBe('');
   expect(data.messages.en).not.toBe('');
