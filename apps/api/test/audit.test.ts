@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents, users } from '../src/db/schema.js';
-import { router, writeProcedure } from '../src/trpc/init.js';
+import { inTransaction, router, writeProcedure } from '../src/trpc/init.js';
 import { createContextInner } from '../src/trpc/context.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
 import { countRows, recordingCookies, routerProcedures, useTestDatabase } from './harness.js';
@@ -2004,7 +2004,7 @@ describe('audit events', () => {
 
   it('a mutation that forgets its audit event fails and rolls back its change', async () => {
     const careless = router({
-      rename: writeProcedure.mutation(async ({ ctx }) => {
+      rename: writeProcedure.use(inTransaction).mutation(async ({ ctx }) => {
         await ctx.db.update(users).set({ displayName: '未审计' });
         return 'done';
       }),

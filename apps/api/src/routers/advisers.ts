@@ -3,7 +3,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { adviserServiceKinds } from '@fazhi/domain';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { bi } from '../trpc/messages.js';
 import { divisionCode, paged, pagination, version } from './schemas.js';
 import { isoDate, requiredText, shortText, uuid, warningOutput } from './records-schemas.js';
@@ -122,6 +122,7 @@ export const advisersRouter = {
         phone: shortText(30).optional(),
       }),
     )
+    .use(inTransaction)
     .output(adviserOutput)
     .mutation(({ ctx, input }) =>
       saveAdviser({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
@@ -140,6 +141,7 @@ export const advisersRouter = {
         endsOn: isoDate,
       }),
     )
+    .use(inTransaction)
     .output(contractOutput.extend({ warnings: z.array(warningOutput) }))
     .mutation(({ ctx, input }) =>
       saveContract({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
@@ -149,6 +151,7 @@ export const advisersRouter = {
   removeContract: writeProcedure
     .use(requireRole(adviserKeeperRoles))
     .input(z.object({ id: uuid, version }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) =>
       removeContract({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
@@ -173,6 +176,7 @@ export const advisersRouter = {
         note: shortText(500).optional(),
       }),
     )
+    .use(inTransaction)
     .output(dutyOutput)
     .mutation(({ ctx, input }) =>
       saveDutyDay({ db: ctx.db, scope: ctx.scope, role: ctx.user.role, audit: ctx.audit, input }),
@@ -187,6 +191,7 @@ export const advisersRouter = {
   /** Imports duty days from the exported workbook (base64): every row or none. */
   importDutyDays: writeProcedure
     .input(z.object({ divisionCode, workbook }))
+    .use(inTransaction)
     .output(importResult)
     .mutation(({ ctx, input }) =>
       importDutyDays({
@@ -201,6 +206,7 @@ export const advisersRouter = {
   /** Deletes a duty day entered by mistake, unless its month is locked. */
   removeDutyDay: writeProcedure
     .input(z.object({ id: uuid, version }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) =>
       removeDutyDay({
@@ -236,6 +242,7 @@ export const advisersRouter = {
         note: shortText(500).optional(),
       }),
     )
+    .use(inTransaction)
     .output(serviceOutput)
     .mutation(({ ctx, input }) =>
       saveService({ db: ctx.db, scope: ctx.scope, role: ctx.user.role, audit: ctx.audit, input }),
@@ -250,6 +257,7 @@ export const advisersRouter = {
   /** Imports service records from the exported workbook (base64): every row or none. */
   importServices: writeProcedure
     .input(z.object({ divisionCode, workbook }))
+    .use(inTransaction)
     .output(importResult)
     .mutation(({ ctx, input }) =>
       importServices({
@@ -264,6 +272,7 @@ export const advisersRouter = {
   /** Deletes a service record entered by mistake, unless its month is locked. */
   removeService: writeProcedure
     .input(z.object({ id: uuid, version }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) =>
       removeService({

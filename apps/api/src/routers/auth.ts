@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, publicProcedure, auditedProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, publicProcedure } from '../trpc/init.js';
 import { changePassword, login, logout } from '../services/auth.js';
 import { bi } from '../trpc/messages.js';
 import { password, role } from './schemas.js';
@@ -78,17 +78,20 @@ export const authRouter = {
       return { user: await describeMe(ctx.db, user) };
     }),
 
-  logout: auditedProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
-    await logout(ctx.db, ctx.user.sessionId);
-    await ctx.audit({
-      action: 'auth.logout',
-      entity: 'session',
-      entityId: ctx.user.id,
-      divisionCode: ctx.user.scopeCode,
-    });
-    ctx.cookies.clearSession();
-    return { ok: true as const };
-  }),
+  logout: authedProcedure
+    .use(inTransaction)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx }) => {
+      await logout(ctx.db, ctx.user.sessionId);
+      await ctx.audit({
+        action: 'auth.logout',
+        entity: 'session',
+        entityId: ctx.user.id,
+        divisionCode: ctx.user.scopeCode,
+      });
+      ctx.cookies.clearSession();
+      return { ok: true as const };
+    }),
 
   me: authedProcedure.output(me).query(({ ctx }) => describeMe(ctx.db, ctx.user)),
 

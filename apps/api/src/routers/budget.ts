@@ -8,7 +8,7 @@ import {
   type BudgetRecordKind,
   type BudgetStage,
 } from '@fazhi/domain';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import {
   addInspection,
   addMeeting,
@@ -112,6 +112,7 @@ export const budgetRouter = {
         villagerProjectId: uuid.nullish(),
       }),
     )
+    .use(inTransaction)
     .output(detail)
     .mutation(({ ctx, input }) =>
       saveKeyProject({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
@@ -129,6 +130,7 @@ export const budgetRouter = {
         commentId: uuid.nullish(),
       }),
     )
+    .use(inTransaction)
     .output(detail)
     .mutation(({ ctx, input }) =>
       addRequest({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
@@ -145,6 +147,7 @@ export const budgetRouter = {
         summary: requiredText(2000),
       }),
     )
+    .use(inTransaction)
     .output(detail)
     .mutation(({ ctx, input }) =>
       addMeeting({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
@@ -154,6 +157,7 @@ export const budgetRouter = {
   agreePlan: writeProcedure
     .use(township)
     .input(z.object({ ...target, plan: requiredText(4000), fileName: shortText(200).nullish() }))
+    .use(inTransaction)
     .output(detail)
     .mutation(({ ctx, input }) =>
       agreePlan({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
@@ -170,6 +174,7 @@ export const budgetRouter = {
         amountYuan: yuan,
       }),
     )
+    .use(inTransaction)
     .output(detail)
     .mutation(({ ctx, input }) =>
       recordTender({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
@@ -187,6 +192,7 @@ export const budgetRouter = {
         rectification: shortText(1000).nullish(),
       }),
     )
+    .use(inTransaction)
     .output(detail)
     .mutation(({ ctx, input }) =>
       addInspection({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
@@ -205,6 +211,7 @@ export const budgetRouter = {
         rectifications: z.array(requiredText(500)).max(20),
       }),
     )
+    .use(inTransaction)
     .output(detail)
     .mutation(({ ctx, input }) =>
       recordAppraisal({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
@@ -222,6 +229,7 @@ export const budgetRouter = {
         doneOn: isoDate,
       }),
     )
+    .use(inTransaction)
     .output(detail)
     .mutation(({ ctx, input }) =>
       markRectified({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
@@ -254,6 +262,7 @@ export const budgetRouter = {
         unsatisfied: headCount.optional(),
       }),
     )
+    .use(inTransaction)
     .output(detail)
     .mutation(({ ctx, input }) =>
       updateBudgetRecord({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
@@ -266,6 +275,7 @@ export const budgetRouter = {
   removeRecord: writeProcedure
     .use(township)
     .input(z.object({ recordId: uuid, version }))
+    .use(inTransaction)
     .output(detail)
     .mutation(async ({ ctx, input }) => {
       const { project, files } = await removeBudgetRecord({
@@ -285,6 +295,7 @@ export const budgetRouter = {
   removeRecordFile: writeProcedure
     .use(township)
     .input(z.object({ id: uuid }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const row = await removeBudgetRecordFile({

@@ -1,7 +1,7 @@
 // campaigns.closingPreview / campaigns.close: the county's summary (总结) of a campaign.
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { present } from '../services/campaigns/campaigns.js';
 import { closeCampaign, closingPreview, presentFigures } from '../services/campaigns/close.js';
 import { bi } from '../trpc/messages.js';
@@ -48,6 +48,7 @@ export const campaignCloseProcedures = {
           .max(5000, { error: bi('总结最多5000个字', 'At most 5000 characters') }),
       }),
     )
+    .use(inTransaction)
     .output(campaignOutput.extend({ figures }))
     .mutation(async ({ ctx, input }) => {
       const { after, figures: computed } = await closeCampaign(

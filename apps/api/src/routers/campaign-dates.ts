@@ -3,7 +3,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { deadlineLights } from '@fazhi/domain';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { campaignStages, participationStates } from '../db/schema.js';
 import { todayIso } from '../services/campaigns/participations.js';
 import {
@@ -77,6 +77,7 @@ export const campaignDateProcedures = {
           .max(500, { error: bi('理由最多500个字', 'At most 500 characters') }),
       }),
     )
+    .use(inTransaction)
     .output(
       z.object({
         id: z.string(),
@@ -131,6 +132,7 @@ export const campaignDateProcedures = {
         townshipCode: divisionCode,
       }),
     )
+    .use(inTransaction)
     .output(z.object({ id: z.string(), userId: z.string(), townshipCode: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const { grant } = await grantCrossCheck({
@@ -153,6 +155,7 @@ export const campaignDateProcedures = {
   revokeCrossCheck: writeProcedure
     .use(countyAdmins)
     .input(z.object({ id: campaignId, grantId: z.uuid({ error: bi('编号无效', 'Invalid id') }) }))
+    .use(inTransaction)
     .output(z.object({ id: z.string(), userId: z.string(), townshipCode: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const grant = await revokeCrossCheck({ db: ctx.db, scope: ctx.scope, ...input });

@@ -1,7 +1,7 @@
 // 试点 and 现场会: campaigns.recordPilotMeeting, campaigns.pilotMeetings, campaigns.rollOut.
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { present } from '../services/campaigns/campaigns.js';
 import { listPilotMeetings, recordPilotMeeting, rollOut } from '../services/campaigns/pilots.js';
 import { bi } from '../trpc/messages.js';
@@ -48,6 +48,7 @@ export const campaignPilotProcedures = {
           .default([]),
       }),
     )
+    .use(inTransaction)
     .output(meeting)
     .mutation(async ({ ctx, input }) => {
       const { id, ...fields } = input;
@@ -70,6 +71,7 @@ export const campaignPilotProcedures = {
   rollOut: writeProcedure
     .use(countyAdmins)
     .input(z.object({ id: campaignId }))
+    .use(inTransaction)
     .output(campaignOutput)
     .mutation(async ({ ctx, input }) => {
       const { before, after } = await rollOut(ctx.db, ctx.scope, input.id);

@@ -3,7 +3,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { campaignNameLength } from '@fazhi/domain';
 import { and, eq } from 'drizzle-orm';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { campaignLevels, campaignStages, campaigns, participationStates } from '../db/schema.js';
 import { campaignModes, scorecardGrades, subjectLevels, type Grade } from '@fazhi/domain';
 import {
@@ -177,6 +177,7 @@ export const campaignsRouter = {
         ...campaignSettings,
       }),
     )
+    .use(inTransaction)
     .output(campaign)
     .mutation(async ({ ctx, input }) => {
       const { row, enrolled } = await createCampaign(ctx.db, input);
@@ -207,6 +208,7 @@ export const campaignsRouter = {
         ...z.object(campaignSettings).partial().shape,
       }),
     )
+    .use(inTransaction)
     .output(campaign)
     .mutation(async ({ ctx, input }) => {
       const { id, ...changes } = input;
@@ -226,6 +228,7 @@ export const campaignsRouter = {
   remove: writeProcedure
     .use(countyAdmins)
     .input(z.object({ id: z.uuid({ error: bi('编号无效', 'Invalid id') }) }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const gone = await removeCampaign(ctx.db, ctx.scope, input.id);
@@ -242,6 +245,7 @@ export const campaignsRouter = {
   advance: writeProcedure
     .use(countyAdmins)
     .input(z.object({ id: z.uuid() }))
+    .use(inTransaction)
     .output(campaign)
     .mutation(async ({ ctx, input }) => {
       const { before, after } = await advanceCampaign(ctx.db, ctx.scope, input.id, todayIso());
@@ -275,6 +279,7 @@ export const campaignsRouter = {
         issuedOn: isoDate,
       }),
     )
+    .use(inTransaction)
     .output(noticeParticularsOutput)
     .mutation(async ({ ctx, input }) => {
       const before = await findCampaign(ctx.db, ctx.scope, input.id);

@@ -2,7 +2,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { trafficLights } from '@fazhi/domain';
-import { authedProcedure, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, writeProcedure } from '../trpc/init.js';
 import { commentChannels } from '../db/schema.js';
 import { listComments, replyComment, saveComment } from '../services/township/comments.js';
 import { divisionCode, paged, pagination, version } from './schemas.js';
@@ -66,6 +66,7 @@ export const commentsRouter = {
         deadline: isoDate.optional(),
       }),
     )
+    .use(inTransaction)
     .output(comment)
     .mutation(({ ctx, input }) =>
       saveComment({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
@@ -74,6 +75,7 @@ export const commentsRouter = {
   /** The owner's reply; it is shown on the public page with the days it took. */
   reply: writeProcedure
     .input(z.object({ id: uuid, version, reply: requiredText(2000) }))
+    .use(inTransaction)
     .output(comment)
     .mutation(({ ctx, input }) =>
       replyComment({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),

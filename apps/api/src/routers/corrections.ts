@@ -2,7 +2,7 @@
 // only, and their rollup from township to county.
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, writeProcedure } from '../trpc/init.js';
 import { divisionCode, paged, pagination, version } from './schemas.js';
 import { headCount, uuid, warningOutput } from './records-schemas.js';
 import { month } from './registers.js';
@@ -71,6 +71,7 @@ export const correctionsRouter = {
         filesOpened: headCount,
       }),
     )
+    .use(inTransaction)
     .output(figuresOutput)
     .mutation(({ ctx, input }) =>
       saveCorrections({

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, writeProcedure } from '../trpc/init.js';
 import { disclosureCategories, disclosureChannels } from '../db/schema.js';
 import {
   disclosureCompliance,
@@ -65,6 +65,7 @@ export const disclosuresRouter = {
         resolutionId: uuid.nullish(),
       }),
     )
+    .use(inTransaction)
     .output(disclosureOutput)
     .mutation(({ ctx, input }) =>
       saveDisclosure({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
@@ -72,6 +73,7 @@ export const disclosuresRouter = {
 
   remove: writeProcedure
     .input(z.object({ id: uuid, version }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) =>
       removingFiles(ctx, 'disclosure', input.id, () =>

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { divisionLevels } from '@fazhi/domain';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { divisionImporterRoles } from '../auth/roles.js';
 import { divisionChildren, getDivision, searchDivisions } from '../services/divisions/queries.js';
 import { importDivisions } from '../services/divisions/import-divisions.js';
@@ -91,6 +91,7 @@ export const divisionsRouter = {
         fileName: z.string().max(255).optional(),
       }),
     )
+    .use(inTransaction)
     .output(importResult)
     .mutation(async ({ ctx, input }) => {
       const result = await importDivisions({ db: ctx.db, csv: input.csv, scope: ctx.scope });

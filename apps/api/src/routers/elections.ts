@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, writeProcedure } from '../trpc/init.js';
 import { electionRecordKinds } from '../db/schema.js';
 import { listElections, removeElection, saveElection } from '../services/records/governance.js';
 import { divisionCode, version } from './schemas.js';
@@ -97,6 +97,7 @@ export const electionsRouter = {
   /** Elections, recalls, the representatives' make-up and appraisals, with their checks. */
   save: writeProcedure
     .input(input)
+    .use(inTransaction)
     .output(record)
     .mutation(({ ctx, input }) =>
       saveElection({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
@@ -105,6 +106,7 @@ export const electionsRouter = {
   /** Deletes an election record, unless its period's self-assessment has been submitted. */
   remove: writeProcedure
     .input(z.object({ id: uuid, version }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) =>
       removeElection({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { Framework } from '@fazhi/domain';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { getFramework, importFramework, listFrameworks } from '../services/campaigns/frameworks.js';
 
 /** Who may import a framework (as JSON, or a draft from a county's workbook). */
@@ -60,6 +60,7 @@ export const frameworksRouter = {
   import: writeProcedure
     .use(requireRole(frameworkImportRoles))
     .input(z.object({ definition: z.unknown() }))
+    .use(inTransaction)
     .output(z.object({ id: z.string(), code: z.string(), version: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const { id, framework } = await importFramework(

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, writeProcedure } from '../trpc/init.js';
 import { importGroups, listGroups, saveGroup } from '../services/records/groups.js';
 import { divisionCode, version } from './schemas.js';
 import { headCount, requiredText, uuid } from './records-schemas.js';
@@ -46,6 +46,7 @@ export const groupsRouter = {
         representatives: headCount.optional(),
       }),
     )
+    .use(inTransaction)
     .output(group)
     .mutation(({ ctx, input }) =>
       saveGroup({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
@@ -76,6 +77,7 @@ export const groupsRouter = {
           path: ['csv'],
         }),
     )
+    .use(inTransaction)
     .output(z.object({ imported: z.number() }))
     .mutation(({ ctx, input }) =>
       importGroups({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { deliberationSteps } from '@fazhi/domain';
-import { authedProcedure, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, writeProcedure } from '../trpc/init.js';
 import { listMatters, removeMatter, saveMatter } from '../services/records/governance.js';
 import { divisionCode, version } from './schemas.js';
 import { checkOutput, isoDate, requiredText, uuid } from './records-schemas.js';
@@ -50,6 +50,7 @@ export const mattersRouter = {
           .max(20),
       }),
     )
+    .use(inTransaction)
     .output(matter)
     .mutation(({ ctx, input }) =>
       saveMatter({
@@ -63,6 +64,7 @@ export const mattersRouter = {
   /** Deletes a matter, unless its period's self-assessment has been submitted. */
   remove: writeProcedure
     .input(z.object({ id: uuid, version }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) =>
       removeMatter({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),

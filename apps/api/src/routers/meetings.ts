@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { resolutionMatters } from '@fazhi/domain';
-import { authedProcedure, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, writeProcedure } from '../trpc/init.js';
 import { recordMeetingBodies } from '../db/schema.js';
 import {
   getMeeting,
@@ -114,6 +114,7 @@ export const meetingsRouter = {
           .max(50, { error: bi('决议最多50项', 'At most 50 resolutions') }),
       }),
     )
+    .use(inTransaction)
     .output(meetingOutput)
     .mutation(({ ctx, input }) =>
       saveMeeting({
@@ -127,6 +128,7 @@ export const meetingsRouter = {
   /** Deletes a meeting, unless its period's self-assessment has been submitted. */
   remove: writeProcedure
     .input(z.object({ id: uuid, version }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) =>
       removingFiles(ctx, 'meeting', input.id, () =>

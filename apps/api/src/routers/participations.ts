@@ -8,7 +8,7 @@ import {
   type Framework,
   type Scorecard,
 } from '@fazhi/domain';
-import { auditedProcedure, authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { participationStates, sheetColumns } from '../db/schema.js';
 import {
   declare,
@@ -250,6 +250,7 @@ export const participationsRouter = {
 
   declare: writeProcedure
     .input(z.object({ campaignId: z.uuid(), villageCode: divisionCode }))
+    .use(inTransaction)
     .output(z.object({ id: z.string(), state: z.enum(participationStates), version: z.number() }))
     .mutation(async ({ ctx, input }) => {
       const row = await declare({
@@ -269,8 +270,11 @@ export const participationsRouter = {
       return { id: row.id, state: row.state, version: row.version };
     }),
 
-  /** Saves one column of the score sheet; `version` is the one the caller read (optimistic lock). */
-  saveSheet: auditedProcedure
+  /**
+   * Saves one column of the score sheet; `version` is the one the caller read (optimistic lock).
+   * Any signed-in role: the service decides by role and turn (an assigned inspector's scores).
+   */
+  saveSheet: authedProcedure
     .input(
       z.object({
         id: z.uuid(),
@@ -279,6 +283,7 @@ export const participationsRouter = {
         data: columnData,
       }),
     )
+    .use(inTransaction)
     .output(
       z.object({
         version: z.number(),
@@ -331,8 +336,9 @@ export const participationsRouter = {
    * edit now (so an assigned inspector may, in acceptance: the service decides by role and turn).
    * The file on disk goes once the removal has committed.
    */
-  removeEvidence: auditedProcedure
+  removeEvidence: authedProcedure
     .input(z.object({ id: z.uuid() }))
+    .use(inTransaction)
     .output(z.object({ id: z.string(), participationId: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const { file, villageCode } = await removeEvidence({
@@ -411,6 +417,7 @@ export const participationsRouter = {
           }),
       }),
     )
+    .use(inTransaction)
     .output(
       z.array(
         z.object({ id: z.string(), state: z.enum(participationStates), version: z.number() }),
@@ -448,6 +455,7 @@ export const participationsRouter = {
 
   transition: writeProcedure
     .input(z.object({ id: z.uuid(), version, event }))
+    .use(inTransaction)
     .output(z.object({ id: z.string(), state: z.enum(participationStates), version: z.number() }))
     .mutation(async ({ ctx, input }) => {
       const { before, after, repeated } = await transition({
@@ -486,6 +494,7 @@ export const participationsRouter = {
         note: z.string().trim().max(1000).nullable().optional(),
       }),
     )
+    .use(inTransaction)
     .output(z.object({ id: z.string(), outcome: z.enum(annualOutcomes), version: z.number() }))
     .mutation(async ({ ctx, input }) => {
       const { before, after } = await setOutcome({

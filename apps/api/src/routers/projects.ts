@@ -2,7 +2,7 @@
 // projects.list({ divisionCode, year }).
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { projectSourceKinds, projectStages } from '../db/schema.js';
 import { listProjects, saveProject, voteProject } from '../services/township/projects.js';
 import { divisionCode, paged, pagination, version, year } from './schemas.js';
@@ -93,6 +93,7 @@ export const projectsRouter = {
         milestones: z.array(milestone).max(20).optional(),
       }),
     )
+    .use(inTransaction)
     .output(project)
     .mutation(({ ctx, input }) =>
       saveProject({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
@@ -113,6 +114,7 @@ export const projectsRouter = {
         abstentions: headCount,
       }),
     )
+    .use(inTransaction)
     .output(project)
     .mutation(({ ctx, input }) =>
       voteProject({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),

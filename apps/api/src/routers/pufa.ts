@@ -3,7 +3,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { pufaActivityTypes, pufaExamResults, pufaRosterRoles } from '@fazhi/domain';
-import { authedProcedure, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, writeProcedure } from '../trpc/init.js';
 import { bi } from '../trpc/messages.js';
 import { divisionCode, paged, pagination, version, year } from './schemas.js';
 import {
@@ -144,6 +144,7 @@ export const pufaRouter = {
   /** Imports activities from the exported workbook (base64): every row or none. */
   importActivities: writeProcedure
     .input(z.object({ divisionCode, workbook }))
+    .use(inTransaction)
     .output(importResult)
     .mutation(({ ctx, input }) =>
       importPufaActivities({
@@ -171,6 +172,7 @@ export const pufaRouter = {
         notes: shortText(2000).optional(),
       }),
     )
+    .use(inTransaction)
     .output(activityOutput)
     .mutation(({ ctx, input }) =>
       savePufaActivity({
@@ -185,6 +187,7 @@ export const pufaRouter = {
   /** Deletes an activity of a month not locked, and after the commit its photos' bytes. */
   removeActivity: writeProcedure
     .input(z.object({ id: uuid, version }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const photos = await photosOfActivity(ctx.db, input.id);
@@ -214,6 +217,7 @@ export const pufaRouter = {
   /** Removes a photo of an activity of a month not locked. */
   removeActivityPhoto: writeProcedure
     .input(z.object({ id: uuid }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const row = await removePufaActivityPhoto({
@@ -243,6 +247,7 @@ export const pufaRouter = {
   /** Imports roster members from the exported workbook (base64): every row or none. */
   importRoster: writeProcedure
     .input(z.object({ divisionCode, workbook }))
+    .use(inTransaction)
     .output(importResult)
     .mutation(({ ctx, input }) =>
       importPufaRoster({
@@ -269,6 +274,7 @@ export const pufaRouter = {
         notes: shortText(500).optional(),
       }),
     )
+    .use(inTransaction)
     .output(rosterOutput)
     .mutation(({ ctx, input }) =>
       savePufaRosterMember({
@@ -283,6 +289,7 @@ export const pufaRouter = {
   /** Takes a member off a village's roster. */
   removeRosterMember: writeProcedure
     .input(z.object({ id: uuid, version }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) =>
       removePufaRosterMember({
@@ -316,6 +323,7 @@ export const pufaRouter = {
         notes: shortText(2000).optional(),
       }),
     )
+    .use(inTransaction)
     .output(planOutput)
     .mutation(({ ctx, input }) =>
       savePufaPlanItem({
@@ -330,6 +338,7 @@ export const pufaRouter = {
   /** Takes an item off a plan. */
   removePlanItem: writeProcedure
     .input(z.object({ id: uuid, version }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) =>
       removePufaPlanItem({

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { recordFileKinds, recordFilePurposes } from '@fazhi/domain';
-import { authedProcedure, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, writeProcedure } from '../trpc/init.js';
 import { deleteEvidenceFile } from '../services/campaigns/evidence.js';
 import type { RecordFileKind } from '@fazhi/domain';
 import type { Db } from '../db/client.js';
@@ -43,6 +43,7 @@ export const recordFilesRouter = {
   /** Removes a file, unless its record's period has a submitted self-assessment. */
   remove: writeProcedure
     .input(z.object({ id: uuid }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const row = await removeRecordFile({

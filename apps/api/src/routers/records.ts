@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, writeProcedure } from '../trpc/init.js';
 import {
   complianceCounts,
   complianceTable,
@@ -130,6 +130,7 @@ export const recordsRouter = {
         }),
       }),
     )
+    .use(inTransaction)
     .output(z.object({ meetings: z.number(), disclosures: z.number() }))
     .mutation(({ ctx, input }) =>
       importLedger({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),

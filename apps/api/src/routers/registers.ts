@@ -9,7 +9,7 @@ import {
   mediationMethods,
   mediationOutcomes,
 } from '@fazhi/domain';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { bi } from '../trpc/messages.js';
 import { divisionCode, paged, pagination, version, year } from './schemas.js';
 import { headCount, isoDate, shortText, uuid, warningOutput } from './records-schemas.js';
@@ -107,6 +107,7 @@ export const mediationRouter = {
   /** Imports cases from the exported workbook (base64): every row or none. */
   import: writeProcedure
     .input(z.object({ divisionCode, workbook }))
+    .use(inTransaction)
     .output(z.object({ added: z.number(), updated: z.number() }))
     .mutation(({ ctx, input }) =>
       importMediation({
@@ -132,6 +133,7 @@ export const mediationRouter = {
   /** Removes a file of a case of open months (not the last one of a settled written agreement). */
   removeFile: writeProcedure
     .input(z.object({ id: uuid }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const row = await removeMediationCaseFile({
@@ -168,6 +170,7 @@ export const mediationRouter = {
         notes: shortText(2000).optional(),
       }),
     )
+    .use(inTransaction)
     .output(mediationCaseOutput)
     .mutation(({ ctx, input }) =>
       saveMediation({ db: ctx.db, scope: ctx.scope, role: ctx.user.role, audit: ctx.audit, input }),
@@ -176,6 +179,7 @@ export const mediationRouter = {
   /** Deletes a case of a month not locked, and after the commit its files' bytes. */
   remove: writeProcedure
     .input(z.object({ id: uuid, version }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const files = await filesOfCase(ctx.db, input.id);
@@ -225,6 +229,7 @@ export const screeningsRouter = {
         notes: shortText(2000).optional(),
       }),
     )
+    .use(inTransaction)
     .output(screeningOutput)
     .mutation(({ ctx, input }) =>
       saveScreening({ db: ctx.db, scope: ctx.scope, role: ctx.user.role, audit: ctx.audit, input }),
@@ -284,6 +289,7 @@ export const periodsRouter = {
   lock: writeProcedure
     .use(requireRole(periodLockRoles))
     .input(z.object({ townshipCode: divisionCode, month }))
+    .use(inTransaction)
     .output(periodOutput)
     .mutation(({ ctx, input }) =>
       lockPeriod({ db: ctx.db, scope: ctx.scope, user: ctx.user, audit: ctx.audit, ...input }),
@@ -301,6 +307,7 @@ export const periodsRouter = {
         }),
       }),
     )
+    .use(inTransaction)
     .output(periodOutput)
     .mutation(({ ctx, input }) =>
       reopenPeriod({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),

@@ -3,7 +3,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { trafficLights } from '@fazhi/domain';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { taskRatings, taskSources, taskStates } from '../db/schema.js';
 import {
   closeTask,
@@ -146,6 +146,7 @@ export const tasksRouter = {
         milestones: z.array(milestone).max(20).optional(),
       }),
     )
+    .use(inTransaction)
     .output(task)
     .mutation(({ ctx, input }) =>
       saveTask({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
@@ -166,6 +167,7 @@ export const tasksRouter = {
         milestonesDone: z.array(z.number().int().min(0).max(19)).max(20).optional(),
       }),
     )
+    .use(inTransaction)
     .output(task.extend({ reportId: z.number() }))
     .mutation(({ ctx, input }) => reportTask({ ...changer(ctx), input })),
 
@@ -175,6 +177,7 @@ export const tasksRouter = {
    */
   removeReportFile: writeProcedure
     .input(z.object({ id: uuid }))
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const row = await removeTaskReportFile({
@@ -192,6 +195,7 @@ export const tasksRouter = {
   close: writeProcedure
     .use(requireRole(offices))
     .input(z.object({ ...target, rating, note: shortText(1000).optional() }))
+    .use(inTransaction)
     .output(task)
     .mutation(({ ctx, input }) => closeTask({ ...changer(ctx), input })),
 
@@ -199,12 +203,14 @@ export const tasksRouter = {
   return: writeProcedure
     .use(requireRole(offices))
     .input(z.object({ ...target, reason: requiredText(1000) }))
+    .use(inTransaction)
     .output(task)
     .mutation(({ ctx, input }) => returnTask({ ...changer(ctx), input })),
 
   /** 延期申请 by the owner: a later deadline and why. */
   requestExtension: writeProcedure
     .input(z.object({ ...target, to: isoDate, reason: requiredText(1000) }))
+    .use(inTransaction)
     .output(task)
     .mutation(({ ctx, input }) => requestExtension({ ...changer(ctx), input })),
 
@@ -212,6 +218,7 @@ export const tasksRouter = {
   decideExtension: writeProcedure
     .use(requireRole(offices))
     .input(z.object({ ...target, approve: z.boolean(), note: shortText(1000).optional() }))
+    .use(inTransaction)
     .output(task)
     .mutation(({ ctx, input }) => decideExtension({ ...changer(ctx), input })),
 

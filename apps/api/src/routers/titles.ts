@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { campaignLevels } from '../db/schema.js';
 import {
   listRevocationReasons,
@@ -152,6 +152,7 @@ export const titlesRouter = {
           .default(0),
       }),
     )
+    .use(inTransaction)
     .output(z.object({ reason: revocationReason, created: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       const { before, after, created } = await saveRevocationReason(ctx.db, input);
@@ -180,6 +181,7 @@ export const titlesRouter = {
         note: z.string().trim().max(1000).optional(),
       }),
     )
+    .use(inTransaction)
     .output(z.object({ updated: z.number() }))
     .mutation(async ({ ctx, input }) => {
       const { before, after } = await recheckTitles({
@@ -267,6 +269,7 @@ export const titlesRouter = {
         documentNumber: text(100, { zh: '文号', en: 'document number' }),
       }),
     )
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const { title, decision } = await recordDecision({
@@ -298,6 +301,7 @@ export const titlesRouter = {
         result: checkResult,
       }),
     )
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const { title, check } = await addCheck({
@@ -336,6 +340,7 @@ export const titlesRouter = {
           .optional(),
       }),
     )
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const { title, complaint } = await addComplaint({
@@ -367,6 +372,7 @@ export const titlesRouter = {
         repliedOn: calendarDate,
       }),
     )
+    .use(inTransaction)
     .output(z.object({ version: z.number() }))
     .mutation(async ({ ctx, input }) => {
       const { before, after } = await answerComplaint({
@@ -407,6 +413,7 @@ export const titlesRouter = {
         deadline: calendarDate,
       }),
     )
+    .use(inTransaction)
     .output(z.object({ id: z.string() }))
     .mutation(async ({ ctx, input }) => {
       const { title, rectification } = await issueRectification({
@@ -430,6 +437,7 @@ export const titlesRouter = {
   reportRectification: writeProcedure
     .use(requireRole(['village_clerk']))
     .input(z.object({ id, version, note: text(2000, { zh: '整改说明', en: 'note' }) }))
+    .use(inTransaction)
     .output(z.object({ version: z.number() }))
     .mutation(async ({ ctx, input }) => {
       const { before, after } = await reportRectification({
@@ -464,6 +472,7 @@ export const titlesRouter = {
           .optional(),
       }),
     )
+    .use(inTransaction)
     .output(z.object({ version: z.number() }))
     .mutation(async ({ ctx, input }) => {
       const { before, after } = await completeRectification({
@@ -508,6 +517,7 @@ export const titlesRouter = {
         expectedTotal: z.number().int().min(1).max(1_000_000),
       }),
     )
+    .use(inTransaction)
     .output(z.object({ batchId: z.string(), opened: z.number(), seed: z.number().nullable() }))
     .mutation(async ({ ctx, input }) => {
       const { expectedTotal, ...filter } = input;
@@ -547,6 +557,7 @@ export const titlesRouter = {
         note: z.string().trim().max(1000).optional(),
       }),
     )
+    .use(inTransaction)
     .output(z.object({ version: z.number(), status }))
     .mutation(async ({ ctx, input }) => {
       const { before, after, title } = await decideRecheck({

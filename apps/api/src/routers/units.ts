@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { listUnits, saveUnit } from '../services/units.js';
 import { bi } from '../trpc/messages.js';
 import { divisionCode, paged, pagination } from './schemas.js';
@@ -46,6 +46,7 @@ export const unitsRouter = {
         active: z.boolean().default(true),
       }),
     )
+    .use(inTransaction)
     .output(unit)
     .mutation(async ({ ctx, input }) => {
       const { before, after } = await saveUnit(ctx.db, ctx.scope, input);

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { userManagerRoles } from '../auth/roles.js';
 import { createUser, findUser, listUsers, updateUser } from '../services/users.js';
 import { bi } from '../trpc/messages.js';
@@ -71,6 +71,7 @@ export const usersRouter = {
         unitId: z.uuid({ error: bi('请选择县直单位', 'Choose a county unit') }).optional(),
       }),
     )
+    .use(inTransaction)
     .output(user)
     .mutation(async ({ ctx, input }) => {
       const id = await createUser({ db: ctx.db, actor: ctx.user, input });
@@ -106,6 +107,7 @@ export const usersRouter = {
           error: bi('没有要修改的内容', 'Nothing to change'),
         }),
     )
+    .use(inTransaction)
     .output(user)
     .mutation(async ({ ctx, input }) => {
       const { before, after } = await updateUser({

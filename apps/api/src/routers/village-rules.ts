@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { VillageRulesFinding } from '@fazhi/domain';
-import { authedProcedure, requireRole, writeProcedure } from '../trpc/init.js';
+import { authedProcedure, inTransaction, requireRole, writeProcedure } from '../trpc/init.js';
 import { rulesReviewStates, villageRulesKinds } from '../db/schema.js';
 import { listRules, reviewRules, saveRules } from '../services/records/governance.js';
 import { divisionCode, version } from './schemas.js';
@@ -54,6 +54,7 @@ export const villageRulesRouter = {
         publishedOn: isoDate.nullish(),
       }),
     )
+    .use(inTransaction)
     .output(rules)
     .mutation(({ ctx, input }) =>
       saveRules({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, input }),
@@ -72,6 +73,7 @@ export const villageRulesRouter = {
         findings: shortText(5000).optional(),
       }),
     )
+    .use(inTransaction)
     .output(rules)
     .mutation(({ ctx, input }) =>
       reviewRules({

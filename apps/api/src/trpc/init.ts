@@ -123,11 +123,13 @@ class Rollback {
 
 /**
  * Runs the mutation in one transaction with its audit event; a failure rolls both back.
+ * Every mutation of a changer puts it after its input and role checks (`.use(inTransaction)` just
+ * before `.output` / `.mutation`): a refused caller or input never opens a transaction.
  * A mutation that records no audit event, or more than one, is a bug and fails.
  * `afterCommit` tasks (e.g. deleting a file whose row is gone) run only once the transaction
  * has committed; the change stands even if one fails, so each task reports its own failures.
  */
-const auditedTransaction = t.middleware(async ({ ctx, next, path }) => {
+export const inTransaction = t.middleware(async ({ ctx, next, path }) => {
   const user = ctx.user;
   const actor = { id: user?.id ?? null, username: user?.username ?? null };
   let recorded = 0;
@@ -166,20 +168,15 @@ const auditedTransaction = t.middleware(async ({ ctx, next, path }) => {
 });
 
 /**
- * A change by any signed-in role, in one audited transaction: a user's own account (logout,
- * change password), or work whose service checks the role itself (an inspector's scores).
+ * A change to data: signed in, not a read-only role; in one audited transaction from
+ * `.use(inTransaction)` after its input.
  */
-export const auditedProcedure = authedProcedure.use(auditedTransaction);
-
-/** A change to data: signed in, not a read-only role, in one audited transaction. */
-export const writeProcedure = authedProcedure
-  .use(({ ctx, next }) => {
-    if (readOnlyRoles.has(ctx.user.role)) {
-      fail('READ_ONLY_ROLE', undefined, {
-        zh: '您的角色为只读，不能修改数据',
-        en: 'Your role is read-only',
-      });
-    }
-    return next();
-  })
-  .use(auditedTransaction);
+export const writeProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (readOnlyRoles.has(ctx.user.role)) {
+    fail('READ_ONLY_ROLE', undefined, {
+      zh: '您的角色为只读，不能修改数据',
+      en: 'Your role is read-only',
+    });
+  }
+  return next();
+});
