@@ -1,7 +1,7 @@
 // The items of the score sheet: a table of all items and columns on a wide screen (fitted to
 // the page, no sideways scrolling), one card per item on a phone (rule, answer, evidence,
 // comment). Only the column whose turn it is can be edited.
-import { memo, useMemo } from 'react';
+import { createContext, memo, useContext, useMemo } from 'react';
 import { formatPoints } from '@fazhi/domain';
 import { Card, Flex, Table, Tag, Typography } from 'antd';
 import type { IndicatorArea, IndicatorItem, ItemAnswer, ItemScore, Scorecard } from '@fazhi/domain';
@@ -180,15 +180,51 @@ function AreaPoints({ card, area }: { card: Scorecard | null; area: IndicatorAre
   ) : null;
 }
 
+/**
+ * What the cells of the table read as the sheet changes: the draft and the live scores. The table
+ * itself renders once per sheet (antd's Table re-renders every row whenever it renders); on each
+ * change only the cells that read this re-render, and of those only a changed one renders again.
+ */
+const LiveSheet = createContext<ItemsProps | null>(null);
+
+/** One column's cell of one item in the table, from the live sheet. */
+function LiveColumnCell({ column, item }: { column: SheetColumn; item: IndicatorItem }) {
+  const live = useContext(LiveSheet);
+  return live ? <ColumnCell {...cellProps(live, column, item)} /> : null;
+}
+
+/** One column's points of one area in the table, from the live sheet. */
+function LiveAreaPoints({ column, area }: { column: SheetColumn; area: IndicatorArea }) {
+  const live = useContext(LiveSheet);
+  return live ? <AreaPoints card={live.cards[column]} area={area} /> : null;
+}
+
 /** All items in one table; the widths are shares of the page, so it never scrolls sideways. */
 export function SheetTable(props: ItemsProps) {
+  return (
+    <LiveSheet.Provider value={props}>
+      <SheetTableLayout detail={props.detail} editable={props.sheet.editable} />
+    </LiveSheet.Provider>
+  );
+}
+
+/** The table of the sheet as stored: rendered again only when the sheet is loaded again. */
+const SheetTableLayout = memo(function SheetTableLayout({
+  detail,
+  editable,
+}: {
+  detail: ParticipationDetail;
+  editable: SheetColumn | null;
+}) {
   const { t } = useLang();
-  const { detail, sheet, cards } = props;
-  const editable = sheet.editable;
-  const rows: Row[] = detail.framework.areas.flatMap((area) => [
-    { key: `area:${area.code}`, kind: 'area' as const, area },
-    ...area.items.map((item) => ({ key: item.code, kind: 'item' as const, item, area })),
-  ]);
+  const rows = useMemo<Row[]>(
+    () =>
+      detail.framework.areas.flatMap((area) => [
+        { key: `area:${area.code}`, kind: 'area' as const, area },
+        ...area.items.map((item) => ({ key: item.code, kind: 'item' as const, item, area })),
+      ]),
+    [detail.framework],
+  );
   const evidence = useEvidence(detail);
   const areaCell = (row: Row) => (row.kind === 'area' ? { colSpan: 0 } : {});
   // the editable column gets the room its inputs need
@@ -269,15 +305,15 @@ export function SheetTable(props: ItemsProps) {
           width: columnWidth(column),
           render: (_: unknown, row: Row) =>
             row.kind === 'area' ? (
-              <AreaPoints card={cards[column]} area={row.area} />
+              <LiveAreaPoints column={column} area={row.area} />
             ) : (
-              <ColumnCell {...cellProps(props, column, row.item)} />
+              <LiveColumnCell column={column} item={row.item} />
             ),
         })),
       ]}
     />
   );
-}
+});
 
 /** What one item's card shows: its cells (the editable column's first), and its evidence. */
 interface ItemCardProps {
