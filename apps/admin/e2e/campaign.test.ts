@@ -52,8 +52,11 @@ async function confirmPopover() {
     .click();
 }
 
-async function advanceTo(stage: string) {
-  await page.goto(`/campaigns/${campaignId}`);
+/** Moves the campaign on to `stage` from its page; as `username` when given (signed in there). */
+async function advanceTo(stage: string, username?: string) {
+  const at = `/campaigns/${campaignId}`;
+  if (username) await as(username, at);
+  else await page.goto(at);
   await page.getByTestId('advance').click();
   await confirmPopover();
   await page.getByText(`已进入“${stage}”阶段`).waitFor();
@@ -62,8 +65,11 @@ async function advanceTo(stage: string) {
     .toContain(stage);
 }
 
-async function openSheet() {
-  await page.goto(`/participations/${participationId}`);
+/** Opens the village's score sheet; as `username` when given (signed in on it). */
+async function openSheet(username?: string) {
+  const at = `/participations/${participationId}`;
+  if (username) await as(username, at);
+  else await page.goto(at);
   await page.getByTestId('sheet-table').waitFor();
 }
 
@@ -166,9 +172,8 @@ describe('a campaign from launch to naming', () => {
     participationId = (await row.getAttribute('data-row-key'))!;
     expect(participationId).toMatch(/^[0-9a-f-]{36}$/);
 
-    await as('county');
     // the list carries the counts per campaign (inside the user's scope)
-    await page.goto('/campaigns');
+    await as('county', '/campaigns');
     await expect
       .poll(() =>
         page
@@ -183,8 +188,7 @@ describe('a campaign from launch to naming', () => {
   });
 
   it('the clerk fills the self column, uploads evidence, saves and submits', async () => {
-    await as('clerk');
-    await openSheet();
+    await openSheet('clerk');
     await expect(page.getByText('正在填写：自评').count()).resolves.toBe(1);
     // the campaign's minimums in points, the village with its township
     await expect(page.getByTestId('minimum-self').textContent()).resolves.toBe('最低 80 分');
@@ -231,11 +235,9 @@ describe('a campaign from launch to naming', () => {
   });
 
   it('the township officer returns it once; the clerk revises and resubmits', async () => {
-    await as('county');
-    await advanceTo('乡镇初审');
+    await advanceTo('乡镇初审', 'county');
 
-    await as('township');
-    await openSheet();
+    await openSheet('township');
     // the clerk's answers and evidence are visible to the township
     await page.getByTestId('cell-self-A1.1').waitFor();
     await page.getByTestId('evidence-link').filter({ hasText: '党组织设置文件.pdf' }).waitFor();
@@ -244,15 +246,13 @@ describe('a campaign from launch to naming', () => {
     });
     await expectState('已退回');
 
-    await as('clerk');
-    await openSheet();
+    await openSheet('clerk');
     await page.getByTestId('comment-A1.2').fill('已补充村规民约修订记录');
     await save();
     await act('submit_self_assessment', /提交自评/);
     await expectState('已自评');
 
-    await as('township');
-    await openSheet();
+    await openSheet('township');
     // the campaign requires the township column before approving
     await expect(page.getByTestId('township-column-rule').textContent()).resolves.toContain(
       '逐项评分',
@@ -263,8 +263,7 @@ describe('a campaign from launch to naming', () => {
   });
 
   it('the county accepts, posts and names the village', async () => {
-    await as('county');
-    await advanceTo('县级验收');
+    await advanceTo('县级验收', 'county');
     await openSheet();
     await expect(page.getByText('正在填写：县级验收').count()).resolves.toBe(1);
     await saveColumn('county', 'county');
