@@ -123,8 +123,9 @@ class Rollback {
 
 /**
  * Runs the mutation in one transaction with its audit event; a failure rolls both back.
- * Every mutation of a changer puts it after its input and role checks (`.use(inTransaction)` just
- * before `.output` / `.mutation`): a refused caller or input never opens a transaction.
+ * Every mutation but sign-in and the password change (which keep their own) uses it after its
+ * input and role checks (`.use(inTransaction)` just before `.output` / `.mutation`), so a refused
+ * caller or input never opens a transaction (test/mutation-transactions.test.ts checks each).
  * A mutation that records no audit event, or more than one, is a bug and fails.
  * `afterCommit` tasks (e.g. deleting a file whose row is gone) run only once the transaction
  * has committed; the change stands even if one fails, so each task reports its own failures.

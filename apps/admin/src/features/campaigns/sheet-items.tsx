@@ -203,7 +203,7 @@ function LiveAreaPoints({ column, area }: { column: SheetColumn; area: Indicator
 export function SheetTable(props: ItemsProps) {
   return (
     <LiveSheet.Provider value={props}>
-      <SheetTableLayout detail={props.detail} editable={props.sheet.editable} />
+      <SheetTableLayout detail={props.detail} />
     </LiveSheet.Provider>
   );
 }
@@ -211,12 +211,11 @@ export function SheetTable(props: ItemsProps) {
 /** The table of the sheet as stored: rendered again only when the sheet is loaded again. */
 const SheetTableLayout = memo(function SheetTableLayout({
   detail,
-  editable,
 }: {
   detail: ParticipationDetail;
-  editable: SheetColumn | null;
 }) {
   const { t } = useLang();
+  const editable = detail.editableColumn;
   const rows = useMemo<Row[]>(
     () =>
       detail.framework.areas.flatMap((area) => [
