@@ -159,7 +159,8 @@ export async function clearCounter(db: Db, counter: Counter): Promise<void> {
 }
 
 export type ReserveOutcome =
-  { ok: true; reservations: Reservation[] } | { ok: false; counter: Counter; lockedUntil: Date };
+  | { ok: true; reservations: Reservation[] }
+  | { ok: false; counter: Counter; lockedUntil: Date };
 
 /** Reserves an attempt on every counter; when one is locked, gives back the others. */
 export async function reserveAll(

@@ -24,7 +24,8 @@ const identifier = /^[a-z_][a-z0-9_]*$/;
 /** The postgres.js client under a drizzle transaction, or null on PGlite. */
 function postgresClientOf(db: Db): ((strings: TemplateStringsArray) => unknown) | null {
   const client = (db as unknown as { session?: { client?: unknown } }).session?.client as
-    { unsafe?: unknown } | undefined;
+    | { unsafe?: unknown }
+    | undefined;
   return client && typeof client.unsafe === 'function'
     ? (client as unknown as (strings: TemplateStringsArray) => unknown)
     : null;

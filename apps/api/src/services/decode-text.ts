@@ -9,7 +9,8 @@ import { fail } from '../errors/app-error.js';
 export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 export type DecodedText =
-  { ok: true; text: string; encoding: TextEncodingName } | { ok: false; message: LocalizedText };
+  | { ok: true; text: string; encoding: TextEncodingName }
+  | { ok: false; message: LocalizedText };
 
 const undecodable: LocalizedText = {
   zh: '无法识别文件的字符编码：请另存为“CSV UTF-8（逗号分隔）”或GBK编码的CSV文件后重新导入',

@@ -6,7 +6,11 @@ import { governanceRules, lawDates, type CountySettings } from './rules.js';
 
 /** Forms of hearing the public besides a public comment period and a hearing (Art. 14). */
 export type ParticipationForm =
-  'symposium' | 'field_visit' | 'written_consultation' | 'questionnaire' | 'opinion_poll';
+  | 'symposium'
+  | 'field_visit'
+  | 'written_consultation'
+  | 'questionnaire'
+  | 'opinion_poll';
 
 export const participationForms: readonly ParticipationForm[] = [
   'symposium',

@@ -131,7 +131,12 @@ export interface ProportionalRule {
 
 /** How an item turns its answer into points. */
 export type ScoringRule =
-  CheckRule | ChecklistRule | DeductionRule | CountRule | BandsRule | ProportionalRule;
+  | CheckRule
+  | ChecklistRule
+  | DeductionRule
+  | CountRule
+  | BandsRule
+  | ProportionalRule;
 
 /** The rule kinds. */
 export type RuleKind = ScoringRule['kind'];

@@ -27,7 +27,12 @@ export const budgetStageNames: Readonly<Record<BudgetStage, LocalizedText>> = Ob
 
 /** The records kept at each stage. */
 export type BudgetRecordKind =
-  'request' | 'meeting' | 'plan' | 'tender' | 'inspection' | 'appraisal';
+  | 'request'
+  | 'meeting'
+  | 'plan'
+  | 'tender'
+  | 'inspection'
+  | 'appraisal';
 
 export const budgetRecordKinds: readonly BudgetRecordKind[] = [
   'request',

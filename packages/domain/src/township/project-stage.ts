@@ -5,7 +5,12 @@ import type { LocalizedText } from '../localized-text.js';
  * (or not taken up, with a published reason), voted by the township people's congress, built.
  */
 export type ProjectStage =
-  'idea' | 'shortlisted' | 'not_taken' | 'voted_through' | 'voted_down' | 'done';
+  | 'idea'
+  | 'shortlisted'
+  | 'not_taken'
+  | 'voted_through'
+  | 'voted_down'
+  | 'done';
 
 export const projectStages: readonly ProjectStage[] = [
   'idea',

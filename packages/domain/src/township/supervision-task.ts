@@ -56,7 +56,12 @@ export const taskRatingNames: Readonly<Record<TaskRating, LocalizedText>> = Obje
 
 /** What can happen to a task, and who does it. */
 export type TaskAction =
-  'report' | 'request_close' | 'close' | 'return' | 'request_extension' | 'decide_extension';
+  | 'report'
+  | 'request_close'
+  | 'close'
+  | 'return'
+  | 'request_extension'
+  | 'decide_extension';
 
 /** `assigner`: the assigning office (township or county); `owner`: the owning division or unit. */
 export type TaskActor = 'assigner' | 'owner';

@@ -74,7 +74,8 @@ export interface SheetSaved {
 }
 
 export type SheetImportOutcome =
-  { ok: true; result: SheetSaved } | { ok: false; error: ApiErrorInfo; badCells: BadCell[] };
+  | { ok: true; result: SheetSaved }
+  | { ok: false; error: ApiErrorInfo; badCells: BadCell[] };
 
 /** Reads the sheet import's answer: the saved column on 200, else the error and its bad cells. */
 export function readSheetImportResponse(status: number, body: string): SheetImportOutcome {

@@ -31,7 +31,9 @@ import { todayIso } from './model';
 type ProjectRow = RouterOutputs['projects']['list']['items'][number];
 type SaveInput = RouterInputs['projects']['save'];
 type Dialog =
-  { kind: 'idea' } | { kind: 'notTaken' | 'vote' | 'progress'; project: ProjectRow } | null;
+  | { kind: 'idea' }
+  | { kind: 'notTaken' | 'vote' | 'progress'; project: ProjectRow }
+  | null;
 
 const sourceKinds = ['village', 'community', 'firm', 'deputy'] as const;
 const refresh = () => queryClient.invalidateQueries(trpc.projects.pathFilter());

@@ -111,7 +111,8 @@ function yesNo(read: Read): boolean | null {
 }
 
 type Parsed =
-  { ok: true; value: boolean | number | string[] } | { ok: false; message: LocalizedText };
+  | { ok: true; value: boolean | number | string[] }
+  | { ok: false; message: LocalizedText };
 
 const bad = (zh: string, en: string): Parsed => ({ ok: false, message: { zh, en } });
 

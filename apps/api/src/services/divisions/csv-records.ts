@@ -5,7 +5,8 @@
 import { parse } from 'csv-parse/sync';
 
 export type CsvRecord =
-  { line: number; record: string[] } | { line: number; error: Error & { lines?: number } };
+  | { line: number; record: string[] }
+  | { line: number; error: Error & { lines?: number } };
 
 export function* csvRecords(text: string): Generator<CsvRecord> {
   let position = text.charCodeAt(0) === 0xfeff ? 1 : 0;

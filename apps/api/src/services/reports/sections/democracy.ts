@@ -60,7 +60,10 @@ async function yearFigures(ctx: ReportContext, year: number) {
   }));
   const sum = (
     k:
-      'meetingsHeld' | 'resolutionsWithProblems' | 'disclosuresOverdue' | 'rulesNotFiledOrReviewed',
+      | 'meetingsHeld'
+      | 'resolutionsWithProblems'
+      | 'disclosuresOverdue'
+      | 'rulesNotFiledOrReviewed',
   ) => counted.reduce((a, row) => a + row[k], 0);
   return {
     rows: counted,
