@@ -7,11 +7,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFrameworks } from '@fazhi/domain';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
-import { answerAllFully } from './sheet';
+import { answerAllFully, oneItemPerRule, saveColumnFully } from './sheet';
 
 const TOWNSHIP = '330728101000'; // 白石镇, the demo township officer's
 const framework = builtinFrameworks.find((f) => f.code === 'demo-county-2026')!;
 const items = framework.areas.flatMap((a) => a.items);
+// campaign.test.ts fills the same framework's sheet item by item on this screen: here one item of
+// each kind of rule is answered on the page, the others are saved through the API beforehand
+const onPage = oneItemPerRule(items);
+const beforehand = items.filter((item) => !onPage.includes(item));
 const campaignName = `E2E年度依法治镇考核${Date.now()}`;
 
 let h: Harness;
@@ -62,9 +66,15 @@ async function advanceTo(stage: string, username?: string) {
   await page.getByText(`已进入“${stage}”阶段`).waitFor();
 }
 
-/** Answers every item of the open column for full points (as the campaign test does). */
-async function fillFully(column: 'self' | 'county') {
-  await answerAllFully(page, items);
+/**
+ * Opens the sheet with all but `onPage` saved for full points through the API as `username`, then
+ * answers those on the page, sees the full total and saves.
+ */
+async function fillFully(column: 'self' | 'county', username: string) {
+  await saveColumnFully(h, username, participationId, column, beforehand);
+  await page.goto(`/participations/${participationId}`);
+  await page.getByTestId('sheet-table').waitFor();
+  await answerAllFully(page, onPage);
   await expect
     .poll(() => page.getByTestId(`total-${column}`).locator('.ant-statistic-content').textContent())
     .toContain('100');
@@ -118,9 +128,7 @@ describe('an annual township assessment', () => {
     // 待办 (on the dashboard, where signing in leads) names the township's own sheet
     await as('township');
     await page.getByTestId('todo-self_assessment').getByText('1 个乡镇待自评').first().waitFor();
-    await page.goto(`/participations/${participationId}`);
-    await page.getByTestId('sheet-table').waitFor();
-    await fillFully('self');
+    await fillFully('self', 'township');
     await act('submit_self_assessment', /提交自评/);
     await expect.poll(() => page.getByTestId('participation-state').textContent()).toBe('已自评');
     await shot('3-self-assessed');
@@ -128,9 +136,7 @@ describe('an annual township assessment', () => {
 
   it('the county scores it, records the outcome and concludes the assessment', async () => {
     await advanceTo('县级验收', 'county');
-    await page.goto(`/participations/${participationId}`);
-    await page.getByTestId('sheet-table').waitFor();
-    await fillFully('county');
+    await fillFully('county', 'county');
     await act('accept', /验收通过/);
     await expect
       .poll(() => page.getByTestId('participation-state').textContent())

@@ -48,6 +48,19 @@ export async function answerFully(page: Page, item: IndicatorItem) {
   }
 }
 
+/**
+ * The first item of each kind of rule: every kind of input a column has, in a few items (a test
+ * whose page fill repeats another's answers these on the page and saves the rest through the API).
+ */
+export function oneItemPerRule(items: readonly IndicatorItem[]): IndicatorItem[] {
+  const kinds = new Set<string>();
+  return items.filter((item) => {
+    if (kinds.has(item.rule.kind)) return false;
+    kinds.add(item.rule.kind);
+    return true;
+  });
+}
+
 /** Answers every item through the page, one after another. */
 export async function answerAllFully(page: Page, items: readonly IndicatorItem[]) {
   for (const item of items) await answerFully(page, item);
