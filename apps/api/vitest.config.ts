@@ -21,7 +21,7 @@ export default defineConfig({
     // at least two files at once, even on two cores (vitest's default there is one): a PGlite
     // file keeps its worker's core busy while a PostgreSQL file waits on the server's
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    // the slowest files first in each project: test/sequencer.ts
+    // the slowest files first, the two drivers' files alternating: test/sequencer.ts
     sequence: { sequencer: SlowestFirst },
     // each project (driver) prepares its test databases once: test/global-setup.ts
     globalSetup: ['test/global-setup.ts'],

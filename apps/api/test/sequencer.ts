@@ -1,8 +1,9 @@
-// The order the API test files start in. vitest runs one project (driver) after the other, since
-// a worker keeps its imported modules only from one file to the next of the same project, and
-// within a project by the timings it cached on an earlier run or, on a clean checkout, by file
-// size: there the slow command-line and fuzz files, which are small, would start last and finish
-// alone. Here the slowest files known start first in their project's run.
+// The order the API test files start in. vitest orders by the timings it cached on an earlier run,
+// or by file size on a clean checkout, and runs one project (driver) after the other: the slow
+// command-line and fuzz files, which are small, would start last and finish alone, and at the
+// end both workers would wait on the PostgreSQL server together. Here the slowest files known
+// start first, and PGlite and PostgreSQL files alternate, so that a file computing in its
+// worker's PGlite runs beside one waiting on the server.
 import { basename } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -29,18 +30,22 @@ const rank = (spec: TestSpecification) => {
 
 export class SlowestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const runs = new Map<string, TestSpecification[]>();
+    const byProject = new Map<string, TestSpecification[]>();
     for (const spec of await super.sort(files)) {
-      const run = runs.get(spec.project.name) ?? [];
-      run.push(spec);
-      runs.set(spec.project.name, run);
+      const queue = byProject.get(spec.project.name) ?? [];
+      queue.push(spec);
+      byProject.set(spec.project.name, queue);
     }
-    // stable: the files not named keep vitest's order
-    return [...runs.values()].flatMap((run) =>
-      run
+    // stable: the files not named keep vitest's order (cached timings, else size)
+    const queues = [...byProject.values()].map((queue) =>
+      queue
         .map((spec, at) => ({ spec, at }))
-        .sort((a, b) => rank(a.spec) - rank(b.spec) || a.at - b.at)
-        .map(({ spec }) => spec),
+        .sort((a, b) => rank(a.spec) - rank(b.spec) || a.at - b.at),
     );
+    const order: TestSpecification[] = [];
+    for (let i = 0; queues.some((queue) => i < queue.length); i++) {
+      for (const queue of queues) if (i < queue.length) order.push(queue[i]!.spec);
+    }
+    return order;
   }
 }
