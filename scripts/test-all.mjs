@@ -3,8 +3,8 @@
 // "N passed, N failed". Browser tests run when Chromium is installed (CHROMIUM_PATH or
 // /usr/bin/chromium); otherwise they are reported as skipped.
 //
-// The browser tests run beside the API's tests, then the domain's and the SPA's unit tests (while
-// the API's, the longest, go on), each suite's output printed whole when it ends. The others run niced: Chromium's renderer, which the browser tests wait on,
+// The browser tests run beside the domain, API and SPA unit tests, each suite's output printed
+// whole when it ends. The others run niced: Chromium's renderer, which the browser tests wait on,
 // takes a core whenever it wants one, and they use what it leaves. FAZHI_TEST_LANES=1 runs the
 // suites one after another, printing as they go.
 import { spawn } from 'node:child_process';
@@ -15,18 +15,21 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const oneLane = process.env.FAZHI_TEST_LANES === '1';
-const domain = { name: '@fazhi/domain', dir: 'packages/domain', args: [] };
-const api = { name: '@fazhi/api', dir: 'apps/api', args: [] };
-const admin = { name: '@fazhi/admin', dir: 'apps/admin', args: [] };
-const browser = {
-  name: '@fazhi/admin (browser)',
-  dir: 'apps/admin',
-  args: ['--config', 'vitest.browser.config.ts'],
-  needsChromium: true,
-};
-// the API's suite, the longest, from the start; the short unit suites once the browser's has ended
-const lanes = [[api], [browser, domain, admin]];
-const inOneLane = [domain, api, admin, browser];
+const lanes = [
+  [
+    { name: '@fazhi/domain', dir: 'packages/domain', args: [] },
+    { name: '@fazhi/api', dir: 'apps/api', args: [] },
+    { name: '@fazhi/admin', dir: 'apps/admin', args: [] },
+  ],
+  [
+    {
+      name: '@fazhi/admin (browser)',
+      dir: 'apps/admin',
+      args: ['--config', 'vitest.browser.config.ts'],
+      needsChromium: true,
+    },
+  ],
+];
 
 const only = process.argv.slice(2);
 const out = mkdtempSync(join(tmpdir(), 'fazhi-test-'));
@@ -123,7 +126,7 @@ async function runLane(lane) {
 }
 
 const started = performance.now();
-if (oneLane) await runLane(inOneLane);
+if (oneLane) await runLane(lanes.flat());
 else await Promise.all(lanes.map(runLane));
 rmSync(out, { recursive: true, force: true });
 console.log(`\nall suites: ${seconds(started)}`);

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { SlowestFirst } from './test/sequencer';
 
 // The same suite runs on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL.
 const drivers = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -21,8 +20,6 @@ export default defineConfig({
     // at least two files at once, even on two cores (vitest's default there is one): a PGlite
     // file keeps its worker's core busy while a PostgreSQL file waits on the server's
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    // the slowest files first, the two drivers' files alternating: test/sequencer.ts
-    sequence: { sequencer: SlowestFirst },
     // each project (driver) prepares its test databases once: test/global-setup.ts
     globalSetup: ['test/global-setup.ts'],
     projects: drivers.map((driver) => ({
