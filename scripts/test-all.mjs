@@ -134,4 +134,6 @@ const { passed, failed, skipped } = totals;
 if (failures.length > 0) console.log(`\nfailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 if (skipped > 0) console.log(`\n${skipped} skipped`);
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || totals.broken ? 1 : 0);
+// not process.exit(): on a pipe, stdout is written asynchronously, and exiting at once would cut
+// off the end of the last suite's output and the totals line after it
+process.exitCode = failed > 0 || totals.broken ? 1 : 0;
