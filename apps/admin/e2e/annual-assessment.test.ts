@@ -7,15 +7,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFrameworks } from '@fazhi/domain';
 import { DEMO_PASSWORD } from '@fazhi/api';
 import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
-import { answerAllFully, oneItemPerRule, saveColumnFully } from './sheet';
+import { answerAllFully, saveColumnFully, splitForPage } from './sheet';
 
 const TOWNSHIP = '330728101000'; // 白石镇, the demo township officer's
 const framework = builtinFrameworks.find((f) => f.code === 'demo-county-2026')!;
 const items = framework.areas.flatMap((a) => a.items);
 // campaign.test.ts fills the same framework's sheet item by item on this screen: here one item of
 // each kind of rule is answered on the page, the others are saved through the API beforehand
-const onPage = oneItemPerRule(items);
-const beforehand = items.filter((item) => !onPage.includes(item));
+const { onPage, beforehand } = splitForPage(items);
 const campaignName = `E2E年度依法治镇考核${Date.now()}`;
 
 let h: Harness;

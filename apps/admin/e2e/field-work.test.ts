@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinFrameworks } from '@fazhi/domain';
 import { DEMO_COUNTY_CODE, DEMO_PASSWORD } from '@fazhi/api';
 import { type Harness, screenshot, startHarness, takeConsoleErrors } from './harness';
-import { answerAllFully, answerFully, oneItemPerRule, saveColumnFully } from './sheet';
+import { answerAllFully, answerFully, saveColumnFully, splitForPage } from './sheet';
 
 const framework = builtinFrameworks.find((f) => f.code === 'demo-county-2026')!;
 const items = framework.areas.flatMap((a) => a.items);
@@ -311,8 +311,7 @@ describe('on a phone at 390×844', () => {
   it('the township scores its column and approves', async () => {
     // the clerk filled every item on the phone above: the township answers one item of each kind of
     // rule on it, the others are saved through the API beforehand
-    const onPage = oneItemPerRule(items);
-    const beforehand = items.filter((item) => !onPage.includes(item));
+    const { onPage, beforehand } = splitForPage(items);
     await saveColumnFully(h, 'township', participationId, 'township', beforehand);
     const page = await session('township', 'phone', `/participations/${participationId}`);
     await page.getByTestId('sheet-cards').waitFor();

@@ -49,16 +49,22 @@ export async function answerFully(page: Page, item: IndicatorItem) {
 }
 
 /**
- * The first item of each kind of rule: every kind of input a column has, in a few items (a test
- * whose page fill repeats another's answers these on the page and saves the rest through the API).
+ * For a test whose page fill repeats another's: `onPage`, the first item of each kind of rule
+ * (every kind of input a column has, in a few items), to answer on the page; `beforehand`, the
+ * others, to save through the API first.
  */
-export function oneItemPerRule(items: readonly IndicatorItem[]): IndicatorItem[] {
+export function splitForPage(items: readonly IndicatorItem[]): {
+  onPage: IndicatorItem[];
+  beforehand: IndicatorItem[];
+} {
   const kinds = new Set<string>();
-  return items.filter((item) => {
-    if (kinds.has(item.rule.kind)) return false;
+  const onPage: IndicatorItem[] = [];
+  const beforehand: IndicatorItem[] = [];
+  for (const item of items) {
+    (kinds.has(item.rule.kind) ? beforehand : onPage).push(item);
     kinds.add(item.rule.kind);
-    return true;
-  });
+  }
+  return { onPage, beforehand };
 }
 
 /** Answers every item through the page, one after another. */

@@ -97,17 +97,22 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 
 type Parser = { safeParseAsync(input: unknown): Promise<{ success: boolean; data?: unknown }> };
 
+/** The input parsers a procedure chains, in order. */
+function inputParsers(path: string): Parser[] {
+  const procedures = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { inputs: Parser[] } }
+  >;
+  return procedures[path]?._def.inputs ?? [];
+}
+
 /**
  * The input as the procedure's parsers hand it on (merged as tRPC merges chained inputs), as
  * text; null when they refuse it.
  */
 async function parsedInput(path: string, input: unknown): Promise<string | null> {
-  const procedures = appRouter._def.procedures as unknown as Record<
-    string,
-    { _def: { inputs: Parser[] } }
-  >;
   let merged: unknown = undefined;
-  for (const parser of procedures[path]?._def.inputs ?? []) {
+  for (const parser of inputParsers(path)) {
     const result = await parser.safeParseAsync(input);
     if (!result.success) return null;
     merged =
@@ -155,12 +160,8 @@ function withValueAt(sample: unknown, path: readonly string[], value: unknown): 
 
 /** The top-level fields a procedure's input declares, optional ones included. */
 function declaredFields(path: string): string[] {
-  const procedures = appRouter._def.procedures as unknown as Record<
-    string,
-    { _def: { inputs: unknown[] } }
-  >;
   const keys: string[] = [];
-  for (let input of procedures[path]?._def.inputs ?? []) {
+  for (let input of inputParsers(path) as unknown[]) {
     const optional = input as { unwrap?: () => unknown; shape?: unknown };
     if (!optional.shape && typeof optional.unwrap === 'function') input = optional.unwrap();
     const shape = (input as { shape?: Record<string, unknown> }).shape;
