@@ -4,7 +4,8 @@
 // The test files run one after another in one worker sharing its modules (vitest.browser.config.ts),
 // so the database and Chromium are started once: the first file migrates and seeds the demo county
 // and takes a snapshot of it (`takeSnapshot`), and each file starts from that snapshot; every file
-// gets its own API server, upload directory and browser context, and closes the contexts it opened.
+// gets its own API server and upload directory. The browser contexts a file opened are handed on,
+// signed out and emptied, to later files (`keepContext`).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -67,14 +68,15 @@ export interface Harness {
   /** A page in the file's own browser context (1366×860). */
   newPage(): Promise<Page>;
   /**
-   * A browser context of its own (its own cookies: another person's session) on `screen`,
-   * closed with the harness. Every context asks for reduced motion: antd's transitions are off.
+   * A browser context of its own (its own cookies: another person's session) on `screen`, put
+   * away with the harness (signed out, emptied; `keepContext`). Every context asks for reduced
+   * motion: antd's transitions are off.
    */
   newContext(screen?: Screen, options?: BrowserContextOptions): Promise<BrowserContext>;
   /**
    * Turns `page` to `username`'s session and opens the dashboard, or the page at `at`: leaves the
-   * page (its requests stop), forgets the context's cookies and signs in through the login
-   * procedure. Signing in and out through the pages is `signIn`'s and `signOut`'s, which the login
+   * page for a page of the same origin (its requests stop; its renderer stays, with the SPA's
+   * scripts compiled), forgets the context's cookies and signs in through the login procedure. Signing in and out through the pages is `signIn`'s and `signOut`'s, which the login
    * tests use.
    */
   signInAs(page: Page, username: string, at?: string): Promise<void>;
@@ -98,6 +100,94 @@ export interface Harness {
 
 /** The database and the browser every file of the run shares. */
 let shared: Promise<{ database: Database; browser: Browser }> | undefined;
+
+/**
+ * The port of the run's API servers: each file's server listens on the port of the file before, so
+ * that the contexts handed on keep their origin, and with it their HTTP cache.
+ */
+let serverPort = 0;
+
+/** What a context was opened with: it is handed on to a later file asking for the same. */
+const contextKeys = new WeakMap<
+  BrowserContext,
+  { key: string; screen: Screen; options: BrowserContextOptions }
+>();
+
+/**
+ * Contexts of files that have ended, by what they were opened with, each with the page it kept:
+ * a page in a new context costs about 2 s of Chromium's CPU (the browser's set-up, a new renderer
+ * compiling the SPA's scripts, every script fetched); the kept page of a context handed on, signed
+ * in again, about 0.7 s (its renderer and cache are warm).
+ */
+const keptContexts = new Map<string, { context: BrowserContext; page: Page | undefined }[]>();
+
+/** Listens on the run's port (any free port for the first file, or when it is taken). */
+async function listenOnRunPort(app: Awaited<ReturnType<typeof createServer>>): Promise<number> {
+  try {
+    await app.listen({ port: serverPort, host: '127.0.0.1' });
+  } catch (error) {
+    if (serverPort === 0 || (error as { code?: string }).code !== 'EADDRINUSE') throw error;
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  }
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no server address');
+  serverPort = address.port;
+  return address.port;
+}
+
+/** The events of a page a test or the harness may listen to. */
+const pageEvents = [
+  'console',
+  'dialog',
+  'domcontentloaded',
+  'download',
+  'filechooser',
+  'frameattached',
+  'framedetached',
+  'framenavigated',
+  'load',
+  'pageerror',
+  'popup',
+  'request',
+  'requestfailed',
+  'requestfinished',
+  'response',
+  'websocket',
+  'worker',
+] as const;
+
+/**
+ * Puts a context away for a later file: closes its pages but one, which leaves the SPA for a page
+ * of the same origin (its requests stop; its listeners, storage and viewport as opened), and forgets
+ * the cookies (the session).
+ */
+async function keepContext(context: BrowserContext, baseUrl: string): Promise<void> {
+  const opened = contextKeys.get(context);
+  if (!opened) {
+    await context.close();
+    return;
+  }
+  const [page, ...others] = context.pages();
+  for (const other of others) await other.close();
+  if (page) {
+    // the listeners of the file's tests and harness (Playwright's own, on close and crash, stay)
+    for (const name of pageEvents) page.removeAllListeners(name);
+    await page.goto(`${baseUrl}/healthz`);
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    const viewport = opened.options.viewport ?? screens[opened.screen].viewport;
+    const now = page.viewportSize();
+    if (now?.width !== viewport.width || now?.height !== viewport.height) {
+      await page.setViewportSize(viewport);
+    }
+  }
+  await context.clearCookies();
+  const kept = keptContexts.get(opened.key) ?? [];
+  kept.push({ context, page });
+  keptContexts.set(opened.key, kept);
+}
 
 async function startShared() {
   const database: Database = await openDatabase({});
@@ -134,19 +224,37 @@ export async function startHarness(password: string): Promise<Harness> {
   // uploaded files go to a throw-away directory; the database is in memory
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
   const app = await createServer({ database, dataDir, staticDir: distDir, logLevel: 'silent' });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no server address');
-  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const baseUrl = `http://127.0.0.1:${await listenOnRunPort(app)}`;
 
-  const newContext = (screen: Screen = 'desktop', options: BrowserContextOptions = {}) =>
-    browser.newContext({
-      baseURL: baseUrl,
-      locale: 'zh-CN',
-      reducedMotion: 'reduce',
-      ...screens[screen],
-      ...options,
-    });
+  /** The contexts this file opened or took from earlier files, still open. */
+  const contexts = new Set<BrowserContext>();
+  /** Pages kept by the contexts this file took from earlier files, handed out first. */
+  const keptPages = new Map<BrowserContext, Page>();
+  async function newContext(screen: Screen = 'desktop', options: BrowserContextOptions = {}) {
+    const key = JSON.stringify([baseUrl, screen, options]);
+    const kept = keptContexts.get(key)?.pop();
+    if (kept?.page) keptPages.set(kept.context, kept.page);
+    const context =
+      kept?.context ??
+      (await browser.newContext({
+        baseURL: baseUrl,
+        locale: 'zh-CN',
+        reducedMotion: 'reduce',
+        ...screens[screen],
+        ...options,
+      }));
+    contextKeys.set(context, { key, screen, options });
+    contexts.add(context);
+    // a test may close a context itself
+    context.once('close', () => contexts.delete(context));
+    return context;
+  }
+  /** A page of `context`: the one it kept from an earlier file, else a new one. */
+  async function pageOf(context: BrowserContext) {
+    const kept = keptPages.get(context);
+    keptPages.delete(context);
+    return watch(kept && !kept.isClosed() ? kept : await context.newPage());
+  }
   const context = await newContext();
   const consoleErrors: string[] = [];
   /** Collects the page's console errors and warnings and uncaught errors. */
@@ -177,7 +285,9 @@ export async function startHarness(password: string): Promise<Harness> {
   }
 
   async function signInAs(page: Page, username: string, at?: string) {
-    await page.goto('about:blank');
+    // a page of the same origin (about:blank would take a new renderer, which compiles the SPA's
+    // scripts again)
+    if (page.url() !== 'about:blank') await page.goto('/healthz');
     await page.context().clearCookies();
     const res = await page.request.post(`${baseUrl}/trpc/auth.login`, {
       data: { username, password },
@@ -195,7 +305,7 @@ export async function startHarness(password: string): Promise<Harness> {
     database,
     browser,
     consoleErrors,
-    newPage: () => context.newPage().then(watch),
+    newPage: () => pageOf(context),
     newContext,
     async session(
       username: string,
@@ -203,8 +313,7 @@ export async function startHarness(password: string): Promise<Harness> {
       options?: BrowserContextOptions,
       at?: string,
     ) {
-      const own = await newContext(screen, options);
-      const page = watch(await own.newPage());
+      const page = await pageOf(await newContext(screen, options));
       await signInAs(page, username, at);
       return page;
     },
@@ -229,8 +338,11 @@ export async function startHarness(password: string): Promise<Harness> {
       return body.result.data;
     },
     async close() {
-      // this file's contexts (its own and those its tests opened); the browser stays for the next
-      for (const opened of browser.contexts()) await opened.close().catch(() => {});
+      // this file's contexts (its own and those its tests opened) are put away for later files;
+      // the browser stays for the next
+      for (const opened of contexts) {
+        await keepContext(opened, baseUrl).catch(() => opened.close().catch(() => {}));
+      }
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
