@@ -6,6 +6,7 @@
 // and takes a snapshot of it (`takeSnapshot`), and each file starts from that snapshot; every file
 // gets its own API server and upload directory. The browser contexts a file opened are handed on,
 // signed out and emptied, to later files (`keepContext`).
+import type { Socket } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import {
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type Dialog,
   type Page,
 } from 'playwright-core';
 import { expect } from 'vitest';
@@ -172,7 +174,12 @@ async function keepContext(context: BrowserContext, baseUrl: string): Promise<vo
   if (page) {
     // the listeners of the file's tests and harness (Playwright's own, on close and crash, stay)
     for (const name of pageEvents) page.removeAllListeners(name);
-    await page.goto(`${baseUrl}/healthz`);
+    // a page with unsaved edits asks before it is left (the browser's beforeunload prompt), which
+    // Playwright answers "stay" when nothing listens: it is left
+    const leave = (dialog: Dialog) => void dialog.accept().catch(() => {});
+    page.on('dialog', leave);
+    await page.goto(`${baseUrl}/healthz`, { timeout: 15_000 });
+    page.off('dialog', leave);
     await page.evaluate(() => {
       localStorage.clear();
       sessionStorage.clear();
@@ -343,6 +350,10 @@ export async function startHarness(password: string): Promise<Harness> {
       for (const opened of contexts) {
         await keepContext(opened, baseUrl).catch(() => opened.close().catch(() => {}));
       }
+      // the kept pages' connections, and sockets Chromium opens ahead of a request, would hold the
+      // server open until its headers timeout (a minute)
+      app.server.on('connection', (socket: Socket) => socket.destroy());
+      app.server.closeAllConnections();
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
