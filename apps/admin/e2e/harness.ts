@@ -78,8 +78,8 @@ export interface Harness {
   /**
    * Turns `page` to `username`'s session and opens the dashboard, or the page at `at`: leaves the
    * page for a page of the same origin (its requests stop; its renderer stays, with the SPA's
-   * scripts compiled), forgets the context's cookies and signs in through the login procedure. Signing in and out through the pages is `signIn`'s and `signOut`'s, which the login
-   * tests use.
+   * scripts compiled), forgets the context's cookies and signs in through the login procedure.
+   * Signing in and out through the pages is `signIn`'s and `signOut`'s, which the login tests use.
    */
   signInAs(page: Page, username: string, at?: string): Promise<void>;
   /**
