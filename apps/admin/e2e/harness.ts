@@ -110,10 +110,11 @@ let shared: Promise<{ database: Database; browser: Browser }> | undefined;
 let serverPort = 0;
 
 /** What a context was opened with: it is handed on to a later file asking for the same. */
-const contextKeys = new WeakMap<
-  BrowserContext,
-  { key: string; screen: Screen; options: BrowserContextOptions }
->();
+interface Opened {
+  key: string;
+  screen: Screen;
+  options: BrowserContextOptions;
+}
 
 /**
  * Contexts of files that have ended, by what they were opened with, each with the page it kept:
@@ -163,12 +164,11 @@ const pageEvents = [
  * of the same origin (its requests stop; its listeners, storage and viewport as opened), and forgets
  * the cookies (the session).
  */
-async function keepContext(context: BrowserContext, baseUrl: string): Promise<void> {
-  const opened = contextKeys.get(context);
-  if (!opened) {
-    await context.close();
-    return;
-  }
+async function keepContext(
+  context: BrowserContext,
+  opened: Opened,
+  baseUrl: string,
+): Promise<void> {
   const [page, ...others] = context.pages();
   for (const other of others) await other.close();
   if (page) {
@@ -234,7 +234,7 @@ export async function startHarness(password: string): Promise<Harness> {
   const baseUrl = `http://127.0.0.1:${await listenOnRunPort(app)}`;
 
   /** The contexts this file opened or took from earlier files, still open. */
-  const contexts = new Set<BrowserContext>();
+  const contexts = new Map<BrowserContext, Opened>();
   /** Pages kept by the contexts this file took from earlier files, handed out first. */
   const keptPages = new Map<BrowserContext, Page>();
   async function newContext(screen: Screen = 'desktop', options: BrowserContextOptions = {}) {
@@ -250,8 +250,7 @@ export async function startHarness(password: string): Promise<Harness> {
         ...screens[screen],
         ...options,
       }));
-    contextKeys.set(context, { key, screen, options });
-    contexts.add(context);
+    contexts.set(context, { key, screen, options });
     // a test may close a context itself
     context.once('close', () => contexts.delete(context));
     return context;
@@ -347,8 +346,8 @@ export async function startHarness(password: string): Promise<Harness> {
     async close() {
       // this file's contexts (its own and those its tests opened) are put away for later files;
       // the browser stays for the next
-      for (const opened of contexts) {
-        await keepContext(opened, baseUrl).catch(() => opened.close().catch(() => {}));
+      for (const [opened, how] of contexts) {
+        await keepContext(opened, how, baseUrl).catch(() => opened.close().catch(() => {}));
       }
       // the kept pages' connections, and sockets Chromium opens ahead of a request, would hold the
       // server open until its headers timeout (a minute)

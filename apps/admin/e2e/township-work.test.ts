@@ -153,6 +153,7 @@ describe('villagers’ projects', () => {
     await page.getByTestId('progress-save').click();
     // the dialog closes once the progress is saved (the vote's "已保存" may still be showing)
     await page.getByTestId('progress-milestone').waitFor({ state: 'hidden' });
+    await page.getByText('已保存').first().waitFor();
     const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
     await page.goto(`/public/projects/330728101000/${year}`);
     await page.getByText('村口停车场建设').waitFor();
