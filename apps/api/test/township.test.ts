@@ -44,7 +44,6 @@ describe('tasks: the workflow', () => {
       version: 1,
       text: '已召开村民代表会议征求意见',
       percentDone: 40,
-      files: ['会议记录.pdf'],
       milestonesDone: [0],
     });
     expect(progress).toMatchObject({ state: 'in_progress', percentDone: 40 });
@@ -104,7 +103,7 @@ describe('tasks: the workflow', () => {
       'close_request',
       'close',
     ]);
-    expect(full.reports[0]!.files).toEqual(['会议记录.pdf']);
+    expect(full.reports[0]!.files).toEqual([]);
     const actions = (await t.db.select().from(auditEvents).orderBy(auditEvents.id)).map(
       (e) => e.action,
     );

@@ -97,7 +97,10 @@ export const taskReports = pgTable(
     on: date('on').notNull(),
     text: text('text').notNull().default(''),
     percentDone: integer('percent_done'),
-    /** Names of the files attached (the files themselves are kept by the office). */
+    /**
+     * Names of files typed in by reports made before files were uploaded (kept and shown; new
+     * reports carry their files in `township_files`).
+     */
     files: jsonb('files').notNull().default([]),
     /** Who reported: the user's display name, shown inside scope only. */
     byName: text('by_name').notNull(),

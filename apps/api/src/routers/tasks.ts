@@ -162,7 +162,6 @@ export const tasksRouter = {
         ...target,
         text: requiredText(5000),
         percentDone: percent.optional(),
-        files: z.array(requiredText(200)).max(10).optional(),
         requestClose: z.boolean().optional(),
         milestonesDone: z.array(z.number().int().min(0).max(19)).max(20).optional(),
       }),

@@ -217,7 +217,6 @@ async function change(
     kind: (typeof taskReportKinds)[number];
     text: string;
     percentDone?: number | null;
-    files?: string[];
     set?: Partial<typeof supervisionTasks.$inferInsert>;
     auditAction: string;
   },
@@ -240,7 +239,6 @@ async function change(
       on: today,
       text: step.text,
       percentDone: step.percentDone ?? null,
-      files: step.files ?? [],
       byName: opts.byName,
     })
     .returning({ id: taskReports.id });
@@ -267,7 +265,6 @@ export function reportTask(
       version: number;
       text: string;
       percentDone?: number | undefined;
-      files?: string[] | undefined;
       requestClose?: boolean | undefined;
       milestonesDone?: number[] | undefined;
     };
@@ -284,7 +281,6 @@ export function reportTask(
       kind: input.requestClose ? 'close_request' : 'progress',
       text: input.text,
       percentDone: percent ?? null,
-      files: input.files ?? [],
       set: { milestones, ...(percent !== undefined ? { percentDone: percent } : {}) },
       auditAction: input.requestClose ? 'tasks.requestClose' : 'tasks.report',
     });
