@@ -6,10 +6,21 @@ import {
   checkPufaActivity,
   emptyBudgetTally,
 } from '@fazhi/domain';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ROLES } from '@fazhi/domain';
-import { participationStates } from '../src/db/schema.js';
+import {
+  evidenceFiles,
+  mediationCaseFiles,
+  participationStates,
+  pufaActivityPhotos,
+  townshipFiles,
+} from '../src/db/schema.js';
+import { sniffEvidenceType, sweepEvidence } from '../src/services/campaigns/evidence.js';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import {
   DEMO_SELF_ASSESS_CAMPAIGN,
@@ -20,6 +31,13 @@ import { todayIso } from '../src/services/campaigns/participations.js';
 import { goodSheet } from './campaign-fixture.js';
 
 const t = useTestDatabase({ campaign: true });
+
+/** Removes the demo county (and all that hangs on its divisions), to load it again. */
+async function emptyDemo() {
+  await t.db.execute(
+    sql`truncate table evidence_files, objections, titles, participations, campaigns, county_units, sessions, users, divisions, audit_events, mediation_cases, mediation_monthly, dispute_screenings, register_periods, legal_advisers, adviser_contracts, adviser_duty_days, adviser_services, correction_figures, pufa_activities, pufa_roster, pufa_plan_items, village_groups restart identity cascade`,
+  );
+}
 
 describe('the demo county', () => {
   it('has township tasks in every light, one closed and rated, and comments answered and waiting', async () => {
@@ -266,9 +284,7 @@ describe('the demo county', () => {
       (await caller.campaigns.list({})).items.find((c) => c.stage === 'public_notice')!.id;
     const before = await county.campaigns.ranking({ id: await atNotice(county) });
     const todoBefore = await (await t.as('township')).dashboard.todo();
-    await t.db.execute(
-      sql`truncate table evidence_files, objections, titles, participations, campaigns, county_units, sessions, users, divisions, audit_events, mediation_cases, mediation_monthly, dispute_screenings, register_periods, legal_advisers, adviser_contracts, adviser_duty_days, adviser_services, correction_figures, pufa_activities, pufa_roster, pufa_plan_items, village_groups restart identity cascade`,
-    );
+    await emptyDemo();
     await seedDemo(t.db);
     const again = await t.as('county');
     const after = await again.campaigns.ranking({ id: await atNotice(again) });
@@ -277,6 +293,52 @@ describe('the demo county', () => {
     expect(todoAfter.map(({ campaignId: _, ...rest }) => rest)).toEqual(
       todoBefore.map(({ campaignId: _, ...rest }) => rest),
     );
+  });
+});
+
+describe('the demo loaded with a data directory (as pnpm start does)', () => {
+  it('keeps the bytes of every file it lists: evidence, agreements, 普法 photos and township work', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-demo-files-'));
+    try {
+      await emptyDemo();
+      await seedDemo(t.db, { dataDir });
+      // written as uploads are (.part), named by the start-up sweep now that the rows are committed
+      const swept = await sweepEvidence({ db: t.db, dataDir });
+      const tables = {
+        evidence_files: await t.db.select().from(evidenceFiles),
+        mediation_case_files: await t.db.select().from(mediationCaseFiles),
+        pufa_activity_photos: await t.db.select().from(pufaActivityPhotos),
+        township_files: await t.db.select().from(townshipFiles),
+      };
+      const all = Object.values(tables).flat();
+      expect(swept).toEqual({ published: all.length, removed: 0 });
+      for (const [table, rows] of Object.entries(tables)) {
+        expect(rows.length, table).toBeGreaterThan(0);
+      }
+      // the task reports' files and the budget records' files both
+      expect(tables.township_files.some((f) => f.taskReportId !== null)).toBe(true);
+      expect(tables.township_files.some((f) => f.budgetRecordId !== null)).toBe(true);
+      for (const row of all) {
+        const bytes = readFileSync(join(dataDir, row.storagePath));
+        expect(bytes.length, row.fileName).toBe(row.size);
+        expect(createHash('sha256').update(bytes).digest('hex'), row.fileName).toBe(row.sha256);
+        // typed by their content, as an upload is
+        expect(sniffEvidenceType(bytes)?.mime, row.fileName).toBe(row.mimeType);
+      }
+      // and seen where a user looks: a 普法 activity's photos, a task's report
+      const county = await t.as('county');
+      const photo = tables.pufa_activity_photos[0]!;
+      expect(await county.pufa.activityPhotos({ activityId: photo.activityId })).toHaveLength(2);
+      const report = tables.township_files.find((f) => f.taskReportId !== null)!;
+      const task = await county.tasks.get({ id: report.folderId });
+      expect(task.reports.flatMap((r) => r.attachments.map((a) => a.fileName))).toContain(
+        report.fileName,
+      );
+      // no report carries typed file names any more
+      expect(task.reports.every((r) => r.files.length === 0)).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,7 @@
 // The demo county's living campaign: 60 villages spread over every participation state, with
-// their score sheets filled in, so a new user sees a campaign in progress on first start.
+// their score sheets filled in, so a new user sees a campaign in progress on first start. Each
+// self-assessed sheet keeps evidence on its first two items (written when the demo is loaded with a
+// data directory).
 import { eq } from 'drizzle-orm';
 import { scoreTotals, type Framework } from '@fazhi/domain';
 import type { Db } from '../db/client.js';
@@ -7,6 +9,7 @@ import type { participationStates } from '../db/schema.js';
 import {
   campaigns,
   divisions,
+  evidenceFiles,
   frameworks,
   objections,
   participations,
@@ -15,6 +18,7 @@ import {
 } from '../db/schema.js';
 import { sampleAnswers } from './sample-answers.js';
 import { DEMO_COUNTY_CODE } from './demo-county.js';
+import { demoPdf, demoPhoto, writeDemoFile } from './demo-files.js';
 
 type State = (typeof participationStates)[number];
 
@@ -50,7 +54,7 @@ const columnsFor: Record<State, ('self' | 'township' | 'county')[]> = {
   withdrawn: ['self'],
 };
 
-export async function seedDemoCampaign(db: Db): Promise<void> {
+export async function seedDemoCampaign(db: Db, dataDir?: string): Promise<void> {
   const [framework] = await db
     .select()
     .from(frameworks)
@@ -136,6 +140,7 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
         sheetUpdatedAt: new Date('2026-10-01T08:00:00Z'),
       })
       .returning();
+    if (dataDir && sheet.self) await seedEvidence(db, dataDir, row!.id, definition, i);
     if (v.state === 'objected' || v.state === 'removed') {
       await db.insert(objections).values({
         countyCode: DEMO_COUNTY_CODE,
@@ -169,4 +174,33 @@ export async function seedDemoCampaign(db: Db): Promise<void> {
       namedOn: '2022-12-10',
     });
   }
+}
+
+/** The self-assessment's evidence of a participation: a photo and a scan, and another photo. */
+async function seedEvidence(
+  db: Db,
+  dataDir: string,
+  participationId: string,
+  definition: Framework,
+  n: number,
+) {
+  const [first, second] = definition.areas.flatMap((a) => a.items);
+  if (!first || !second) return;
+  const attached: [string, string, Buffer, 'png' | 'pdf'][] = [
+    [first.code, `${first.code}-现场照片.png`, demoPhoto(n), 'png'],
+    [first.code, `${first.code}-会议记录.pdf`, demoPdf, 'pdf'],
+    [second.code, `${second.code}-公开栏照片.png`, demoPhoto(n + 1), 'png'],
+  ];
+  const rows: (typeof evidenceFiles.$inferInsert)[] = [];
+  for (const [itemCode, fileName, bytes, kind] of attached) {
+    rows.push({
+      ...(await writeDemoFile(dataDir, DEMO_COUNTY_CODE, participationId, bytes, kind)),
+      countyCode: DEMO_COUNTY_CODE,
+      participationId,
+      itemCode,
+      column: 'self',
+      fileName,
+    });
+  }
+  await db.insert(evidenceFiles).values(rows);
 }

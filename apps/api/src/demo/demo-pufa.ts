@@ -1,9 +1,11 @@
 // Demo records of the 普法 register: activities of 白石镇's villages, 白石镇 itself and two villages
 // of 青山镇 in 2025–2026, the villages' rosters of 法律明白人 and 宣讲员, and the 2026 普法 plans of
-// 白石镇 and the county. Deterministic: the same data every time. No ID numbers; the names are
-// invented.
+// 白石镇 and the county. The activities of 2026's last three months keep their photos (written
+// when the demo is loaded with a data directory). Deterministic: the same data every time. No ID
+// numbers; the names are invented.
 import type { Db } from '../db/client.js';
-import { pufaActivities, pufaPlanItems, pufaRoster } from '../db/schema.js';
+import { pufaActivities, pufaActivityPhotos, pufaPlanItems, pufaRoster } from '../db/schema.js';
+import { demoPhoto, writeDemoFile } from './demo-files.js';
 import { audienceActivityTypes, pufaActivityTypes, type PufaActivityType } from '@fazhi/domain';
 
 const COUNTY = '330728000000';
@@ -30,7 +32,7 @@ const places: Record<PufaActivityType, string> = {
 const familyNames = ['陈', '李', '王', '张', '刘', '周', '吴', '郑', '徐', '何'];
 const givenNames = ['志明', '秀兰', '建国', '丽华', '海燕', '国强', '春梅', '德胜', '玉芬', '晓东'];
 
-export async function seedDemoPufa(db: Db): Promise<void> {
+export async function seedDemoPufa(db: Db, dataDir?: string): Promise<void> {
   const activities: (typeof pufaActivities.$inferInsert)[] = [];
   let n = 0;
   for (const year of [2025, 2026]) {
@@ -61,7 +63,33 @@ export async function seedDemoPufa(db: Db): Promise<void> {
       }
     }
   }
-  await db.insert(pufaActivities).values(activities);
+  const stored = await db.insert(pufaActivities).values(activities).returning({
+    id: pufaActivities.id,
+    divisionCode: pufaActivities.divisionCode,
+    heldOn: pufaActivities.heldOn,
+    type: pufaActivities.type,
+  });
+  // photos of the activities held with an audience from September 2026 on, two each (a photo
+  // row only with its bytes, as an upload's)
+  const photos: (typeof pufaActivityPhotos.$inferInsert)[] = [];
+  const recent = stored.filter(
+    (a) => a.heldOn >= '2026-09-01' && audienceActivityTypes.includes(a.type),
+  );
+  for (const [i, a] of (dataDir ? recent : []).entries()) {
+    for (const k of [0, 1]) {
+      const file = await writeDemoFile(dataDir!, COUNTY, a.id, demoPhoto(i + k), 'png');
+      photos.push({
+        ...file,
+        countyCode: COUNTY,
+        divisionCode: a.divisionCode,
+        activityId: a.id,
+        fileName: `${a.heldOn}-${k + 1}.png`,
+        // uploaded the evening of the activity, in order
+        createdAt: new Date(`${a.heldOn}T18:0${k}:00+08:00`),
+      });
+    }
+  }
+  if (photos.length > 0) await db.insert(pufaActivityPhotos).values(photos);
 
   const roster: (typeof pufaRoster.$inferInsert)[] = [];
   let p = 0;

@@ -11,7 +11,7 @@ import {
   mediationCases,
   registerPeriods,
 } from '../db/schema.js';
-import { sha256Of, writePartFile } from '../services/campaigns/evidence.js';
+import { demoPdf, writeDemoFile } from './demo-files.js';
 import { recountMediationMonthly } from '../services/registers/mediation-counts.js';
 import {
   disputeTypes,
@@ -38,14 +38,6 @@ const outcomes: MediationOutcome[] = [
   'failed',
   'terminated',
 ];
-
-/** A one-page PDF standing for a scanned 调解协议书. */
-const agreementPdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n' +
-    '2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n' +
-    '3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\n' +
-    'trailer <</Root 1 0 R>>\n%%EOF\n',
-);
 
 export async function seedDemoRegisters(db: Db, dataDir?: string): Promise<void> {
   const cases: (typeof mediationCases.$inferInsert)[] = [];
@@ -113,17 +105,12 @@ export async function seedDemoRegisters(db: Db, dataDir?: string): Promise<void>
   // a file row only with its bytes: without a data directory the written cases keep no file (and
   // the register shows them as missing their agreement)
   for (const c of dataDir ? written : []) {
-    const path = await writePartFile(dataDir!, COUNTY, c.id, agreementPdf, 'pdf');
     files.push({
-      id: path.id,
+      ...(await writeDemoFile(dataDir!, COUNTY, c.id, demoPdf, 'pdf')),
       countyCode: COUNTY,
       divisionCode: c.divisionCode,
       caseId: c.id,
       fileName: `${c.agreementNo ?? '调解协议书'}.pdf`,
-      mimeType: 'application/pdf',
-      size: agreementPdf.length,
-      sha256: sha256Of(agreementPdf),
-      storagePath: path.relative,
     });
   }
   if (files.length > 0) await db.insert(mediationCaseFiles).values(files);

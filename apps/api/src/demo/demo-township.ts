@@ -1,12 +1,20 @@
 // The demo county's township work: 白石镇's supervision tasks in each light (and three closed and
 // rated, two of them the clerk's village's, one assigned by the county), villagers' comments answered and waiting, and the year's
 // 实事工程百姓点单 (ideas, one not taken up, two voted by the township congress, one being built). Dates are
-// counted from today so the lights stay as described whenever the demo is loaded.
+// counted from today so the lights stay as described whenever the demo is loaded. Three reports
+// keep their files (written when the demo is loaded with a data directory).
 import type { Db } from '../db/client.js';
 import { checkCongressVote } from '@fazhi/domain';
-import { publicComments, supervisionTasks, taskReports, villagerProjects } from '../db/schema.js';
+import {
+  publicComments,
+  supervisionTasks,
+  taskReports,
+  townshipFiles,
+  villagerProjects,
+} from '../db/schema.js';
 import { todayIso } from '../services/campaigns/participations.js';
 import { DEMO_COUNTY_CODE } from './demo-county.js';
+import { demoPdf, demoPhoto, writeDemoFile } from './demo-files.js';
 
 const TOWNSHIP = '330728101000'; // 白石镇
 const village = (n: number) => `330728101${String(200 + n).padStart(3, '0')}`;
@@ -17,7 +25,11 @@ function shift(today: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function seedDemoTownship(db: Db, today = todayIso()): Promise<void> {
+export async function seedDemoTownship(
+  db: Db,
+  dataDir?: string,
+  today = todayIso(),
+): Promise<void> {
   const on = (days: number) => shift(today, days);
   const base = { countyCode: DEMO_COUNTY_CODE, assignerCode: TOWNSHIP };
   const tasks = await db
@@ -119,54 +131,85 @@ export async function seedDemoTownship(db: Db, today = todayIso()): Promise<void
     ])
     .returning({ id: supervisionTasks.id, title: supervisionTasks.title });
   const id = (title: string) => tasks.find((t) => t.title === title)!.id;
-  await db.insert(taskReports).values([
-    {
-      taskId: id('完成村规民约修订并报镇备案'),
-      kind: 'progress',
-      on: on(-10),
-      text: '已张贴征求意见稿，收到意见 23 条',
-      percentDone: 50,
-      files: ['征求意见稿.pdf'],
-      byName: '村文书',
-    },
-    {
-      taskId: id('化解山林承包纠纷'),
-      kind: 'progress',
-      on: on(-8),
-      text: '已组织双方两次调解，边界待现场勘测',
-      percentDone: 60,
-      byName: '村文书',
-    },
-    {
-      taskId: id('法律明白人培训全覆盖'),
-      kind: 'close_request',
-      on: on(-13),
-      text: '培训 4 场，覆盖全部农户',
-      percentDone: 100,
-      byName: '村文书',
-    },
-    {
-      taskId: id('法律明白人培训全覆盖'),
-      kind: 'close',
-      on: on(-12),
-      text: '满意：按期完成，资料齐全',
-      byName: '镇司法所',
-    },
-    {
-      taskId: id('村级法律顾问进村服务登记'),
-      kind: 'close',
-      on: on(-27),
-      text: '满意：登记完整',
-      byName: '镇司法所',
-    },
-    {
-      taskId: id('整理村级档案并移交镇档案室'),
-      kind: 'close',
-      on: on(-18),
-      text: '基本满意：逾期两天完成',
-      byName: '镇司法所',
-    },
-  ]);
+  const reports = await db
+    .insert(taskReports)
+    .values([
+      {
+        taskId: id('完成村规民约修订并报镇备案'),
+        kind: 'progress',
+        on: on(-10),
+        text: '已张贴征求意见稿，收到意见 23 条',
+        percentDone: 50,
+        byName: '村文书',
+      },
+      {
+        taskId: id('化解山林承包纠纷'),
+        kind: 'progress',
+        on: on(-8),
+        text: '已组织双方两次调解，边界待现场勘测',
+        percentDone: 60,
+        byName: '村文书',
+      },
+      {
+        taskId: id('法律明白人培训全覆盖'),
+        kind: 'close_request',
+        on: on(-13),
+        text: '培训 4 场，覆盖全部农户',
+        percentDone: 100,
+        byName: '村文书',
+      },
+      {
+        taskId: id('法律明白人培训全覆盖'),
+        kind: 'close',
+        on: on(-12),
+        text: '满意：按期完成，资料齐全',
+        byName: '镇司法所',
+      },
+      {
+        taskId: id('村级法律顾问进村服务登记'),
+        kind: 'close',
+        on: on(-27),
+        text: '满意：登记完整',
+        byName: '镇司法所',
+      },
+      {
+        taskId: id('整理村级档案并移交镇档案室'),
+        kind: 'close',
+        on: on(-18),
+        text: '基本满意：逾期两天完成',
+        byName: '镇司法所',
+      },
+    ])
+    .returning({
+      id: taskReports.id,
+      taskId: taskReports.taskId,
+      kind: taskReports.kind,
+      on: taskReports.on,
+    });
+  // the files of three reports, as the village uploaded them (a file row only with its bytes)
+  const attached: [string, string, Buffer, 'png' | 'pdf'][] = [
+    ['完成村规民约修订并报镇备案', '村规民约征求意见稿.pdf', demoPdf, 'pdf'],
+    ['完成村规民约修订并报镇备案', '征求意见张贴现场.png', demoPhoto(0), 'png'],
+    ['化解山林承包纠纷', '现场调解.png', demoPhoto(1), 'png'],
+    ['法律明白人培训全覆盖', '培训签到表.pdf', demoPdf, 'pdf'],
+    ['法律明白人培训全覆盖', '培训现场.png', demoPhoto(2), 'png'],
+  ];
+  const files: (typeof townshipFiles.$inferInsert)[] = [];
+  for (const [title, fileName, bytes, kind] of dataDir ? attached : []) {
+    const report = reports.find(
+      (r) => r.taskId === id(title) && (r.kind === 'progress' || r.kind === 'close_request'),
+    )!;
+    files.push({
+      ...(await writeDemoFile(dataDir!, DEMO_COUNTY_CODE, report.taskId, bytes, kind)),
+      countyCode: DEMO_COUNTY_CODE,
+      folderId: report.taskId,
+      taskReportId: report.id,
+      fileName,
+      // uploaded with the report, in the order listed
+      createdAt: new Date(`${report.on}T16:00:0${files.length}+08:00`),
+    });
+  }
+  if (files.length > 0) await db.insert(townshipFiles).values(files);
   await db.insert(publicComments).values([
     {
       countyCode: DEMO_COUNTY_CODE,

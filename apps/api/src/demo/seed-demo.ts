@@ -59,15 +59,15 @@ export async function seedDemo(
     );
     await ensureBuiltinFrameworks(tx);
     if (options.campaign !== false) {
-      await seedDemoCampaign(tx);
+      await seedDemoCampaign(tx, options.dataDir);
       await seedDemoRounds(tx);
       await seedDemoRecords(tx);
       await seedDemoRegisters(tx, options.dataDir);
       await seedDemoAdvisers(tx);
-      await seedDemoPufa(tx);
-      await seedDemoTownship(tx);
+      await seedDemoPufa(tx, options.dataDir);
+      await seedDemoTownship(tx, options.dataDir);
       await seedDemoProjects(tx);
-      await seedDemoBudget(tx);
+      await seedDemoBudget(tx, options.dataDir);
       await seedDemoUnits(tx, hashes[0]!);
     }
     await writeAudit(tx, { id: null, username: 'system' }, 'demo-seed', {
