@@ -1,6 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { divisions } from '../src/db/schema.js';
+import { Scope } from '../src/auth/scope.js';
+import { rowsOf } from '../src/db/rows-of.js';
+import { importDivisions } from '../src/services/divisions/import-divisions.js';
 import { countRows, useTestDatabase } from './harness.js';
 import { expectError } from './expect-error.js';
 
@@ -73,6 +76,50 @@ describe('divisions.import', () => {
     const [village] = await t.db.select().from(divisions).where(eq(divisions.code, '330729100201'));
     expect(village).toMatchObject({ level: 'village', parentCode: '330729100000' });
     expect(await admin.divisions.import({ csv: whole })).toMatchObject({ unchanged: 7 });
+  });
+
+  it('gathers the planner statistics after an import that wrote much of the table, and puts its settings back', async () => {
+    const estimate = async () =>
+      Number(
+        rowsOf<{ rows: number }>(
+          await t.db.execute(
+            sql`select reltuples::float8 as rows from pg_class where oid = 'divisions'::regclass`,
+          ),
+        )[0]!.rows,
+      );
+    const admin = await t.as('admin');
+    // a first import into an empty table
+    await t.db.execute(sql`delete from divisions`);
+    const whole = good.replace('\r\n', '\r\n330000000000,浙江省\r\n330700000000,金华市\r\n');
+    await admin.divisions.import({ csv: whole });
+    expect(await estimate()).toBe(7);
+    // a merge that adds more than a tenth
+    const more = Array.from({ length: 5 }, (_, i) => `33072910030${i},新村${i},220`).join('\r\n');
+    expect(await admin.divisions.import({ csv: `${whole}\r\n${more}` })).toMatchObject({
+      inserted: 5,
+    });
+    expect(await estimate()).toBe(12);
+    // one changed name of twelve rows: a twelfth, under a tenth, not analyzed again
+    await admin.divisions.import({ csv: `${whole.replace('上河村', '上河新村')}\r\n${more}` });
+    await t.db.execute(sql`delete from divisions where code = '330729100304'`);
+    expect(await estimate()).toBe(12);
+
+    // inside a caller's transaction (as the demo's seeding): its own settings again afterwards
+    const settings = await t.db.transaction(async (tx) => {
+      await tx.execute(sql`set local work_mem = '8MB'`);
+      await importDivisions({
+        db: tx,
+        csv: whole,
+        scope: new Scope('000000000000', 'system_admin'),
+      });
+      return rowsOf<{ w: string; j: string }>(
+        await tx.execute(sql`select current_setting('work_mem') as w, current_setting('jit') as j`),
+      )[0];
+    });
+    const [outside] = rowsOf<{ j: string }>(
+      await t.db.execute(sql`select current_setting('jit') as j`),
+    );
+    expect(settings).toEqual({ w: '8MB', j: outside!.j });
   });
 
   it('accepts a UTF-8 BOM, no header and LF line ends', async () => {

@@ -7,7 +7,8 @@
 // on the way. Into an empty division table (the first import) the rows stream straight into
 // `divisions`: nothing is left to merge, and a bad file is undone with the savepoint. Otherwise
 // they stream into a temporary staging table without indexes, and one statement merges it
-// (a single join finds the new and the changed rows; only those are written).
+// (a single join finds the new and the changed rows; only those are written). An import that wrote
+// much of the table gathers its statistics again (ANALYZE).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Scope } from '../../auth/scope.js';
@@ -55,9 +56,17 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
     // writes straight into the table it found empty
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('divisions.import'))`);
     // the merge hashes the whole table in memory (the default 4 MB spills to disk in batches);
-    // compiling it to machine code costs more than it saves
+    // compiling it to machine code costs more than it saves. SET LOCAL outlives the savepoint
+    // (it lasts to the end of the caller's transaction): what was set is put back at the end.
+    const [settings] = rowsOf<{ workMem: string; jit: string }>(
+      await tx.execute(sql`select current_setting('work_mem') as "workMem",
+                                  current_setting('jit') as jit`),
+    );
     await tx.execute(sql`set local work_mem = '256MB'`);
     await tx.execute(sql`set local jit = off`);
+    const restoreSettings = () =>
+      tx.execute(sql`select set_config('work_mem', ${settings!.workMem}, true),
+                            set_config('jit', ${settings!.jit}, true)`);
     const [first] = rowsOf<{ empty: boolean }>(
       await tx.execute(sql`select not exists (select 1 from divisions) as empty`),
     );
@@ -162,7 +171,11 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
         },
       );
     }
-    if (straight) return { total, inserted: total, updated: 0, unchanged: 0 };
+    if (straight) {
+      await analyzeDivisions(tx);
+      await restoreSettings();
+      return { total, inserted: total, updated: 0, unchanged: 0 };
+    }
     const [merged] = rowsOf<{ inserted: number; updated: number }>(
       await tx.execute(sql`
         with diff as (
@@ -189,8 +202,35 @@ export async function importDivisions(opts: ImportDivisionsOptions): Promise<Imp
     );
     const inserted = Number(merged?.inserted ?? 0);
     const updated = Number(merged?.updated ?? 0);
+    if (await muchChanged(tx, inserted + updated)) await analyzeDivisions(tx);
+    await restoreSettings();
     return { total, inserted, updated, unchanged: total - inserted - updated };
   });
+}
+
+/**
+ * Gathers the planner's statistics of the division table after an import wrote much of it: scope
+ * filters (`code like '3307%'`) and joins on division codes are planned from them, and a table
+ * never analyzed (a first import into PGlite, which runs no autovacuum, or a transaction that has
+ * not committed yet) is planned as if it held a few rows, a sequential scan of the whole country.
+ */
+async function analyzeDivisions(db: Db) {
+  await db.execute(sql`analyze divisions`);
+}
+
+/**
+ * Whether a merge changed a tenth of the table or more, as autovacuum would judge (PGlite runs
+ * none); a table never analyzed estimates -1 rows.
+ */
+async function muchChanged(db: Db, changed: number): Promise<boolean> {
+  if (changed === 0) return false;
+  const [estimate] = rowsOf<{ rows: number }>(
+    await db.execute(
+      sql`select reltuples::float8 as rows from pg_class where oid = 'divisions'::regclass`,
+    ),
+  );
+  const rows = Number(estimate?.rows ?? -1);
+  return rows < 0 || changed * 10 >= rows;
 }
 
 /** The repeated lines, each naming the line its code first appeared on (a second, rare pass). */
