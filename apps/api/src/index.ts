@@ -14,7 +14,7 @@ export type {
   ProblemDetails,
   SheetConflictDetails,
   StageBlockedDetails,
-  StaleVersionDetails,
+  RecordConflictDetails,
   TransitionRefusedDetails,
   XlsxInvalidDetails,
 } from './errors/app-error.js';

@@ -316,7 +316,7 @@ describe('rectification orders', () => {
     await expectError(
       township.titles.completeRectification({ id, version: 1, completedOn: today }),
       'CONFLICT',
-      'STALE_VERSION',
+      'RECORD_CONFLICT',
     );
     await township.titles.completeRectification({
       id,
@@ -531,7 +531,7 @@ describe('batched re-checks', () => {
     await expectError(
       county.titles.decideRecheck({ id: record!.id, version: 2, outcome: 'keep' }),
       'CONFLICT',
-      'STALE_VERSION',
+      'RECORD_CONFLICT',
     );
     expect(
       await county.titles.decideRecheck({

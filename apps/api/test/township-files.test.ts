@@ -3,7 +3,7 @@
 // inspection records (by the township); a PDF or an image typed by content, at most ten per
 // report or record; listed with the task or project, downloaded inside scope, removed with their
 // bytes, audited, swept and backed up like the evidence files. Also: a budget stage record edited
-// (id + version, STALE_VERSION) and deleted (files along), in order only.
+// (id + version, RECORD_CONFLICT) and deleted (files along), in order only.
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -363,7 +363,7 @@ describe('budget stage records: edit and delete', () => {
     const stale = await expectError(
       caller.budget.updateRecord({ recordId: tender.id, version: tender.version, amountYuan: 1 }),
       'CONFLICT',
-      'STALE_VERSION',
+      'RECORD_CONFLICT',
     );
     expect(stale).toBeDefined();
     const events = await t.db.select().from(auditEvents);
@@ -441,7 +441,7 @@ describe('budget stage records: edit and delete', () => {
     await expectError(
       caller.budget.removeRecord({ recordId: appraisal.id, version: appraisal.version + 1 }),
       'CONFLICT',
-      'STALE_VERSION',
+      'RECORD_CONFLICT',
     );
     await expectError(
       (await t.as('township_y')).budget.removeRecord({

@@ -159,11 +159,13 @@ describe('tasks: the workflow', () => {
     const township = await t.as('township');
     const task = await township.tasks.save(newTask());
     await township.tasks.save({ ...newTask({ title: '改名' }), id: task.id, version: 1 });
-    await expectError(
+    const error = await expectError(
       township.tasks.save({ ...newTask(), id: task.id, version: 1 }),
       'CONFLICT',
       'RECORD_CONFLICT',
     );
+    // the version the task has now, as every stale change answers (one code for them all)
+    expect(error.details).toEqual({ version: 2 });
   });
 });
 

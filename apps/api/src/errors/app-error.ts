@@ -36,8 +36,8 @@ export interface ImportRejectedDetails {
 export interface BatchChangedDetails {
   total: number;
 }
-/** STALE_VERSION: the version the record has now. */
-export interface StaleVersionDetails {
+/** RECORD_CONFLICT: the version the record has now (a change was based on an older one). */
+export interface RecordConflictDetails {
   version: number;
 }
 /** STAGE_BLOCKED: what keeps the campaign in its stage. */
@@ -124,11 +124,10 @@ export interface ProblemDetails extends RegisterRuleProblems {
   FRAMEWORK_VERSION_EXISTS: NoDetails;
   GROUP_NAME_TAKEN: NoDetails;
   NAME_TAKEN: NoDetails;
-  RECORD_CONFLICT: NoDetails;
+  RECORD_CONFLICT: RecordConflictDetails;
   RECORD_LOCKED: NoDetails;
   RULES_NOT_FILED: NoDetails;
   SHEET_CONFLICT: SheetConflictDetails;
-  STALE_VERSION: StaleVersionDetails;
   // state
   BATCH_EMPTY: NoDetails;
   LOWER_TITLE_REQUIRED: NoDetails;

@@ -237,7 +237,7 @@ export const budgetRouter = {
 
   /**
    * A stage record corrected: its date and the fields of its kind (those of other kinds are
-   * ignored), at the version it was read (else STALE_VERSION).
+   * ignored), at the version it was read (else RECORD_CONFLICT).
    */
   updateRecord: writeProcedure
     .use(township)

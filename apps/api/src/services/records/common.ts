@@ -58,10 +58,14 @@ export function checkRecordDate(path: string, value: string, today = todayIso())
 /** Refuses a change based on an old version of the record. */
 export function checkVersion(current: number, given: number | undefined): void {
   if (given !== current) {
-    fail('RECORD_CONFLICT', undefined, {
-      zh: '该记录已被他人修改，请刷新后重试',
-      en: 'Someone else changed this record; reload it and try again',
-    });
+    fail(
+      'RECORD_CONFLICT',
+      { version: current },
+      {
+        zh: '该记录已被他人修改，请刷新后重试',
+        en: 'Someone else changed this record; reload it and try again',
+      },
+    );
   }
 }
 

@@ -453,7 +453,7 @@ export async function saveRows<T>(
           row: row.row,
           column:
             columnOf[f.path] ??
-            (row.id && (error.code === 'STALE_VERSION' || error.code === 'NOT_FOUND')
+            (row.id && (error.code === 'RECORD_CONFLICT' || error.code === 'NOT_FOUND')
               ? ID
               : fallbackColumn),
           message: f.message,

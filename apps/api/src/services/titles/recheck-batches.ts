@@ -165,7 +165,7 @@ export async function decideRecheck(opts: {
   }
   if (before.version !== opts.version) {
     fail(
-      'STALE_VERSION',
+      'RECORD_CONFLICT',
       { version: before.version },
       {
         zh: '复核记录已被他人修改，请刷新后再试',

@@ -81,7 +81,7 @@ function notBefore(
 
 function stale(what: { zh: string; en: string }, version: number): never {
   fail(
-    'STALE_VERSION',
+    'RECORD_CONFLICT',
     { version },
     {
       zh: `${what.zh}已被他人修改，请刷新后再试`,

@@ -564,7 +564,7 @@ async function recordInScope(db: Db, scope: Scope, recordId: string, version: nu
   if (!found) notFound(recordWord);
   if (found.record.version !== version) {
     fail(
-      'STALE_VERSION',
+      'RECORD_CONFLICT',
       { version: found.record.version },
       {
         zh: '该记录已被他人修改，请刷新后再试',
