@@ -319,9 +319,7 @@ export async function addRequest(
 ) {
   const { db, scope } = opts;
   const project = await findProject(db, scope, opts.id);
-  if (opts.raisedBy < 1) {
-    invalidField('raisedBy', { zh: '提出人数至少为 1', en: 'At least one person raised it' });
-  }
+  checkRaisedBy(opts.raisedBy);
   if (opts.ideaId) {
     const [idea] = await db
       .select({ id: villagerProjects.id })
@@ -373,6 +371,24 @@ export async function addRequest(
 function checkAttending(field: string, n: number) {
   const refusal = checkAttendingRepresentatives(field, n);
   if (refusal) invalidField(refusal.field, refusal.message);
+}
+
+function checkRaisedBy(n: number) {
+  if (n < 1)
+    invalidField('raisedBy', { zh: '提出人数至少为 1', en: 'At least one person raised it' });
+}
+
+/** The appraisal's counts as the domain checks them (every problem a field error). */
+function checkAppraisalCounts(counts: Parameters<typeof checkAppraisal>[0]) {
+  const { problems } = checkAppraisal(counts);
+  if (problems.length > 0) {
+    fail(
+      'INVALID_INPUT',
+      undefined,
+      problems[0]!.message,
+      problems.map((p) => ({ path: p.field, message: p.message })),
+    );
+  }
 }
 
 /** Stage 2: a design meeting with villagers' representatives (a count; the convenor optional). */
@@ -452,21 +468,12 @@ export function recordAppraisal(
     rectifications: string[];
   },
 ) {
-  const counts = {
+  checkAppraisalCounts({
     participants: opts.participants,
     satisfied: opts.satisfied,
     basicallySatisfied: opts.basicallySatisfied,
     unsatisfied: opts.unsatisfied,
-  };
-  const { problems } = checkAppraisal(counts);
-  if (problems.length > 0) {
-    fail(
-      'INVALID_INPUT',
-      undefined,
-      problems[0]!.message,
-      problems.map((p) => ({ path: p.field, message: p.message })),
-    );
-  }
+  });
   return addRecord(
     opts,
     'appraisal',
@@ -562,16 +569,7 @@ async function recordInScope(db: Db, scope: Scope, recordId: string, version: nu
     .innerJoin(keyProjects, eq(keyProjects.id, keyProjectRecords.projectId))
     .where(and(eq(keyProjectRecords.id, recordId), scope.where(keyProjects.townshipCode)));
   if (!found) notFound(recordWord);
-  if (found.record.version !== version) {
-    fail(
-      'RECORD_CONFLICT',
-      { version: found.record.version },
-      {
-        zh: '该记录已被他人修改，请刷新后再试',
-        en: 'Someone else changed this record; reload and try again',
-      },
-    );
-  }
+  checkVersion(found.record.version, version);
   const others = await db
     .select({ kind: keyProjectRecords.kind, on: keyProjectRecords.on })
     .from(keyProjectRecords)
@@ -611,9 +609,7 @@ function editedValues(record: RecordRow, e: BudgetRecordEdit): Partial<RecordVal
   const pick = <T>(v: T | undefined, old: T): T => (v === undefined ? old : v);
   switch (record.kind) {
     case 'request':
-      if (e.raisedBy !== undefined && e.raisedBy < 1) {
-        invalidField('raisedBy', { zh: '提出人数至少为 1', en: 'At least one person raised it' });
-      }
+      if (e.raisedBy !== undefined) checkRaisedBy(e.raisedBy);
       return { text: pick(e.summary, record.text), people: pick(e.raisedBy, record.people) };
     case 'meeting':
       if (e.representatives !== undefined) checkAttending('representatives', e.representatives);
@@ -653,15 +649,7 @@ function editedValues(record: RecordRow, e: BudgetRecordEdit): Partial<RecordVal
         basicallySatisfied: pick(e.basicallySatisfied, record.basicallySatisfied ?? 0),
         unsatisfied: pick(e.unsatisfied, record.unsatisfied ?? 0),
       };
-      const { problems } = checkAppraisal(counts);
-      if (problems.length > 0) {
-        fail(
-          'INVALID_INPUT',
-          undefined,
-          problems[0]!.message,
-          problems.map((p) => ({ path: p.field, message: p.message })),
-        );
-      }
+      checkAppraisalCounts(counts);
       return {
         people: counts.participants,
         satisfied: counts.satisfied,
