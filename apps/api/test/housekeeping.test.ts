@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   evidenceFiles,
@@ -29,6 +29,8 @@ import { createSession, purgeExpiredSessions } from '../src/services/sessions.js
 import { startHousekeeping } from '../src/services/housekeeping.js';
 import { createServer } from '../src/http/server.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
+import { rowsOf } from '../src/db/rows-of.js';
+import { storedFileTableNames } from '../src/db/stored-file-tables.js';
 import { countRows, useTestDatabase } from './harness.js';
 import { campaignInSelfAssessment, demoFramework, X_VILLAGE } from './campaign-fixture.js';
 
@@ -297,5 +299,17 @@ describe('expired sessions', () => {
     await sessionsOf('county', [1]);
     await new Promise((r) => setTimeout(r, 300));
     expect(await countRows(t.db, 'sessions')).toBe(1);
+  });
+});
+
+describe('the tables of stored files', () => {
+  it('are every table with a storage_path column: the sweep keeps their files, the backup carries them', async () => {
+    const rows = rowsOf<{ name: string }>(
+      await t.db.execute(sql`
+        select table_name as name from information_schema.columns
+        where table_schema = 'public' and column_name = 'storage_path'
+        order by table_name`),
+    );
+    expect(rows.map((r) => r.name)).toEqual([...storedFileTableNames].sort());
   });
 });

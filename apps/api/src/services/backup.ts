@@ -24,6 +24,7 @@ import yauzl, { type Entry, type ZipFile as ZipReader } from 'yauzl';
 import yazl from 'yazl';
 import { migrationsFolder, type Db } from '../db/client.js';
 import { rowsOf } from '../db/rows-of.js';
+import { storedFileTableNames } from '../db/stored-file-tables.js';
 
 export const BACKUP_FORMAT = 'fazhi-backup';
 export const BACKUP_VERSION = 1;
@@ -110,19 +111,6 @@ async function appliedMigrations(db: Db): Promise<{ hash: string; createdAt: num
 }
 
 /**
- * The tables whose rows name stored files: evidence, the files of village records and of pilot
- * meetings, the photos of 普法 activities, the files of mediation cases and of township work.
- */
-const fileTables = new Set([
-  'evidence_files',
-  'record_files',
-  'pilot_meeting_files',
-  'pufa_activity_photos',
-  'township_files',
-  'mediation_case_files',
-]);
-
-/**
  * `evidence/<county>/<participation, record or pilot meeting>/<id>.<ext>`: the only paths a backup
  * may carry.
  */
@@ -194,7 +182,7 @@ export async function backup(opts: {
             );
             if (chunk.length === 0) break;
             rows += chunk.length;
-            if (fileTables.has(table)) {
+            if (storedFileTableNames.has(table)) {
               for (const { r } of chunk) {
                 evidencePaths.push((JSON.parse(r) as { storage_path: string }).storage_path);
               }
@@ -404,7 +392,7 @@ export async function restore(opts: {
         };
         for await (const line of lines) {
           if (line === '') continue;
-          if (fileTables.has(table)) {
+          if (storedFileTableNames.has(table)) {
             const row = JSON.parse(line) as { storage_path: string; sha256: string };
             const got = hashes.get(row.storage_path);
             if (got !== undefined && got !== row.sha256) {

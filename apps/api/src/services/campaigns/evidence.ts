@@ -10,20 +10,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { maxEvidenceBytes } from '@fazhi/domain';
-import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { reachableParticipations } from './cross-checks.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows-of.js';
-import {
-  evidenceFiles,
-  mediationCaseFiles,
-  participations,
-  pilotMeetingFiles,
-  pufaActivityPhotos,
-  recordFiles,
-  townshipFiles,
-  type SheetColumn,
-} from '../../db/schema.js';
+import { evidenceFiles, participations, type SheetColumn } from '../../db/schema.js';
+import { storedFileTables } from '../../db/stored-file-tables.js';
 import type { Scope } from '../../auth/scope.js';
 import { fail } from '../../errors/app-error.js';
 
@@ -203,11 +195,12 @@ export async function sweepEvidence(opts: {
   // the wrong database (a new one, a mistyped DATABASE_URL): remove nothing then.
   // (every table whose files live under this directory counts), asked in one statement
   const anyFile = rowsOf<{ found: boolean }>(
-    await opts.db.execute(sql`select (
-      exists (select 1 from ${evidenceFiles}) or exists (select 1 from ${recordFiles})
-      or exists (select 1 from ${pilotMeetingFiles}) or exists (select 1 from ${pufaActivityPhotos})
-      or exists (select 1 from ${townshipFiles}) or exists (select 1 from ${mediationCaseFiles})
-    ) as found`),
+    await opts.db.execute(
+      sql`select (${sql.join(
+        storedFileTables.map((t) => sql`exists (select 1 from ${t.table})`),
+        sql` or `,
+      )}) as found`,
+    ),
   );
   const removeOrphans = anyFile[0]?.found === true;
   let orphansKept = 0;
@@ -220,67 +213,17 @@ export async function sweepEvidence(opts: {
       // list before reading the rows: a final name appears only after its row is committed
       const names = (await listDir(dir)).filter((n) => fileNamePattern.test(n));
       if (names.length === 0) continue;
-      const rows = await opts.db
-        .select({ storagePath: evidenceFiles.storagePath })
-        .from(evidenceFiles)
-        .where(
-          and(
-            eq(evidenceFiles.countyCode, county),
-            eq(evidenceFiles.participationId, participation),
-          ),
-        );
-      // a folder is a participation's (evidence), a village record's (record files), a pilot
-      // meeting's (its files), a 普法 activity's (its photos), a supervision task's (its progress
-      // reports' files), a budget stage record's (its files) or a mediation case's (its files)
-      const [recordRows, meetingRows, photoRows, townshipRows, caseRows] = await Promise.all([
-        opts.db
-          .select({ storagePath: recordFiles.storagePath })
-          .from(recordFiles)
-          .where(
-            and(
-              eq(recordFiles.countyCode, county),
-              like(recordFiles.storagePath, `${join('evidence', county, participation)}/%`),
-            ),
-          ),
-        opts.db
-          .select({ storagePath: pilotMeetingFiles.storagePath })
-          .from(pilotMeetingFiles)
-          .where(
-            and(
-              eq(pilotMeetingFiles.countyCode, county),
-              eq(pilotMeetingFiles.meetingId, participation),
-            ),
-          ),
-        opts.db
-          .select({ storagePath: pufaActivityPhotos.storagePath })
-          .from(pufaActivityPhotos)
-          .where(
-            and(
-              eq(pufaActivityPhotos.countyCode, county),
-              eq(pufaActivityPhotos.activityId, participation),
-            ),
-          ),
-        opts.db
-          .select({ storagePath: townshipFiles.storagePath })
-          .from(townshipFiles)
-          .where(
-            and(eq(townshipFiles.countyCode, county), eq(townshipFiles.folderId, participation)),
-          ),
-        opts.db
-          .select({ storagePath: mediationCaseFiles.storagePath })
-          .from(mediationCaseFiles)
-          .where(
-            and(
-              eq(mediationCaseFiles.countyCode, county),
-              eq(mediationCaseFiles.caseId, participation),
-            ),
-          ),
-      ]);
-      const known = new Set(
-        [...rows, ...recordRows, ...meetingRows, ...photoRows, ...townshipRows, ...caseRows].map(
-          (r) => r.storagePath,
+      // a folder is a participation's (evidence), a village record's, a pilot meeting's, a 普法
+      // activity's, a supervision task's, a budget stage record's or a mediation case's
+      const rows = await Promise.all(
+        storedFileTables.map((t) =>
+          opts.db
+            .select({ storagePath: t.storagePath })
+            .from(t.table)
+            .where(t.inFolder(county, participation)),
         ),
       );
+      const known = new Set(rows.flat().map((r) => r.storagePath as string));
       for (const name of names) {
         const isPart = name.endsWith(PART_SUFFIX);
         const finalName = isPart ? name.slice(0, -PART_SUFFIX.length) : name;
