@@ -3,7 +3,7 @@
 // only when the demo is loaded with a data directory, as `.part` files that the start-up sweep
 // names once their rows are committed (services/campaigns/evidence.ts), like an upload's.
 import { crc32, deflateSync } from 'node:zlib';
-import { sha256Of, writePartFile } from '../services/campaigns/evidence.js';
+import { writeStoredFile, type StoredFile } from '../services/campaigns/evidence.js';
 
 /** A one-page PDF standing for a scanned document (an agreement, a plan, a notice). */
 export const demoPdf = Buffer.from(
@@ -121,15 +121,6 @@ export function demoPhoto(variant: number): Buffer {
   return bytes;
 }
 
-/** What a file's row records of it. */
-export interface DemoFile {
-  id: string;
-  mimeType: string;
-  size: number;
-  sha256: string;
-  storagePath: string;
-}
-
 /** Writes a demo file's bytes into a folder of the county as `.part` (named by the sweep). */
 export async function writeDemoFile(
   dataDir: string,
@@ -137,13 +128,8 @@ export async function writeDemoFile(
   folder: string,
   bytes: Buffer,
   kind: 'png' | 'pdf',
-): Promise<DemoFile> {
-  const stored = await writePartFile(dataDir, countyCode, folder, bytes, kind);
-  return {
-    id: stored.id,
-    mimeType: kind === 'png' ? 'image/png' : 'application/pdf',
-    size: bytes.length,
-    sha256: sha256Of(bytes),
-    storagePath: stored.relative,
-  };
+): Promise<StoredFile> {
+  const type =
+    kind === 'png' ? { mime: 'image/png', ext: 'png' } : { mime: 'application/pdf', ext: 'pdf' };
+  return (await writeStoredFile(dataDir, countyCode, folder, bytes, type)).file;
 }

@@ -90,35 +90,100 @@ export async function storeEvidence(opts: {
   type: { mime: string; ext: string };
   uploadedBy: string;
 }) {
-  const { id, relative, absolute, part } = await writePartFile(
+  return storeFile({
+    dataDir: opts.dataDir,
+    countyCode: opts.participation.countyCode,
+    folder: opts.participation.id,
+    bytes: opts.bytes,
+    type: opts.type,
+    insert: async (file) =>
+      (
+        await opts.db
+          .insert(evidenceFiles)
+          .values({
+            ...file,
+            countyCode: opts.participation.countyCode,
+            participationId: opts.participation.id,
+            itemCode: opts.itemCode,
+            column: opts.column,
+            fileName: opts.fileName,
+            uploadedBy: opts.uploadedBy,
+          })
+          .returning()
+      )[0]!,
+  });
+}
+
+/** What a stored file's row records of its bytes (the id names the file). */
+export interface StoredFile {
+  id: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  storagePath: string;
+}
+
+/** Refuses an upload without bytes (a field error on `file`). */
+export function refuseEmptyFile(bytes: Buffer): void {
+  if (bytes.length === 0) {
+    const empty = { zh: '文件为空', en: 'The file is empty' };
+    fail('EMPTY_FILE', undefined, empty, [{ path: 'file', message: empty }]);
+  }
+}
+
+/**
+ * Stores an upload: writes its bytes as a `.part` file of the folder, hands the paths to
+ * `onStored` (to publish after the commit, or discard on a rollback), and inserts its row with
+ * `insert` in the caller's transaction; the `.part` file is removed when the insert fails.
+ */
+export async function storeFile<Row>(opts: {
+  dataDir: string;
+  countyCode: string;
+  folder: string;
+  bytes: Buffer;
+  type: { mime: string; ext: string };
+  onStored?: (paths: { absolute: string; part: string }) => void;
+  insert: (file: StoredFile) => Promise<Row>;
+}): Promise<{ row: Row; absolute: string; part: string }> {
+  const { file, absolute, part } = await writeStoredFile(
     opts.dataDir,
-    opts.participation.countyCode,
-    opts.participation.id,
+    opts.countyCode,
+    opts.folder,
     opts.bytes,
-    opts.type.ext,
+    opts.type,
   );
+  opts.onStored?.({ absolute, part });
   try {
-    const [row] = await opts.db
-      .insert(evidenceFiles)
-      .values({
-        countyCode: opts.participation.countyCode,
-        id,
-        participationId: opts.participation.id,
-        itemCode: opts.itemCode,
-        column: opts.column,
-        fileName: opts.fileName,
-        mimeType: opts.type.mime,
-        size: opts.bytes.length,
-        sha256: sha256Of(opts.bytes),
-        storagePath: relative,
-        uploadedBy: opts.uploadedBy,
-      })
-      .returning();
-    return { row: row!, absolute, part };
+    return { row: await opts.insert(file), absolute, part };
   } catch (error) {
-    await rm(part, { force: true });
+    await discardEvidenceFile({ part });
     throw error;
   }
+}
+
+/** Writes the bytes of a new file (`writePartFile`) and returns what its row records of them. */
+export async function writeStoredFile(
+  dataDir: string,
+  countyCode: string,
+  folder: string,
+  bytes: Buffer,
+  type: { mime: string; ext: string },
+): Promise<{ file: StoredFile; absolute: string; part: string }> {
+  const { id, relative, absolute, part } = await writePartFile(
+    dataDir,
+    countyCode,
+    folder,
+    bytes,
+    type.ext,
+  );
+  const file = {
+    id,
+    mimeType: type.mime,
+    size: bytes.length,
+    sha256: sha256Of(bytes),
+    storagePath: relative,
+  };
+  return { file, absolute, part };
 }
 
 /**

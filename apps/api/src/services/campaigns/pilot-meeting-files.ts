@@ -9,7 +9,7 @@ import type { Scope } from '../../auth/scope.js';
 import { notFound } from '../../errors/app-error.js';
 import { findCampaign } from './campaigns.js';
 import { requireOpen } from './close.js';
-import { discardEvidenceFile, sha256Of, writePartFile } from './evidence.js';
+import { storeFile } from './evidence.js';
 
 const meetingText = { zh: '现场会', en: 'On-site meeting' };
 
@@ -40,33 +40,27 @@ export async function storePilotMeetingFile(opts: {
   if (!meeting) notFound(meetingText);
   // beside the evidence files (a meeting's id names its directory), so that the sweep and the
   // backup treat both alike
-  const { id, relative, absolute, part } = await writePartFile(
-    opts.dataDir,
-    campaign.countyCode,
-    meeting.id,
-    opts.bytes,
-    opts.type.ext,
-  );
-  try {
-    const [row] = await opts.db
-      .insert(pilotMeetingFiles)
-      .values({
-        countyCode: campaign.countyCode,
-        id,
-        meetingId: meeting.id,
-        fileName: opts.fileName,
-        mimeType: opts.type.mime,
-        size: opts.bytes.length,
-        sha256: sha256Of(opts.bytes),
-        storagePath: relative,
-        uploadedBy: opts.uploadedBy,
-      })
-      .returning();
-    return { row: row!, campaign, absolute, part };
-  } catch (error) {
-    await discardEvidenceFile({ part });
-    throw error;
-  }
+  const { row, absolute, part } = await storeFile({
+    dataDir: opts.dataDir,
+    countyCode: campaign.countyCode,
+    folder: meeting.id,
+    bytes: opts.bytes,
+    type: opts.type,
+    insert: async (file) =>
+      (
+        await opts.db
+          .insert(pilotMeetingFiles)
+          .values({
+            ...file,
+            countyCode: campaign.countyCode,
+            meetingId: meeting.id,
+            fileName: opts.fileName,
+            uploadedBy: opts.uploadedBy,
+          })
+          .returning()
+      )[0]!,
+  });
+  return { row, campaign, absolute, part };
 }
 
 /** A meeting file, when the campaign of its meeting is visible in `scope`; else NOT_FOUND. */

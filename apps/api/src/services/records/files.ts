@@ -4,7 +4,6 @@
 // Only users who may write the record's village add or remove them; users in scope read them.
 // A file of a record whose period's self-assessment has been submitted is not removed, and a file
 // added then marks the record as corrected after submission (reviewers see it).
-import { createHash } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import {
   acceptsFileType,
@@ -24,7 +23,7 @@ import {
 import type { Scope } from '../../auth/scope.js';
 import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { writeAudit, type AuditInput } from '../audit.js';
-import { sniffEvidenceType, writePartFile } from '../campaigns/evidence.js';
+import { refuseEmptyFile, sniffEvidenceType, storeFile } from '../campaigns/evidence.js';
 import { isDocx } from './docx-text.js';
 import { periodSubmitted, recordVillage, refuseDeleteIfSubmitted } from './common.js';
 
@@ -191,47 +190,42 @@ export async function addRecordFile(opts: {
       en: `This record takes no such file (it takes: ${allowed})`,
     });
   }
-  if (opts.bytes.length === 0) {
-    fail('EMPTY_FILE', undefined, { zh: '文件为空', en: 'The file is empty' }, [
-      { path: 'file', message: { zh: '文件为空', en: 'The file is empty' } },
-    ]);
-  }
+  refuseEmptyFile(opts.bytes);
   const type = await recordFileType(purpose, opts.bytes);
   if (!type || !acceptsFileType(purpose, type.mime)) {
     fail('FILE_TYPE', undefined, fileTypeText[purpose], [
       { path: 'file', message: fileTypeText[purpose] },
     ]);
   }
-  const { id, relative, absolute, part } = await writePartFile(
-    opts.dataDir,
-    target.countyCode,
-    target.id,
-    opts.bytes,
-    type.ext,
-  );
-  opts.onStored({ absolute, part });
-  const [row] = await db
-    .insert(recordFiles)
-    .values({
-      id,
-      countyCode: target.countyCode,
-      villageCode: target.villageCode,
-      recordKind: kind,
-      meetingId: kind === 'meeting' ? target.id : null,
-      disclosureId: kind === 'disclosure' ? target.id : null,
-      rulesId: kind === 'rules' ? target.id : null,
-      purpose,
-      fileName: opts.fileName,
-      mimeType: type.mime,
-      size: opts.bytes.length,
-      sha256: createHash('sha256').update(opts.bytes).digest('hex'),
-      storagePath: relative,
-      uploadedBy: opts.actor.id,
-    })
-    .returning();
+  const { row } = await storeFile({
+    dataDir: opts.dataDir,
+    countyCode: target.countyCode,
+    folder: target.id,
+    bytes: opts.bytes,
+    type,
+    onStored: opts.onStored,
+    insert: async (file) =>
+      (
+        await db
+          .insert(recordFiles)
+          .values({
+            ...file,
+            countyCode: target.countyCode,
+            villageCode: target.villageCode,
+            recordKind: kind,
+            meetingId: kind === 'meeting' ? target.id : null,
+            disclosureId: kind === 'disclosure' ? target.id : null,
+            rulesId: kind === 'rules' ? target.id : null,
+            purpose,
+            fileName: opts.fileName,
+            uploadedBy: opts.actor.id,
+          })
+          .returning()
+      )[0]!,
+  });
   const corrected = await periodSubmitted(db, target.villageCode, target.date);
   if (corrected) await markCorrected(db, target);
-  const saved = presentFile(row!);
+  const saved = presentFile(row);
   await writeAudit(db, opts.actor, opts.requestId, {
     action: 'records.add_file',
     entity: 'record_file',

@@ -18,12 +18,7 @@ import type { Scope } from '../../auth/scope.js';
 import type { Role } from '../../auth/roles.js';
 import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { writeAudit, type AuditInput } from '../audit.js';
-import {
-  discardEvidenceFile,
-  sha256Of,
-  sniffEvidenceType,
-  writePartFile,
-} from '../campaigns/evidence.js';
+import { refuseEmptyFile, sniffEvidenceType, storeFile } from '../campaigns/evidence.js';
 import { isDocx } from '../records/docx-text.js';
 import { todayIso } from '../campaigns/participations.js';
 import { checkWriteLevel, refuseErrors, refuseIfLocked, registerDivision } from './common.js';
@@ -96,10 +91,7 @@ export async function listMediationCaseFiles(opts: { db: Db; scope: Scope; caseI
 
 /** The type of an uploaded case file by its content, or a field error on `file`. */
 async function caseFileType(bytes: Buffer): Promise<{ mime: string; ext: string }> {
-  if (bytes.length === 0) {
-    const empty = { zh: '文件为空', en: 'The file is empty' };
-    fail('EMPTY_FILE', undefined, empty, [{ path: 'file', message: empty }]);
-  }
+  refuseEmptyFile(bytes);
   const type = sniffEvidenceType(bytes) ?? ((await isDocx(bytes)) ? DOCX : null);
   if (!type || !(mediationCaseFileTypes as readonly string[]).includes(type.mime)) {
     fail('FILE_TYPE', undefined, typeText, [{ path: 'file', message: typeText }]);
@@ -134,35 +126,28 @@ export async function addMediationCaseFile(opts: {
       en: `A case keeps at most ${maxMediationCaseFiles} files`,
     });
   }
-  const stored = await writePartFile(
-    opts.dataDir,
-    found.countyCode,
-    found.id,
-    opts.bytes,
-    type.ext,
-  );
-  opts.onStored({ absolute: stored.absolute, part: stored.part });
-  let row: FileRow;
-  try {
-    [row] = (await db
-      .insert(mediationCaseFiles)
-      .values({
-        id: stored.id,
-        countyCode: found.countyCode,
-        divisionCode: found.divisionCode,
-        caseId: found.id,
-        fileName: opts.fileName,
-        mimeType: type.mime,
-        size: opts.bytes.length,
-        sha256: sha256Of(opts.bytes),
-        storagePath: stored.relative,
-        uploadedBy: opts.actor.id,
-      })
-      .returning()) as [FileRow];
-  } catch (error) {
-    await discardEvidenceFile({ part: stored.part });
-    throw error;
-  }
+  const { row } = await storeFile({
+    dataDir: opts.dataDir,
+    countyCode: found.countyCode,
+    folder: found.id,
+    bytes: opts.bytes,
+    type,
+    onStored: opts.onStored,
+    insert: async (file) =>
+      (
+        await db
+          .insert(mediationCaseFiles)
+          .values({
+            ...file,
+            countyCode: found.countyCode,
+            divisionCode: found.divisionCode,
+            caseId: found.id,
+            fileName: opts.fileName,
+            uploadedBy: opts.actor.id,
+          })
+          .returning()
+      )[0]!,
+  });
   await writeAudit(db, opts.actor, opts.requestId, {
     action: 'mediation.addFile',
     entity: 'mediation_case_file',

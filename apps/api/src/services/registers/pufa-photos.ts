@@ -11,12 +11,7 @@ import type { Scope } from '../../auth/scope.js';
 import type { Role } from '../../auth/roles.js';
 import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import { writeAudit, type AuditInput } from '../audit.js';
-import {
-  discardEvidenceFile,
-  sha256Of,
-  sniffEvidenceType,
-  writePartFile,
-} from '../campaigns/evidence.js';
+import { refuseEmptyFile, sniffEvidenceType, storeFile } from '../campaigns/evidence.js';
 import { checkWriteLevel, refuseIfLocked, registerDivision } from './common.js';
 
 type PhotoRow = typeof pufaActivityPhotos.$inferSelect;
@@ -97,10 +92,7 @@ export async function addPufaActivityPhoto(opts: {
 }): Promise<PufaActivityPhoto> {
   const { db } = opts;
   const activity = await writableActivity(db, opts.scope, opts.role, opts.activityId);
-  if (opts.bytes.length === 0) {
-    const empty = { zh: '文件为空', en: 'The file is empty' };
-    fail('EMPTY_FILE', undefined, empty, [{ path: 'file', message: empty }]);
-  }
+  refuseEmptyFile(opts.bytes);
   const type = sniffEvidenceType(opts.bytes);
   if (!type || !acceptsFileType('photo', type.mime)) {
     fail('FILE_TYPE', undefined, photoTypeText, [{ path: 'file', message: photoTypeText }]);
@@ -116,35 +108,28 @@ export async function addPufaActivityPhoto(opts: {
     };
     invalidField('file', full);
   }
-  const { id, relative, absolute, part } = await writePartFile(
-    opts.dataDir,
-    activity.countyCode,
-    activity.id,
-    opts.bytes,
-    type.ext,
-  );
-  opts.onStored({ absolute, part });
-  let row: PhotoRow;
-  try {
-    [row] = (await db
-      .insert(pufaActivityPhotos)
-      .values({
-        id,
-        countyCode: activity.countyCode,
-        divisionCode: activity.divisionCode,
-        activityId: activity.id,
-        fileName: opts.fileName,
-        mimeType: type.mime,
-        size: opts.bytes.length,
-        sha256: sha256Of(opts.bytes),
-        storagePath: relative,
-        uploadedBy: opts.actor.id,
-      })
-      .returning()) as [PhotoRow];
-  } catch (error) {
-    await discardEvidenceFile({ part });
-    throw error;
-  }
+  const { row } = await storeFile({
+    dataDir: opts.dataDir,
+    countyCode: activity.countyCode,
+    folder: activity.id,
+    bytes: opts.bytes,
+    type,
+    onStored: opts.onStored,
+    insert: async (file) =>
+      (
+        await db
+          .insert(pufaActivityPhotos)
+          .values({
+            ...file,
+            countyCode: activity.countyCode,
+            divisionCode: activity.divisionCode,
+            activityId: activity.id,
+            fileName: opts.fileName,
+            uploadedBy: opts.actor.id,
+          })
+          .returning()
+      )[0]!,
+  });
   await writeAudit(db, opts.actor, opts.requestId, {
     action: 'pufa.addActivityPhoto',
     entity: 'pufa_activity_photo',

@@ -27,12 +27,7 @@ import {
 import type { Scope } from '../../auth/scope.js';
 import { fail, invalidField, notFound } from '../../errors/app-error.js';
 import type { AuditInput } from '../audit.js';
-import {
-  discardEvidenceFile,
-  sha256Of,
-  sniffEvidenceType,
-  writePartFile,
-} from '../campaigns/evidence.js';
+import { refuseEmptyFile, sniffEvidenceType, storeFile } from '../campaigns/evidence.js';
 import { tasksVisibleTo } from './common.js';
 
 type FileRow = typeof townshipFiles.$inferSelect;
@@ -160,10 +155,7 @@ async function store(opts: {
   onStored: Stored;
 }): Promise<FileRow> {
   const { db } = opts;
-  if (opts.bytes.length === 0) {
-    const empty = { zh: '文件为空', en: 'The file is empty' };
-    fail('EMPTY_FILE', undefined, empty, [{ path: 'file', message: empty }]);
-  }
+  refuseEmptyFile(opts.bytes);
   const type = sniffEvidenceType(opts.bytes);
   if (!type || !acceptsTownshipFileType(type.mime)) {
     fail('FILE_TYPE', undefined, typeText, [{ path: 'file', message: typeText }]);
@@ -182,35 +174,29 @@ async function store(opts: {
       en: `A record keeps at most ${maxTownshipFilesPerRecord} files`,
     });
   }
-  const { id, relative, absolute, part } = await writePartFile(
-    opts.dataDir,
-    opts.countyCode,
-    opts.folderId,
-    opts.bytes,
-    type.ext,
-  );
-  opts.onStored({ absolute, part });
-  try {
-    const [row] = (await db
-      .insert(townshipFiles)
-      .values({
-        id,
-        countyCode: opts.countyCode,
-        folderId: opts.folderId,
-        ...opts.owner,
-        fileName: opts.fileName,
-        mimeType: type.mime,
-        size: opts.bytes.length,
-        sha256: sha256Of(opts.bytes),
-        storagePath: relative,
-        uploadedBy: opts.uploadedBy,
-      })
-      .returning()) as [FileRow];
-    return row;
-  } catch (error) {
-    await discardEvidenceFile({ part });
-    throw error;
-  }
+  const { row } = await storeFile({
+    dataDir: opts.dataDir,
+    countyCode: opts.countyCode,
+    folder: opts.folderId,
+    bytes: opts.bytes,
+    type,
+    onStored: opts.onStored,
+    insert: async (file) =>
+      (
+        await db
+          .insert(townshipFiles)
+          .values({
+            ...file,
+            countyCode: opts.countyCode,
+            folderId: opts.folderId,
+            ...opts.owner,
+            fileName: opts.fileName,
+            uploadedBy: opts.uploadedBy,
+          })
+          .returning()
+      )[0]!,
+  });
+  return row;
 }
 
 interface Upload {
