@@ -245,6 +245,36 @@ describe('scoreAssessment', () => {
     });
   });
 
+  it('a proportional value of more than two decimals is shown cut to two, the ratio taken exactly', () => {
+    // 10 × 66.6666666667/90 = 7.4074… → 7.41; 89.999 is cut to 89.99, and though its points round
+    // up to the full 10 it is not said to reach the target
+    expect(scoreX(proportional(10, 90), 66.6666666667)).toMatchObject({
+      points: 7.41,
+      explanation: {
+        zh: '实际值约66.66，目标值90，按比例10×实际值/90（按精确值计算），四舍五入得7.41分',
+        en: 'Value about 66.66 of target 90: 10 × value/90 (on the exact value), rounded half up to 7.41 of 10 points',
+      },
+    });
+    expect(scoreX(proportional(10, 90), 89.999).explanation.zh).toBe(
+      '实际值约89.99，目标值90，按比例10×实际值/90（按精确值计算），四舍五入得10分',
+    );
+    expect(scoreX(proportional(10, 90), 90.004).explanation.zh).toBe(
+      '实际值约90，达到目标值90，得满分10分',
+    );
+  });
+
+  it('a proportional value just under the target whose points round up to full is not said to reach it', () => {
+    // 10 × 89.99/90 = 9.9988… → 10.00
+    expect(scoreX(proportional(10, 90), 89.99)).toMatchObject({
+      points: 10,
+      explanation: { zh: '实际值89.99，目标值90，按比例10×89.99/90，四舍五入得10分' },
+    });
+    // exactly the target: reached
+    expect(scoreX(proportional(10, 90), 90).explanation.zh).toBe(
+      '实际值90，达到目标值90，得满分10分',
+    );
+  });
+
   it.each<[string, Framework, unknown, string]>([
     ['a check answered 1', check, 1, 'ANSWER_WRONG_TYPE'],
     ['a check answered "yes"', check, 'yes', 'ANSWER_WRONG_TYPE'],

@@ -247,20 +247,30 @@ function computeItem(item: CompiledItem, value: unknown, path: string): Scored |
       const targetText = rule.targetText;
       const points = proportionalPoints(max, value, shown, rule.target);
       const pointsText = formatHundredths(points);
-      if (points === max) {
+      // more than two decimals (a rate derived from the records) are shown cut to two, as bands
+      // show them, and the ratio is then named rather than written with the shortened value
+      const { text, cut } = truncatedText(value);
+      const zhValue = cut ? `实际值约${text}` : `实际值${text}`;
+      const enValue = cut ? `Value about ${text}` : `Value ${text}`;
+      // reaching the target is read from the value, not from the points: a value just under it
+      // may round up to the full points, and is then not said to reach it
+      const { num, den } = toRational(value);
+      if (num * 100n >= BigInt(rule.target) * den) {
         return {
           points,
           explanation: {
-            zh: `实际值${shown}，达到目标值${targetText}，得满分${maxText}分`,
-            en: `Value ${shown} reaches the target ${targetText}: ${maxText} of ${item.maxEn}`,
+            zh: `${zhValue}，达到目标值${targetText}，得满分${maxText}分`,
+            en: `${enValue} reaches the target ${targetText}: ${maxText} of ${item.maxEn}`,
           },
         };
       }
+      const zhRatio = cut ? `实际值/${targetText}（按精确值计算）` : `${text}/${targetText}`;
+      const enRatio = cut ? `value/${targetText} (on the exact value)` : `${text}/${targetText}`;
       return {
         points,
         explanation: {
-          zh: `实际值${shown}，目标值${targetText}，按比例${maxText}×${shown}/${targetText}，四舍五入得${pointsText}分`,
-          en: `Value ${shown} of target ${targetText}: ${maxText} × ${shown}/${targetText}, rounded half up to ${pointsText} of ${item.maxEn}`,
+          zh: `${zhValue}，目标值${targetText}，按比例${maxText}×${zhRatio}，四舍五入得${pointsText}分`,
+          en: `${enValue} of target ${targetText}: ${maxText} × ${enRatio}, rounded half up to ${pointsText} of ${item.maxEn}`,
         },
       };
     }
