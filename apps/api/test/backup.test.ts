@@ -270,6 +270,16 @@ describe.runIf(driver === 'pglite')('the pnpm backup and pnpm restore commands',
     const backedUp = run('backup', source);
     expect(backedUp.status, backedUp.stderr).toBe(0);
     expect(backedUp.stdout).toContain('backup written');
+    // a missing archive is refused before any database is made where there was none
+    const nowhere = join(root, 'cli-nowhere');
+    const refused = spawnSync('pnpm', ['--silent', 'restore', join(root, 'missing.zip')], {
+      cwd: repoRoot,
+      env: { ...process.env, FAZHI_DATA_DIR: nowhere, DATABASE_URL: '' },
+      encoding: 'utf8',
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('does not exist');
+    expect(existsSync(nowhere)).toBe(false);
     const restored = run('restore', target);
     expect(restored.status, restored.stderr).toBe(0);
     expect(restored.stdout).toContain('restored');

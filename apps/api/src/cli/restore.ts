@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { readEnv } from '../env.js';
 import { openDatabase } from '../db/client.js';
-import { BackupError, restore } from '../services/backup.js';
+import { BackupError, readManifest, restore } from '../services/backup.js';
 
 const source = process.argv[2];
 if (!source || process.argv.length > 3) {
@@ -14,6 +14,20 @@ if (!source || process.argv.length > 3) {
 }
 const env = readEnv();
 const file = resolve(env.INIT_CWD ?? process.cwd(), source);
+const fail = (error: unknown) => {
+  console.error(
+    `恢复失败 / restore failed: ${error instanceof BackupError ? error.message : String(error)}`,
+  );
+  if (!(error instanceof BackupError)) console.error(error);
+};
+// a missing or foreign file is refused before the database is opened (which creates an embedded
+// one where there was none)
+try {
+  await readManifest(file);
+} catch (error) {
+  fail(error);
+  process.exit(1);
+}
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.FAZHI_DATA_DIR });
 let code = 0;
 try {
@@ -29,10 +43,7 @@ try {
   }
 } catch (error) {
   code = 1;
-  console.error(
-    `恢复失败 / restore failed: ${error instanceof BackupError ? error.message : String(error)}`,
-  );
-  if (!(error instanceof BackupError)) console.error(error);
+  fail(error);
 } finally {
   await database.close();
 }
