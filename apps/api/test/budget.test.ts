@@ -75,7 +75,7 @@ const meeting = {
   convenor: '王主任',
   summary: '护岸改用生态石笼',
 };
-const plan = { on: '2026-02-10', plan: '生态石笼护岸 320 米', fileName: '实施方案.pdf' };
+const plan = { on: '2026-02-10', plan: '生态石笼护岸 320 米' };
 const tender = {
   on: '2026-03-01',
   representatives: 5,

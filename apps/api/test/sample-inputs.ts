@@ -396,7 +396,6 @@ export const sampleInput: Record<string, unknown> = {
     version: 1,
     on: '2026-02-10',
     plan: '生态石笼护岸 320 米，游步道 1.2 公里',
-    fileName: '实施方案.pdf',
   },
   'budget.recordTender': {
     id: NO_ID,

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { maxTownshipFilesPerRecord } from '@fazhi/domain';
 import { createServer } from '../src/http/server.js';
 import { DEMO_PASSWORD } from '../src/demo/demo-county.js';
-import { auditEvents, townshipFiles } from '../src/db/schema.js';
+import { eq } from 'drizzle-orm';
+import { auditEvents, keyProjectRecords, townshipFiles } from '../src/db/schema.js';
 import { sweepEvidence } from '../src/services/campaigns/evidence.js';
 import { backup } from '../src/services/backup.js';
 import { todayIso } from '../src/services/campaigns/participations.js';
@@ -287,7 +288,12 @@ describe('files of budget stage records', () => {
     expect((await download(up.json().id, await cookieOf('township_y'))).statusCode).toBe(404);
     const events = await t.db.select().from(auditEvents);
     expect(events.filter((e) => e.action === 'budget.addRecordFile')).toHaveLength(2);
-    // the public page names the plan's files, the typed-in one and the uploaded one, and links none
+    // the public page names the plan's files, the uploaded one and one typed in by a plan recorded
+    // before uploads (a name only, as agreePlan took then), and links none
+    await t.db
+      .update(keyProjectRecords)
+      .set({ fileName: '实施方案.pdf' })
+      .where(eq(keyProjectRecords.id, plan.id));
     const page = await app.inject({ url: `/public/projects/${TOWNSHIP}/${p.year}` });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('（方案文件：实施方案.pdf、议定方案.pdf）');

@@ -235,7 +235,10 @@ export const keyProjectRecords = pgTable(
     convenor: text('convenor'),
     ideaId: uuid('idea_id').references(() => villagerProjects.id, { onDelete: 'set null' }),
     commentId: uuid('comment_id').references(() => publicComments.id, { onDelete: 'set null' }),
-    /** The agreed plan's file, by name (the file itself is kept by the office). */
+    /**
+     * A file name typed in by a plan recorded before files were uploaded (kept and shown; a plan's
+     * files are now in `township_files`).
+     */
     fileName: text('file_name'),
     winningFirm: text('winning_firm'),
     amountYuan: bigint('amount_yuan', { mode: 'number' }),

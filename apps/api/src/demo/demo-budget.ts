@@ -113,7 +113,6 @@ export async function seedDemoBudget(db: Db, dataDir?: string, today = todayIso(
         kind: 'plan',
         on: on(-160),
         text: '护岸 320 米生态石笼修复；游步道 1.2 公里透水混凝土，宽 2 米；太阳能路灯 40 盏；预算 186 万元。',
-        fileName: '兰林溪护岸及游步道实施方案（代表议定稿）.pdf',
       },
       {
         projectId,

@@ -153,10 +153,13 @@ export const budgetRouter = {
       addMeeting({ db: ctx.db, scope: ctx.scope, audit: ctx.audit, ...input }),
     ),
 
-  /** Stage 2: the plan agreed with the representatives. */
+  /**
+   * Stage 2: the plan agreed with the representatives (its files are uploaded onto the record:
+   * `POST /api/budget/records/:id/files`).
+   */
   agreePlan: writeProcedure
     .use(township)
-    .input(z.object({ ...target, plan: requiredText(4000), fileName: shortText(200).nullish() }))
+    .input(z.object({ ...target, plan: requiredText(4000) }))
     .use(inTransaction)
     .output(detail)
     .mutation(({ ctx, input }) =>

@@ -405,17 +405,9 @@ export function addMeeting(
   );
 }
 
-/** Stage 2: the plan agreed with the representatives (its text and file). */
-export function agreePlan(
-  opts: Target & { on: string; plan: string; fileName?: string | null | undefined },
-) {
-  return addRecord(
-    opts,
-    'plan',
-    opts.on,
-    { text: opts.plan, fileName: opts.fileName || null },
-    'budget.agreePlan',
-  );
+/** Stage 2: the plan agreed with the representatives (its text; its files are uploaded onto it). */
+export function agreePlan(opts: Target & { on: string; plan: string }) {
+  return addRecord(opts, 'plan', opts.on, { text: opts.plan }, 'budget.agreePlan');
 }
 
 /** Stage 3: the tender attended by representatives: how many, the winning firm and amount. */
