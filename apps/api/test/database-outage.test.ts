@@ -87,7 +87,8 @@ const unavailable = {
 describe.skipIf(driver !== 'postgres')('losing PostgreSQL (PostgreSQL only)', () => {
   const adminUrl = readEnv().TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const name = `fazhi_test_${randomBytes(6).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-outage-'));
+  // made in beforeAll: the describe body runs (and would leave it behind) on PGlite too
+  let dataDir: string | undefined;
   let admin: postgres.Sql;
   let proxy: Awaited<ReturnType<typeof startProxy>>;
   let database: Database;
@@ -95,6 +96,7 @@ describe.skipIf(driver !== 'postgres')('losing PostgreSQL (PostgreSQL only)', ()
   let cookie: string;
 
   beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'fazhi-outage-'));
     admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     const target = new URL(adminUrl);
@@ -127,7 +129,7 @@ describe.skipIf(driver !== 'postgres')('losing PostgreSQL (PostgreSQL only)', ()
     await proxy?.close();
     await admin?.unsafe(`drop database if exists ${name} with (force)`);
     await admin?.end();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function timed<T>(work: Promise<T>) {
