@@ -173,14 +173,14 @@ export async function seedDemoBudget(db: Db, dataDir?: string, today = todayIso(
   const inspections = records.filter((r) => r.kind === 'inspection');
   const plan = records.find((r) => r.kind === 'plan')!;
   const tender = records.find((r) => r.kind === 'tender')!;
-  const attached: (readonly [(typeof records)[number], string, Buffer, 'png' | 'pdf'])[] = [
-    [plan, '兰林溪护岸及游步道实施方案（代表议定稿）.pdf', demoPdf, 'pdf'],
-    [tender, '中标通知书.pdf', demoPdf, 'pdf'],
-    ...inspections.map((r, i) => [r, `现场检查-${r.on}.png`, demoPhoto(i + 1), 'png'] as const),
+  const attached: (readonly [(typeof records)[number], string, Buffer])[] = [
+    [plan, '兰林溪护岸及游步道实施方案（代表议定稿）.pdf', demoPdf],
+    [tender, '中标通知书.pdf', demoPdf],
+    ...inspections.map((r, i) => [r, `现场检查-${r.on}.png`, demoPhoto(i + 1)] as const),
   ];
-  for (const [record, fileName, bytes, kind] of dataDir ? attached : []) {
+  for (const [record, fileName, bytes] of dataDir ? attached : []) {
     files.push({
-      ...(await writeDemoFile(dataDir!, DEMO_COUNTY_CODE, record.id, bytes, kind)),
+      ...(await writeDemoFile(dataDir!, DEMO_COUNTY_CODE, record.id, bytes)),
       countyCode: DEMO_COUNTY_CODE,
       folderId: record.id,
       budgetRecordId: record.id,

@@ -186,15 +186,15 @@ async function seedEvidence(
 ) {
   const [first, second] = definition.areas.flatMap((a) => a.items);
   if (!first || !second) return;
-  const attached: [string, string, Buffer, 'png' | 'pdf'][] = [
-    [first.code, `${first.code}-现场照片.png`, demoPhoto(n), 'png'],
-    [first.code, `${first.code}-会议记录.pdf`, demoPdf, 'pdf'],
-    [second.code, `${second.code}-公开栏照片.png`, demoPhoto(n + 1), 'png'],
+  const attached: [string, string, Buffer][] = [
+    [first.code, `${first.code}-现场照片.png`, demoPhoto(n)],
+    [first.code, `${first.code}-会议记录.pdf`, demoPdf],
+    [second.code, `${second.code}-公开栏照片.png`, demoPhoto(n + 1)],
   ];
   const rows: (typeof evidenceFiles.$inferInsert)[] = [];
-  for (const [itemCode, fileName, bytes, kind] of attached) {
+  for (const [itemCode, fileName, bytes] of attached) {
     rows.push({
-      ...(await writeDemoFile(dataDir, DEMO_COUNTY_CODE, participationId, bytes, kind)),
+      ...(await writeDemoFile(dataDir, DEMO_COUNTY_CODE, participationId, bytes)),
       countyCode: DEMO_COUNTY_CODE,
       participationId,
       itemCode,

@@ -3,7 +3,11 @@
 // only when the demo is loaded with a data directory, as `.part` files that the start-up sweep
 // names once their rows are committed (services/campaigns/evidence.ts), like an upload's.
 import { crc32, deflateSync } from 'node:zlib';
-import { writeStoredFile, type StoredFile } from '../services/campaigns/evidence.js';
+import {
+  sniffEvidenceType,
+  writeStoredFile,
+  type StoredFile,
+} from '../services/campaigns/evidence.js';
 
 /** A one-page PDF standing for a scanned document (an agreement, a plan, a notice). */
 export const demoPdf = Buffer.from(
@@ -121,15 +125,16 @@ export function demoPhoto(variant: number): Buffer {
   return bytes;
 }
 
-/** Writes a demo file's bytes into a folder of the county as `.part` (named by the sweep). */
+/**
+ * Writes a demo file's bytes into a folder of the county as `.part` (named by the sweep), typed by
+ * their content as an upload is.
+ */
 export async function writeDemoFile(
   dataDir: string,
   countyCode: string,
   folder: string,
   bytes: Buffer,
-  kind: 'png' | 'pdf',
 ): Promise<StoredFile> {
-  const type =
-    kind === 'png' ? { mime: 'image/png', ext: 'png' } : { mime: 'application/pdf', ext: 'pdf' };
+  const type = sniffEvidenceType(bytes)!;
   return (await writeStoredFile(dataDir, countyCode, folder, bytes, type)).file;
 }

@@ -77,7 +77,7 @@ export async function seedDemoPufa(db: Db, dataDir?: string): Promise<void> {
   );
   for (const [i, a] of (dataDir ? recent : []).entries()) {
     for (const k of [0, 1]) {
-      const file = await writeDemoFile(dataDir!, COUNTY, a.id, demoPhoto(i + k), 'png');
+      const file = await writeDemoFile(dataDir!, COUNTY, a.id, demoPhoto(i + k));
       photos.push({
         ...file,
         countyCode: COUNTY,

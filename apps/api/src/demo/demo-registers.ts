@@ -106,7 +106,7 @@ export async function seedDemoRegisters(db: Db, dataDir?: string): Promise<void>
   // the register shows them as missing their agreement)
   for (const c of dataDir ? written : []) {
     files.push({
-      ...(await writeDemoFile(dataDir!, COUNTY, c.id, demoPdf, 'pdf')),
+      ...(await writeDemoFile(dataDir!, COUNTY, c.id, demoPdf)),
       countyCode: COUNTY,
       divisionCode: c.divisionCode,
       caseId: c.id,

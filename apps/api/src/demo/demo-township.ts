@@ -187,20 +187,20 @@ export async function seedDemoTownship(
       on: taskReports.on,
     });
   // the files of three reports, as the village uploaded them (a file row only with its bytes)
-  const attached: [string, string, Buffer, 'png' | 'pdf'][] = [
-    ['完成村规民约修订并报镇备案', '村规民约征求意见稿.pdf', demoPdf, 'pdf'],
-    ['完成村规民约修订并报镇备案', '征求意见张贴现场.png', demoPhoto(0), 'png'],
-    ['化解山林承包纠纷', '现场调解.png', demoPhoto(1), 'png'],
-    ['法律明白人培训全覆盖', '培训签到表.pdf', demoPdf, 'pdf'],
-    ['法律明白人培训全覆盖', '培训现场.png', demoPhoto(2), 'png'],
+  const attached: [string, string, Buffer][] = [
+    ['完成村规民约修订并报镇备案', '村规民约征求意见稿.pdf', demoPdf],
+    ['完成村规民约修订并报镇备案', '征求意见张贴现场.png', demoPhoto(0)],
+    ['化解山林承包纠纷', '现场调解.png', demoPhoto(1)],
+    ['法律明白人培训全覆盖', '培训签到表.pdf', demoPdf],
+    ['法律明白人培训全覆盖', '培训现场.png', demoPhoto(2)],
   ];
   const files: (typeof townshipFiles.$inferInsert)[] = [];
-  for (const [title, fileName, bytes, kind] of dataDir ? attached : []) {
+  for (const [title, fileName, bytes] of dataDir ? attached : []) {
     const report = reports.find(
       (r) => r.taskId === id(title) && (r.kind === 'progress' || r.kind === 'close_request'),
     )!;
     files.push({
-      ...(await writeDemoFile(dataDir!, DEMO_COUNTY_CODE, report.taskId, bytes, kind)),
+      ...(await writeDemoFile(dataDir!, DEMO_COUNTY_CODE, report.taskId, bytes)),
       countyCode: DEMO_COUNTY_CODE,
       folderId: report.taskId,
       taskReportId: report.id,

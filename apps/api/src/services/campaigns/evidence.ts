@@ -11,6 +11,7 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { maxEvidenceBytes } from '@fazhi/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { reachableParticipations } from './cross-checks.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows-of.js';
@@ -91,26 +92,20 @@ export async function storeEvidence(opts: {
   uploadedBy: string;
 }) {
   return storeFile({
+    db: opts.db,
+    table: evidenceFiles,
+    values: {
+      participationId: opts.participation.id,
+      itemCode: opts.itemCode,
+      column: opts.column,
+      fileName: opts.fileName,
+      uploadedBy: opts.uploadedBy,
+    },
     dataDir: opts.dataDir,
     countyCode: opts.participation.countyCode,
     folder: opts.participation.id,
     bytes: opts.bytes,
     type: opts.type,
-    insert: async (file) =>
-      (
-        await opts.db
-          .insert(evidenceFiles)
-          .values({
-            ...file,
-            countyCode: opts.participation.countyCode,
-            participationId: opts.participation.id,
-            itemCode: opts.itemCode,
-            column: opts.column,
-            fileName: opts.fileName,
-            uploadedBy: opts.uploadedBy,
-          })
-          .returning()
-      )[0]!,
   });
 }
 
@@ -133,18 +128,21 @@ export function refuseEmptyFile(bytes: Buffer): void {
 
 /**
  * Stores an upload: writes its bytes as a `.part` file of the folder, hands the paths to
- * `onStored` (to publish after the commit, or discard on a rollback), and inserts its row with
- * `insert` in the caller's transaction; the `.part` file is removed when the insert fails.
+ * `onStored` (to publish after the commit, or discard on a rollback), and inserts its row into
+ * `table` in the caller's transaction: `values`, with the county and what the row records of the
+ * bytes (`StoredFile`). The `.part` file is removed when the insert fails.
  */
-export async function storeFile<Row>(opts: {
+export async function storeFile<T extends PgTable>(opts: {
+  db: Db;
+  table: T;
+  values: Omit<T['$inferInsert'], keyof StoredFile | 'countyCode'>;
   dataDir: string;
   countyCode: string;
   folder: string;
   bytes: Buffer;
   type: { mime: string; ext: string };
   onStored?: (paths: { absolute: string; part: string }) => void;
-  insert: (file: StoredFile) => Promise<Row>;
-}): Promise<{ row: Row; absolute: string; part: string }> {
+}): Promise<{ row: T['$inferSelect']; absolute: string; part: string }> {
   const { file, absolute, part } = await writeStoredFile(
     opts.dataDir,
     opts.countyCode,
@@ -154,7 +152,11 @@ export async function storeFile<Row>(opts: {
   );
   opts.onStored?.({ absolute, part });
   try {
-    return { row: await opts.insert(file), absolute, part };
+    const [row] = (await opts.db
+      .insert(opts.table)
+      .values({ ...opts.values, ...file, countyCode: opts.countyCode } as T['$inferInsert'])
+      .returning()) as T['$inferSelect'][];
+    return { row: row!, absolute, part };
   } catch (error) {
     await discardEvidenceFile({ part });
     throw error;

@@ -41,24 +41,18 @@ export async function storePilotMeetingFile(opts: {
   // beside the evidence files (a meeting's id names its directory), so that the sweep and the
   // backup treat both alike
   const { row, absolute, part } = await storeFile({
+    db: opts.db,
+    table: pilotMeetingFiles,
+    values: {
+      meetingId: meeting.id,
+      fileName: opts.fileName,
+      uploadedBy: opts.uploadedBy,
+    },
     dataDir: opts.dataDir,
     countyCode: campaign.countyCode,
     folder: meeting.id,
     bytes: opts.bytes,
     type: opts.type,
-    insert: async (file) =>
-      (
-        await opts.db
-          .insert(pilotMeetingFiles)
-          .values({
-            ...file,
-            countyCode: campaign.countyCode,
-            meetingId: meeting.id,
-            fileName: opts.fileName,
-            uploadedBy: opts.uploadedBy,
-          })
-          .returning()
-      )[0]!,
   });
   return { row, campaign, absolute, part };
 }

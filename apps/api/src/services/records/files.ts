@@ -198,30 +198,24 @@ export async function addRecordFile(opts: {
     ]);
   }
   const { row } = await storeFile({
+    db,
+    table: recordFiles,
+    values: {
+      villageCode: target.villageCode,
+      recordKind: kind,
+      meetingId: kind === 'meeting' ? target.id : null,
+      disclosureId: kind === 'disclosure' ? target.id : null,
+      rulesId: kind === 'rules' ? target.id : null,
+      purpose,
+      fileName: opts.fileName,
+      uploadedBy: opts.actor.id,
+    },
     dataDir: opts.dataDir,
     countyCode: target.countyCode,
     folder: target.id,
     bytes: opts.bytes,
     type,
     onStored: opts.onStored,
-    insert: async (file) =>
-      (
-        await db
-          .insert(recordFiles)
-          .values({
-            ...file,
-            countyCode: target.countyCode,
-            villageCode: target.villageCode,
-            recordKind: kind,
-            meetingId: kind === 'meeting' ? target.id : null,
-            disclosureId: kind === 'disclosure' ? target.id : null,
-            rulesId: kind === 'rules' ? target.id : null,
-            purpose,
-            fileName: opts.fileName,
-            uploadedBy: opts.actor.id,
-          })
-          .returning()
-      )[0]!,
   });
   const corrected = await periodSubmitted(db, target.villageCode, target.date);
   if (corrected) await markCorrected(db, target);

@@ -127,26 +127,20 @@ export async function addMediationCaseFile(opts: {
     });
   }
   const { row } = await storeFile({
+    db,
+    table: mediationCaseFiles,
+    values: {
+      divisionCode: found.divisionCode,
+      caseId: found.id,
+      fileName: opts.fileName,
+      uploadedBy: opts.actor.id,
+    },
     dataDir: opts.dataDir,
     countyCode: found.countyCode,
     folder: found.id,
     bytes: opts.bytes,
     type,
     onStored: opts.onStored,
-    insert: async (file) =>
-      (
-        await db
-          .insert(mediationCaseFiles)
-          .values({
-            ...file,
-            countyCode: found.countyCode,
-            divisionCode: found.divisionCode,
-            caseId: found.id,
-            fileName: opts.fileName,
-            uploadedBy: opts.actor.id,
-          })
-          .returning()
-      )[0]!,
   });
   await writeAudit(db, opts.actor, opts.requestId, {
     action: 'mediation.addFile',

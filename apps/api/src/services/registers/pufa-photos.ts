@@ -109,26 +109,20 @@ export async function addPufaActivityPhoto(opts: {
     invalidField('file', full);
   }
   const { row } = await storeFile({
+    db,
+    table: pufaActivityPhotos,
+    values: {
+      divisionCode: activity.divisionCode,
+      activityId: activity.id,
+      fileName: opts.fileName,
+      uploadedBy: opts.actor.id,
+    },
     dataDir: opts.dataDir,
     countyCode: activity.countyCode,
     folder: activity.id,
     bytes: opts.bytes,
     type,
     onStored: opts.onStored,
-    insert: async (file) =>
-      (
-        await db
-          .insert(pufaActivityPhotos)
-          .values({
-            ...file,
-            countyCode: activity.countyCode,
-            divisionCode: activity.divisionCode,
-            activityId: activity.id,
-            fileName: opts.fileName,
-            uploadedBy: opts.actor.id,
-          })
-          .returning()
-      )[0]!,
   });
   await writeAudit(db, opts.actor, opts.requestId, {
     action: 'pufa.addActivityPhoto',

@@ -175,26 +175,20 @@ async function store(opts: {
     });
   }
   const { row } = await storeFile({
+    db,
+    table: townshipFiles,
+    values: {
+      folderId: opts.folderId,
+      ...opts.owner,
+      fileName: opts.fileName,
+      uploadedBy: opts.uploadedBy,
+    },
     dataDir: opts.dataDir,
     countyCode: opts.countyCode,
     folder: opts.folderId,
     bytes: opts.bytes,
     type,
     onStored: opts.onStored,
-    insert: async (file) =>
-      (
-        await db
-          .insert(townshipFiles)
-          .values({
-            ...file,
-            countyCode: opts.countyCode,
-            folderId: opts.folderId,
-            ...opts.owner,
-            fileName: opts.fileName,
-            uploadedBy: opts.uploadedBy,
-          })
-          .returning()
-      )[0]!,
   });
   return row;
 }
