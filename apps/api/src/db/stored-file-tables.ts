@@ -1,8 +1,8 @@
 // The tables whose rows name stored files (`storage_path`, under `evidence/<county>/<folder>/`):
 // one list, read by the evidence sweep (which files a folder may keep) and by the backup (which
 // rows' files go into the archive). A table added without its entry here would have its files
-// swept away and left out of backups: test/stored-file-tables.test.ts compares the list with every
-// table that has a `storage_path` column.
+// swept away and left out of backups: test/housekeeping.test.ts compares the list with every table
+// that has a `storage_path` column.
 import { and, eq, getTableName, like, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {

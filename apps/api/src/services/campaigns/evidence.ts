@@ -192,7 +192,7 @@ export async function writeStoredFile(
  * Writes the bytes of a new file as `evidence/<county>/<folder>/<id>.<ext>.part` (a folder is a
  * participation's or a village record's id); its row names it for good (see the top of the file).
  */
-export async function writePartFile(
+async function writePartFile(
   dataDir: string,
   countyCode: string,
   folder: string,
@@ -209,7 +209,7 @@ export async function writePartFile(
 }
 
 /** The SHA-256 of a stored file's bytes, in hex (kept with its row and in the audit log). */
-export function sha256Of(bytes: Buffer): string {
+function sha256Of(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
