@@ -252,10 +252,9 @@ function computeItem(item: CompiledItem, value: unknown, path: string): Scored |
       const { text, cut } = truncatedText(value);
       const zhValue = cut ? `实际值约${text}` : `实际值${text}`;
       const enValue = cut ? `Value about ${text}` : `Value ${text}`;
-      // reaching the target is read from the value, not from the points: a value just under it
-      // may round up to the full points, and is then not said to reach it
-      const { num, den } = toRational(value);
-      if (num * 100n >= BigInt(rule.target) * den) {
+      // full points alone do not say the target is reached: a value just under it may round up to
+      // them, and is then not said to reach it (compared exactly, only when the points are full)
+      if (points === max && reachesTarget(value, rule.target)) {
         return {
           points,
           explanation: {
@@ -466,6 +465,12 @@ function checkCount(item: CompiledItem, value: number, path: string): IndicatorP
     );
   }
   return null;
+}
+
+/** Whether a value (its shortest decimal, exactly) reaches a target in hundredths. */
+function reachesTarget(value: number, target: number): boolean {
+  const { num, den } = toRational(value);
+  return num * 100n >= BigInt(target) * den;
 }
 
 /**
